@@ -1,0 +1,3 @@
+from deedgen.cli.main import main
+
+main()

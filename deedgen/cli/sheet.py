@@ -1,0 +1,22 @@
+"""Commands about partner sheets: validate, init."""
+
+from __future__ import annotations
+
+import click
+
+from deedgen.cli.options import lang_option
+
+
+@click.command()
+@click.argument("sheet", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@lang_option
+def validate(sheet: str, fmt: str, lang: str) -> None:
+    """Validate a partner SHEET (.xlsx, .yaml, .json): list every error with its place, or print
+    a short summary. Exit 0 when valid, 2 when not."""
+    from deedgen.sheet.report import print_validation
+
+    raise SystemExit(print_validation(sheet, fmt=fmt, lang=lang))
+
+
+COMMANDS = [validate]

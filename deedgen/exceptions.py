@@ -1,0 +1,135 @@
+"""All errors deedgen raises on purpose.
+
+Every error is a :class:`click.ClickException`, so the CLI needs no try/except: click prints the
+message (never a traceback) and exits with the error's ``exit_code``.
+
+Exit codes:
+    1  the coalition does not meet the funding conditions (see ``deedgen check``)
+    2  invalid input: a partner sheet, a clause file, a rule set, a template, an option
+    3  an external tool failed (LibreOffice), or the environment lacks something
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+
+EXIT_NOT_COMPLIANT = 1
+EXIT_INVALID_INPUT = 2
+EXIT_ENVIRONMENT = 3
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a problem is: a file, and within it a line (YAML/JSON) or a sheet and cell (XLSX)."""
+
+    file: str | None = None
+    line: int | None = None
+    sheet: str | None = None
+    cell: str | None = None
+
+    def __str__(self) -> str:
+        name = Path(self.file).name if self.file else ""
+        if self.sheet:
+            where = f"{self.sheet}!{self.cell}" if self.cell else self.sheet
+            return f"{name}: {where}" if name else where
+        if self.line is not None:
+            return f"{name}:{self.line}" if name else f"line {self.line}"
+        return name
+
+
+class DeedgenError(click.ClickException):
+    """Root of every error deedgen raises on purpose."""
+
+    exit_code = EXIT_INVALID_INPUT
+
+    def __init__(self, message: str, *, location: Location | None = None) -> None:
+        self.location = location
+        text = f"{location}: {message}" if location and str(location) else message
+        super().__init__(text)
+
+
+class InputError(DeedgenError):
+    """Raised when an input file cannot be read as what it claims to be (wrong type, corrupt,
+    too large, a YAML bomb)."""
+
+
+@dataclass
+class Problem:
+    """One finding about a partner sheet: where, what was expected, what was found."""
+
+    path: str  # dotted data path, e.g. "parties[2].nip"
+    code: str  # message key in deedgen.sheet.messages
+    params: dict = field(default_factory=dict)
+    severity: str = "error"  # "error" or "warning"
+    location: Location | None = None
+
+    def message(self, lang: str = "pl") -> str:
+        from deedgen.sheet.messages import render_message
+
+        return render_message(self.code, self.params, lang)
+
+    def describe(self, lang: str = "pl") -> str:
+        where = str(self.location) if self.location else ""
+        place = f"{where} ({self.path})" if where and self.path else (where or self.path)
+        return f"{place}: {self.message(lang)}" if place else self.message(lang)
+
+    def as_dict(self, lang: str = "pl") -> dict:
+        loc = self.location
+        return {
+            "severity": self.severity,
+            "path": self.path,
+            "code": self.code,
+            "message": self.message(lang),
+            "file": loc.file if loc else None,
+            "line": loc.line if loc else None,
+            "sheet": loc.sheet if loc else None,
+            "cell": loc.cell if loc else None,
+        }
+
+
+class SheetInvalid(DeedgenError):
+    """Raised when a partner sheet has validation errors; carries all of them at once."""
+
+    def __init__(self, source: str, problems: list[Problem], lang: str = "pl") -> None:
+        self.source = source
+        self.problems = problems
+        errors = [p for p in problems if p.severity == "error"]
+        head = (
+            f"{Path(source).name}: {len(errors)} błędów w arkuszu partnerów"
+            if lang == "pl"
+            else f"{Path(source).name}: {len(errors)} errors in the partner sheet"
+        )
+        lines = [head] + [f"  - {p.describe(lang)}" for p in errors]
+        super().__init__("\n".join(lines))
+
+
+class ClauseError(DeedgenError):
+    """Raised when a clause file is broken: bad metadata, bad syntax, a template the sandbox
+    refuses, or a cross-reference that cannot be resolved."""
+
+
+class TemplateError(DeedgenError):
+    """Raised when a DOCX template is missing or cannot be rendered."""
+
+
+class RulesError(DeedgenError):
+    """Raised when a funding-condition rule set is malformed (unknown rule kind, bad parameter)."""
+
+
+class NotCompliant(DeedgenError):
+    """Raised when a build is refused because the coalition fails the funding conditions."""
+
+    exit_code = EXIT_NOT_COMPLIANT
+
+
+class ConversionError(DeedgenError):
+    """Raised when LibreOffice is missing, or fails to convert a document to PDF."""
+
+    exit_code = EXIT_ENVIRONMENT
+
+
+class OutputError(DeedgenError):
+    """Raised when output cannot be written (an existing file without --force, a bad folder)."""

@@ -1,0 +1,87 @@
+"""Human and machine reports about a partner sheet (``deedgen validate``)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from decimal import Decimal
+
+import click
+
+from deedgen.exceptions import DeedgenError, SheetInvalid
+from deedgen.sheet.schema import PARTY_KIND_LABELS_PL, RESOURCE_LABELS_PL
+from deedgen.sheet.validate import Sheet, read_sheet
+
+
+def summarize(sheet: Sheet) -> dict:
+    """The short summary of a valid sheet, as plain data."""
+    data = sheet.data
+    actions = data.get("actions") or []
+    money = sum((c.get("amount") or Decimal(0)) for c in data.get("contributions") or [])
+    return {
+        "coalition": data["coalition"]["name"],
+        "gmina": f"{data['gmina']['name']} (TERC {data['gmina']['terc']}, {data['gmina']['kind']})",
+        "edition": data["coalition"]["edition"],
+        "parties": len(data["parties"]),
+        "parties_by_kind": dict(Counter(p["kind"] for p in data["parties"])),
+        "contributions_by_resource": dict(Counter(c["resource"] for c in data.get("contributions") or [])),
+        "declared_money": f"{money:.2f}",
+        "actions": len(actions),
+        "social_actions": sum(1 for a in actions if a.get("problem")),
+        "warnings": len(sheet.warnings),
+    }
+
+
+def print_validation(path: str, *, fmt: str = "text", lang: str = "pl") -> int:
+    """Validate *path*, print the result, and return the exit code (0 valid, 2 invalid)."""
+    try:
+        sheet = read_sheet(path)
+    except SheetInvalid as err:
+        if fmt == "json":
+            click.echo(json.dumps({"valid": False, "source": path, "problems": [p.as_dict(lang) for p in err.problems]}, ensure_ascii=False, indent=2))
+        else:
+            errors = [p for p in err.problems if p.severity == "error"]
+            warnings = [p for p in err.problems if p.severity == "warning"]
+            head = "BŁĘDY" if lang == "pl" else "ERRORS"
+            click.echo(f"{path}: {head} ({len(errors)})", err=True)
+            for problem in errors:
+                click.echo(f"  ✗ {problem.describe(lang)}", err=True)
+            for problem in warnings:
+                click.echo(f"  ! {problem.describe(lang)}", err=True)
+        return err.exit_code
+    except DeedgenError as err:
+        if fmt == "json":
+            click.echo(json.dumps({"valid": False, "source": path, "error": err.format_message()}, ensure_ascii=False, indent=2))
+            return err.exit_code
+        raise
+    summary = summarize(sheet)
+    if fmt == "json":
+        summary["warnings"] = [p.as_dict(lang) for p in sheet.warnings]
+        click.echo(json.dumps({"valid": True, "source": path, "summary": summary}, ensure_ascii=False, indent=2))
+        return 0
+    click.echo(_summary_text(summary, lang))
+    for problem in sheet.warnings:
+        click.echo(f"  ! {problem.describe(lang)}")
+    return 0
+
+
+def _summary_text(summary: dict, lang: str) -> str:
+    pl = lang == "pl"
+    kinds = ", ".join(
+        f"{PARTY_KIND_LABELS_PL.get(k, k) if pl else k}: {n}" for k, n in summary["parties_by_kind"].items()
+    )
+    resources = ", ".join(
+        f"{RESOURCE_LABELS_PL.get(k, k) if pl else k}: {n}" for k, n in summary["contributions_by_resource"].items()
+    )
+    rows = [
+        ("Arkusz poprawny" if pl else "Sheet is valid", ""),
+        ("Koalicja" if pl else "Coalition", summary["coalition"]),
+        ("Gmina", summary["gmina"]),
+        ("Edycja programu" if pl else "Program edition", summary["edition"]),
+        ("Strony" if pl else "Parties", f"{summary['parties']} ({kinds})"),
+        ("Wkłady" if pl else "Contributions", resources or "—"),
+        ("Zadeklarowane środki" if pl else "Declared money", f"{summary['declared_money']} zł"),
+        ("Działania" if pl else "Actions", f"{summary['actions']} (w tym społeczne: {summary['social_actions']})" if pl else f"{summary['actions']} (social: {summary['social_actions']})"),
+    ]
+    width = max(len(k) for k, _ in rows)
+    return "\n".join(f"{k.ljust(width)}  {v}".rstrip() if v else k for k, v in rows)
