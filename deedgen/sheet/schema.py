@@ -171,7 +171,7 @@ class TeamMemberSchema(Strict):
 
 
 class GoalsSchema(Strict):
-    chosen = f.List(f.Text(max_length=80), load_default=list, metadata=doc("Cele z biblioteki klauzul", "identyfikatory celów, np. goals.reading", "Ids of goals chosen from the clause library"))
+    chosen = f.List(f.Text(max_length=80), load_default=list, metadata=doc("Cele z biblioteki klauzul", "identyfikatory celów, np. goal_menu.reading", "Ids of goals chosen from the clause library"))
     own = f.List(f.Text(max_length=600), load_default=list, metadata=doc("Cele własne", "cel własny koalicji (zdanie)", "Own goals in free text"))
 
 

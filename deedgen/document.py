@@ -1,0 +1,113 @@
+"""The assembled document: what ``assemble`` produces and renderers and checks consume.
+
+It is plain, frozen data — numbered sections and units with their final text, the clauses used
+(for the manifest), and the signature lines — so the DOCX renderer, the compliance check and the
+tests all read the same thing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+DOCUMENT_TITLES = {
+    "preliminary": {"pl": "Wstępna deklaracja współpracy", "en": "Preliminary cooperation declaration"},
+    "declaration": {"pl": "Deklaracja partnerstwa", "en": "Partnership declaration"},
+    "action_plan": {"pl": "Plan działań koalicji", "en": "Action plan of the coalition"},
+    "evaluation_forms": {"pl": "Formularze ewaluacji", "en": "Evaluation forms"},
+}
+# The order documents are built, bundled and listed in; file names use the Polish slugs.
+DOCUMENT_ORDER = ("preliminary", "declaration", "action_plan", "evaluation_forms")
+DOCUMENT_SLUGS = {
+    "preliminary": "wstepna-deklaracja",
+    "declaration": "deklaracja-partnerstwa",
+    "action_plan": "plan-dzialan",
+    "evaluation_forms": "formularze-ewaluacji",
+}
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One numbered unit of a clause: ustęp, punkt, litera, tiret, część wspólna, or plain text."""
+
+    kind: str  # "ust", "pkt", "lit", "tir", "wsp", "text"
+    label: str  # "1.", "1)", "a)", "–", "" (unnumbered)
+    text: str  # final text, punctuation included
+    anchor: str | None = None
+
+    @property
+    def level(self) -> int:
+        return {"ust": 0, "text": 0, "pkt": 1, "wsp": 0, "lit": 2, "tir": 3}[self.kind]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A clause as placed in the document: a § (number) or an unnumbered slot section."""
+
+    clause_id: str
+    title: str
+    units: tuple[Unit, ...]
+    number: int | None = None  # § number; None for unnumbered sections (slots)
+    slot: str | None = None
+
+    @property
+    def heading(self) -> str:
+        return f"§ {self.number}" if self.number is not None else ""
+
+
+@dataclass(frozen=True)
+class UsedClause:
+    """Provenance of a clause in a document (for the manifest and the review annex)."""
+
+    id: str
+    version: int
+    layer: str
+    source: str  # the file of the language variant used
+    sha256: str
+    lang: str
+
+
+@dataclass(frozen=True)
+class Signatory:
+    """One signature line of the signature block."""
+
+    party_id: str
+    party_name: str
+    person: str
+    function: str
+    role: str = "signature"  # "signature" or "countersignature" (the skarbnik's kontrasygnata)
+
+
+@dataclass(frozen=True)
+class AssembledDocument:
+    kind: str
+    lang: str
+    title: str
+    sections: tuple[Section, ...]
+    clauses: tuple[UsedClause, ...]
+    signatories: tuple[Signatory, ...] = ()
+    context: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    @property
+    def clause_ids(self) -> set[str]:
+        return {c.id for c in self.clauses}
+
+    @property
+    def has_countersignature(self) -> bool:
+        return any(s.role == "countersignature" for s in self.signatories)
+
+    def section(self, clause_id: str) -> Section | None:
+        return next((s for s in self.sections if s.clause_id == clause_id), None)
+
+    def slot(self, name: str) -> list[Section]:
+        return [s for s in self.sections if s.slot == name]
+
+    def plain_text(self) -> str:
+        """The clauses as plain text, one unit per line (for checks and debugging)."""
+        lines = []
+        for section in self.sections:
+            if section.number is not None:
+                lines.append(f"{section.heading}. {section.title}")
+            for unit in section.units:
+                indent = "  " * unit.level
+                lines.append(f"{indent}{unit.label} {unit.text}".rstrip() if unit.label else f"{indent}{unit.text}")
+        return "\n".join(lines)
