@@ -14,7 +14,7 @@ from pathlib import Path
 
 from marshmallow import ValidationError
 
-from deedgen.exceptions import Problem, SheetInvalid
+from deedgen.exceptions import Location, Problem, SheetInvalid
 from deedgen.sheet.fields import TERC_KINDS, Msg
 from deedgen.sheet.load import RawSheet, format_path, load_sheet
 from deedgen.sheet.schema import SheetSchema
@@ -33,10 +33,19 @@ class Sheet:
     data: dict
     source: str
     warnings: list[Problem] = field(default_factory=list)
+    raw: RawSheet | None = None  # the loaded file, for locating data paths in reports
 
     @property
     def name(self) -> str:
         return self.data["coalition"]["name"]
+
+    def locate(self, path) -> Location | None:
+        """Where a data path (tuple or "actions[1].problem") is in the source file."""
+        if self.raw is None:
+            return None
+        if isinstance(path, str):
+            path = parse_path(path)
+        return self.raw.locate(path)
 
 
 def read_sheet(path: str | Path) -> Sheet:
@@ -60,7 +69,15 @@ def validate_sheet(raw: RawSheet) -> Sheet:
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise SheetInvalid(raw.source, problems)
-    return Sheet(data=data, source=raw.source, warnings=problems)
+    return Sheet(data=data, source=raw.source, warnings=problems, raw=raw)
+
+
+def parse_path(text: str) -> tuple:
+    """ "actions[1].problem" → ("actions", 1, "problem")."""
+    parts: list = []
+    for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", text):
+        parts.append(int(index) if index else name)
+    return tuple(parts)
 
 
 def _sort_key(problem: Problem):
