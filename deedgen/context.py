@@ -1,0 +1,152 @@
+"""The data clause templates see: the validated partner sheet plus derived values.
+
+``docs/clause-format.md`` documents every name; :data:`CONTEXT_NAMES` lists them for the linter.
+Party, action and contribution records are plain dicts (Jinja reads ``party.name`` from a dict),
+built fresh for every document so a template can never change another's data.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from deedgen.polish import month_name
+from deedgen.sheet.schema import PARTY_KIND_LABELS_PL, RESOURCE_LABELS_PL, RESOURCES
+from deedgen.sheet.validate import quarter_name, quarter_of, quarters_between
+
+ANNEXES = {"action_plan": 1, "evaluation_forms": 2}
+NGO_KINDS = ("association", "foundation", "ordinary_association")
+RESOURCE_LABELS_EN = {"people": "people", "space": "space", "finances": "finances", "knowledge": "knowledge"}
+PARTY_KIND_LABELS_EN = {
+    "library": "municipal library",
+    "gmina": "gmina (local government)",
+    "association": "association",
+    "foundation": "foundation",
+    "ordinary_association": "ordinary association",
+    "school": "school",
+    "cultural_institution": "cultural institution",
+    "county_library": "county library",
+    "powiat": "powiat",
+    "business": "business",
+    "informal_group": "informal group",
+    "resident": "resident",
+}
+PROBLEM_LABELS = {
+    "social_exclusion": ("wykluczenie społeczne", "social exclusion"),
+    "digital_exclusion": ("wykluczenie cyfrowe", "digital exclusion"),
+    "seniors": ("sytuacja osób starszych", "older people"),
+    "youth": ("dzieci i młodzież", "children and young people"),
+    "education": ("edukacja i kompetencje", "education and skills"),
+    "integration": ("integracja i więzi sąsiedzkie", "integration and neighbourhood ties"),
+    "disability": ("niepełnosprawność i dostępność", "disability and accessibility"),
+    "culture_access": ("dostęp do kultury", "access to culture"),
+    "civic_participation": ("partycypacja obywatelska", "civic participation"),
+    "other": ("inny problem społeczny", "other social problem"),
+}
+PROMOTION_LABELS = {
+    "seminar": ("seminarium", "seminar"),
+    "conference": ("konferencja", "conference"),
+    "quarterly_presentation": ("kwartalna prezentacja mikrosukcesów", "quarterly presentation of micro-successes"),
+    "other": ("inne wydarzenie", "other event"),
+}
+
+CONTEXT_NAMES = frozenset(
+    {
+        "coalition", "gmina", "parties", "library", "gmina_party", "partners", "schools", "ngos",
+        "friends_circle", "treasurer", "mentor", "contributions", "contributions_by_party",
+        "contributions_by_resource", "gmina_money", "total_money", "gmina_contributes_money",
+        "team", "coordinator", "chosen_goals", "own_goals", "actions", "social_actions", "quarters",
+        "promotion", "evaluation", "annex", "lang",
+    }
+)  # fmt: skip
+
+
+def build_context(data: dict, lang: str = "pl", chosen_goals: list[str] | None = None) -> dict:
+    """Everything a clause template may use, derived from a validated sheet's *data*."""
+    pl = lang == "pl"
+    kind_labels = PARTY_KIND_LABELS_PL if pl else PARTY_KIND_LABELS_EN
+    resource_labels = RESOURCE_LABELS_PL if pl else RESOURCE_LABELS_EN
+
+    parties = []
+    by_id = {}
+    for raw in data["parties"]:
+        party = dict(raw)
+        party["short_name"] = raw.get("short_name") or raw["name"]
+        address = raw["address"]
+        party["address_line"] = f"{address['street']}, {address['postal_code']} {address['city']}"
+        party["kind_label"] = kind_labels[raw["kind"]]
+        party["representatives"] = [dict(r) for r in raw.get("representatives") or []]
+        party["contributions"] = []
+        parties.append(party)
+        by_id[party["id"]] = party
+
+    contributions = []
+    for raw in data.get("contributions") or []:
+        item = dict(raw)
+        item["party"] = by_id[raw["party"]]
+        item["resource_label"] = resource_labels[raw["resource"]]
+        contributions.append(item)
+        item["party"]["contributions"].append(item)
+
+    def money(predicate) -> Decimal:
+        return sum((c["amount"] or Decimal(0) for c in contributions if c["resource"] == "finances" and predicate(c)), Decimal("0.00"))
+
+    library = next(p for p in parties if p["kind"] == "library")
+    gmina_party = next(p for p in parties if p["kind"] == "gmina")
+    partners = [p for p in parties if p["kind"] not in ("library", "gmina")]
+    gmina_money = money(lambda c: c["party"] is gmina_party)
+
+    team = [dict(m, party=by_id[m["party"]]) for m in data.get("team") or []]
+    actions = [_action(raw, by_id, lang) for raw in data.get("actions") or []]
+    coalition = data["coalition"]
+    evaluation = data.get("evaluation")
+    if evaluation:
+        evaluation = dict(evaluation, month_name=month_name(evaluation["month"], lang))
+
+    return {
+        "coalition": dict(coalition),
+        "gmina": dict(data["gmina"]),
+        "parties": parties,
+        "library": library,
+        "gmina_party": gmina_party,
+        "partners": partners,
+        "schools": [p for p in partners if p["kind"] == "school"],
+        "ngos": [p for p in partners if p["kind"] in NGO_KINDS],
+        "friends_circle": next((p for p in partners if p["kind"] == "ordinary_association"), None),
+        "treasurer": dict(data["treasurer"]) if data.get("treasurer") else None,
+        "mentor": dict(data["mentor"]) if data.get("mentor") else None,
+        "contributions": contributions,
+        "contributions_by_party": [{"party": p, "items": p["contributions"]} for p in parties if p["contributions"]],
+        "contributions_by_resource": {r: [c for c in contributions if c["resource"] == r] for r in RESOURCES},
+        "gmina_money": gmina_money,
+        "total_money": money(lambda c: True),
+        "gmina_contributes_money": gmina_money > 0,
+        "team": team,
+        "coordinator": next((m for m in team if m["role"] == "coordinator"), None),
+        "chosen_goals": list(chosen_goals or []),
+        "own_goals": list((data.get("goals") or {}).get("own") or []),
+        "actions": actions,
+        "social_actions": [a for a in actions if a["social"]],
+        "quarters": [
+            quarter_name(i)
+            for i in range(quarter_of(coalition["period_start"]), quarter_of(coalition["period_end"]) + 1)
+        ],
+        "promotion": [
+            dict(e, kind_label=PROMOTION_LABELS[e["kind"]][0 if pl else 1]) for e in data.get("promotion") or []
+        ],
+        "evaluation": evaluation,
+        "annex": dict(ANNEXES),
+        "lang": lang,
+    }
+
+
+def _action(raw: dict, by_id: dict, lang: str) -> dict:
+    action = dict(raw)
+    action["lead"] = by_id[raw["lead"]]
+    action["partners"] = [by_id[p] for p in raw.get("partners") or []]
+    action["social"] = bool(raw.get("problem"))
+    category = raw.get("problem_category")
+    action["problem_label"] = PROBLEM_LABELS[category][0 if lang == "pl" else 1] if category else None
+    action["quarters"] = quarters_between(raw["start_quarter"], raw["end_quarter"])
+    action["micro_successes"] = sorted((dict(m) for m in raw.get("micro_successes") or []), key=lambda m: m["quarter"])
+    action["micro_by_quarter"] = {m["quarter"]: m["description"] for m in action["micro_successes"]}
+    return action

@@ -1,0 +1,103 @@
+"""Polish (and English) typography for documents: dates, amounts in words, quotes, quarters.
+
+Built on babel (month names in the genitive) and num2words (numbers in words); the złoty's plural
+forms follow the Polish rule: 1 złoty; 2–4 złote (but 12–14 złotych); otherwise złotych.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+
+from babel.dates import format_date as _babel_date
+from num2words import num2words
+
+NBSP = "\u00a0"
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+def format_date(value: dt.date, lang: str = "pl") -> str:
+    """15 kwietnia 2026 r. / 15 April 2026 (a non-breaking space keeps "r." with its year)."""
+    if value is None:
+        return ""
+    if lang == "pl":
+        return _babel_date(value, "d MMMM y", locale="pl") + f"{NBSP}r."
+    return _babel_date(value, "d MMMM y", locale="en")
+
+
+def month_name(month: int, lang: str = "pl") -> str:
+    """The month in the genitive for Polish ("w grudniu" is not needed: "do 31 grudnia")."""
+    day = dt.date(2000, month, 1)
+    return _babel_date(day, "MMMM", locale="pl" if lang == "pl" else "en")
+
+
+def month_name_nominative(month: int, lang: str = "pl") -> str:
+    day = dt.date(2000, month, 1)
+    return _babel_date(day, "LLLL", locale="pl" if lang == "pl" else "en")
+
+
+def group_thousands(integer: int) -> str:
+    return f"{integer:,}".replace(",", NBSP)
+
+
+def format_money(amount: Decimal, lang: str = "pl") -> str:
+    """1 000,00 zł (with non-breaking spaces) / PLN 1,000.00."""
+    amount = Decimal(amount).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    whole, cents = divmod(int(amount * 100), 100)
+    if lang == "pl":
+        return f"{group_thousands(whole)},{cents:02d}{NBSP}zł"
+    return f"PLN{NBSP}{whole:,}.{cents:02d}"
+
+
+def zloty_form(n: int) -> str:
+    if n == 1:
+        return "złoty"
+    if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
+        return "złote"
+    return "złotych"
+
+
+def amount_in_words(amount: Decimal, lang: str = "pl") -> str:
+    """tysiąc dwieście trzydzieści cztery złote 50/100."""
+    amount = Decimal(amount).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    whole, cents = divmod(int(amount * 100), 100)
+    if lang == "pl":
+        words = num2words(whole, lang="pl")
+        return f"{words} {zloty_form(whole)} {cents:02d}/100"
+    words = num2words(whole, lang="en")
+    return f"{words} zloty {cents:02d}/100"
+
+
+def format_amount(amount: Decimal, lang: str = "pl") -> str:
+    """1 000,00 zł (słownie: tysiąc złotych 00/100)."""
+    label = "słownie" if lang == "pl" else "in words"
+    return f"{format_money(amount, lang)} ({label}: {amount_in_words(amount, lang)})"
+
+
+def quote(text: str, lang: str = "pl") -> str:
+    return f"„{text}”" if lang == "pl" else f"“{text}”"
+
+
+def format_quarter(quarter: str, lang: str = "pl") -> str:
+    """2026-Q2 → II kwartał 2026 r. / Q2 2026."""
+    year, q = quarter.split("-Q")
+    if lang == "pl":
+        return f"{ROMAN[int(q)]}{NBSP}kwartał {year}{NBSP}r."
+    return f"Q{q}{NBSP}{year}"
+
+
+def short_quarter(quarter: str, lang: str = "pl") -> str:
+    """2026-Q2 → II kw. 2026 / Q2 2026 (for table cells)."""
+    year, q = quarter.split("-Q")
+    return f"{ROMAN[int(q)]}{NBSP}kw.{NBSP}{year}" if lang == "pl" else f"Q{q}{NBSP}{year}"
+
+
+def join_names(names, lang: str = "pl") -> str:
+    """A, B i C / A, B and C."""
+    names = [n if isinstance(n, str) else (n.get("short_name") or n.get("name")) for n in names]
+    if not names:
+        return ""
+    if len(names) == 1:
+        return names[0]
+    conj = " i " if lang == "pl" else " and "
+    return ", ".join(names[:-1]) + conj + names[-1]
