@@ -7,6 +7,7 @@ built fresh for every document so a template can never change another's data.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from deedgen.polish import month_name
@@ -115,7 +116,7 @@ def build_context(data: dict, lang: str = "pl", chosen_goals: list[str] | None =
         "treasurer": dict(data["treasurer"]) if data.get("treasurer") else None,
         "mentor": dict(data["mentor"]) if data.get("mentor") else None,
         "contributions": contributions,
-        "contributions_by_party": [{"party": p, "items": p["contributions"]} for p in parties if p["contributions"]],
+        "contributions_by_party": [PartyContributions(p, p["contributions"]) for p in parties if p["contributions"]],
         "contributions_by_resource": {r: [c for c in contributions if c["resource"] == r] for r in RESOURCES},
         "gmina_money": gmina_money,
         "total_money": money(lambda c: True),
@@ -137,6 +138,14 @@ def build_context(data: dict, lang: str = "pl", chosen_goals: list[str] | None =
         "annex": dict(ANNEXES),
         "lang": lang,
     }
+
+
+@dataclass(frozen=True)
+class PartyContributions:
+    """One party's contributions (an object, not a dict: ``entry.items`` must not be dict.items)."""
+
+    party: dict
+    items: list
 
 
 def _action(raw: dict, by_id: dict, lang: str) -> dict:

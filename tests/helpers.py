@@ -1,0 +1,43 @@
+"""Small helpers shared by the tests."""
+
+from __future__ import annotations
+
+import copy
+import textwrap
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+
+
+def build_file_tree(root: Path, files: dict[str, str]) -> Path:
+    """Write {relative path: text} under *root* (text is dedented)."""
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return root
+
+
+def clause_file(clause_id: str, body: str, *, title="Tytuł", version=1, documents=("declaration",), order=500, **meta) -> str:
+    """The text of a Polish clause file."""
+    lines = ["---", f"id: {clause_id}", f"title: {title}", f"version: {version}", f"category: {clause_id.split('.')[0]}",
+             f"documents: [{', '.join(documents)}]", f"order: {order}"]
+    lines += [f"{key}: {value}" for key, value in meta.items()]
+    return "\n".join(lines) + "\n---\n" + textwrap.dedent(body).strip("\n") + "\n"
+
+
+def load_sample(name: str = "lipowiec") -> dict:
+    yaml = YAML(typ="safe", pure=True)
+    return yaml.load((SAMPLES / f"{name}.yaml").read_text(encoding="utf-8"))
+
+
+def write_sheet(path: Path, data: dict) -> Path:
+    """Write a partner sheet (plain data) as YAML."""
+    yaml = YAML()
+    yaml.default_flow_style = False
+    with open(path, "w", encoding="utf-8") as handle:
+        yaml.dump(copy.deepcopy(data), handle)
+    return path
