@@ -115,3 +115,17 @@ def test_template_resaved_by_libreoffice_still_renders(documents, tmp_path):
     blob = render_docx(documents["declaration"], template_dir=out)
     text = all_text(open_docx(blob))
     assert "§ 3" in text.replace("\u00a0", " ") and HOSTILE in text and "{{" not in text
+
+
+def _content(blob: bytes):
+    doc = open_docx(blob)
+    return [(p.style.name, p.text) for p in doc.paragraphs], all_text(doc), doc.sections[0].header._element.xml
+
+
+def test_prepared_template_renders_what_docxtpl_renders(documents):
+    from deedgen.render.docx import render_docx_naive
+
+    for document in documents.values():
+        fast, naive = render_docx(document, draft=True), render_docx_naive(document, draft=True)
+        assert _content(fast)[:2] == _content(naive)[:2]
+        assert "PROJEKT" in _content(fast)[2]
