@@ -88,78 +88,138 @@ def build(sheet_path: str | Path, outdir: str | Path, options: BuildOptions = Bu
 
 
 def build_sheet(sheet: Sheet, outdir: str | Path, options: BuildOptions, *, library: ClauseLibrary, converter=None, rules=None) -> BuildResult:
+    """The whole pipeline for one sheet; LibreOffice is started once for all its documents
+    (or the batch's *converter* is used)."""
+    staged = stage(sheet, outdir, options, library=library, rules=rules)
+    try:
+        if "pdf" in options.formats:
+            if converter is None:
+                from deedgen.render.pdf import PdfConverter
+
+                with PdfConverter(pdfa=options.pdfa) as own:
+                    results = own.convert(staged.docx_paths, staged.staging)
+            else:
+                results = converter.convert(staged.docx_paths, staged.staging)
+            staged.accept_pdfs(results)
+        return finish(staged, library)
+    finally:
+        staged.discard()
+
+
+@dataclass
+class Staged:
+    """A coalition assembled, checked and rendered to DOCX in a private folder beside its output,
+    waiting for its PDFs; :func:`finish` packages it and moves it into place."""
+
+    sheet: Sheet
+    outdir: Path
+    options: BuildOptions
+    staging: Path
+    assembled: dict
+    report: object | None
+    documents: list[dict]
+    docx_paths: list[Path]
+    pdfs: dict = field(default_factory=dict)  # docx path → pdf path
+
+    @property
+    def draft(self) -> bool:
+        return self.report is not None and not self.report.compliant
+
+    def accept_pdfs(self, results) -> None:
+        """Take the converter's results; a document without a PDF fails the build."""
+        from deedgen.render.pdf import raise_for_failures
+
+        raise_for_failures(results)
+        self.pdfs = {Path(r.source): Path(r.pdf) for r in results}
+
+    def discard(self) -> None:
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def stage(sheet: Sheet, outdir: str | Path, options: BuildOptions, *, library: ClauseLibrary, rules=None) -> Staged:
+    """Assemble every document in every language, check the funding conditions, write the DOCX
+    files into a staging folder. Nothing in *outdir* is touched."""
     outdir = Path(outdir)
-    # 1. assemble every document in every language, fully resolved, in memory
-    assembled: dict[str, dict[str, AssembledDocument]] = {
-        lang: assemble_documents(sheet, library, lang) for lang in options.langs
-    }
-    # 2. check the funding conditions on the assembled Polish documents
+    assembled = {lang: assemble_documents(sheet, library, lang) for lang in options.langs}
     report = None
     if options.check:
         from deedgen.compliance.check import run_check
 
-        report = run_check(sheet, assembled.get("pl") or next(iter(assembled.values())), rules or options.rules)
+        polish = assembled["pl"] if "pl" in assembled else assemble_documents(sheet, library, "pl")
+        report = run_check(sheet, polish, rules or options.rules)
         if not report.compliant and not options.draft:
             raise NotCompliant(report.to_text("pl"))
-    # 3. write everything into a private folder, then move it into place
-    outdir.parent.mkdir(parents=True, exist_ok=True)
     if outdir.exists() and not outdir.is_dir():
         raise OutputError(f"output path exists and is not a folder: {outdir}")
+    outdir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{outdir.name}.", dir=outdir.parent))
+    staged = Staged(sheet=sheet, outdir=outdir, options=options, staging=staging, assembled=assembled, report=report, documents=[], docx_paths=[])
     try:
-        manifest = _write_outputs(sheet, assembled, staging, options, library, report, converter)
-        files = _move_into_place(staging, outdir, manifest)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return BuildResult(outdir=outdir, files=files, manifest=manifest, compliance=report, documents=assembled, warnings=sheet.warnings)
+        for lang, docs in assembled.items():
+            # A draft: built although the funding conditions fail; every page is marked, findings appended.
+            findings = [f.message(lang) for f in report.failures()] if staged.draft else []
+            for kind in DOCUMENT_ORDER:
+                document = docs[kind]
+                data = render_docx(document, draft=staged.draft, findings=findings, template_dir=options.template_dir)
+                name = output_name(kind, lang, "docx")
+                (staging / name).write_bytes(data)
+                staged.docx_paths.append(staging / name)
+                staged.documents.append(
+                    {
+                        "kind": kind,
+                        "lang": lang,
+                        "title": document.title,
+                        "docx": name,
+                        "docx_sha256": sha256_bytes(data),
+                        "clauses": [
+                            {"id": c.id, "version": c.version, "layer": c.layer, "source": c.source, "sha256": c.sha256}
+                            for c in document.clauses
+                        ],
+                    }
+                )
+    except BaseException:
+        staged.discard()
+        raise
+    return staged
 
 
-def _write_outputs(sheet, assembled, staging: Path, options: BuildOptions, library, report, converter) -> dict:
-    # A draft: built although the funding conditions fail; every page is marked, findings appended.
-    draft = report is not None and not report.compliant
-    documents = []
-    docx_paths = []
-    for lang, docs in assembled.items():
-        for kind in DOCUMENT_ORDER:
-            document = docs[kind]
-            findings = [f.message(lang) for f in report.failures()] if draft else []
-            data = render_docx(document, draft=draft, findings=findings, template_dir=options.template_dir)
-            name = output_name(kind, lang, "docx")
-            (staging / name).write_bytes(data)
-            docx_paths.append(staging / name)
-            documents.append(
-                {
-                    "kind": kind,
-                    "lang": lang,
-                    "title": document.title,
-                    "docx": name,
-                    "docx_sha256": sha256_bytes(data),
-                    "clauses": [
-                        {"id": c.id, "version": c.version, "layer": c.layer, "source": c.source, "sha256": c.sha256}
-                        for c in document.clauses
-                    ],
-                }
-            )
-    bundle_info = None
+def finish(staged: Staged, library: ClauseLibrary) -> BuildResult:
+    """Package the PDFs (metadata, text check, bundle), write the reports and the manifest, and
+    move everything into the output folder."""
+    from deedgen.render.package import package_language
+
+    options, sheet, staging = staged.options, staged.sheet, staged.staging
+    bundles = []
     if "pdf" in options.formats:
-        from deedgen.render.package import package_pdfs
-
-        bundle_info = package_pdfs(sheet, assembled, staging, documents, options, converter)
+        slug = safe_slug(sheet.data["gmina"]["name"])
+        for lang, docs in staged.assembled.items():
+            pdfs = {}
+            for entry in staged.documents:
+                if entry["lang"] == lang:
+                    pdf = staged.pdfs[staging / entry["docx"]]
+                    pdfs[entry["kind"]] = pdf
+            bundle_name = f"{slug}-pakiet{'' if lang == 'pl' else '.' + lang}.pdf"
+            bundle = package_language(docs, pdfs, staging / bundle_name, pdfa=options.pdfa)
+            bundle["lang"] = lang
+            bundles.append(bundle)
+            for entry in staged.documents:
+                if entry["lang"] == lang:
+                    pdf = pdfs[entry["kind"]]
+                    entry["pdf"], entry["pdf_sha256"] = pdf.name, sha256_file(pdf)
     if "docx" not in options.formats:
-        for path in docx_paths:
-            path.unlink()
-        for entry in documents:
-            entry.pop("docx"), entry.pop("docx_sha256")
-    sheet_sha = sha256_file(sheet.source)
+        for entry in staged.documents:
+            (staging / entry.pop("docx")).unlink()
+            entry.pop("docx_sha256")
+    report = staged.report
     rules_info = None
     if report is not None:
-        report_json = report.to_json()
-        (staging / "zgodnosc.json").write_text(report_json, encoding="utf-8")
+        (staging / "zgodnosc.json").write_text(report.to_json(), encoding="utf-8")
         (staging / "zgodnosc.md").write_text(report.to_markdown("pl"), encoding="utf-8")
         rules_info = {"path": report.ruleset_path, "version": report.ruleset_version, "sha256": report.ruleset_sha256, "compliant": report.compliant}
+    sheet_sha = sha256_file(sheet.source)
     lib_digest = library_digest(library)
     tpl_digest = templates_digest(options.template_dir)
-    return {
+    manifest = {
         "deedgen_version": __version__,
         "coalition": sheet.data["coalition"]["name"],
         "terc": sheet.data["gmina"]["terc"],
@@ -178,10 +238,12 @@ def _write_outputs(sheet, assembled, staging: Path, options: BuildOptions, libra
             templates=tpl_digest,
             options=options.fingerprint(),
         ),
-        "documents": documents,
-        "bundle": bundle_info,
-        "draft": draft,
+        "draft": staged.draft,
+        "documents": staged.documents,
+        "bundles": bundles,
     }
+    files = _move_into_place(staging, staged.outdir, manifest)
+    return BuildResult(outdir=staged.outdir, files=files, manifest=manifest, compliance=report, documents=staged.assembled, warnings=sheet.warnings)
 
 
 def _move_into_place(staging: Path, outdir: Path, manifest: dict) -> list[Path]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from stdnum.pl import nip
+
 from deedgen.polish import month_name
 from deedgen.sheet.schema import PARTY_KIND_LABELS_PL, RESOURCE_LABELS_PL, RESOURCES
 from deedgen.sheet.validate import quarter_name, quarter_of, quarters_between
@@ -75,6 +77,8 @@ def build_context(data: dict, lang: str = "pl", chosen_goals: list[str] | None =
         address = raw["address"]
         party["address_line"] = f"{address['street']}, {address['postal_code']} {address['city']}"
         party["kind_label"] = kind_labels[raw["kind"]]
+        if raw.get("nip"):
+            party["nip"] = nip.format(raw["nip"])  # 718-033-40-18, as NIPs are printed
         party["representatives"] = [dict(r) for r in raw.get("representatives") or []]
         party["contributions"] = []
         parties.append(party)

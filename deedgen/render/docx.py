@@ -111,7 +111,20 @@ def action_plan_values(ctx: dict, labels: dict, lang: str) -> dict:
         return ", ".join(p["short_name"] for p in parties) or labels["none"]
 
     evaluation = ctx["evaluation"] or {}
+    contributions = []
+    for party in ctx["parties"]:
+        items = party["contributions"] or [None]
+        for c in items:
+            amount = f" — {format_money(c['amount'], lang)}" if c and c.get("amount") is not None else ""
+            contributions.append(
+                {
+                    "party": party["name"],
+                    "resource": c["resource_label"] if c else labels["none"],
+                    "description": (c["description"] + amount) if c else labels["none"],
+                }
+            )
     return {
+        "contributions": contributions,
         "team": [
             {"name": m["name"], "party": m["party"]["name"], "role": labels[m["role"]]} for m in ctx["team"]
         ],

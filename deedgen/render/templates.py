@@ -90,7 +90,7 @@ def define_styles(doc) -> None:
     _paragraph_style(doc, "Tabela", after=0, size=9.5)
     _paragraph_style(doc, "Tabela nagłówek", after=0, size=9.5, bold=True)
     _paragraph_style(doc, "Podpis strona", after=2, bold=True, keep_next=True)
-    _paragraph_style(doc, "Podpis linia", before=18, after=0, keep_next=True)
+    _paragraph_style(doc, "Podpis linia", before=30, after=0, keep_next=True)
     _paragraph_style(doc, "Podpis osoba", after=8, size=9.5)
     _paragraph_style(doc, "Nagłówek strony", align=C, after=0, size=8.5, italic=True, font=SANS)
     _paragraph_style(doc, "Znak projektu", align=C, after=0, size=11, bold=True, font=SANS, color=RGBColor(0xC0, 0x00, 0x00))
@@ -300,11 +300,14 @@ def action_plan_template():
     para(doc, "{{ title_upper }}", "Tytuł dokumentu")
     para(doc, "{{ coalition_name }}", "Podtytuł")
     slot_loop(doc, "intro")
-    para(doc, "1. {{ L.team }}", "Nagłówek sekcji")
+    para(doc, "1. {{ L.parties_contributions }}", "Nagłówek sekcji")
+    data_table(doc, ["{{ L.party }}", "{{ L.resource }}", "{{ L.contribution }}"],
+               ["{{ c.party }}", "{{ c.resource }}", "{{ c.description }}"], "c in contributions", [9, 3.5, 13])
+    para(doc, "2. {{ L.team }}", "Nagłówek sekcji")
     slot_loop(doc, "team")
     data_table(doc, ["{{ L.no }}", "{{ L.name }}", "{{ L.institution }}", "{{ L.role }}"],
                ["{{ loop.index }}", "{{ m.name }}", "{{ m.party }}", "{{ m.role }}"], "m in team", [1.2, 7, 12, 4])
-    para(doc, "2. {{ L.actions }}", "Nagłówek sekcji")
+    para(doc, "3. {{ L.actions }}", "Nagłówek sekcji")
     slot_loop(doc, "actions")
     data_table(
         doc,
@@ -312,15 +315,15 @@ def action_plan_template():
         ["{{ a.no }}", "{{ a.title }}", "{{ a.problem }}", "{{ a.lead }}", "{{ a.partners }}", "{{ a.period }}", "{{ a.budget }}"],
         "a in actions", [1.2, 5.5, 5.5, 4, 4.5, 3.2, 2.6],
     )
-    para(doc, "3. {{ L.calendar }}", "Nagłówek sekcji")
+    para(doc, "4. {{ L.calendar }}", "Nagłówek sekcji")
     slot_loop(doc, "calendar")
     data_table(doc, ["{{ L.quarter }}", "{{ L.action }}", "{{ L.micro_success }}"],
                ["{{ c.quarter }}", "{{ c.action }}", "{{ c.micro }}"], "c in calendar", [3.5, 8, 14])
-    para(doc, "4. {{ L.promotion }}", "Nagłówek sekcji")
+    para(doc, "5. {{ L.promotion }}", "Nagłówek sekcji")
     slot_loop(doc, "promotion")
     data_table(doc, ["{{ L.quarter }}", "{{ L.kind }}", "{{ L.level }}", "{{ L.audience }}"],
                ["{{ e.quarter }}", "{{ e.kind }}", "{{ e.level }}", "{{ e.audience }}"], "e in promotion", [3.5, 7, 3, 12])
-    para(doc, "5. {{ L.evaluation }}", "Nagłówek sekcji")
+    para(doc, "6. {{ L.evaluation }}", "Nagłówek sekcji")
     slot_loop(doc, "evaluation")
     para(doc, "{{ L.evaluation_when }}: {{ evaluation_when }}", "Tekst")
     para(doc, "{{ L.evaluation_method }}: {{ evaluation_method }}", "Tekst")

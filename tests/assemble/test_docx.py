@@ -79,12 +79,12 @@ def test_header_footer_and_repeated_table_headers(documents):
     footer_xml = section.footer._element.xml
     assert 'w:instr="PAGE"' in footer_xml and 'w:instr="NUMPAGES"' in footer_xml
     assert section.footer.paragraphs[0].text == "Strona  z "  # the numbers are PAGE/NUMPAGES fields
-    assert len(doc.tables) == 4
+    assert len(doc.tables) == 5
     for table in doc.tables:
         assert table.rows[0]._tr.find(qn("w:trPr")).find(qn("w:tblHeader")) is not None
-    team = doc.tables[0]
+    team = doc.tables[1]
     assert [c.text for c in team.rows[1].cells] == ["1", "Anna Zielińska", "Gminna Biblioteka Publiczna w Lipowcu", "koordynator"]
-    calendar = doc.tables[2]
+    calendar = doc.tables[3]
     assert calendar.rows[1].cells[0].text == "II\u00a0kw.\u00a02026"
 
 

@@ -1,0 +1,72 @@
+"""Package a coalition's PDFs: deedgen metadata on each, text verification, the signable bundle.
+
+Runs after LibreOffice converted the DOCX files: every PDF gets its metadata from the sheet (so a
+rebuild is byte-identical) and is read back to check that the coalition's and every party's name
+survived with their diacritics; then the partnership declaration and its annexes are bundled into
+``<gmina>-pakiet.pdf`` with an outline, page labels and one empty signature field per signatory.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from deedgen.document import AssembledDocument
+from deedgen.exceptions import ConversionError
+from deedgen.manifest import sha256_file
+from deedgen.render.bundle import BundlePart, PdfInfo, finalize_pdf, make_bundle, verify_text
+
+BUNDLED = ("declaration", "action_plan", "evaluation_forms")
+ANNEX_LABELS = {"pl": "Zał. {n}, s. ", "en": "Annex {n}, p. "}
+
+
+def pdf_info(document: AssembledDocument) -> PdfInfo:
+    ctx = document.context
+    coalition = ctx["coalition"]
+    return PdfInfo(
+        title=f"{document.title} — {coalition['name']}",
+        author=ctx["library"]["name"],
+        created=coalition["declaration_date"],
+        subject=coalition["name"],
+        keywords=(ctx["gmina"]["name"], ctx["gmina"]["terc"], f"edycja {coalition['edition']}", document.kind),
+        lang=document.lang,
+    )
+
+
+def expected_names(document: AssembledDocument) -> list[str]:
+    """Names each PDF must show intact: the coalition's and its parties' (the preliminary
+    declaration is the gmina's letter to the library, so only those two)."""
+    ctx = document.context
+    if document.kind == "preliminary":
+        parties = [ctx["library"], ctx["gmina_party"]]
+    else:
+        parties = ctx["parties"]
+    return [ctx["coalition"]["name"], *(p["name"] for p in parties)]
+
+
+def package_language(documents: dict[str, AssembledDocument], pdfs: dict[str, Path], bundle_path: Path, *, pdfa: bool) -> dict:
+    """Finalize and verify the PDFs of one language, then write its bundle; return manifest data."""
+    for kind, pdf in pdfs.items():
+        document = documents[kind]
+        finalize_pdf(pdf, pdf_info(document))
+        try:
+            verify_text(pdf, expected_names(document))
+        except ConversionError as err:
+            raise ConversionError(f"{pdf.name}: {err.format_message()}") from None
+    declaration = documents["declaration"]
+    lang = declaration.lang
+    parts = []
+    for kind in BUNDLED:
+        document = documents[kind]
+        annex = declaration.context["annex"].get(kind)
+        label = ANNEX_LABELS[lang].format(n=annex) if annex else None
+        parts.append(BundlePart(document.title, pdfs[kind], label))
+    info = pdf_info(declaration)
+    make_bundle(parts, bundle_path, info, signatories=declaration.signatories, pdfa=pdfa)
+    verify_text(bundle_path, expected_names(declaration))
+    return {
+        "file": bundle_path.name,
+        "sha256": sha256_file(bundle_path),
+        "documents": [kind for kind in BUNDLED],
+        "signature_fields": len(declaration.signatories),
+        "pdfa": pdfa,
+    }
