@@ -140,16 +140,21 @@ def number_anchors(clause_id: str, usts: list[Node], section: int | None, where)
     return anchors
 
 
-def format_address(target: Address, here: int | None) -> str:
+UNIT_NAMES = {"pl": ("ust.", "pkt", "lit."), "en": ("para.", "point", "letter")}
+
+
+def format_address(target: Address, here: int | None, lang: str = "pl") -> str:
+    """§ 4 ust. 2 pkt 3 lit. a (just "ust. 2 pkt 3" inside § 4); English: § 4 para. 2 point 3."""
+    ust, pkt, lit = UNIT_NAMES[lang]
     parts = []
     if target.section != here or (target.ust is None and target.pkt is None):
         parts.append(f"§{NBSP}{target.section}")
     if target.ust is not None:
-        parts.append(f"ust.{NBSP}{target.ust}")
+        parts.append(f"{ust}{NBSP}{target.ust}")
     if target.pkt is not None:
-        parts.append(f"pkt{NBSP}{target.pkt}")
+        parts.append(f"{pkt}{NBSP}{target.pkt}")
     if target.lit is not None:
-        parts.append(f"lit.{NBSP}{target.lit}")
+        parts.append(f"{lit}{NBSP}{target.lit}")
     return " ".join(parts)
 
 
@@ -168,7 +173,7 @@ def resolve_references(text: str, *, clause: Clause, here: int | None, sections:
         if sections[target_id] is None:
             raise ClauseError(f"clause {clause.id} refers to {target_id}, which has no § number (a slot section)", location=where)
         if anchor is None:
-            return format_address(Address(sections[target_id]), here if here != sections[target_id] else None)
+            return format_address(Address(sections[target_id]), here if here != sections[target_id] else None, lang)
         if (target_id, anchor) not in anchors:
             known = sorted(a for c, a in anchors if c == target_id)
             raise ClauseError(
@@ -176,7 +181,7 @@ def resolve_references(text: str, *, clause: Clause, here: int | None, sections:
                 f"[{anchor}] (anchors: {', '.join(known) or 'none'})",
                 location=where,
             )
-        return format_address(anchors[(target_id, anchor)], here)
+        return format_address(anchors[(target_id, anchor)], here, lang)
 
     pieces, last = [], 0
     for data in DATA_RE.finditer(text):
