@@ -41,3 +41,27 @@ def write_sheet(path: Path, data: dict) -> Path:
     with open(path, "w", encoding="utf-8") as handle:
         yaml.dump(copy.deepcopy(data), handle)
     return path
+
+
+def docx_text(source) -> str:
+    """The text of a DOCX in reading order: header, then paragraphs and table rows (cells joined
+    with " | "), one per line; non-breaking spaces shown as "~" so golden files make them visible."""
+    import io as _io
+
+    from docx import Document
+    from docx.oxml.ns import qn
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    doc = Document(_io.BytesIO(source) if isinstance(source, bytes) else str(source))
+    lines = [f"[nagłówek] {p.text}" for p in doc.sections[0].header.paragraphs if p.text]
+    for child in doc.element.body.iterchildren():
+        if child.tag == qn("w:p"):
+            lines.append(Paragraph(child, doc).text)
+        elif child.tag == qn("w:tbl"):
+            for row in Table(child, doc).rows:
+                cells = []
+                for cell in row.cells:
+                    cells.append(" / ".join(p.text for p in cell.paragraphs if p.text))
+                lines.append(" | ".join(cells))
+    return "\n".join(line.replace("\u00a0", "~") for line in lines) + "\n"
