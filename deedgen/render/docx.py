@@ -23,7 +23,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from deedgen.document import AssembledDocument
 from deedgen.exceptions import TemplateError
-from deedgen.polish import format_date, format_money, format_quarter, short_quarter
+from deedgen.polish import format_date, format_money, format_quarter, month_name_nominative, short_quarter
 from deedgen.render.labels import LABELS
 from deedgen.render.templates import TEMPLATE_DIR
 
@@ -150,7 +150,7 @@ def action_plan_values(ctx: dict, labels: dict, lang: str) -> dict:
             {"quarter": short_quarter(e["quarter"], lang), "kind": e["kind_label"], "level": labels[e["level"]], "audience": e["audience"]}
             for e in ctx["promotion"]
         ],
-        "evaluation_when": f"{evaluation.get('month_name', labels['none'])} {labels['every_year']}" if evaluation else labels["none"],
+        "evaluation_when": f"{month_name_nominative(evaluation['month'], lang)} {labels['every_year']}" if evaluation else labels["none"],
         "evaluation_method": evaluation.get("method") or labels["none"],
         "evaluation_recipients": ", ".join(evaluation.get("recipients") or []) or labels["none"],
     }

@@ -166,8 +166,9 @@ def repeat_header(row):
     tr_pr.append(cant_split)
 
 
-def data_table(doc, headers, cells, loop, widths=None):
-    """A table: a repeated header row, then one row per item of *loop* (a docxtpl row loop)."""
+def data_table(doc, headers, cells, loop, widths=None, row_height=None):
+    """A table: a repeated header row, then one row per item of *loop* (a docxtpl row loop);
+    *row_height* (cm) leaves room to write by hand in forms."""
     table = doc.add_table(rows=4, cols=len(headers))
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -183,6 +184,11 @@ def data_table(doc, headers, cells, loop, widths=None):
     table.rows[3].cells[0].paragraphs[0].add_run("{%tr endfor %}")
     if widths:
         set_widths(table, widths)
+    if row_height:
+        from docx.enum.table import WD_ROW_HEIGHT_RULE
+
+        table.rows[2].height = Cm(row_height)
+        table.rows[2].height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
     return table
 
 
@@ -342,7 +348,7 @@ def evaluation_forms_template():
     tag(doc, "{%p for q in quarterly %}")
     para(doc, "{{ L.quarterly_form }} — {{ q.label }}", "Nagłówek sekcji")
     data_table(doc, ["{{ L.action }}", "{{ L.micro_success }}", "{{ L.achieved }}", "{{ L.remarks }}"],
-               ["{{ r.action }}", "{{ r.micro }}", "", ""], "r in q.rows", [4.5, 5.5, 3, 3.6])
+               ["{{ r.action }}", "{{ r.micro }}", "", ""], "r in q.rows", [4, 4.6, 2.8, 5.2], row_height=1.6)
     para(doc, "{{ L.prepared_by }}: ……………………………………… ({{ L.date_and_signature }})", "Pole do wypełnienia")
     tag(doc, "{%p endfor %}")
     page_break = doc.add_paragraph(style="Normal")
@@ -352,10 +358,10 @@ def evaluation_forms_template():
     tag(doc, "{%p for y in annual %}")
     para(doc, "{{ L.annual_form }} — {{ L.year }} {{ y.year }}", "Nagłówek sekcji")
     data_table(doc, ["{{ L.action }}", "{{ L.problem }}", "{{ L.rating }}", "{{ L.conclusions }}"],
-               ["{{ r.action }}", "{{ r.problem }}", "", ""], "r in y.actions", [4.5, 4.5, 2.2, 5.4])
+               ["{{ r.action }}", "{{ r.problem }}", "", ""], "r in y.actions", [4, 4, 2, 6.6], row_height=1.8)
     para(doc, "{{ L.partnership_questions }}", "Tytuł paragrafu")
     data_table(doc, ["{{ L.party }}", "{{ L.contribution_delivered }}", "{{ L.remarks }}"],
-               ["{{ p }}", "", ""], "p in y.parties", [6, 5, 5.6])
+               ["{{ p }}", "", ""], "p in y.parties", [6, 4, 6.6], row_height=1.2)
     para(doc, "{{ L.team_meetings }}: ………", "Pole do wypełnienia")
     para(doc, "{{ L.presentations }}: ………", "Pole do wypełnienia")
     para(doc, "{{ L.new_partners }}: ……………………………………………………………", "Pole do wypełnienia")
