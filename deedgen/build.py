@@ -146,7 +146,7 @@ def stage(sheet: Sheet, outdir: str | Path, options: BuildOptions, *, library: C
         from deedgen.compliance.check import run_check
 
         polish = assembled["pl"] if "pl" in assembled else assemble_documents(sheet, library, "pl")
-        report = run_check(sheet, polish, rules or options.rules)
+        report = run_check(sheet, polish, rules or options.rules, library=library)
         if not report.compliant and not options.draft:
             raise NotCompliant(report.to_text("pl"))
     if outdir.exists() and not outdir.is_dir():

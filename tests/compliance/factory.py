@@ -14,7 +14,14 @@ from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
-from deedgen.document import DOCUMENT_TITLES, AssembledDocument, Section, Signatory, Unit, UsedClause
+from deedgen.document import (
+    DOCUMENT_TITLES,
+    AssembledDocument,
+    Section,
+    Signatory,
+    Unit,
+    UsedClause,
+)
 from deedgen.sheet.validate import Sheet, read_sheet
 from tests.helpers import load_sample, write_sheet
 
@@ -32,7 +39,9 @@ DECLARATION_CLAUSES = (
 )
 
 
-def sheet_from(tmp_path: Path, change: Callable[[dict], object] | None = None, sample: str = "lipowiec") -> Sheet:
+def sheet_from(
+    tmp_path: Path, change: Callable[[dict], object] | None = None, sample: str = "lipowiec"
+) -> Sheet:
     """A validated sheet: a sample, changed by *change(data)*, written to *tmp_path* and read."""
     data = copy.deepcopy(load_sample(sample))
     if change is not None:
@@ -47,7 +56,9 @@ def fixture_sheet(name: str) -> Sheet:
 def gmina_money(data: dict) -> Decimal:
     gminas = {p["id"] for p in data["parties"] if p["kind"] == "gmina"}
     return sum(
-        (c.get("amount") or Decimal(0)) for c in data.get("contributions") or [] if c["resource"] == "finances" and c["party"] in gminas
+        (c.get("amount") or Decimal(0))
+        for c in data.get("contributions") or []
+        if c["resource"] == "finances" and c["party"] in gminas
     )
 
 
@@ -68,11 +79,28 @@ def declared_clauses(data: dict) -> list[str]:
 def document(kind: str, clause_ids=(), signatories=()) -> AssembledDocument:
     """An assembled document with one numbered § per clause."""
     sections = tuple(
-        Section(clause_id=cid, title=cid, units=(Unit(kind="ust", label="", text=f"Treść {cid}."),), number=n)
+        Section(
+            clause_id=cid,
+            title=cid,
+            units=(Unit(kind="ust", label="", text=f"Treść {cid}."),),
+            number=n,
+        )
         for n, cid in enumerate(clause_ids, start=1)
     )
-    used = tuple(UsedClause(id=cid, version=1, layer="central", source=f"{cid}.pl.txt", sha256="0" * 64, lang="pl") for cid in clause_ids)
-    return AssembledDocument(kind=kind, lang="pl", title=DOCUMENT_TITLES[kind]["pl"], sections=sections, clauses=used, signatories=tuple(signatories))
+    used = tuple(
+        UsedClause(
+            id=cid, version=1, layer="central", source=f"{cid}.pl.txt", sha256="0" * 64, lang="pl"
+        )
+        for cid in clause_ids
+    )
+    return AssembledDocument(
+        kind=kind,
+        lang="pl",
+        title=DOCUMENT_TITLES[kind]["pl"],
+        sections=sections,
+        clauses=used,
+        signatories=tuple(signatories),
+    )
 
 
 def signature_lines(data: dict, kinds=None) -> list[Signatory]:
@@ -107,9 +135,19 @@ def documents_for(
     if countersign:
         gmina = next(p for p in data["parties"] if p["kind"] == "gmina")
         treasurer = data.get("treasurer") or {"name": "Jan Skarbnik", "function": "Skarbnik Gminy"}
-        lines.append(Signatory(gmina["id"], gmina["name"], treasurer["name"], treasurer["function"], role="countersignature"))
+        lines.append(
+            Signatory(
+                gmina["id"],
+                gmina["name"],
+                treasurer["name"],
+                treasurer["function"],
+                role="countersignature",
+            )
+        )
     documents = {
-        "preliminary": document("preliminary", ["preliminary.intent"], signature_lines(data, kinds=("gmina",))),
+        "preliminary": document(
+            "preliminary", ["preliminary.intent"], signature_lines(data, kinds=("gmina",))
+        ),
         "declaration": document("declaration", clause_ids, lines),
         "action_plan": document("action_plan", ["plan.actions"]),
         "evaluation_forms": document("evaluation_forms", ["forms.quarterly"]),
