@@ -139,7 +139,7 @@ class Staged:
 def stage(sheet: Sheet, outdir: str | Path, options: BuildOptions, *, library: ClauseLibrary, rules=None) -> Staged:
     """Assemble every document in every language, check the funding conditions, write the DOCX
     files into a staging folder. Nothing in *outdir* is touched."""
-    outdir = Path(outdir)
+    outdir = Path(outdir).absolute()
     assembled = {lang: assemble_documents(sheet, library, lang) for lang in options.langs}
     report = None
     if options.check:

@@ -137,7 +137,7 @@ def _plain(node, path, locations, source, count, seen):
                 "YAML aliases (*name) are not allowed in a partner sheet",
                 location=Location(file=source, line=line),
             )
-        seen = seen | {id(node)}
+        seen.add(id(node))  # one set for the whole tree: a node met twice is an alias
     if isinstance(node, CommentedMap):
         out = {}
         for key in node:

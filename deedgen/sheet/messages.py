@@ -109,3 +109,27 @@ def render_message(code: str, params: dict, lang: str = "pl") -> str:
         return template.format(**params)
     except (KeyError, IndexError):
         return template
+MESSAGES.update(
+    {
+        "unknown_sheet": (
+            "arkusz „{found}” nie należy do arkusza partnerów i został pominięty",
+            "sheet '{found}' is not part of the partner sheet and was skipped",
+        ),
+        "no_label": (
+            "wartość „{found}” bez nazwy pola w kolumnie A",
+            "value '{found}' has no field name in column A",
+        ),
+        "duplicate_row": (
+            "pole „{found}” występuje drugi raz (pierwszy raz: {first})",
+            "field '{found}' appears a second time (first at {first})",
+        ),
+        "no_header": (
+            "wartość „{found}” w kolumnie bez nagłówka — pominięta",
+            "value '{found}' in a column without a header — skipped",
+        ),
+        "duplicate_column": (
+            "kolumna „{found}” występuje drugi raz (pierwszy raz: {first})",
+            "column '{found}' appears a second time (first at {first})",
+        ),
+    }
+)

@@ -55,11 +55,14 @@ def read_sheet(path: str | Path) -> Sheet:
 
 def validate_sheet(raw: RawSheet) -> Sheet:
     problems = list(raw.problems)
+    # a loader's own problem (e.g. a missing XLSX sheet) explains the schema's error at that path
+    reported = {p.path for p in raw.problems if p.path}
     try:
         data = SheetSchema().load(raw.data)
     except ValidationError as err:
         for path, msg in _flatten(err.messages, ()):
-            problems.append(_problem(raw, path, msg))
+            if format_path(path) not in reported:
+                problems.append(_problem(raw, path, msg))
         data = err.valid_data if isinstance(err.valid_data, dict) else {}
     problems.extend(
         Problem(path=format_path(p), code=code, params=params, severity=sev, location=raw.locate(p))

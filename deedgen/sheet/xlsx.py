@@ -1,0 +1,561 @@
+"""Read the XLSX partner sheet into the same structure the YAML loader produces.
+
+The workbook layout (shared with the writer, :mod:`deedgen.sheet.workbook`) comes from
+:class:`deedgen.sheet.schema.SheetSchema`: every column header is a field's Polish ``label``.
+
+* ``Koalicja`` — key/value rows: column A the field's label, column B its value, column C help.
+  Section rows (``Koalicja``, ``Gmina``, ``Skarbnik``, ``Mentor``, ``Ewaluacja``) only group them.
+* One sheet per table, headers in the first non-empty row, one record per row: ``Strony``
+  (the address as three columns, the power of attorney as two), ``Przedstawiciele`` and
+  ``Mikrosukcesy`` (child rows naming their party / action by id), ``Wkłady``, ``Zespół``,
+  ``Cele`` (a goal per cell), ``Działania`` (partners as comma-separated ids), ``Promocja``.
+* ``Instrukcja`` is for people and is skipped. A row whose first cell is ``PRZYKŁAD`` is the
+  example row and is skipped, as are empty rows. A trailing ``*`` on a header marks a required
+  field and is ignored.
+
+Every value's place is recorded in ``RawSheet.locations`` (sheet and cell), and so is the row of
+every record and the header of every table, so a missing value points at its empty cell. The
+workbook is untrusted: the ZIP container is checked (size, entry count, declared uncompressed
+sizes) before openpyxl opens it, and at most :data:`MAX_ROWS` rows are read from each sheet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import warnings
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from marshmallow import fields as mfields
+
+from deedgen.exceptions import InputError, Location, Problem
+from deedgen.sheet import fields as f
+from deedgen.sheet import schema as s
+from deedgen.sheet.load import RawSheet, format_path
+
+INSTRUCTIONS_SHEET = "Instrukcja"
+KV_SHEET = "Koalicja"
+KV_SECTIONS = ("coalition", "gmina", "treasurer", "mentor", "evaluation")
+KV_HEADERS = ("Pole", "Wartość", "Pomoc")
+EXAMPLE_MARKER = "PRZYKŁAD"
+REQUIRED_MARK = " *"
+TRUE_WORDS = {"tak", "prawda", "true", "yes", "1"}
+FALSE_WORDS = {"nie", "fałsz", "false", "no", "0"}
+
+# Limits for an untrusted workbook. A real partner sheet is ~30 kB, a few hundred rows at most.
+MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_UNCOMPRESSED_BYTES = 64 * 1024 * 1024  # sum of the ZIP's declared uncompressed sizes
+MAX_ENTRY_BYTES = 32 * 1024 * 1024  # one part (a sheet's XML)
+MAX_ENTRIES = 400  # parts in the ZIP: ~4 per sheet with comments
+MAX_ROWS = 2000  # rows read per sheet
+MAX_COLUMNS = 60  # columns read per sheet
+
+
+# --- layout ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column (or one key/value row): a schema field and its path inside a record."""
+
+    key: tuple[str, ...]  # ("nip",) or ("address", "street")
+    field: mfields.Field
+    required: bool  # the field and every field containing it are required
+
+    @property
+    def label(self) -> str:
+        return self.field.metadata["label"]
+
+    @property
+    def help(self) -> str:
+        return self.field.metadata.get("help", "")
+
+    @property
+    def description(self) -> str:
+        return self.field.metadata.get("description", "")
+
+    @property
+    def header(self) -> str:
+        """The header written to the workbook: the label, with ``*`` when required."""
+        return self.label + (REQUIRED_MARK if self.required else "")
+
+
+@dataclass(frozen=True)
+class Table:
+    """A sheet with one record per row.
+
+    ``child`` and ``link`` describe a child table: its rows are appended to the list ``child``
+    of the parent record (in ``section``) whose id is in the ``link`` column. ``lists`` marks a
+    sheet whose columns are lists (``Cele``): each non-empty cell adds one item.
+    """
+
+    sheet: str
+    section: str
+    columns: tuple[Column, ...]
+    child: str | None = None
+    link: str | None = None
+    lists: bool = False
+
+
+def is_list(field) -> bool:
+    return isinstance(field, mfields.List)
+
+
+def is_nested_list(field) -> bool:
+    return is_list(field) and isinstance(field.inner, mfields.Nested)
+
+
+def columns_of(schema, prefix=(), required=True) -> tuple[Column, ...]:
+    """The schema's fields as columns; a single nested record (an address) is flattened."""
+    out = []
+    for name, field in schema.fields.items():
+        need = required and field.required
+        if isinstance(field, mfields.Nested):
+            out.extend(columns_of(field.schema, (*prefix, name), need))
+        elif not is_nested_list(field):
+            out.append(Column((*prefix, name), field, need))
+    return tuple(out)
+
+
+def _kv_columns() -> dict[str, tuple[Column, ...]]:
+    root = s.SheetSchema().fields
+    return {
+        section: columns_of(root[section].schema, required=root[section].required)
+        for section in KV_SECTIONS
+    }
+
+
+def _tables() -> tuple[Table, ...]:
+    return (
+        Table("Strony", "parties", columns_of(s.PartySchema())),
+        Table(
+            "Przedstawiciele",
+            "parties",
+            columns_of(s.RepresentativeSchema()),
+            "representatives",
+            "party",
+        ),
+        Table("Wkłady", "contributions", columns_of(s.ContributionSchema())),
+        Table("Zespół", "team", columns_of(s.TeamMemberSchema())),
+        Table("Cele", "goals", columns_of(s.GoalsSchema(), required=False), lists=True),
+        Table("Działania", "actions", columns_of(s.ActionSchema())),
+        Table(
+            "Mikrosukcesy",
+            "actions",
+            columns_of(s.MicroSuccessSchema()),
+            "micro_successes",
+            "action",
+        ),
+        Table("Promocja", "promotion", columns_of(s.PromotionSchema())),
+    )
+
+
+KV_COLUMNS = _kv_columns()
+TABLES = _tables()
+SHEET_NAMES = (INSTRUCTIONS_SHEET, KV_SHEET, *(t.sheet for t in TABLES))
+CHILD_LISTS = {"Strony": ("representatives",), "Działania": ("micro_successes",)}
+REQUIRED_SHEETS = {KV_SHEET: ("coalition", "gmina"), "Strony": ("parties",)}
+
+
+def section_label(section: str) -> str:
+    return s.SheetSchema().fields[section].metadata["label"]
+
+
+def norm(text) -> str:
+    """Normalise a header for matching: case, dashes, spacing and the required mark."""
+    text = re.sub(r"[\u2012-\u2015\u2212]", "-", str(text)).replace("\u00a0", " ")
+    text = re.sub(r"\s+", " ", text).strip().rstrip("*").strip()
+    return text.casefold()
+
+
+def is_example(value) -> bool:
+    return isinstance(value, str) and norm(value) in (norm(EXAMPLE_MARKER), "przyklad")
+
+
+def split_list(text: str) -> list[str]:
+    """Split a list cell: on ';' or line breaks when present (items may hold commas), else ','."""
+    parts = re.split(r"[;\n]", text) if re.search(r"[;\n]", text) else text.split(",")
+    return [p.strip() for p in parts if p.strip()]
+
+
+# --- the container ----------------------------------------------------------------------------
+
+
+def check_container(path: Path) -> None:
+    """Refuse a file that is not a plausible XLSX before any XML parser sees it."""
+    name = path.name
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise InputError(
+            f"{name}: file too large for a partner sheet ({size} bytes; at most {MAX_FILE_BYTES})"
+        )
+    with path.open("rb") as fh:
+        head = fh.read(8)
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise InputError(
+            f"{name}: this is an old .xls file or a password-protected workbook; "
+            "save it in Excel or LibreOffice as .xlsx without a password"
+        )
+    if not head.startswith(b"PK"):
+        kind = "an empty file" if not head else "text or another format"
+        raise InputError(
+            f"{name}: not an XLSX workbook (an XLSX file is a ZIP archive; this is {kind}) — "
+            "was a CSV or text file renamed to .xlsx?"
+        )
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise InputError(f"{name}: corrupt XLSX (ZIP) file: {exc}") from exc
+    if len(infos) > MAX_ENTRIES:
+        raise InputError(
+            f"{name}: {len(infos)} parts in the ZIP (at most {MAX_ENTRIES}); not a partner sheet"
+        )
+    total = sum(info.file_size for info in infos)
+    biggest = max(infos, key=lambda info: info.file_size, default=None)
+    if total > MAX_UNCOMPRESSED_BYTES or (biggest and biggest.file_size > MAX_ENTRY_BYTES):
+        raise InputError(
+            f"{name}: the workbook unpacks to {total} bytes (largest part {biggest.filename}: "
+            f"{biggest.file_size} bytes; at most {MAX_UNCOMPRESSED_BYTES} in all and "
+            f"{MAX_ENTRY_BYTES} per part) — oversized or a ZIP bomb"
+        )
+    if any(info.flag_bits & 0x1 for info in infos):
+        raise InputError(f"{name}: the ZIP is encrypted; save the workbook without a password")
+    _refuse_dtds(path, infos)
+    names = {info.filename for info in infos}
+    if "xl/workbook.xml" not in names:
+        if "word/document.xml" in names:
+            kind = "a Word document (.docx)"
+        elif "content.xml" in names:
+            kind = "an OpenDocument file (.ods/.odt); save it as .xlsx"
+        else:
+            kind = "a ZIP archive without a workbook"
+        raise InputError(f"{name}: not an XLSX workbook: this is {kind}")
+
+
+def _refuse_dtds(path: Path, infos) -> None:
+    """Refuse XML parts that declare a DTD: spreadsheets never do, and entity expansion (a
+    "billion laughs") would cost seconds and tens of MB before the XML parser's own limit."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for info in infos:
+                if not info.filename.endswith((".xml", ".rels", ".vml")):
+                    continue
+                with archive.open(info) as part:
+                    tail = b""
+                    while chunk := part.read(1 << 16):
+                        window = tail + chunk
+                        if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
+                            raise InputError(
+                                f"{path.name}: part {info.filename} declares a DTD or entities; "
+                                "a spreadsheet never does — refused"
+                            )
+                        tail = window[-16:]
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        raise InputError(f"{path.name}: corrupt XLSX (ZIP) file: {exc}") from exc
+
+
+def _open(path: Path):
+    import openpyxl
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about extensions it drops
+            return openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds on a malformed part
+        raise InputError(f"{path.name}: cannot read the workbook: {exc}") from exc
+
+
+def read_rows(path: Path, ws) -> list[tuple[int, tuple]]:
+    """The sheet's non-empty rows as (row number, cleaned values), at most MAX_ROWS rows read."""
+    out = []
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            for number, values in enumerate(ws.iter_rows(max_col=MAX_COLUMNS, values_only=True), 1):
+                values = tuple(cell_value(v) for v in values)
+                if number > MAX_ROWS:
+                    if any(v is not None for v in values):
+                        raise InputError(
+                            f"{path.name}: sheet '{ws.title}' has more than {MAX_ROWS} rows; "
+                            "not a partner sheet"
+                        )
+                    break  # rows past the limit are not read
+                if any(v is not None for v in values):
+                    out.append((number, values))
+    except InputError:
+        raise
+    except Exception as exc:  # a malformed sheet part surfaces while it is parsed
+        raise InputError(f"{path.name}: cannot read sheet '{ws.title}': {exc}") from exc
+    return out
+
+
+def cell_value(value):
+    """A cell's value, tidied: text trimmed (empty → None), whole floats → int, datetimes at
+    midnight → dates."""
+    if isinstance(value, str):
+        value = value.replace("\u00a0", " ").strip()
+        return value or None
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return int(value)
+    if isinstance(value, dt.datetime) and value.time() == dt.time(0):
+        return value.date()
+    return value
+
+
+def convert(value, field):
+    """Adapt a cell's value to what the field expects (TAK/NIE, lists, dates typed as text…)."""
+    if value is None:
+        return None
+    if isinstance(field, mfields.Boolean) and isinstance(value, str):
+        word = value.casefold()
+        return True if word in TRUE_WORDS else False if word in FALSE_WORDS else value
+    if is_list(field):
+        return split_list(value) if isinstance(value, str) else [value]
+    if isinstance(field, f.Text) and isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    return value
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+
+def load_xlsx(path: str | Path) -> RawSheet:
+    """Read an XLSX partner sheet; raise :class:`InputError` when the file is not one."""
+    path = Path(path)
+    check_container(path)
+    workbook = _open(path)
+    try:
+        return _Reader(path, workbook).read()
+    finally:
+        workbook.close()
+
+
+class _Reader:
+    def __init__(self, path: Path, workbook) -> None:
+        self.path = path
+        self.workbook = workbook
+        self.source = str(path)
+        self.data: dict = {}
+        self.locations = {(): Location(file=self.source)}
+        self.problems: list[Problem] = []
+
+    # helpers
+
+    def loc(self, sheet: str, cell: str | None = None) -> Location:
+        return Location(file=self.source, sheet=sheet, cell=cell)
+
+    def problem(self, path, code, sheet, cell, severity="error", **params) -> None:
+        where = self.loc(sheet, cell)
+        self.problems.append(Problem(format_path(path), code, params, severity, where))
+
+    def read(self) -> RawSheet:
+        sheets = {}
+        for ws in self.workbook.worksheets:
+            name = next((n for n in SHEET_NAMES if norm(n) == norm(ws.title)), None)
+            if name is None:
+                self.problem((), "unknown_sheet", ws.title, None, "warning", found=ws.title)
+            elif name != INSTRUCTIONS_SHEET:
+                sheets.setdefault(name, ws)
+        if not sheets:
+            found = ", ".join(ws.title for ws in self.workbook.worksheets) or "—"
+            raise InputError(
+                f"{self.path.name}: not a deedgen partner sheet: no sheet {KV_SHEET}, Strony, …; "
+                f"found: {found}. Create a blank one with: deedgen init FILE.xlsx"
+            )
+        for name, sections in REQUIRED_SHEETS.items():
+            if name not in sheets:
+                for section in sections:
+                    self.problems.append(
+                        Problem(
+                            section,
+                            "missing_sheet",
+                            {"found": name},
+                            "error",
+                            Location(file=self.source),
+                        )
+                    )
+        if KV_SHEET in sheets:
+            self.read_key_values(sheets[KV_SHEET])
+        for table in TABLES:
+            if table.sheet in sheets:
+                self.read_table(table, sheets[table.sheet])
+        return RawSheet(self.data, self.source, self.locations, self.problems)
+
+    # the key/value sheet
+
+    def read_key_values(self, ws) -> None:
+        sheet = ws.title
+        titles = {norm(section_label(sec)): sec for sec in KV_SECTIONS}
+        rows_by_label = {
+            norm(col.label): (sec, col) for sec, cols in KV_COLUMNS.items() for col in cols
+        }
+        values: dict[str, dict] = {sec: {} for sec in KV_SECTIONS}
+        seen: dict[tuple, str] = {}
+        for number, row in read_rows(self.path, ws):
+            label, value = row[0], row[1] if len(row) > 1 else None
+            a_cell, b_cell = f"A{number}", f"B{number}"
+            if label is None:
+                if value is not None:
+                    self.problem((), "no_label", sheet, a_cell, found=value)
+                continue
+            key = norm(label)
+            if key == norm(KV_HEADERS[0]) or is_example(label):
+                continue
+            if key in titles:
+                self.locations.setdefault((titles[key],), self.loc(sheet, a_cell))
+                continue
+            if key not in rows_by_label:
+                expected = ", ".join(c.label for cols in KV_COLUMNS.values() for c in cols)
+                self.problem((), "bad_header", sheet, a_cell, found=label, expected=expected)
+                continue
+            section, col = rows_by_label[key]
+            path = (section, *col.key)
+            if path in seen:
+                self.problem(path, "duplicate_row", sheet, a_cell, found=label, first=seen[path])
+                continue
+            seen[path] = a_cell
+            self.locations[path] = self.loc(sheet, b_cell)
+            self.locations.setdefault((section,), self.loc(sheet, a_cell))
+            self.put(values[section], col, convert(value, col.field), path)
+        for section in KV_SECTIONS:
+            self.locations.setdefault((section,), self.loc(sheet, "A1"))
+            if values[section] or s.SheetSchema().fields[section].required:
+                self.data[section] = values[section]
+
+    def put(self, record: dict, col: Column, value, path) -> None:
+        """Store *value* at the column's key inside *record*; a list's items share its cell."""
+        if value is None:
+            return
+        target = record
+        for part in col.key[:-1]:
+            target = target.setdefault(part, {})
+        target[col.key[-1]] = value
+        if isinstance(value, list):
+            for index in range(len(value)):
+                self.locations[(*path, index)] = self.locations[path]
+
+    # the tables
+
+    def header(self, table: Table, ws, rows) -> dict[int, Column]:
+        """Map the header row's column indexes to columns; report unknown and repeated ones."""
+        number, values = rows[0]
+        by_label = {norm(col.label): col for col in table.columns}
+        mapping: dict[int, Column] = {}
+        taken: dict[str, str] = {}
+        for index, text in enumerate(values):
+            if text is None:
+                continue
+            cell = f"{letter(index)}{number}"
+            col = by_label.get(norm(text))
+            if col is None:
+                expected = ", ".join(c.label for c in table.columns)
+                self.problem((), "bad_header", ws.title, cell, found=text, expected=expected)
+            elif col.label in taken:
+                self.problem(
+                    (), "duplicate_column", ws.title, cell, found=text, first=taken[col.label]
+                )
+            else:
+                taken[col.label] = cell
+                mapping[index] = col
+        return mapping
+
+    def report_headerless(self, sheet: str, rows) -> None:
+        """Warn once per column about values under an empty header: they are not read."""
+        header = rows[0][1]
+        warned = set()
+        for number, values in rows[1:]:
+            for index, value in enumerate(values):
+                unlabelled = index >= len(header) or header[index] is None
+                if value is not None and unlabelled and index not in warned:
+                    warned.add(index)
+                    cell = f"{letter(index)}{number}"
+                    self.problem((), "no_header", sheet, cell, "warning", found=value)
+
+    def read_table(self, table: Table, ws) -> None:
+        rows = read_rows(self.path, ws)
+        if table.child is None:
+            self.data.setdefault(table.section, {"chosen": [], "own": []} if table.lists else [])
+            header_cell = f"A{rows[0][0]}" if rows else "A1"
+            self.locations[(table.section,)] = self.loc(ws.title, header_cell)
+        if not rows:
+            return
+        mapping = self.header(table, ws, rows)
+        self.report_headerless(ws.title, rows)
+        for count, (number, values) in enumerate(
+            (r for r in rows[1:] if not is_example(r[1][0])), start=0
+        ):
+            cells = {
+                index: (col, values[index] if index < len(values) else None)
+                for index, col in mapping.items()
+            }
+            if table.lists:
+                self.read_list_row(table, ws.title, number, cells)
+            elif table.child:
+                self.read_child_row(table, ws.title, number, count, cells)
+            else:
+                records = self.data[table.section]
+                path = (table.section, len(records))
+                records.append(self.record(table, ws.title, number, cells, path))
+
+    def record(self, table: Table, sheet: str, number: int, cells, path) -> dict:
+        """One row as a record; every column's cell is recorded, filled or not."""
+        self.locations[path] = self.loc(sheet, f"A{number}")
+        record: dict = {}
+        for child in CHILD_LISTS.get(table.sheet, ()):  # filled later from the child sheet
+            record[child] = []
+            self.locations[(*path, child)] = self.loc(sheet, f"A{number}")
+        for index, (col, value) in cells.items():
+            cell_path = (*path, *col.key)
+            where = self.loc(sheet, f"{letter(index)}{number}")
+            self.locations[cell_path] = where
+            for depth in range(1, len(col.key)):  # an address group points at its first cell
+                self.locations.setdefault((*path, *col.key[:depth]), where)
+            self.put(record, col, convert(value, col.field), cell_path)
+        return record
+
+    def read_child_row(self, table: Table, sheet: str, number: int, count: int, cells) -> None:
+        link = next(((i, v) for i, (c, v) in cells.items() if c.key == (table.link,)), None)
+        if link is None or link[1] is None:
+            cell = f"{letter(link[0])}{number}" if link else f"A{number}"
+            self.problem((table.child, count, table.link), "required", sheet, cell)
+            return
+        index, value = link
+        if table.section not in self.data:
+            return  # the parent sheet is missing, which is reported already
+        parents = self.data[table.section]
+        ids = {}
+        for i, parent in enumerate(parents):
+            ids.setdefault(str(parent.get("id")), i)
+        parent = ids.get(str(value))
+        if parent is None:
+            code = "unknown_party" if table.section == "parties" else "unknown_action"
+            known = ", ".join(str(p.get("id")) for p in parents if p.get("id") is not None) or "—"
+            cell = f"{letter(index)}{number}"
+            self.problem(
+                (table.child, count, table.link), code, sheet, cell, found=value, expected=known
+            )
+            return
+        children = parents[parent][table.child]
+        path = (table.section, parent, table.child, len(children))
+        own = {i: cv for i, cv in cells.items() if cv[0].key != (table.link,)}
+        children.append(self.record(table, sheet, number, own, path))
+
+    def read_list_row(self, table: Table, sheet: str, number: int, cells) -> None:
+        lists = self.data[table.section]
+        for index, (col, value) in cells.items():
+            if value is None:
+                continue
+            items = lists.setdefault(col.key[-1], [])
+            path = (table.section, col.key[-1], len(items))
+            self.locations[path] = self.loc(sheet, f"{letter(index)}{number}")
+            items.append(value.isoformat() if isinstance(value, dt.date) else value)
+
+
+def letter(index: int) -> str:
+    """Column letter of a 0-based index."""
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index + 1)

@@ -1,0 +1,140 @@
+"""deedgen build end to end: real samples, real LibreOffice, files read back."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import pytest
+from click.testing import CliRunner
+from docx import Document
+from pypdf import PdfReader
+
+from deedgen.build import BuildOptions, build
+from deedgen.cli.main import cli
+from deedgen.exceptions import ClauseError, NotCompliant
+from tests.helpers import SAMPLES, build_file_tree, clause_file, docx_text
+
+DOCX_ONLY = BuildOptions(formats=("docx",))
+
+
+@pytest.fixture(scope="module")
+def full_build(tmp_path_factory):
+    """lipowiec in Polish and English, DOCX + PDF + bundles (one LibreOffice run for all)."""
+    out = tmp_path_factory.mktemp("full") / "lipowiec"
+    result = build(SAMPLES / "lipowiec.yaml", out, BuildOptions(langs=("pl", "en")))
+    return result
+
+
+def test_build_writes_every_document_bundle_report_and_manifest(full_build):
+    names = {p.name for p in full_build.files}
+    for slug in ("wstepna-deklaracja", "deklaracja-partnerstwa", "plan-dzialan", "formularze-ewaluacji"):
+        assert {f"{slug}.docx", f"{slug}.pdf", f"{slug}.en.docx", f"{slug}.en.pdf"} <= names
+    assert {"gmina-lipowiec-pakiet.pdf", "gmina-lipowiec-pakiet.en.pdf", "zgodnosc.json", "zgodnosc.md", "manifest.json"} <= names
+    manifest = json.loads((full_build.outdir / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["compliance"]["compliant"] is True
+    assert manifest["files"] == sorted(names - {"manifest.json"}) + ["manifest.json"]
+    declaration = next(d for d in manifest["documents"] if d["kind"] == "declaration" and d["lang"] == "pl")
+    ids = [c["id"] for c in declaration["clauses"]]
+    assert "sustainability.continuity" in ids and "goal_menu.digital_inclusion" in ids
+    for clause in declaration["clauses"]:
+        assert clause["layer"] == "central" and clause["version"] >= 1 and len(clause["sha256"]) == 64
+        assert clause["source"].endswith(".pl.txt")
+    import hashlib
+
+    for entry in manifest["documents"]:
+        for key in ("docx", "pdf"):
+            data = (full_build.outdir / entry[key]).read_bytes()
+            assert hashlib.sha256(data).hexdigest() == entry[f"{key}_sha256"]
+
+
+def test_pdf_shows_what_the_docx_shows(full_build):
+    out = full_build.outdir
+    # every paragraph of the DOCX (tables aside) stands in the PDF, diacritics and all; white
+    # space is compared loosely since the PDF breaks lines where the DOCX does not
+    lines = [line.removeprefix("[nagłówek] ") for line in docx_text(out / "deklaracja-partnerstwa.docx").splitlines() if line and " | " not in line]
+    pdf_text = subprocess.run(["pdftotext", "-raw", str(out / "deklaracja-partnerstwa.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+    squeezed = "".join(pdf_text.split())
+    assert len(lines) >= 100
+    for line in lines:
+        text = line.split("\t", 1)[-1]  # a label ("1)") may be extracted apart from its text
+        assert "".join(text.replace("~", " ").split()) in squeezed, line
+    assert "Stowarzyszenie „Lipowiec Razem”" in pdf_text
+
+
+def test_bundle_has_outline_metadata_labels_and_signature_fields(full_build):
+    bundle = PdfReader(full_build.outdir / "gmina-lipowiec-pakiet.pdf")
+    titles = [item.title for item in bundle.outline]
+    assert titles == ["Deklaracja partnerstwa", "Plan działań koalicji", "Formularze ewaluacji"]
+    parts = [PdfReader(full_build.outdir / f"{slug}.pdf") for slug in ("deklaracja-partnerstwa", "plan-dzialan", "formularze-ewaluacji")]
+    assert len(bundle.pages) == sum(len(p.pages) for p in parts)
+    assert bundle.metadata.author == "Gminna Biblioteka Publiczna w Lipowcu"
+    assert "Koalicja „Biblioteka w sercu Lipowca”" in bundle.metadata.title
+    assert bundle.trailer["/Root"]["/Lang"] == "pl"
+    fields = bundle.get_fields()
+    signature_fields = [name for name, f in fields.items() if f.get("/FT") == "/Sig"]
+    assert len(signature_fields) == 5  # one per representative: 1 + 1 + 2 + 1
+    labels = bundle.page_labels
+    first_annex_page = len(parts[0].pages)
+    assert labels[first_annex_page].startswith("Zał. 1")
+
+
+def test_every_pdf_passes_qpdf_check(full_build):
+    if shutil.which("qpdf") is None:
+        pytest.fail("qpdf is installed by scripts/setup.sh")
+    for pdf in full_build.outdir.glob("*.pdf"):
+        check = subprocess.run(["qpdf", "--check", str(pdf)], capture_output=True, text=True)
+        assert check.returncode == 0, f"{pdf.name}: {check.stdout}{check.stderr}"
+
+
+def test_rebuild_gives_byte_identical_documents(full_build, tmp_path):
+    again = build(SAMPLES / "lipowiec.yaml", tmp_path / "again", BuildOptions(langs=("pl", "en")))
+    for path in full_build.outdir.iterdir():
+        if path.suffix in (".docx", ".pdf"):
+            assert path.read_bytes() == (again.outdir / path.name).read_bytes(), path.name
+
+
+def test_non_compliant_coalition_is_refused_then_built_as_draft(tmp_path):
+    out = tmp_path / "out"
+    with pytest.raises(NotCompliant) as err:
+        build(SAMPLES / "niezgodna.yaml", out, DOCX_ONLY)
+    assert "social-actions" in err.value.format_message()
+    assert not out.exists()
+    result = build(SAMPLES / "niezgodna.yaml", out, BuildOptions(formats=("docx",), draft=True))
+    assert result.manifest["draft"] is True
+    doc = Document(str(out / "deklaracja-partnerstwa.docx"))
+    assert "PROJEKT — niespełnione warunki finansowania" in doc.sections[0].header._element.xml
+    text = docx_text(out / "deklaracja-partnerstwa.docx")
+    assert "Niespełnione warunki finansowania" in text
+    report = json.loads((out / "zgodnosc.json").read_text(encoding="utf-8"))
+    assert report["compliant"] is False
+
+
+def test_failed_build_leaves_existing_output_untouched(tmp_path):
+    out = tmp_path / "out"
+    build(SAMPLES / "lipowiec.yaml", out, DOCX_ONLY)
+    (out / "notatki.txt").write_text("moje notatki", encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    broken = build_file_tree(
+        tmp_path / "overlay",
+        {"subject/subject.pl.txt": clause_file("subject.subject", "Zob. §[nie.istnieje].", order=100)},
+    )
+    with pytest.raises(ClauseError, match="nie.istnieje"):
+        build(SAMPLES / "lipowiec.yaml", out, BuildOptions(formats=("docx",), libraries=(str(broken),)))
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out.")] == []  # no staging left
+
+
+def test_cli_build_exit_codes_and_messages(tmp_path):
+    runner = CliRunner()
+    ok = runner.invoke(cli, ["build", str(SAMPLES / "lipowiec.yaml"), "-o", str(tmp_path / "a"), "--format", "docx"])
+    assert ok.exit_code == 0, ok.output
+    assert "deklaracja-partnerstwa.docx" in ok.output
+    refused = runner.invoke(cli, ["build", str(SAMPLES / "niezgodna.yaml"), "-o", str(tmp_path / "b"), "--format", "docx"])
+    assert refused.exit_code == 1
+    assert "NIE SPEŁNIA" in refused.output and "Traceback" not in refused.output
+    invalid = runner.invoke(cli, ["build", str(SAMPLES / "bledy.yaml"), "-o", str(tmp_path / "c")])
+    assert invalid.exit_code == 2
+    assert "bledy.yaml:" in invalid.output and "Traceback" not in invalid.output
+    assert not (tmp_path / "c").exists()
