@@ -29,7 +29,7 @@ from deedgen.document import (
     UsedClause,
 )
 from deedgen.exceptions import ClauseError, Location, Problem, SheetInvalid
-from deedgen.polish import NBSP
+from deedgen.polish import NBSP, typography
 from deedgen.sheet.validate import Sheet
 from deedgen.templating import DATA_RE, evaluate_condition, render_body, unmark
 
@@ -228,7 +228,7 @@ def flatten(usts: list[Node], resolve) -> tuple[Unit, ...]:
             items(ust.children, "pkt", "" if ust.closing is not None else ".")
         if ust.closing is not None:
             units.append(Unit("wsp", "", "– " + unmark(resolve(ust.closing)).lstrip("–— ")))
-    return tuple(units)
+    return tuple(Unit(u.kind, u.label, typography(u.text), u.anchor) for u in units)
 
 
 # --- documents ----------------------------------------------------------------------------------
@@ -306,7 +306,7 @@ def signatories(kind: str, context: dict, lang: str) -> tuple[Signatory, ...]:
     else:
         return ()
     lines = [
-        Signatory(party_id=p["id"], party_name=p["name"], person=r["name"], function=r["function"])
+        Signatory(party_id=p["id"], party_name=p["name"], person=r["name"], function=_function(p, r, lang))
         for p in parties
         for r in p["representatives"]
     ]
@@ -315,6 +315,18 @@ def signatories(kind: str, context: dict, lang: str) -> tuple[Signatory, ...]:
         gmina = context["gmina_party"]
         lines.append(Signatory(party_id=gmina["id"], party_name=gmina["name"], person=treasurer["name"], function=treasurer["function"], role="countersignature"))
     return tuple(lines)
+
+
+def _function(party: dict, representative: dict, lang: str) -> str:
+    """The signatory's function; a school's director signs under the executive's power of attorney."""
+    power = party.get("power_of_attorney")
+    if party["kind"] != "school" or not power:
+        return representative["function"]
+    from deedgen.polish import format_date
+
+    if lang == "pl":
+        return f"{representative['function']}, z pełnomocnictwa nr {power['number']} z dnia {format_date(power['date'], lang)}"
+    return f"{representative['function']}, under power of attorney no. {power['number']} of {format_date(power['date'], lang)}"
 
 
 def render_goals(sheet: Sheet, library: ClauseLibrary, context: dict, lang: str) -> tuple[list[str], list[UsedClause]]:

@@ -7,6 +7,7 @@ forms follow the Polish rule: 1 złoty; 2–4 złote (but 12–14 złotych); oth
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from babel.dates import format_date as _babel_date
@@ -65,13 +66,29 @@ def amount_in_words(amount: Decimal, lang: str = "pl") -> str:
         words = num2words(whole, lang="pl")
         return f"{words} {zloty_form(whole)} {cents:02d}/100"
     words = num2words(whole, lang="en")
-    return f"{words} zloty {cents:02d}/100"
+    return f"{words} {'zloty' if whole == 1 else 'zlotys'} {cents:02d}/100"
 
 
 def format_amount(amount: Decimal, lang: str = "pl") -> str:
     """1 000,00 zł (słownie: tysiąc złotych 00/100)."""
     label = "słownie" if lang == "pl" else "in words"
     return f"{format_money(amount, lang)} ({label}: {amount_in_words(amount, lang)})"
+
+
+_NBSP_RULES = (
+    (re.compile(r"(?<=\d) (?=r\.)"), NBSP),  # 1990 r.
+    (re.compile(r"(?<=§) (?=\d)"), NBSP),  # § 4
+    (re.compile(r"\b(art\.|ust\.|pkt|lit\.|nr|poz\.|para\.|point|letter) (?=[\dA-Za-z])"), r"\1" + NBSP),
+    (re.compile(r"(?<=\d) (?=zł\b)"), NBSP),  # 30 zł
+)
+
+
+def typography(text: str) -> str:
+    """Non-breaking spaces where Polish typography wants them: "1990 r.", "§ 4", "ust. 2",
+    "pkt 3", "art. 17", "nr 5" — also in partner data and in typed-in dates of clause texts."""
+    for pattern, replacement in _NBSP_RULES:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def quote(text: str, lang: str = "pl") -> str:

@@ -23,7 +23,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from deedgen.document import AssembledDocument
 from deedgen.exceptions import TemplateError
-from deedgen.polish import format_date, format_money, format_quarter, month_name_nominative, short_quarter
+from deedgen.polish import format_date, format_money, format_quarter, month_name, short_quarter
 from deedgen.render.labels import LABELS
 from deedgen.render.templates import TEMPLATE_DIR
 
@@ -82,6 +82,7 @@ def template_values(document: AssembledDocument, *, draft: bool = False, finding
         "blocks": blocks,
         "slots": _SlotMap(slots),
         "signature_parties": signature_parties(document),
+        "signatures_heading": labels["signatures"] if len(signature_parties(document)) > 1 else labels["signature"],
         "countersignature": {"person": counter.person, "function": counter.function} if counter else None,
         "place_and_date": f"{coalition['place']}, {'dnia ' if lang == 'pl' else ''}{format_date(coalition['preliminary_declaration_date'], lang)}",
         "annex_line": "",
@@ -150,7 +151,7 @@ def action_plan_values(ctx: dict, labels: dict, lang: str) -> dict:
             {"quarter": short_quarter(e["quarter"], lang), "kind": e["kind_label"], "level": labels[e["level"]], "audience": e["audience"]}
             for e in ctx["promotion"]
         ],
-        "evaluation_when": f"{month_name_nominative(evaluation['month'], lang)} {labels['every_year']}" if evaluation else labels["none"],
+        "evaluation_when": labels["every_year"].format(month=month_name(evaluation["month"], lang)) if evaluation else labels["none"],
         "evaluation_method": evaluation.get("method") or labels["none"],
         "evaluation_recipients": ", ".join(evaluation.get("recipients") or []) or labels["none"],
     }

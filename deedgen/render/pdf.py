@@ -147,7 +147,8 @@ class PdfConverter:
     """A pool of LibreOffice workers converting DOCX files to PDF; use it as a context manager.
 
     ``workers`` defaults to one per available core; ``timeout`` is the number of seconds a
-    document may take (LibreOffice's start-up included for the first of a call); ``pdfa`` writes
+    document may take, and ``startup_timeout`` what LibreOffice may take on top of that to start
+    (for the first document of each soffice call); ``pdfa`` writes
     PDF/A-2b; ``tagged`` writes tagged (accessible) PDF; ``soffice`` overrides the LibreOffice
     found on PATH; ``workdir`` is where the private profiles go (default: the system temp dir).
     """
@@ -157,6 +158,7 @@ class PdfConverter:
         workers: int | None = None,
         timeout: float = 60,
         *,
+        startup_timeout: float = 30,
         pdfa: bool = False,
         tagged: bool = True,
         soffice: str | os.PathLike | None = None,
@@ -167,8 +169,10 @@ class PdfConverter:
         self.soffice = find_soffice(soffice)
         self.workers = max(1, workers or _available_cores())
         self.timeout = float(timeout)
+        self.startup_timeout = float(startup_timeout)
         self.filter = export_filter(pdfa=pdfa, tagged=tagged)
         self.stats = ConverterStats()
+        self._stats_lock = threading.Lock()
         self._root = Path(tempfile.mkdtemp(prefix="deedgen-lo-", dir=workdir))
         self._slots = [_Worker(self, self._root / f"worker-{i}") for i in range(self.workers)]
         self._closed = False
@@ -189,24 +193,22 @@ class PdfConverter:
             raise ConversionError("this PdfConverter is closed")
         paths = [Path(s).absolute() for s in sources]
         target = _prepare_outdir(Path(outdir), paths)
-        results: dict[Path, ConversionResult] = {}
-        for path in paths:
-            if not path.is_file():
-                results[path] = ConversionResult(path, error="file not found")
-        todo = [p for p in paths if p not in results]
-        chunks = [c for c in _split(todo, len(self._slots)) if c]
+        results = {p: ConversionResult(p, error="file not found") for p in paths if not p.is_file()}
+        chunks = [c for c in _split([p for p in paths if p not in results], self.workers) if c]
         try:
             with ThreadPoolExecutor(max_workers=max(1, len(chunks))) as pool:
                 runs = [
-                    pool.submit(slot.convert, chunk)
+                    pool.submit(slot.convert, chunk, target)
                     for slot, chunk in zip(self._slots, chunks, strict=False)
                 ]
                 for run in runs:
-                    for path, produced, error in run.result():
-                        results[path] = self._deliver(path, produced, error, target)
+                    results.update((r.source, r) for r in run.result())
         except BaseException:
             self._kill_all()  # e.g. Ctrl-C: stop the workers now rather than after their lists
             raise
+        with self._stats_lock:
+            self.stats.failed += sum(1 for p in paths if not results[p].ok)
+            self.stats.converted += sum(1 for p in paths if results[p].ok)
         return [results[p] for p in paths]
 
     def convert_one(self, source: str | os.PathLike, outdir: str | os.PathLike) -> Path:
@@ -215,29 +217,21 @@ class PdfConverter:
 
     def close(self) -> None:
         """Kill any soffice still running and delete the private profiles. Idempotent."""
-        if self._closed:
-            return
         self._kill_all()
         shutil.rmtree(self._root, ignore_errors=True)
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
 
     def _kill_all(self) -> None:
         self._closed = True
         for slot in self._slots:
             slot.kill()
 
-    def _deliver(
-        self, source: Path, produced: Path | None, error: str | None, target: Path
-    ) -> ConversionResult:
-        if produced is None:
-            self.stats.failed += 1
-            return ConversionResult(source, error=error)
-        destination = target / f"{source.stem}.pdf"
-        try:
-            shutil.move(produced, destination)
-        except OSError as e:
-            raise OutputError(f"cannot write {destination}: {e}") from e
-        self.stats.converted += 1
-        return ConversionResult(source, pdf=destination)
+    def _count(self, what: str) -> None:
+        with self._stats_lock:
+            setattr(self.stats, what, getattr(self.stats, what) + 1)
 
 
 def convert_one(
@@ -272,49 +266,55 @@ class _Worker:
         self._process: subprocess.Popen | None = None
         self._lock = threading.Lock()
 
-    def convert(self, sources: list[Path]) -> list[tuple[Path, Path | None, str | None]]:
-        """Convert ``sources`` with as few soffice calls as the documents allow."""
-        outcome: list[tuple[Path, Path | None, str | None]] = []
-        attempts = {s: 0 for s in sources}
+    def convert(self, sources: list[Path], target: Path) -> list[ConversionResult]:
+        """Convert ``sources`` into ``target`` with as few soffice calls as the documents allow:
+        one, unless a document hangs or crashes LibreOffice."""
+        results: list[ConversionResult] = []
+        attempts = dict.fromkeys(sources, 0)
         pending = list(sources)
-        restarts = 0
-        while pending and not self.converter._closed:
+        fresh_profile_restarts = 0
+        while pending and not self.converter.closed:
             run = self._run(pending)
-            outcome += [(s, self.outdir / f"{s.stem}.pdf", None) for s in run.done]
-            if run.returncode == RESTART_EXIT_CODE and not run.done and restarts < 3:
-                restarts += 1  # a fresh profile was set up; the same call again converts
+            results += [self._deliver(s, target) for s in run.done]
+            if run.returncode == RESTART_EXIT_CODE and not run.done and fresh_profile_restarts < 3:
+                fresh_profile_restarts += 1  # the profile was just set up; now it converts
                 continue
-            done = set(run.done)
-            last_done = max((i for i, s in enumerate(pending) if s in done), default=-1)
             # LibreOffice works through its list in order: documents before the last PDF it wrote
             # were skipped (unreadable); the one after it is the one it was busy with.
-            skipped = [s for s in pending[: last_done + 1] if s not in done]
-            outcome += [(s, None, _load_error(run)) for s in skipped]
-            rest = pending[last_done + 1 :]
-            if not rest:
+            last_done = max((pending.index(s) for s in run.done), default=-1)
+            skipped = [s for s in pending[: last_done + 1] if s not in run.done]
+            results += [ConversionResult(s, error=_load_error(run)) for s in skipped]
+            pending = pending[last_done + 1 :]
+            if not pending:
                 break
-            if run.timed_out or run.returncode != 0:
-                culprit, rest = rest[0], rest[1:]
-                attempts[culprit] += 1
-                if run.timed_out:
-                    self.converter.stats.timeouts += 1
-                    reason = f"LibreOffice produced no PDF within {self.converter.timeout:g} s"
-                    outcome.append((culprit, None, reason))
-                else:
-                    self.converter.stats.crashes += 1
-                    if attempts[culprit] < MAX_CRASH_ATTEMPTS:
-                        rest.insert(0, culprit)
-                    else:
-                        reason = f"LibreOffice crashed ({_describe_exit(run.returncode)})"
-                        outcome.append((culprit, None, reason))
-                pending = rest
+            if not run.timed_out and run.returncode == 0:  # finished, so the rest failed to load
+                results += [ConversionResult(s, error=_load_error(run)) for s in pending]
+                break
+            culprit = pending.pop(0)
+            attempts[culprit] += 1
+            if run.timed_out:
+                self.converter._count("timeouts")
+                reason = f"LibreOffice produced no PDF within {self.converter.timeout:g} s"
+                results.append(ConversionResult(culprit, error=reason))
             else:
-                outcome += [(s, None, _load_error(run)) for s in rest]
-                break
-        if self.converter._closed:
-            converted = {s for s, _, _ in outcome}
-            outcome += [(s, None, "conversion cancelled") for s in sources if s not in converted]
-        return outcome
+                self.converter._count("crashes")
+                if attempts[culprit] < MAX_CRASH_ATTEMPTS:
+                    pending.insert(0, culprit)  # the crash may not be its fault: once more
+                else:
+                    reason = f"LibreOffice crashed ({_describe_exit(run.returncode)})"
+                    results.append(ConversionResult(culprit, error=reason))
+        finished = {r.source for r in results}
+        results += [ConversionResult(s, error="cancelled") for s in sources if s not in finished]
+        return results
+
+    def _deliver(self, source: Path, target: Path) -> ConversionResult:
+        """Move a finished PDF out of the worker's folder (the next call empties it)."""
+        destination = target / f"{source.stem}.pdf"
+        try:
+            shutil.move(self.outdir / destination.name, destination)
+        except OSError as e:
+            raise OutputError(f"cannot write {destination}: {e}") from e
+        return ConversionResult(source, pdf=destination)
 
     def _run(self, sources: list[Path]) -> _Run:
         """One soffice call over ``sources``, watched for progress; the process is gone after."""
@@ -326,7 +326,8 @@ class _Worker:
         with open(stderr_path, "wb") as stderr:
             process = self._start(sources, stderr)
             done: list[Path] = []
-            last_progress = time.monotonic()
+            timeout = self.converter.timeout
+            deadline = time.monotonic() + self.converter.startup_timeout + timeout
             timed_out = False
             try:
                 while True:
@@ -334,10 +335,10 @@ class _Worker:
                     new = [s for s in sources if s not in done and _complete_pdf(expected[s])]
                     if new:
                         done += new
-                        last_progress = time.monotonic()
-                    if returncode is not None or self.converter._closed:
+                        deadline = time.monotonic() + timeout
+                    if returncode is not None or self.converter.closed:
                         break
-                    if time.monotonic() - last_progress > self.converter.timeout:
+                    if time.monotonic() > deadline:
                         timed_out = True
                         break
                     time.sleep(POLL_SECONDS)
@@ -372,7 +373,7 @@ class _Worker:
         if setpriv and soffice.direct:
             command = [setpriv, "--pdeathsig", "KILL", "--", *command]
         with self._lock:
-            if self.converter._closed:
+            if self.converter.closed:
                 raise ConversionError("this PdfConverter is closed")
             self._process = subprocess.Popen(
                 command,
@@ -383,7 +384,7 @@ class _Worker:
                 cwd=self.home,
             )
             _LIVE_GROUPS.add(self._process.pid)
-        self.converter.stats.processes += 1
+        self.converter._count("processes")
         return self._process
 
     def kill(self) -> None:

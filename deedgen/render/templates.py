@@ -235,7 +235,7 @@ def slot_loop(doc, slot):
 
 
 def signature_block(doc):
-    para(doc, "{{ L.signatures }}", "Nagłówek sekcji")
+    para(doc, "{{ signatures_heading }}", "Nagłówek sekcji")
     table = doc.add_table(rows=3, cols=2)
     table.rows[0].cells[0].paragraphs[0].add_run("{%tr for s in signature_parties %}")
     left, right = table.rows[1].cells

@@ -99,6 +99,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bad_header": ("nieznana kolumna „{found}”; oczekiwano: {expected}", "unknown column '{found}'; expected: {expected}"),
     "missing_sheet": ("brak arkusza „{found}” w skoroszycie", "the workbook has no sheet '{found}'"),
     "empty_value": ("puste pole", "empty value"),
+    "iod_missing": (
+        "podmiot publiczny (rodzaj {kind}) ma obowiązek wyznaczyć inspektora ochrony danych — podaj jego e-mail (iod_email), trafi do klauzuli RODO",
+        "a public body (kind {kind}) must appoint a data protection officer — give their e-mail (iod_email) for the GDPR clause",
+    ),
 }
 
 

@@ -24,6 +24,8 @@ from deedgen.sheet.schema import SheetSchema
 MIN_REPRESENTATIVES = {"powiat": 2}
 USUAL_REPRESENTATIVES = {"association": 2, "foundation": 2}
 KRS_KINDS = ("association", "foundation")
+# Public bodies must appoint a data protection officer (art. 37 RODO); the RODO clause names them.
+PUBLIC_KINDS = ("library", "gmina", "school", "cultural_institution", "county_library", "powiat")
 
 
 @dataclass
@@ -276,6 +278,8 @@ def _check_party_kinds(data, parties):
             yield ("parties", i, "representatives"), "representatives_count", {"kind": kind, "expected": usual, "found": len(reps)}, "warning"
         if kind == "school" and not party.get("power_of_attorney"):
             yield ("parties", i, "power_of_attorney"), "power_of_attorney", {}, "error"
+        if kind in PUBLIC_KINDS and not party.get("iod_email"):
+            yield ("parties", i, "iod_email"), "iod_missing", {"kind": kind}, "warning"
         if kind in KRS_KINDS and not party.get("krs"):
             yield ("parties", i, "krs"), "krs_required", {"kind": kind}, "warning"
 
