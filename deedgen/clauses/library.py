@@ -1,16 +1,26 @@
 """The clause library as a search path of layers: local → regional → central.
 
 The central layer ships with deedgen (``clause_library/``). Overlay folders (a voivodeship
-library's, a coalition's) replace clauses by id or add new ones; a ``locked`` clause cannot be
-replaced. Folders are given most specific first, as a search path.
+library's, a coalition's) replace clauses by id, add new ones, or remove one with a removal
+marker (``remove: true``, see :mod:`deedgen.clauses.model`). Folders are given most specific
+first, as a search path. Two rules protect the funded model:
+
+- a ``locked`` clause cannot be replaced or removed by a more specific layer;
+- a clause a funding rule names cannot be removed (:mod:`deedgen.clauses.required`).
+
+:func:`collect_library` reports every problem as a :class:`Finding` (the linter prints them);
+:func:`load_library` raises them as one :class:`ClauseError`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from deedgen.clauses.model import Clause, load_clause
+from deedgen.clauses.findings import ERROR, WARNING, Finding, from_error, raise_first
+from deedgen.clauses.model import Clause, Removal, load_entry, meta_line
+from deedgen.clauses.required import Requirement, funding_required_clauses
 from deedgen.exceptions import ClauseError, Location
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -19,32 +29,74 @@ CENTRAL_DIR = PROJECT_ROOT / "clause_library"
 
 @dataclass(frozen=True)
 class Layer:
+    """A folder of clause files; ``central`` marks the library shipped with deedgen."""
+
     name: str
     path: Path
+    central: bool = False
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a clause comes from and what it stands in for."""
+
+    clause: Clause
+    replaces: tuple[Clause, ...] = ()  # the clauses it shadows, most specific first
+
+    @property
+    def replaced(self) -> Clause | None:
+        return self.replaces[0] if self.replaces else None
+
+    def summary(self) -> str:
+        """``replaces central v3`` (empty when the clause replaces nothing)."""
+        below = self.replaced
+        return f"replaces {below.layer} v{below.version}" if below else ""
 
 
 @dataclass
 class ClauseLibrary:
-    """Every clause visible through the layers, with what each overlay replaced."""
+    """Every clause visible through the layers, with what each overlay replaced or removed."""
 
     layers: tuple[Layer, ...]
     clauses: dict[str, Clause] = field(default_factory=dict)
-    replaced: dict[str, list[Clause]] = field(default_factory=dict)  # id → clauses shadowed, most specific first
+    # id → clauses shadowed (replaced or removed), most specific first
+    replaced: dict[str, list[Clause]] = field(default_factory=dict)
+    removed: dict[str, Removal] = field(default_factory=dict)  # id → the marker that removed it
 
     def get(self, clause_id: str) -> Clause:
         try:
             return self.clauses[clause_id]
         except KeyError:
-            raise ClauseError(f"no clause '{clause_id}' in the clause library ({self.describe_layers()})") from None
+            removal = self.removed.get(clause_id)
+            why = f"; it is removed by {removal.path}" if removal else ""
+            raise ClauseError(
+                f"no clause '{clause_id}' in the clause library ({self.describe_layers()}){why}"
+            ) from None
 
     def for_document(self, kind: str) -> list[Clause]:
-        return sorted((c for c in self.clauses.values() if kind in c.documents), key=lambda c: (c.order, c.id))
+        chosen = (c for c in self.clauses.values() if kind in c.documents)
+        return sorted(chosen, key=lambda c: (c.order, c.id))
 
     def by_category(self, category: str) -> list[Clause]:
-        return sorted((c for c in self.clauses.values() if c.category == category), key=lambda c: (c.order, c.id))
+        chosen = (c for c in self.clauses.values() if c.category == category)
+        return sorted(chosen, key=lambda c: (c.order, c.id))
 
     def describe_layers(self) -> str:
         return " → ".join(f"{layer.name} ({layer.path})" for layer in self.layers)
+
+    @property
+    def top(self) -> Layer:
+        """The most specific layer: where ``clause new`` and ``clause edit`` write."""
+        return self.layers[0]
+
+    def layer(self, name: str) -> Layer:
+        for layer in self.layers:
+            if layer.name == name:
+                return layer
+        raise ClauseError(f"no layer '{name}' (layers: {', '.join(x.name for x in self.layers)})")
+
+    def provenance(self, clause_id: str) -> Provenance:
+        return Provenance(self.get(clause_id), tuple(self.replaced.get(clause_id, ())))
 
 
 def layer_name(path: Path, index: int, total: int) -> str:
@@ -53,44 +105,212 @@ def layer_name(path: Path, index: int, total: int) -> str:
     return path.resolve().name or f"layer{index}"
 
 
-def load_library(overlays: list[str | Path] | tuple = (), central: Path | None = None) -> ClauseLibrary:
-    """Load the central library and the overlay folders (most specific first)."""
-    dirs = [Path(d) for d in overlays] + [central or CENTRAL_DIR]
-    layers = []
-    for index, path in enumerate(dirs):
+def make_layers(
+    overlays: Sequence[str | Path] = (), central: Path | None = None
+) -> tuple[Layer, ...]:
+    """The layers, most specific first; an overlay that is the central folder itself is dropped
+    (naming it with ``--library`` makes the central library the writable top layer)."""
+    central_path = Path(central or CENTRAL_DIR)
+    if not central_path.is_dir():
+        raise ClauseError(f"clause library folder not found: {central_path}")
+    layers: list[Layer] = []
+    names: set[str] = {"central"}
+    for index, overlay in enumerate(overlays):
+        path = Path(overlay)
         if not path.is_dir():
             raise ClauseError(f"clause library folder not found: {path}")
-        layers.append(Layer(name=layer_name(path, index, len(dirs)), path=path))
-    library = ClauseLibrary(layers=tuple(layers))
+        if path.resolve() == central_path.resolve() or any(
+            path.resolve() == x.path.resolve() for x in layers
+        ):
+            continue
+        name = base = layer_name(path, index, len(overlays) + 1)
+        suffix = 2
+        while name in names:  # two folders called "clauses": clauses, clauses-2
+            name, suffix = f"{base}-{suffix}", suffix + 1
+        names.add(name)
+        layers.append(Layer(name=name, path=path))
+    layers.append(Layer(name="central", path=central_path, central=True))
+    return tuple(layers)
+
+
+def layer_files(layer: Layer, layers: Sequence[Layer] = ()) -> list[Path]:
+    """The Polish clause files of *layer*, skipping hidden folders and other layers nested in it
+    (a coalition folder used as a layer may hold its region's folder)."""
+    root = layer.path.resolve()
+    nested = [
+        x.path.resolve()
+        for x in layers
+        if x.path.resolve() != root and x.path.resolve().is_relative_to(root)
+    ]
+    files = []
+    for path in sorted(layer.path.rglob("*.pl.txt")):
+        relative = path.relative_to(layer.path)
+        if any(part.startswith(".") for part in relative.parts[:-1]):
+            continue
+        if any(path.resolve().is_relative_to(n) for n in nested):
+            continue
+        files.append(path)
+    return files
+
+
+def scan_layer(
+    layer: Layer, layers: Sequence[Layer] = ()
+) -> tuple[list[Clause | Removal], list[Finding]]:
+    """Parse every clause file of one layer; a broken file is a finding, not an exception."""
+    entries: list[Clause | Removal] = []
+    findings: list[Finding] = []
+    seen: dict[str, str] = {}
+    for pl_file in layer_files(layer, layers):
+        try:
+            entry = load_entry(pl_file, layer=layer.name, layer_dir=str(layer.path))
+        except ClauseError as error:
+            findings.append(from_error(error))
+            continue
+        if entry.id in seen:
+            findings.append(
+                Finding(
+                    code="duplicate-id",
+                    message=f"clause id '{entry.id}' is defined twice in layer {layer.name}: "
+                    f"also in {seen[entry.id]}",
+                    location=Location(file=str(pl_file), line=meta_line(pl_file, "id")),
+                    clause_id=entry.id,
+                    related=Location(file=seen[entry.id], line=meta_line(seen[entry.id], "id")),
+                )
+            )
+            continue
+        seen[entry.id] = str(pl_file)
+        if isinstance(entry, Removal) and layer.central:
+            findings.append(
+                Finding(
+                    code="removal",
+                    message="a removal marker belongs in an overlay; in the central library, "
+                    "delete the clause files instead",
+                    location=Location(file=str(pl_file), line=meta_line(pl_file, "remove")),
+                    clause_id=entry.id,
+                )
+            )
+            continue
+        entries.append(entry)
+    for other in sorted(layer.path.rglob("*.en.txt")):
+        if not other.with_name(other.name[: -len(".en.txt")] + ".pl.txt").is_file():
+            findings.append(
+                Finding(
+                    code="language",
+                    message="an English variant without its Polish file "
+                    "(NAME.pl.txt is the authoritative text)",
+                    location=Location(file=str(other), line=1),
+                )
+            )
+    return entries, findings
+
+
+def collect_library(
+    overlays: Sequence[str | Path] = (),
+    central: Path | None = None,
+    *,
+    required: Mapping[str, list[Requirement]] | None = None,
+) -> tuple[ClauseLibrary, list[Finding]]:
+    """Load the layers, most specific first, and report every problem instead of raising.
+
+    *required* maps clause ids to the funding rules that need them (default: every shipped rule
+    set, see :func:`~deedgen.clauses.required.funding_required_clauses`).
+    """
+    layers = make_layers(overlays, central)
+    if required is None:
+        required = funding_required_clauses()
+    library = ClauseLibrary(layers=layers)
+    findings: list[Finding] = []
     # Read the least specific layer first so that overlays replace what lies beneath them.
     for layer in reversed(layers):
-        seen_here: dict[str, str] = {}
-        for pl_file in sorted(layer.path.rglob("*.pl.txt")):
-            clause = load_clause(pl_file, layer=layer.name, layer_dir=str(layer.path))
-            if clause.id in seen_here:
-                raise ClauseError(
-                    f"clause id '{clause.id}' is defined twice in layer {layer.name}: also in {seen_here[clause.id]}",
-                    location=Location(file=str(pl_file), line=2),
-                )
-            seen_here[clause.id] = str(pl_file)
-            below = library.clauses.get(clause.id)
-            if below is not None:
-                if below.locked:
-                    raise ClauseError(
-                        f"clause '{clause.id}' is locked in layer {below.layer} ({below.source}) "
-                        f"and cannot be replaced by {pl_file}",
-                        location=Location(file=str(pl_file), line=2),
-                    )
-                library.replaced.setdefault(clause.id, []).insert(0, below)
-            library.clauses[clause.id] = clause
-        _orphan_translations(layer.path)
+        entries, problems = scan_layer(layer, layers)
+        findings.extend(problems)
+        for entry in entries:
+            if isinstance(entry, Removal):
+                findings.extend(_remove(library, entry, required))
+            else:
+                findings.extend(_add(library, entry))
+    return library, findings
+
+
+def load_library(
+    overlays: Sequence[str | Path] = (),
+    central: Path | None = None,
+    *,
+    required: Mapping[str, list[Requirement]] | None = None,
+) -> ClauseLibrary:
+    """Load the central library and the overlay folders (most specific first).
+
+    Raises :class:`ClauseError` naming every broken file, locked clause replaced or removed, and
+    required clause removed; warnings (a marker that removes nothing) do not stop loading.
+    """
+    library, findings = collect_library(overlays, central, required=required)
+    raise_first(findings)
     return library
 
 
-def _orphan_translations(path: Path) -> None:
-    for other in sorted(path.rglob("*.en.txt")):
-        if not other.with_name(other.name[: -len(".en.txt")] + ".pl.txt").is_file():
-            raise ClauseError(
-                "an English variant without its Polish file (NAME.pl.txt is the authoritative text)",
-                location=Location(file=str(other)),
+def _add(library: ClauseLibrary, clause: Clause) -> list[Finding]:
+    below = library.clauses.get(clause.id)
+    if below is not None:
+        if below.locked:
+            return [
+                Finding(
+                    code="locked-override",
+                    message=f"clause '{clause.id}' is locked in layer {below.layer} "
+                    f"({below.source}) and cannot be replaced by {clause.source}",
+                    location=Location(file=clause.source, line=meta_line(clause.source, "id")),
+                    clause_id=clause.id,
+                    related=Location(file=below.source, line=meta_line(below.source, "locked")),
+                )
+            ]
+        library.replaced.setdefault(clause.id, []).insert(0, below)
+    library.removed.pop(clause.id, None)  # a more specific layer may bring a removed clause back
+    library.clauses[clause.id] = clause
+    return []
+
+
+def _remove(
+    library: ClauseLibrary, removal: Removal, required: Mapping[str, list[Requirement]]
+) -> list[Finding]:
+    where = Location(file=removal.path, line=meta_line(removal.path, "remove"))
+    below = library.clauses.get(removal.id)
+    if below is None:
+        earlier = library.removed.get(removal.id)
+        why = f"it is already removed by {earlier.path}" if earlier else "no lower layer has it"
+        return [
+            Finding(
+                code="removal",
+                message=f"removal marker for '{removal.id}' removes nothing: {why}",
+                location=where,
+                severity=WARNING,
+                clause_id=removal.id,
             )
+        ]
+    if below.locked:
+        return [
+            Finding(
+                code="locked-removal",
+                message=f"clause '{removal.id}' is locked in layer {below.layer} ({below.source}) "
+                f"and cannot be removed by {removal.path}",
+                location=where,
+                clause_id=removal.id,
+                related=Location(file=below.source, line=meta_line(below.source, "locked")),
+            )
+        ]
+    needs = required.get(removal.id) or []
+    if needs:
+        rules = "; ".join(r.describe() for r in needs)
+        return [
+            Finding(
+                code="required-removal",
+                message=f"clause '{removal.id}' ({below.source}) is required by {rules}: "
+                f"{removal.path} cannot remove it (replace its wording instead)",
+                location=where,
+                severity=ERROR,
+                clause_id=removal.id,
+                related=needs[0].location,
+            )
+        ]
+    library.replaced.setdefault(removal.id, []).insert(0, below)
+    del library.clauses[removal.id]
+    library.removed[removal.id] = removal
+    return []

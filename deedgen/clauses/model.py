@@ -2,6 +2,11 @@
 
 See ``docs/clause-format.md`` for the format a mentor edits. This module only parses; selection,
 layering and linting live beside it.
+
+An overlay may also hold a **removal marker**: a ``NAME.pl.txt`` whose metadata is ``id`` and
+``remove: true`` (and optionally ``note``, ``changes``) with no body. It takes the clause out of
+the library for this layer and the layers above it; the loader refuses it for locked clauses and
+for clauses the funding rules require.
 """
 
 from __future__ import annotations
@@ -19,9 +24,15 @@ LANGS = ("pl", "en")
 REQUIRED_KEYS = ("id", "title", "version", "category", "documents")
 OPTIONAL_KEYS = ("order", "condition", "requires", "locked", "fallback", "slot", "note", "changes")
 TRANSLATION_KEYS = ("id", "title", "version", "note", "changes")
+REMOVAL_KEYS = ("id", "remove", "note", "changes")
 
-_ID = re.compile(r"[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+")
+CLAUSE_ID = re.compile(r"[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+")
+_ID = CLAUSE_ID
 _FILE = re.compile(r"(?P<name>[a-z][a-z0-9_]*)\.(?P<lang>pl|en)\.txt")
+
+
+class LanguageError(ClauseError):
+    """Raised when a language variant does not match the Polish text (id or version)."""
 
 
 @dataclass(frozen=True)
@@ -55,24 +66,66 @@ class Clause:
     texts: dict[str, ClauseText] = field(default_factory=dict, compare=False, hash=False)
     layer: str = "central"  # name of the layer the clause came from
     layer_dir: str = ""
+    changes: tuple = field(default=(), compare=False, hash=False)  # the change log (`changes:`)
 
     def text(self, lang: str) -> ClauseText:
         try:
             return self.texts[lang]
         except KeyError:
+            first = next(iter(self.texts.values()), None)
             raise ClauseError(
                 f"clause {self.id} has no {lang} variant ({self.id.split('.')[-1]}.{lang}.txt)",
-                location=Location(file=next(iter(self.texts.values())).path) if self.texts else None,
+                location=Location(file=first.path) if first else None,
             ) from None
+
+    def _main_text(self) -> ClauseText:
+        return self.texts["pl"] if "pl" in self.texts else next(iter(self.texts.values()))
 
     @property
     def title(self) -> str:
-        return self.text("pl").title if "pl" in self.texts else next(iter(self.texts.values())).title
+        return self._main_text().title
 
     @property
     def source(self) -> str:
         """The Polish (authoritative) file, for provenance."""
-        return self.text("pl").path if "pl" in self.texts else next(iter(self.texts.values())).path
+        return self._main_text().path
+
+    @property
+    def source_in_layer(self) -> str:
+        """The Polish file relative to its layer folder (``team/composition.pl.txt``)."""
+        try:
+            return (
+                Path(self.source).resolve().relative_to(Path(self.layer_dir).resolve()).as_posix()
+            )
+        except ValueError:
+            return self.source
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A removal marker of an overlay: the clause ``id`` is taken out from this layer up."""
+
+    id: str
+    path: str
+    layer: str
+    layer_dir: str
+    note: str | None = None
+    sha256: str = ""
+
+    @property
+    def source(self) -> str:
+        return self.path
+
+
+def read_text(path: Path) -> tuple[bytes, str]:
+    """The raw bytes of a clause file and its text (UTF-8, BOM dropped, LF line ends)."""
+    raw = path.read_bytes()
+    try:
+        return raw, raw.decode("utf-8-sig").replace("\r\n", "\n")
+    except UnicodeDecodeError:
+        raise ClauseError(
+            "not UTF-8 text; save the clause as UTF-8", location=Location(file=str(path))
+        ) from None
 
 
 def split_front_matter(path: Path, text: str) -> tuple[dict, str, int]:
@@ -82,54 +135,114 @@ def split_front_matter(path: Path, text: str) -> tuple[dict, str, int]:
 
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
-        raise ClauseError("a clause file starts with a '---' line and its metadata", location=Location(file=str(path), line=1))
+        raise ClauseError(
+            "a clause file starts with a '---' line and its metadata",
+            location=Location(file=str(path), line=1),
+        )
     try:
         end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
     except StopIteration:
-        raise ClauseError("the metadata block is not closed by a '---' line", location=Location(file=str(path), line=1)) from None
+        raise ClauseError(
+            "the metadata block is not closed by a '---' line",
+            location=Location(file=str(path), line=1),
+        ) from None
     try:
         meta = YAML(typ="safe", pure=True).load("\n".join(lines[1:end])) or {}
     except YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark else 2
-        raise ClauseError(f"invalid metadata: {getattr(exc, 'problem', exc)}", location=Location(file=str(path), line=line)) from None
+        raise ClauseError(
+            f"invalid metadata: {getattr(exc, 'problem', exc)}",
+            location=Location(file=str(path), line=line),
+        ) from None
     if not isinstance(meta, dict):
-        raise ClauseError("the metadata block must be 'key: value' lines", location=Location(file=str(path), line=2))
-    body = "\n".join(lines[end + 1 :]).strip("\n")
-    return meta, body, end + 2
+        raise ClauseError(
+            "the metadata block must be 'key: value' lines",
+            location=Location(file=str(path), line=2),
+        )
+    rest = lines[end + 1 :]
+    leading_blank = next((i for i, line in enumerate(rest) if line.strip()), len(rest))
+    body = "\n".join(rest).strip("\n")
+    # Blank lines after the closing '---' are dropped: the body starts at its first text line.
+    return meta, body, end + 2 + leading_blank
+
+
+def meta_line(path: str | Path, key: str, default: int = 2) -> int:
+    """The line of metadata *key* in a clause file (for error locations); *default* if absent."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8-sig").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return default
+    pattern = re.compile(rf"{re.escape(key)}\s*:")
+    for number, line in enumerate(lines[1:], 2):
+        if line.strip() == "---":
+            break
+        if pattern.match(line):
+            return number
+    return default
+
+
+def _where(path: Path, key: str = "id") -> Location:
+    return Location(file=str(path), line=meta_line(path, key))
+
+
+def _check_name(path: Path) -> re.Match:
+    match = _FILE.fullmatch(path.name)
+    if not match:
+        raise ClauseError(
+            "clause files are named NAME.pl.txt or NAME.en.txt (lower case, a-z, 0-9, _)",
+            location=Location(file=str(path)),
+        )
+    return match
+
+
+def _check_id(path: Path, meta: dict, name: str) -> None:
+    if "id" not in meta:
+        raise ClauseError("metadata 'id' is missing", location=Location(file=str(path), line=2))
+    if not isinstance(meta["id"], str) or not _ID.fullmatch(meta["id"]):
+        raise ClauseError(
+            f"id '{meta['id']}' must look like category.name (lower case)", location=_where(path)
+        )
+    if meta["id"].rsplit(".", 1)[-1] != name:
+        raise ClauseError(
+            f"id '{meta['id']}' does not match the file name '{path.name}' (expected …{name})",
+            location=_where(path),
+        )
 
 
 def read_clause_file(path: Path) -> tuple[dict, ClauseText]:
     """Parse one language file of a clause; return its metadata and its text."""
-    match = _FILE.fullmatch(path.name)
-    if not match:
-        raise ClauseError("clause files are named NAME.pl.txt or NAME.en.txt (lower case, a-z, 0-9, _)", location=Location(file=str(path)))
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig").replace("\r\n", "\n")
-    except UnicodeDecodeError:
-        raise ClauseError("not UTF-8 text; save the clause as UTF-8", location=Location(file=str(path))) from None
+    match = _check_name(path)
+    raw, text = read_text(path)
     meta, body, body_line = split_front_matter(path, text)
     lang = match.group("lang")
+    if "remove" in meta:
+        raise ClauseError(
+            "'remove: true' makes a removal marker: only in a Polish file, with no body and only "
+            f"the keys {', '.join(REMOVAL_KEYS)}",
+            location=_where(path, "remove"),
+        )
     allowed = set(REQUIRED_KEYS + OPTIONAL_KEYS) if lang == "pl" else set(TRANSLATION_KEYS)
     unknown = sorted(set(meta) - allowed)
     if unknown:
         raise ClauseError(
-            f"unknown metadata key(s) {', '.join(unknown)}; allowed here: {', '.join(sorted(allowed))}",
-            location=Location(file=str(path), line=2),
+            f"unknown metadata key(s) {', '.join(unknown)}; "
+            f"allowed here: {', '.join(sorted(allowed))}",
+            location=_where(path, unknown[0]),
         )
     for key in ("id", "title", "version"):
         if key not in meta:
-            raise ClauseError(f"metadata '{key}' is missing", location=Location(file=str(path), line=2))
-    if not isinstance(meta["id"], str) or not _ID.fullmatch(meta["id"]):
-        raise ClauseError(f"id '{meta['id']}' must look like category.name (lower case)", location=Location(file=str(path), line=2))
-    if meta["id"].rsplit(".", 1)[-1] != match.group("name"):
+            raise ClauseError(
+                f"metadata '{key}' is missing", location=Location(file=str(path), line=2)
+            )
+    _check_id(path, meta, match.group("name"))
+    if isinstance(meta["version"], bool) or not isinstance(meta["version"], int):
+        meta["version"] = None
+    if meta["version"] is None or meta["version"] < 1:
         raise ClauseError(
-            f"id '{meta['id']}' does not match the file name '{path.name}' (expected …{match.group('name')})",
-            location=Location(file=str(path), line=2),
+            f"version must be a whole number ≥ 1, found {meta['version']!r}",
+            location=_where(path, "version"),
         )
-    if not isinstance(meta["version"], int) or meta["version"] < 1:
-        raise ClauseError(f"version must be a whole number ≥ 1, found {meta['version']!r}", location=Location(file=str(path), line=2))
     clause_text = ClauseText(
         lang=lang,
         title=str(meta["title"]),
@@ -145,34 +258,56 @@ def read_clause_file(path: Path) -> tuple[dict, ClauseText]:
 def build_clause(meta: dict, texts: dict[str, ClauseText], layer: str, layer_dir: str) -> Clause:
     """Combine the Polish metadata and all language variants into a :class:`Clause`."""
     pl_path = texts["pl"].path if "pl" in texts else next(iter(texts.values())).path
-    where = Location(file=pl_path, line=2)
+
+    def where(key: str) -> Location:
+        return Location(file=pl_path, line=meta_line(pl_path, key))
+
     if "pl" not in texts:
-        raise ClauseError("every clause has a Polish file (NAME.pl.txt), the authoritative text", location=where)
+        raise ClauseError(
+            "every clause has a Polish file (NAME.pl.txt), the authoritative text",
+            location=where("id"),
+        )
     for key in REQUIRED_KEYS:
         if key not in meta:
-            raise ClauseError(f"metadata '{key}' is missing", location=where)
+            raise ClauseError(f"metadata '{key}' is missing", location=where(key))
     documents = meta["documents"]
     if isinstance(documents, str):
         documents = [documents]
+    if not isinstance(documents, list):
+        documents = [str(documents)]
     bad = [d for d in documents if d not in DOCUMENT_KINDS]
     if bad or not documents:
-        raise ClauseError(f"documents {bad or '[]'} unknown; expected some of {', '.join(DOCUMENT_KINDS)}", location=where)
+        raise ClauseError(
+            f"documents {bad or '[]'} unknown; expected some of {', '.join(DOCUMENT_KINDS)}",
+            location=where("documents"),
+        )
     if meta["id"].split(".")[0] != meta["category"]:
-        raise ClauseError(f"id '{meta['id']}' must start with its category '{meta['category']}.'", location=where)
+        raise ClauseError(
+            f"id '{meta['id']}' must start with its category '{meta['category']}.'",
+            location=where("category"),
+        )
     requires = meta.get("requires") or ()
     if isinstance(requires, str):
         requires = [requires]
     order = meta.get("order", 500)
-    if not isinstance(order, int):
-        raise ClauseError(f"order must be a whole number, found {order!r}", location=where)
+    if isinstance(order, bool) or not isinstance(order, int):
+        raise ClauseError(f"order must be a whole number, found {order!r}", location=where("order"))
+    changes = meta.get("changes") or ()
+    if not isinstance(changes, list | tuple):
+        raise ClauseError(
+            "changes must be a list of entries like {date: 2026-05-04, version: 3, note: …}",
+            location=where("changes"),
+        )
     for lang, clause_text in texts.items():
         if lang != "pl":
             other = clause_text.version
             if other != meta["version"]:
-                raise ClauseError(
-                    f"the {lang} variant is version {other}, the Polish text is version {meta['version']}: "
-                    "update the translation and its version",
-                    location=Location(file=clause_text.path, line=2),
+                raise LanguageError(
+                    f"the {lang} variant is version {other}, the Polish text is version "
+                    f"{meta['version']}: update the translation and its version",
+                    location=Location(
+                        file=clause_text.path, line=meta_line(clause_text.path, "version")
+                    ),
                 )
     return Clause(
         id=meta["id"],
@@ -189,6 +324,54 @@ def build_clause(meta: dict, texts: dict[str, ClauseText], layer: str, layer_dir
         texts=dict(texts),
         layer=layer,
         layer_dir=layer_dir,
+        changes=tuple(changes),
+    )
+
+
+def read_removal(pl_path: Path, layer: str = "central", layer_dir: str = "") -> Removal | None:
+    """The removal marker in *pl_path*, or None when the file is an ordinary clause."""
+    match = _check_name(pl_path)
+    raw, text = read_text(pl_path)
+    if not re.search(r"^remove\s*:", text, re.M):
+        return None
+    meta, body, body_line = split_front_matter(pl_path, text)
+    if "remove" not in meta:
+        return None
+    if match.group("lang") != "pl":
+        raise ClauseError(
+            "a removal marker is a Polish file (NAME.pl.txt)", location=_where(pl_path, "remove")
+        )
+    if meta["remove"] is not True:
+        raise ClauseError(
+            f"remove: the only value is true (found {meta['remove']!r}); to keep the clause, "
+            "delete this line",
+            location=_where(pl_path, "remove"),
+        )
+    unknown = sorted(set(meta) - set(REMOVAL_KEYS))
+    if unknown:
+        raise ClauseError(
+            f"a removal marker has only the keys {', '.join(REMOVAL_KEYS)}; found {', '.join(unknown)}",
+            location=_where(pl_path, unknown[0]),
+        )
+    _check_id(pl_path, meta, match.group("name"))
+    if body.strip():
+        raise ClauseError(
+            "a removal marker has no body: delete the text below the metadata, or drop 'remove: true'",
+            location=Location(file=str(pl_path), line=body_line),
+        )
+    sibling = pl_path.with_name(pl_path.name[: -len(".pl.txt")] + ".en.txt")
+    if sibling.is_file():
+        raise ClauseError(
+            "a removed clause has no English variant: delete this file",
+            location=Location(file=str(sibling)),
+        )
+    return Removal(
+        id=meta["id"],
+        path=str(pl_path),
+        layer=layer,
+        layer_dir=layer_dir,
+        note=meta.get("note"),
+        sha256=hashlib.sha256(raw).hexdigest(),
     )
 
 
@@ -204,6 +387,15 @@ def load_clause(pl_path: Path, layer: str = "central", layer_dir: str = "") -> C
         if sibling.is_file():
             other_meta, other_text = read_clause_file(sibling)
             if other_meta["id"] != meta["id"]:
-                raise ClauseError(f"id '{other_meta['id']}' differs from the Polish file's '{meta['id']}'", location=Location(file=str(sibling), line=2))
+                raise LanguageError(
+                    f"id '{other_meta['id']}' differs from the Polish file's '{meta['id']}'",
+                    location=_where(sibling),
+                )
             texts[lang] = other_text
     return build_clause(meta, texts, layer, layer_dir)
+
+
+def load_entry(pl_path: Path, layer: str = "central", layer_dir: str = "") -> Clause | Removal:
+    """A Polish clause file of a layer: a clause, or a removal marker."""
+    removal = read_removal(pl_path, layer, layer_dir)
+    return removal if removal is not None else load_clause(pl_path, layer, layer_dir)

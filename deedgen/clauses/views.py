@@ -1,0 +1,178 @@
+"""What ``deedgen clause list/lint/preview`` print (kept out of the CLI module so it stays thin)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from deedgen.clauses.library import ClauseLibrary
+from deedgen.document import DOCUMENT_ORDER, DOCUMENT_TITLES, Section
+
+
+def clause_rows(
+    library: ClauseLibrary,
+    *,
+    category: str | None = None,
+    layer: str | None = None,
+    document: str | None = None,
+) -> list[dict]:
+    """The rows of ``clause list`` as plain data, sorted by category, order and id."""
+    if layer is not None:
+        library.layer(layer)  # an unknown layer name is an error, not an empty list
+    rows = []
+    for clause in sorted(library.clauses.values(), key=lambda c: (c.category, c.order, c.id)):
+        if category and clause.category != category:
+            continue
+        if layer and clause.layer != layer:
+            continue
+        if document and document not in clause.documents:
+            continue
+        rows.append(
+            {
+                "id": clause.id,
+                "title": clause.title,
+                "version": clause.version,
+                "layer": clause.layer,
+                "locked": clause.locked,
+                "replaces": library.provenance(clause.id).summary(),
+                "documents": list(clause.documents),
+                "languages": sorted(clause.texts),
+            }
+        )
+    return rows
+
+
+def print_clause_table(library: ClauseLibrary, **filters) -> None:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    rows = clause_rows(library, **filters)
+    console = Console(highlight=False, soft_wrap=False)
+    if not console.is_terminal:  # piped: full width, no box drawing, nothing cut
+        console = Console(highlight=False, width=250, no_color=True)
+    table = Table(
+        box=box.SIMPLE_HEAD if console.is_terminal else None, pad_edge=False, show_edge=False
+    )
+    for name, style in (
+        ("id", "bold"),
+        ("title", ""),
+        ("v", ""),
+        ("layer", ""),
+        ("locked", ""),
+        ("replaces", ""),
+    ):
+        table.add_column(name, style=style or None, no_wrap=name != "title", overflow="fold")
+    for row in rows:
+        table.add_row(
+            row["id"],
+            row["title"],
+            str(row["version"]),
+            row["layer"],
+            "locked" if row["locked"] else "",
+            row["replaces"],
+        )
+    console.print(table)
+    removed = [
+        (i, m)
+        for i, m in sorted(library.removed.items())
+        if not filters.get("category") or i.startswith(f"{filters['category']}.")
+    ]
+    for clause_id, marker in removed:
+        below = library.replaced[clause_id][0]
+        console.print(
+            f"removed: {clause_id} ({below.layer} v{below.version}) by {marker.layer}: {marker.path}"
+        )
+    console.print(f"{len(rows)} clause(s) · layers: {' → '.join(x.name for x in library.layers)}")
+
+
+def print_lint(overlays, central, sheets, fmt: str, strict: bool) -> int:
+    """Lint the library, print the findings, return the exit code (1 on errors, else 0)."""
+    from deedgen.clauses.lint import data_model, lint_library
+
+    report = lint_library(overlays, central, model=data_model(sheets))
+    findings = report.sorted()
+    failing = report.errors + (report.warnings if strict else [])
+    if fmt == "json":
+        click.echo(
+            json.dumps(
+                {
+                    "layers": [{"name": x.name, "path": str(x.path)} for x in report.layers],
+                    "clauses": report.clauses,
+                    "samples": list(report.samples),
+                    "errors": len(report.errors),
+                    "warnings": len(report.warnings),
+                    "findings": [f.as_dict() for f in findings],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    else:
+        for finding in findings:
+            click.echo(finding.describe())
+        samples = ", ".join(Path(s).name for s in report.samples) or "none"
+        click.echo(
+            f"{report.clauses} clause(s) in {len(report.layers)} layer(s) "
+            f"({' → '.join(x.name for x in report.layers)}); sample sheets: {samples}; "
+            f"{len(report.errors)} error(s), {len(report.warnings)} warning(s)"
+        )
+    return 1 if failing else 0
+
+
+def format_section(section: Section) -> str:
+    lines = []
+    if section.number is not None:
+        lines.append(f"§ {section.number}. {section.title}")
+    else:
+        lines.append(f"[{section.slot or '—'}] {section.title}")
+    for unit in section.units:
+        indent = "  " * (unit.level + 1)
+        lines.append(
+            f"{indent}{unit.label} {unit.text}".rstrip() if unit.label else f"{indent}{unit.text}"
+        )
+    return "\n".join(lines)
+
+
+def preview_clause(
+    library: ClauseLibrary, clause_id: str, sheet_path: str, lang: str = "pl"
+) -> str:
+    """The clause as it is printed for the sheet, in each document it belongs to."""
+    from deedgen.assemble import assemble_documents, render_goals
+    from deedgen.context import build_context
+    from deedgen.sheet.validate import read_sheet
+
+    clause = library.get(clause_id)
+    sheet = read_sheet(sheet_path)
+    out = []
+    if "goal_menu" in clause.documents:
+        context = build_context(sheet.data, lang)
+        texts, used = render_goals(sheet, library, context, lang)
+        chosen = [u.id for u in used]
+        if clause_id in chosen:
+            out.append(f"goal: {texts[chosen.index(clause_id)]}")
+        else:
+            out.append(f"{clause_id} is not among the goals the sheet chose (goals.chosen)")
+    kinds = [k for k in DOCUMENT_ORDER if k in clause.documents]
+    if kinds:
+        documents = assemble_documents(sheet, library, lang, kinds=kinds)
+        for kind in kinds:
+            document = documents[kind]
+            out.append(f"== {DOCUMENT_TITLES[kind][lang]} ({clause.layer} v{clause.version}) ==")
+            section = document.section(clause_id)
+            if section is not None:
+                out.append(format_section(section))
+                continue
+            why = (
+                f"its condition '{clause.condition}' is false for this sheet"
+                if clause.condition
+                else "it was not selected"
+            )
+            stand_in = document.section(clause.fallback) if clause.fallback else None
+            out.append(f"{clause_id} is not in this document: {why}")
+            if stand_in is not None:
+                out.append(f"in its place, the fallback {clause.fallback}:")
+                out.append(format_section(stand_in))
+    return "\n".join(out)

@@ -1,0 +1,231 @@
+"""``deedgen clause …``: a mentor's commands for the layered clause library."""
+
+from __future__ import annotations
+
+import click
+
+from deedgen.config import library_option
+
+LANG = click.option(
+    "--lang",
+    type=click.Choice(["pl", "en"]),
+    default="pl",
+    show_default=True,
+    help="Language variant.",
+)
+CENTRAL = click.option(
+    "--central",
+    "allow_central",
+    is_flag=True,
+    help="Allow writing into the central library when it is the top layer (maintainers only).",
+)
+
+
+@click.group()
+def clause() -> None:
+    """Browse, write and check clauses in the layered library (central → regional → local).
+
+    Layers come from --library DIR (repeatable, most specific first) or ./deedgen.toml; new and
+    edited clauses go into the most specific layer."""
+
+
+@clause.command("list")
+@click.option("--category", help="Only this category (folder), e.g. mentoring.")
+@click.option("--layer", "layer_name", help="Only clauses coming from this layer, e.g. central.")
+@click.option(
+    "--document",
+    type=click.Choice(
+        ["preliminary", "declaration", "action_plan", "evaluation_forms", "goal_menu"]
+    ),
+)
+@library_option
+def list_(category, layer_name, document, library) -> None:
+    """The clauses visible through the layers: id, title, version, layer, locked, and what each
+    overlay replaces."""
+    from deedgen.clauses.views import print_clause_table
+
+    print_clause_table(library.load(), category=category, layer=layer_name, document=document)
+
+
+@clause.command()
+@click.argument("clause_id", metavar="ID")
+@LANG
+@library_option
+def show(clause_id, lang, library) -> None:
+    """The clause ID as it stands: metadata, provenance (layer, file, what it replaces), text."""
+    from deedgen.clauses.editing import describe_clause
+
+    click.echo(describe_clause(library.load(), clause_id, lang))
+
+
+@clause.command()
+@click.argument("clause_id", metavar="ID")
+@click.option("--category", help="The category (folder); must be the first part of ID.")
+@click.option(
+    "--document",
+    "documents",
+    multiple=True,
+    default=("declaration",),
+    show_default=True,
+    type=click.Choice(
+        ["preliminary", "declaration", "action_plan", "evaluation_forms", "goal_menu"]
+    ),
+    help="Document(s) the clause goes into (repeatable).",
+)
+@click.option("--title", help="The heading printed under the § number.")
+@click.option("--order", type=int, default=500, show_default=True, help="Position in the document.")
+@CENTRAL
+@library_option
+def new(clause_id, category, documents, title, order, allow_central, library) -> None:
+    """Create a documented skeleton of clause ID (Polish and English) in the top layer.
+
+    The skeleton is a draft (condition: "false"): it appears in no document until you remove
+    that line."""
+    from deedgen.clauses.editing import new_clause
+
+    loaded = library.load()
+    below = loaded.clauses.get(clause_id)
+    paths = new_clause(
+        loaded,
+        clause_id,
+        category=category,
+        documents=documents,
+        title=title,
+        order=order,
+        allow_central=allow_central,
+    )
+    for path in paths:
+        click.echo(f"created {path}")
+    if below is not None:
+        click.echo(
+            f"note: this replaces {below.layer} v{below.version} with a blank draft; "
+            f"`deedgen clause edit {clause_id}` starts from its current wording instead",
+            err=True,
+        )
+    click.echo(f'next: deedgen clause edit {clause_id} --note "…"   (then: deedgen clause lint)')
+
+
+@clause.command()
+@click.argument("clause_id", metavar="ID")
+@click.option(
+    "--note", help="The change note recorded in the clause's change log (asked when omitted)."
+)
+@click.option(
+    "--no-input",
+    is_flag=True,
+    help="Never prompt: an invalid edit is kept aside as NAME.pl.txt.rejected.",
+)
+@CENTRAL
+@library_option
+def edit(clause_id, note, no_input, allow_central, library) -> None:
+    """Edit clause ID in $VISUAL/$EDITOR, in the top layer.
+
+    A clause from a lower layer is copied into the top layer (refused when locked). The result is
+    checked when the editor closes: a valid edit raises the version and records the change note;
+    an invalid one is re-opened, or kept aside as NAME.pl.txt.rejected — never half-applied."""
+    from deedgen.clauses.editing import EditHooks, edit_clause, is_interactive
+
+    interactive = is_interactive() and not no_input
+    hooks = EditHooks(
+        interactive=interactive,
+        echo=lambda text: click.echo(text, err=True),
+        retry=lambda: click.confirm("Open the editor again to fix it?", default=True, err=True),
+        ask_note=(lambda: click.prompt("Change note (what changed and why)", err=True))
+        if interactive
+        else None,
+    )
+    result = edit_clause(
+        library.load(), clause_id, note=note, hooks=hooks, allow_central=allow_central
+    )
+    if not result.changed:
+        return
+    if result.copied_from:
+        click.echo(f"copied {clause_id} from {result.copied_from} into the top layer")
+    for path in result.files:
+        click.echo(f"saved {path}")
+    click.echo(f"{clause_id}: version {result.old_version} → {result.new_version}")
+    if result.translation_review:
+        click.echo(
+            "note: the English text did not change: its translation is marked for review", err=True
+        )
+
+
+@clause.command()
+@click.argument("clause_id", metavar="ID")
+@click.option("--note", required=True, help="Why this layer does without the clause.")
+@library_option
+def remove(clause_id, note, library) -> None:
+    """Write a removal marker for clause ID into the top layer (refused for locked clauses and for
+    clauses the funding rules require)."""
+    from deedgen.clauses.editing import remove_clause
+
+    path = remove_clause(library.load(), clause_id, note=note)
+    click.echo(f"created {path}: {clause_id} is removed from this layer up")
+
+
+@clause.command()
+@click.argument("dirs", nargs=-1, type=click.Path(file_okay=False, exists=True), metavar="[DIR]...")
+@click.option(
+    "--sheet",
+    "sheets",
+    multiple=True,
+    type=click.Path(dir_okay=False, exists=True),
+    help="Sample partner sheet(s) to check data paths, conditions and rendering "
+    "(default: the sheets in samples/).",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@library_option
+def lint(dirs, sheets, fmt, strict, library) -> None:
+    """Check every layer: metadata, structure lines, templates, data names, references, languages,
+    locked and required clauses, conditions, sandbox. Each finding has its file and line.
+
+    DIRs are overlay layers (most specific first), like --library. Exit 1 on errors, 0 when clean."""
+    from deedgen.clauses.views import print_lint
+
+    raise SystemExit(
+        print_lint(
+            list(dirs) or list(library.overlays), library.central, sheets or None, fmt, strict
+        )
+    )
+
+
+@clause.command()
+@click.argument("clause_id", metavar="ID")
+@click.option(
+    "--sheet",
+    required=True,
+    type=click.Path(dir_okay=False, exists=True),
+    help="The partner sheet.",
+)
+@LANG
+@library_option
+def preview(clause_id, sheet, lang, library) -> None:
+    """Clause ID rendered for SHEET, numbered as in the whole document."""
+    from deedgen.clauses.views import preview_clause
+
+    click.echo(preview_clause(library.load(), clause_id, sheet, lang))
+
+
+@clause.command()
+@click.argument("clause_id", metavar="ID")
+@LANG
+@library_option
+def diff(clause_id, lang, library) -> None:
+    """Clause ID against the clause it replaces in a lower layer: metadata and a unified diff."""
+    from deedgen.clauses.editing import diff_clause
+
+    loaded = library.load()
+    text = diff_clause(loaded, clause_id, lang)
+    if not text:
+        clause_ = loaded.get(clause_id)
+        click.echo(
+            f"{clause_id} ({clause_.layer} v{clause_.version}) replaces nothing: no lower layer has it"
+        )
+        return
+    click.echo(text)
+
+
+COMMANDS = [clause]
