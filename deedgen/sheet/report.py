@@ -9,6 +9,7 @@ from decimal import Decimal
 import click
 
 from deedgen.exceptions import DeedgenError, SheetInvalid
+from deedgen.polish import format_money
 from deedgen.sheet.schema import PARTY_KIND_LABELS_PL, RESOURCE_LABELS_PL
 from deedgen.sheet.validate import Sheet, read_sheet
 
@@ -80,7 +81,7 @@ def _summary_text(summary: dict, lang: str) -> str:
         ("Edycja programu" if pl else "Program edition", summary["edition"]),
         ("Strony" if pl else "Parties", f"{summary['parties']} ({kinds})"),
         ("Wkłady" if pl else "Contributions", resources or "—"),
-        ("Zadeklarowane środki" if pl else "Declared money", f"{summary['declared_money']} zł"),
+        ("Zadeklarowane środki" if pl else "Declared money", format_money(Decimal(summary["declared_money"]), lang)),
         ("Działania" if pl else "Actions", f"{summary['actions']} (w tym społeczne: {summary['social_actions']})" if pl else f"{summary['actions']} (social: {summary['social_actions']})"),
     ]
     width = max(len(k) for k, _ in rows)

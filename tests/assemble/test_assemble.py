@@ -120,12 +120,12 @@ def test_punctuation_of_enumerations(tmp_path, library):
         ("ust", "1.", "Strony prowadzą ewaluację."),
         ("ust", "2.", "Zespół:"),
         ("pkt", "1)", "zbiera dane;"),
-        ("pkt", "2)", "sporządza raport do dnia 31 grudnia 2026 r."),
+        ("pkt", "2)", "sporządza raport do dnia 31 grudnia 2026\u00a0r."),
         ("lit", "a)", "dla Wójta,"),
         ("lit", "b)", "dla Rady;"),
         ("pkt", "3)", "przedstawia raport, o którym mowa w §\u00a01"),
         ("wsp", "", "– w terminie 30 dni."),
-        ("ust", "3.", "Raport, o którym mowa w ust. 2 pkt 2, jest jawny; zob. ust.\u00a02 pkt\u00a02."),
+        ("ust", "3.", "Raport, o którym mowa w ust.\u00a02 pkt\u00a02, jest jawny; zob. ust.\u00a02 pkt\u00a02."),
     ]
 
 

@@ -121,6 +121,7 @@ def filled_xlsx(blank_xlsx) -> Filler:
             "Pełna nazwa": "GBP w Modrzewiu",
             **party,
             "NIP": 6332873448,  # typed as a number
+            "E-mail IOD": "iod@modrzewie.example.pl",
         },
     )
     fill.row(
@@ -131,6 +132,7 @@ def filled_xlsx(blank_xlsx) -> Filler:
             "Pełna nazwa": "Gmina Modrzewie",
             **party,
             "NIP": "723-500-21-46",
+            "E-mail IOD": "iod@modrzewie.example.pl",
         },
     )
     fill.row(
