@@ -10,6 +10,7 @@ half-written.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -144,9 +145,13 @@ def stage(sheet: Sheet, outdir: str | Path, options: BuildOptions, *, library: C
     report = None
     if options.check:
         from deedgen.compliance.check import run_check
+        from deedgen.compliance.rules import RuleSet
 
         polish = assembled["pl"] if "pl" in assembled else assemble_documents(sheet, library, "pl")
-        report = run_check(sheet, polish, rules or options.rules, library=library)
+        if isinstance(rules, RuleSet):  # loaded once by the caller (a batch worker), not per sheet
+            report = run_check(sheet, polish, library=library, rules=rules)
+        else:
+            report = run_check(sheet, polish, rules or options.rules, library=library)
         if not report.compliant and not options.draft:
             raise NotCompliant(report.to_text("pl"))
     if outdir.exists() and not outdir.is_dir():
@@ -171,10 +176,7 @@ def stage(sheet: Sheet, outdir: str | Path, options: BuildOptions, *, library: C
                         "title": document.title,
                         "docx": name,
                         "docx_sha256": sha256_bytes(data),
-                        "clauses": [
-                            {"id": c.id, "version": c.version, "layer": c.layer, "source": c.source, "sha256": c.sha256}
-                            for c in document.clauses
-                        ],
+                        "clauses": [_clause_entry(c, library) for c in document.clauses],
                     }
                 )
     except BaseException:
@@ -183,9 +185,22 @@ def stage(sheet: Sheet, outdir: str | Path, options: BuildOptions, *, library: C
     return staged
 
 
-def finish(staged: Staged, library: ClauseLibrary) -> BuildResult:
+def _clause_entry(used, library: ClauseLibrary) -> dict:
+    """A clause's provenance for the manifest: id, version, layer, file, hash, what it replaces."""
+    entry = {"id": used.id, "version": used.version, "layer": used.layer, "source": used.source, "sha256": used.sha256}
+    below = library.replaced.get(used.id)
+    if below:
+        entry["replaces"] = {"layer": below[0].layer, "version": below[0].version, "source": below[0].source}
+    return entry
+
+
+def finish(staged: Staged, library: ClauseLibrary, *, overrides: dict | None = None, summary: dict | None = None) -> BuildResult:
     """Package the PDFs (metadata, text check, bundle), write the reports and the manifest, and
-    move everything into the output folder."""
+    move everything into the output folder.
+
+    A batch passes *overrides* — what its cohort workbook set in the sheet (recorded with the
+    input, and part of the inputs digest) — and *summary*, the facts of its report row (recorded
+    as ``summary``, so that a later batch that skips the coalition can still report them)."""
     from deedgen.render.package import package_language
 
     options, sheet, staging = staged.options, staged.sheet, staged.staging
@@ -223,16 +238,17 @@ def finish(staged: Staged, library: ClauseLibrary) -> BuildResult:
         "deedgen_version": __version__,
         "coalition": sheet.data["coalition"]["name"],
         "terc": sheet.data["gmina"]["terc"],
-        "input": {"path": str(sheet.source), "sha256": sheet_sha},
+        "input": {"path": str(sheet.source), "sha256": sheet_sha, **({"overrides": overrides} if overrides else {})},
         "options": options.fingerprint(),
         "library": {
             "layers": [{"name": layer.name, "path": str(layer.path)} for layer in library.layers],
+            "removed": sorted(library.removed),
             "sha256": lib_digest,
         },
         "templates_sha256": tpl_digest,
         "compliance": rules_info,
         "inputs_digest": inputs_digest(
-            sheet_sha256=sheet_sha,
+            sheet_sha256=sheet_inputs_sha256(sheet_sha, overrides),
             library=lib_digest,
             rules=rules_info["sha256"] if rules_info else None,
             templates=tpl_digest,
@@ -242,8 +258,19 @@ def finish(staged: Staged, library: ClauseLibrary) -> BuildResult:
         "documents": staged.documents,
         "bundles": bundles,
     }
+    if summary is not None:
+        manifest["summary"] = summary
     files = _move_into_place(staging, staged.outdir, manifest)
     return BuildResult(outdir=staged.outdir, files=files, manifest=manifest, compliance=report, documents=staged.assembled, warnings=sheet.warnings)
+
+
+def sheet_inputs_sha256(sheet_sha256: str, overrides: dict | None = None) -> str:
+    """The sheet's part of the inputs digest: its file's hash, combined with the values a cohort
+    workbook set in it (the file's hash alone when there are none)."""
+    if not overrides:
+        return sheet_sha256
+    payload = json.dumps({"sheet": sheet_sha256, "overrides": overrides}, sort_keys=True, ensure_ascii=False)
+    return sha256_bytes(payload.encode())
 
 
 def _move_into_place(staging: Path, outdir: Path, manifest: dict) -> list[Path]:

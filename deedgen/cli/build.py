@@ -19,22 +19,28 @@ def document_options(func):
         click.option("--pdfa", is_flag=True, help="PDF/A-2b output (archiving, qualified signatures)."),
         click.option("--rules", type=click.Path(exists=True, dir_okay=False), default=None,
                      help="Funding-condition rule set (default: the one of the sheet's program edition)."),
-        click.option("--library", "libraries", multiple=True, type=click.Path(exists=True, file_okay=False),
-                     help="Clause library overlay folder (repeatable, most specific first)."),
+        click.option("--library", "libraries", multiple=True, metavar="DIR", type=click.Path(file_okay=False),
+                     callback=_library_callback,
+                     help="A clause layer (a regional or local overlay folder); repeat it, most specific "
+                     "first. Default: the layers of ./deedgen.toml, else the central library only."),
     ]
     for option in reversed(options):
         func = option(func)
     return func
 
 
+def _library_callback(ctx, param, value):
+    from deedgen.config import select_library
+
+    return select_library(value)
+
+
 def make_options(fmt, lang, draft, pdfa, rules, libraries):
+    """BuildOptions from the command line; *libraries* is the LibrarySelection of --library /
+    deedgen.toml."""
     from deedgen.build import BuildOptions
 
-    try:
-        from deedgen.config import resolve_layers
-    except ImportError:  # pragma: no cover - config arrives with the layered-library work
-        resolve_layers = None
-    layers = tuple(resolve_layers(libraries)) if resolve_layers else tuple(libraries)
+    layers = tuple(str(p) for p in getattr(libraries, "overlays", libraries))
     return BuildOptions(formats=FORMATS[fmt], langs=LANGS[lang], draft=draft, pdfa=pdfa, rules=rules, libraries=layers)
 
 
