@@ -36,7 +36,9 @@ from deedgen.templating import DATA_RE, evaluate_condition, render_body, unmark
 MARKER = re.compile(r"^(ust|pkt|lit|tir|wsp)\.(?:\[([A-Za-z0-9_\-\ue000\ue001]+)\])?(?:\s+|$)(.*)$")
 REFERENCE = re.compile(r"§\[([a-z0-9_.]+)(?:#([A-Za-z0-9_\-]+))?\]")
 # Text ending in an abbreviation keeps its full stop: "31 grudnia 2026 r." + ";" → "r.;".
-ABBREVIATION_END = re.compile(r"(?:\b(?:r|ust|pkt|lit|nr|np|tj|itd|itp|ok|godz|im|al|ul|os|zł|gr|tzw|m\.in|j\.s\.t)\.)$")
+ABBREVIATION_END = re.compile(
+    r"(?:\b(?:r|ust|pkt|lit|nr|np|tj|itd|itp|ok|godz|im|al|ul|os|zł|gr|tzw|m\.in|j\.s\.t)\.)$"
+)
 CHILD = {"ust": "pkt", "pkt": "lit", "lit": "tir"}
 
 
@@ -82,7 +84,10 @@ def parse_units(text: str, clause: Clause, lang: str) -> list[Node]:
             stack = [node]
         elif kind == "wsp":
             if not stack or not stack[0].children:
-                raise ClauseError(f"clause {clause.id}: 'wsp.' closes an enumeration, but no 'pkt.' precedes it: {unmark(line)!r}", location=where)
+                raise ClauseError(
+                    f"clause {clause.id}: 'wsp.' closes an enumeration, but no 'pkt.' precedes it: {unmark(line)!r}",
+                    location=where,
+                )
             stack[0].closing = rest
             stack = stack[:1]
         else:
@@ -93,10 +98,16 @@ def parse_units(text: str, clause: Clause, lang: str) -> list[Node]:
                 stack = [implicit]
             depth = ["ust", "pkt", "lit", "tir"].index(parent_kind)
             if len(stack) <= depth or stack[depth].kind != parent_kind:
-                raise ClauseError(f"clause {clause.id}: '{kind}.' must follow a '{parent_kind}.': {unmark(line)!r}", location=where)
+                raise ClauseError(
+                    f"clause {clause.id}: '{kind}.' must follow a '{parent_kind}.': {unmark(line)!r}",
+                    location=where,
+                )
             parent = stack[depth]
             if parent.kind == "ust" and parent.closing is not None:
-                raise ClauseError(f"clause {clause.id}: a 'pkt.' after the 'wsp.' closing part: {unmark(line)!r}", location=where)
+                raise ClauseError(
+                    f"clause {clause.id}: a 'pkt.' after the 'wsp.' closing part: {unmark(line)!r}",
+                    location=where,
+                )
             node = Node(kind, rest, anchor)
             parent.children.append(node)
             stack = [*stack[: depth + 1], node]
@@ -123,7 +134,9 @@ def _register(anchors, clause_id, node, address, where):
     if node.anchor:
         key = (clause_id, node.anchor)
         if key in anchors:
-            raise ClauseError(f"clause {clause_id}: anchor [{node.anchor}] is used twice", location=where)
+            raise ClauseError(
+                f"clause {clause_id}: anchor [{node.anchor}] is used twice", location=where
+            )
         anchors[key] = address
 
 
@@ -158,7 +171,16 @@ def format_address(target: Address, here: int | None, lang: str = "pl") -> str:
     return " ".join(parts)
 
 
-def resolve_references(text: str, *, clause: Clause, here: int | None, sections: dict, anchors: dict, kind: str, lang: str) -> str:
+def resolve_references(
+    text: str,
+    *,
+    clause: Clause,
+    here: int | None,
+    sections: dict,
+    anchors: dict,
+    kind: str,
+    lang: str,
+) -> str:
     """Replace ``§[id#anchor]`` outside partner data with the target's numbers."""
 
     def substitute(match: re.Match) -> str:
@@ -171,9 +193,14 @@ def resolve_references(text: str, *, clause: Clause, here: int | None, sections:
                 location=where,
             )
         if sections[target_id] is None:
-            raise ClauseError(f"clause {clause.id} refers to {target_id}, which has no § number (a slot section)", location=where)
+            raise ClauseError(
+                f"clause {clause.id} refers to {target_id}, which has no § number (a slot section)",
+                location=where,
+            )
         if anchor is None:
-            return format_address(Address(sections[target_id]), here if here != sections[target_id] else None, lang)
+            return format_address(
+                Address(sections[target_id]), here if here != sections[target_id] else None, lang
+            )
         if (target_id, anchor) not in anchors:
             known = sorted(a for c, a in anchors if c == target_id)
             raise ClauseError(
@@ -240,10 +267,16 @@ def select_clauses(library: ClauseLibrary, kind: str, context: dict, lang: str) 
     seen: set[str] = set()
     for clause in library.for_document(kind):
         picked = clause
-        if clause.condition and not evaluate_condition(clause.condition, context, lang=lang, path=clause.source, clause_id=clause.id):
+        if clause.condition and not evaluate_condition(
+            clause.condition, context, lang=lang, path=clause.source, clause_id=clause.id
+        ):
             picked = library.get(clause.fallback) if clause.fallback else None
-            if picked is not None and picked.condition and not evaluate_condition(
-                picked.condition, context, lang=lang, path=picked.source, clause_id=picked.id
+            if (
+                picked is not None
+                and picked.condition
+                and not evaluate_condition(
+                    picked.condition, context, lang=lang, path=picked.source, clause_id=picked.id
+                )
             ):
                 picked = None
         if picked is not None and picked.id not in seen:
@@ -254,15 +287,31 @@ def select_clauses(library: ClauseLibrary, kind: str, context: dict, lang: str) 
 
 def used(clause: Clause, lang: str) -> UsedClause:
     text = clause.text(lang)
-    return UsedClause(id=clause.id, version=clause.version, layer=clause.layer, source=text.path, sha256=text.sha256, lang=lang)
+    return UsedClause(
+        id=clause.id,
+        version=clause.version,
+        layer=clause.layer,
+        source=text.path,
+        sha256=text.sha256,
+        lang=lang,
+    )
 
 
-def assemble_document(kind: str, library: ClauseLibrary, context: dict, lang: str, extra_used=()) -> AssembledDocument:
+def assemble_document(
+    kind: str, library: ClauseLibrary, context: dict, lang: str, extra_used=()
+) -> AssembledDocument:
     clauses = select_clauses(library, kind, context, lang)
     trees = []
     for clause in clauses:
         text = clause.text(lang)
-        rendered = render_body(text.body, context, lang=lang, path=text.path, body_line=text.body_line, clause_id=clause.id)
+        rendered = render_body(
+            text.body,
+            context,
+            lang=lang,
+            path=text.path,
+            body_line=text.body_line,
+            clause_id=clause.id,
+        )
         trees.append((clause, parse_units(rendered, clause, lang)))
 
     numbered = kind in ("preliminary", "declaration")
@@ -275,17 +324,33 @@ def assemble_document(kind: str, library: ClauseLibrary, context: dict, lang: st
             counter += 1
             number = counter
         numbers[clause.id] = number
-        anchors.update(number_anchors(clause.id, usts, number, Location(file=clause.text(lang).path)))
+        anchors.update(
+            number_anchors(clause.id, usts, number, Location(file=clause.text(lang).path))
+        )
 
     sections = []
     for clause, usts in trees:
         here = numbers[clause.id]
 
         def resolve(value, clause=clause, here=here):
-            return resolve_references(value, clause=clause, here=here, sections=numbers, anchors=anchors, kind=kind, lang=lang)
+            return resolve_references(
+                value,
+                clause=clause,
+                here=here,
+                sections=numbers,
+                anchors=anchors,
+                kind=kind,
+                lang=lang,
+            )
 
         sections.append(
-            Section(clause_id=clause.id, title=clause.text(lang).title, units=flatten(usts, resolve), number=here, slot=clause.slot)
+            Section(
+                clause_id=clause.id,
+                title=clause.text(lang).title,
+                units=flatten(usts, resolve),
+                number=here,
+                slot=clause.slot,
+            )
         )
     return AssembledDocument(
         kind=kind,
@@ -306,14 +371,24 @@ def signatories(kind: str, context: dict, lang: str) -> tuple[Signatory, ...]:
     else:
         return ()
     lines = [
-        Signatory(party_id=p["id"], party_name=p["name"], person=r["name"], function=_function(p, r, lang))
+        Signatory(
+            party_id=p["id"], party_name=p["name"], person=r["name"], function=_function(p, r, lang)
+        )
         for p in parties
         for r in p["representatives"]
     ]
     treasurer = context["treasurer"]
     if kind == "declaration" and context["gmina_contributes_money"] and treasurer:
         gmina = context["gmina_party"]
-        lines.append(Signatory(party_id=gmina["id"], party_name=gmina["name"], person=treasurer["name"], function=treasurer["function"], role="countersignature"))
+        lines.append(
+            Signatory(
+                party_id=gmina["id"],
+                party_name=gmina["name"],
+                person=treasurer["name"],
+                function=treasurer["function"],
+                role="countersignature",
+            )
+        )
     return tuple(lines)
 
 
@@ -329,7 +404,9 @@ def _function(party: dict, representative: dict, lang: str) -> str:
     return f"{representative['function']}, under power of attorney no. {power['number']} of {format_date(power['date'], lang)}"
 
 
-def render_goals(sheet: Sheet, library: ClauseLibrary, context: dict, lang: str) -> tuple[list[str], list[UsedClause]]:
+def render_goals(
+    sheet: Sheet, library: ClauseLibrary, context: dict, lang: str
+) -> tuple[list[str], list[UsedClause]]:
     """The texts of the goals the sheet chose from the goals menu."""
     chosen = (sheet.data.get("goals") or {}).get("chosen") or []
     menu = {c.id: c for c in library.clauses.values() if "goal_menu" in c.documents}
@@ -339,11 +416,23 @@ def render_goals(sheet: Sheet, library: ClauseLibrary, context: dict, lang: str)
         if clause is None:
             path = ("goals", "chosen", i)
             problems.append(
-                Problem(path=f"goals.chosen[{i}]", code="goal_unknown", params={"found": goal_id, "expected": ", ".join(sorted(menu))}, location=sheet.locate(path))
+                Problem(
+                    path=f"goals.chosen[{i}]",
+                    code="goal_unknown",
+                    params={"found": goal_id, "expected": ", ".join(sorted(menu))},
+                    location=sheet.locate(path),
+                )
             )
             continue
         text = clause.text(lang)
-        rendered = render_body(text.body, context, lang=lang, path=text.path, body_line=text.body_line, clause_id=clause.id)
+        rendered = render_body(
+            text.body,
+            context,
+            lang=lang,
+            path=text.path,
+            body_line=text.body_line,
+            clause_id=clause.id,
+        )
         texts.append(unmark(" ".join(rendered.split())).rstrip(";,."))
         provenance.append(used(clause, lang))
     if problems:
@@ -351,7 +440,9 @@ def render_goals(sheet: Sheet, library: ClauseLibrary, context: dict, lang: str)
     return texts, provenance
 
 
-def assemble_documents(sheet: Sheet, library: ClauseLibrary, lang: str = "pl", kinds=DOCUMENT_ORDER) -> dict[str, AssembledDocument]:
+def assemble_documents(
+    sheet: Sheet, library: ClauseLibrary, lang: str = "pl", kinds=DOCUMENT_ORDER
+) -> dict[str, AssembledDocument]:
     """Assemble every document of a coalition, fully resolved, in memory."""
     context = build_context(sheet.data, lang)
     goals, goal_provenance = render_goals(sheet, library, context, lang)

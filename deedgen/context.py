@@ -18,7 +18,12 @@ from deedgen.sheet.validate import quarter_name, quarter_of, quarters_between
 
 ANNEXES = {"action_plan": 1, "evaluation_forms": 2}
 NGO_KINDS = ("association", "foundation", "ordinary_association")
-RESOURCE_LABELS_EN = {"people": "people", "space": "space", "finances": "finances", "knowledge": "knowledge"}
+RESOURCE_LABELS_EN = {
+    "people": "people",
+    "space": "space",
+    "finances": "finances",
+    "knowledge": "knowledge",
+}
 PARTY_KIND_LABELS_EN = {
     "library": "municipal library",
     "gmina": "gmina (local government)",
@@ -48,7 +53,10 @@ PROBLEM_LABELS = {
 PROMOTION_LABELS = {
     "seminar": ("seminarium", "seminar"),
     "conference": ("konferencja", "conference"),
-    "quarterly_presentation": ("kwartalna prezentacja mikrosukcesów", "quarterly presentation of micro-successes"),
+    "quarterly_presentation": (
+        "kwartalna prezentacja mikrosukcesów",
+        "quarterly presentation of micro-successes",
+    ),
     "other": ("inne wydarzenie", "other event"),
 }
 
@@ -93,7 +101,14 @@ def build_context(data: dict, lang: str = "pl", chosen_goals: list[str] | None =
         item["party"]["contributions"].append(item)
 
     def money(predicate) -> Decimal:
-        return sum((c["amount"] or Decimal(0) for c in contributions if c["resource"] == "finances" and predicate(c)), Decimal("0.00"))
+        return sum(
+            (
+                c["amount"] or Decimal(0)
+                for c in contributions
+                if c["resource"] == "finances" and predicate(c)
+            ),
+            Decimal("0.00"),
+        )
 
     library = next(p for p in parties if p["kind"] == "library")
     gmina_party = next(p for p in parties if p["kind"] == "gmina")
@@ -120,8 +135,12 @@ def build_context(data: dict, lang: str = "pl", chosen_goals: list[str] | None =
         "treasurer": dict(data["treasurer"]) if data.get("treasurer") else None,
         "mentor": dict(data["mentor"]) if data.get("mentor") else None,
         "contributions": contributions,
-        "contributions_by_party": [PartyContributions(p, p["contributions"]) for p in parties if p["contributions"]],
-        "contributions_by_resource": {r: [c for c in contributions if c["resource"] == r] for r in RESOURCES},
+        "contributions_by_party": [
+            PartyContributions(p, p["contributions"]) for p in parties if p["contributions"]
+        ],
+        "contributions_by_resource": {
+            r: [c for c in contributions if c["resource"] == r] for r in RESOURCES
+        },
         "gmina_money": gmina_money,
         "total_money": money(lambda c: True),
         "gmina_contributes_money": gmina_money > 0,
@@ -133,10 +152,13 @@ def build_context(data: dict, lang: str = "pl", chosen_goals: list[str] | None =
         "social_actions": [a for a in actions if a["social"]],
         "quarters": [
             quarter_name(i)
-            for i in range(quarter_of(coalition["period_start"]), quarter_of(coalition["period_end"]) + 1)
+            for i in range(
+                quarter_of(coalition["period_start"]), quarter_of(coalition["period_end"]) + 1
+            )
         ],
         "promotion": [
-            dict(e, kind_label=PROMOTION_LABELS[e["kind"]][0 if pl else 1]) for e in data.get("promotion") or []
+            dict(e, kind_label=PROMOTION_LABELS[e["kind"]][0 if pl else 1])
+            for e in data.get("promotion") or []
         ],
         "evaluation": evaluation,
         "annex": dict(ANNEXES),
@@ -158,8 +180,12 @@ def _action(raw: dict, by_id: dict, lang: str) -> dict:
     action["partners"] = [by_id[p] for p in raw.get("partners") or []]
     action["social"] = bool(raw.get("problem"))
     category = raw.get("problem_category")
-    action["problem_label"] = PROBLEM_LABELS[category][0 if lang == "pl" else 1] if category else None
+    action["problem_label"] = (
+        PROBLEM_LABELS[category][0 if lang == "pl" else 1] if category else None
+    )
     action["quarters"] = quarters_between(raw["start_quarter"], raw["end_quarter"])
-    action["micro_successes"] = sorted((dict(m) for m in raw.get("micro_successes") or []), key=lambda m: m["quarter"])
+    action["micro_successes"] = sorted(
+        (dict(m) for m in raw.get("micro_successes") or []), key=lambda m: m["quarter"]
+    )
     action["micro_by_quarter"] = {m["quarter"]: m["description"] for m in action["micro_successes"]}
     return action

@@ -10,7 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 DOCUMENT_TITLES = {
-    "preliminary": {"pl": "Wstępna deklaracja współpracy", "en": "Preliminary cooperation declaration"},
+    "preliminary": {
+        "pl": "Wstępna deklaracja współpracy",
+        "en": "Preliminary cooperation declaration",
+    },
     "declaration": {"pl": "Deklaracja partnerstwa", "en": "Partnership declaration"},
     "action_plan": {"pl": "Plan działań koalicji", "en": "Action plan of the coalition"},
     "evaluation_forms": {"pl": "Formularze ewaluacji", "en": "Evaluation forms"},
@@ -109,5 +112,9 @@ class AssembledDocument:
                 lines.append(f"{section.heading}. {section.title}")
             for unit in section.units:
                 indent = "  " * unit.level
-                lines.append(f"{indent}{unit.label} {unit.text}".rstrip() if unit.label else f"{indent}{unit.text}")
+                lines.append(
+                    f"{indent}{unit.label} {unit.text}".rstrip()
+                    if unit.label
+                    else f"{indent}{unit.text}"
+                )
         return "\n".join(lines)

@@ -133,3 +133,8 @@ class ConversionError(DeedgenError):
 
 class OutputError(DeedgenError):
     """Raised when output cannot be written (an existing file without --force, a bad folder)."""
+
+
+class VerificationError(ConversionError):
+    """Raised when a converted PDF lacks text it must contain (a party's name, the coalition's
+    name), e.g. because diacritics were lost in conversion."""

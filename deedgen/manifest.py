@@ -48,17 +48,28 @@ def templates_digest(template_dir: Path) -> str:
     return digest.hexdigest()
 
 
-def inputs_digest(*, sheet_sha256: str, library: str, rules: str | None, templates: str, options: dict) -> str:
+def inputs_digest(
+    *, sheet_sha256: str, library: str, rules: str | None, templates: str, options: dict
+) -> str:
     """A digest of everything a build's output depends on, deedgen's version included."""
     payload = json.dumps(
-        {"deedgen": __version__, "sheet": sheet_sha256, "library": library, "rules": rules, "templates": templates, "options": options},
+        {
+            "deedgen": __version__,
+            "sheet": sheet_sha256,
+            "library": library,
+            "rules": rules,
+            "templates": templates,
+            "options": options,
+        },
         sort_keys=True,
     )
     return sha256_bytes(payload.encode())
 
 
 def write_manifest(path: Path, manifest: dict) -> None:
-    path.write_text(json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=False) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=False) + "\n", encoding="utf-8"
+    )
 
 
 def read_manifest(folder: Path) -> dict | None:

@@ -78,7 +78,10 @@ def format_amount(amount: Decimal, lang: str = "pl") -> str:
 _NBSP_RULES = (
     (re.compile(r"(?<=\d) (?=r\.)"), NBSP),  # 1990 r.
     (re.compile(r"(?<=§) (?=\d)"), NBSP),  # § 4
-    (re.compile(r"\b(art\.|ust\.|pkt|lit\.|nr|poz\.|para\.|point|letter) (?=[\dA-Za-z])"), r"\1" + NBSP),
+    (
+        re.compile(r"\b(art\.|ust\.|pkt|lit\.|nr|poz\.|para\.|point|letter) (?=[\dA-Za-z])"),
+        r"\1" + NBSP,
+    ),
     (re.compile(r"(?<=\d) (?=zł\b)"), NBSP),  # 30 zł
 )
 

@@ -60,7 +60,14 @@ def filters_for(lang: str) -> dict:
     def join_names(values):
         return polish.join_names(list(values), lang)
 
-    return {"amount": amount, "money": money, "date": date, "quote": quote, "quarter": quarter, "join_names": join_names}
+    return {
+        "amount": amount,
+        "money": money,
+        "date": date,
+        "quote": quote,
+        "quarter": quarter,
+        "join_names": join_names,
+    }
 
 
 FILTER_NAMES = frozenset(filters_for("pl"))
@@ -90,13 +97,18 @@ def _compile_expression(lang: str, expression: str):
     return environment(lang).compile_expression(expression, undefined_to_none=False)
 
 
-def render_body(body: str, context: dict, *, lang: str, path: str, body_line: int, clause_id: str) -> str:
+def render_body(
+    body: str, context: dict, *, lang: str, path: str, body_line: int, clause_id: str
+) -> str:
     """Render a clause body; errors name the clause file and line."""
     try:
         template = _compile(lang, body)
     except TemplateError as exc:
         line = body_line + (getattr(exc, "lineno", 1) or 1) - 1
-        raise ClauseError(f"clause {clause_id}: template syntax: {exc.message}", location=Location(file=path, line=line)) from None
+        raise ClauseError(
+            f"clause {clause_id}: template syntax: {exc.message}",
+            location=Location(file=path, line=line),
+        ) from None
     try:
         return template.render(context)
     except SecurityError as exc:
@@ -116,17 +128,25 @@ def render_body(body: str, context: dict, *, lang: str, path: str, body_line: in
         ) from None
 
 
-def evaluate_condition(expression: str, context: dict, *, lang: str, path: str, clause_id: str) -> bool:
+def evaluate_condition(
+    expression: str, context: dict, *, lang: str, path: str, clause_id: str
+) -> bool:
     """Evaluate a clause's ``condition`` in the sandbox."""
     try:
         compiled = _compile_expression(lang, expression)
     except TemplateError as exc:
-        raise ClauseError(f"clause {clause_id}: condition '{expression}' is not a valid expression: {exc.message}", location=Location(file=path, line=2)) from None
+        raise ClauseError(
+            f"clause {clause_id}: condition '{expression}' is not a valid expression: {exc.message}",
+            location=Location(file=path, line=2),
+        ) from None
     try:
         return bool(compiled(**context))
     except (TemplateError, SecurityError, TypeError, ValueError, AttributeError, KeyError) as exc:
         message = getattr(exc, "message", None) or str(exc)
-        raise ClauseError(f"clause {clause_id}: condition '{expression}' cannot be evaluated: {message}", location=Location(file=path, line=2)) from None
+        raise ClauseError(
+            f"clause {clause_id}: condition '{expression}' cannot be evaluated: {message}",
+            location=Location(file=path, line=2),
+        ) from None
 
 
 def _template_line(exc: BaseException) -> int:

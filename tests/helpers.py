@@ -21,10 +21,26 @@ def build_file_tree(root: Path, files: dict[str, str]) -> Path:
     return root
 
 
-def clause_file(clause_id: str, body: str, *, title="Tytuł", version=1, documents=("declaration",), order=500, **meta) -> str:
+def clause_file(
+    clause_id: str,
+    body: str,
+    *,
+    title="Tytuł",
+    version=1,
+    documents=("declaration",),
+    order=500,
+    **meta,
+) -> str:
     """The text of a Polish clause file."""
-    lines = ["---", f"id: {clause_id}", f"title: {title}", f"version: {version}", f"category: {clause_id.split('.')[0]}",
-             f"documents: [{', '.join(documents)}]", f"order: {order}"]
+    lines = [
+        "---",
+        f"id: {clause_id}",
+        f"title: {title}",
+        f"version: {version}",
+        f"category: {clause_id.split('.')[0]}",
+        f"documents: [{', '.join(documents)}]",
+        f"order: {order}",
+    ]
     lines += [f"{key}: {value}" for key, value in meta.items()]
     return "\n".join(lines) + "\n---\n" + textwrap.dedent(body).strip("\n") + "\n"
 

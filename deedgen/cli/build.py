@@ -11,18 +11,45 @@ LANGS = {"pl": ("pl",), "en": ("en",), "both": ("pl", "en")}
 def document_options(func):
     """Options shared by build and batch."""
     options = [
-        click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="all", show_default=True,
-                     help="docx, pdf, or all (DOCX + PDF + the signable bundle)."),
-        click.option("--lang", type=click.Choice(list(LANGS)), default="pl", show_default=True,
-                     help="Language of the documents: pl (authoritative), en (rendering), both."),
-        click.option("--draft", is_flag=True, help="Build even when the funding conditions fail; pages are marked PROJEKT."),
-        click.option("--pdfa", is_flag=True, help="PDF/A-2b output (archiving, qualified signatures)."),
-        click.option("--rules", type=click.Path(exists=True, dir_okay=False), default=None,
-                     help="Funding-condition rule set (default: the one of the sheet's program edition)."),
-        click.option("--library", "libraries", multiple=True, metavar="DIR", type=click.Path(file_okay=False),
-                     callback=_library_callback,
-                     help="A clause layer (a regional or local overlay folder); repeat it, most specific "
-                     "first. Default: the layers of ./deedgen.toml, else the central library only."),
+        click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(list(FORMATS)),
+            default="all",
+            show_default=True,
+            help="docx, pdf, or all (DOCX + PDF + the signable bundle).",
+        ),
+        click.option(
+            "--lang",
+            type=click.Choice(list(LANGS)),
+            default="pl",
+            show_default=True,
+            help="Language of the documents: pl (authoritative), en (rendering), both.",
+        ),
+        click.option(
+            "--draft",
+            is_flag=True,
+            help="Build even when the funding conditions fail; pages are marked PROJEKT.",
+        ),
+        click.option(
+            "--pdfa", is_flag=True, help="PDF/A-2b output (archiving, qualified signatures)."
+        ),
+        click.option(
+            "--rules",
+            type=click.Path(exists=True, dir_okay=False),
+            default=None,
+            help="Funding-condition rule set (default: the one of the sheet's program edition).",
+        ),
+        click.option(
+            "--library",
+            "libraries",
+            multiple=True,
+            metavar="DIR",
+            type=click.Path(file_okay=False),
+            callback=_library_callback,
+            help="A clause layer (a regional or local overlay folder); repeat it, most specific "
+            "first. Default: the layers of ./deedgen.toml, else the central library only.",
+        ),
     ]
     for option in reversed(options):
         func = option(func)
@@ -41,13 +68,26 @@ def make_options(fmt, lang, draft, pdfa, rules, libraries):
     from deedgen.build import BuildOptions
 
     layers = tuple(str(p) for p in getattr(libraries, "overlays", libraries))
-    return BuildOptions(formats=FORMATS[fmt], langs=LANGS[lang], draft=draft, pdfa=pdfa, rules=rules, libraries=layers)
+    return BuildOptions(
+        formats=FORMATS[fmt],
+        langs=LANGS[lang],
+        draft=draft,
+        pdfa=pdfa,
+        rules=rules,
+        libraries=layers,
+    )
 
 
 @click.command()
 @click.argument("sheet", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", "outdir", type=click.Path(file_okay=False), default=None,
-              help="Output folder (default: out/<coalition>).")
+@click.option(
+    "-o",
+    "--output",
+    "outdir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Output folder (default: out/<coalition>).",
+)
 @document_options
 def build(sheet, outdir, fmt, lang, draft, pdfa, rules, libraries):
     """Build the documents of one coalition from its partner SHEET: the JST's preliminary
@@ -62,7 +102,9 @@ def build(sheet, outdir, fmt, lang, draft, pdfa, rules, libraries):
     options = make_options(fmt, lang, draft, pdfa, rules, libraries)
     if outdir is None:
         parsed = read_sheet(sheet)
-        outdir = Path("out") / safe_slug(f"{parsed.data['gmina']['terc']}-{parsed.data['gmina']['name']}")
+        outdir = Path("out") / safe_slug(
+            f"{parsed.data['gmina']['terc']}-{parsed.data['gmina']['name']}"
+        )
     result = run_build(sheet, outdir, options)
     for warning in result.warnings:
         click.echo(f"  ! {warning.describe('pl')}", err=True)
@@ -70,7 +112,10 @@ def build(sheet, outdir, fmt, lang, draft, pdfa, rules, libraries):
     for path in result.files:
         click.echo(f"  {path.name}")
     if result.manifest.get("draft"):
-        click.echo("PROJEKT: koalicja nie spełnia warunków finansowania — dokumenty oznaczone jako projekt.", err=True)
+        click.echo(
+            "PROJEKT: koalicja nie spełnia warunków finansowania — dokumenty oznaczone jako projekt.",
+            err=True,
+        )
 
 
 COMMANDS = [build]

@@ -9,7 +9,9 @@ from deedgen.cli.options import lang_option
 
 @click.command()
 @click.argument("sheet", type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 @lang_option
 def validate(sheet: str, fmt: str, lang: str) -> None:
     """Validate a partner SHEET (.xlsx, .yaml, .json): list every error with its place, or print

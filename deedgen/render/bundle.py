@@ -21,6 +21,7 @@ import hashlib
 import io
 import os
 import re
+import struct
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -118,7 +119,7 @@ def make_bundle(
     first_doc_pages = _append_parts(writer, parts, readers)
     _write_metadata(writer, info, pdfa=pdfa)
     if pdfa:
-        intents = _output_intents(writer, readers, icc_profile)
+        intents = _output_intents(writer, readers, icc_profile, info.created)
         writer.root_object[NameObject("/OutputIntents")] = intents
     if signatories:
         pages = writer.pages[first_doc_pages[0] : first_doc_pages[1]]
@@ -139,6 +140,7 @@ def finalize_pdf(
     writer = PdfWriter(clone_from=reader)
     writer.pdf_header = "%PDF-1.7"
     _write_metadata(writer, info, pdfa=pdfa)
+    _redate_output_intents(writer, info.created)
     return _write_reproducibly(writer, Path(out_path) if out_path else source)
 
 
@@ -239,22 +241,27 @@ def _xmp(info: PdfInfo, *, pdfa: bool) -> bytes:
 
 
 def _output_intents(
-    writer: PdfWriter, readers: list[PdfReader], icc_profile: str | os.PathLike | None
+    writer: PdfWriter,
+    readers: list[PdfReader],
+    icc_profile: str | os.PathLike | None,
+    created: date,
 ) -> ArrayObject:
-    """The output intent: LibreOffice's own sRGB one from the first input, or one built around
-    ``icc_profile`` or an sRGB profile installed by a Debian package."""
-    if icc_profile is None:
-        for reader in readers:
-            if "/OutputIntents" in reader.root_object:
-                return reader.root_object["/OutputIntents"].clone(writer)
-        icc_profile = next((p for p, _ in ICC_CANDIDATES if Path(p).is_file()), None)
-        if icc_profile is None:
-            packages = " or ".join(pkg for _, pkg in ICC_CANDIDATES[:2])
-            raise ConversionError(
-                f"no sRGB ICC profile found for the PDF/A output intent; install {packages}"
-            )
-    profile = StreamObject()
-    profile.set_data(Path(icc_profile).read_bytes())
+    """An sRGB output intent around ``icc_profile``, else the profile LibreOffice wrote into the
+    inputs, else one installed by a Debian package."""
+    if icc_profile is not None:
+        data = Path(icc_profile).read_bytes()
+    else:
+        data = next(filter(None, (_input_icc_profile(r) for r in readers)), None)
+        if data is None:
+            system = next((Path(p) for p, _ in ICC_CANDIDATES if Path(p).is_file()), None)
+            if system is None:
+                packages = " or ".join(pkg for _, pkg in ICC_CANDIDATES[:2])
+                raise ConversionError(
+                    f"no sRGB ICC profile found for the PDF/A output intent; install {packages}"
+                )
+            data = system.read_bytes()
+    profile = DecodedStreamObject()
+    profile.set_data(_icc_dated(data, created))
     profile[NameObject("/N")] = NumberObject(3)
     intent = DictionaryObject(
         {
@@ -262,10 +269,39 @@ def _output_intents(
             NameObject("/S"): NameObject("/GTS_PDFA1"),
             NameObject("/OutputConditionIdentifier"): TextStringObject("sRGB IEC61966-2.1"),
             NameObject("/Info"): TextStringObject("sRGB IEC61966-2.1"),
-            NameObject("/DestOutputProfile"): writer._add_object(profile),
+            NameObject("/DestOutputProfile"): writer._add_object(profile.flate_encode()),
         }
     )
     return ArrayObject([writer._add_object(intent)])
+
+
+def _input_icc_profile(reader: PdfReader) -> bytes | None:
+    intents = reader.root_object.get("/OutputIntents")
+    if not intents or "/DestOutputProfile" not in intents[0].get_object():
+        return None
+    return intents[0].get_object()["/DestOutputProfile"].get_object().get_data()
+
+
+def _redate_output_intents(writer: PdfWriter, created: date) -> None:
+    """Give the ICC profiles of a cloned PDF a fixed creation date (see :func:`_icc_dated`)."""
+    for intent in writer.root_object.get("/OutputIntents", ArrayObject()):
+        profile = intent.get_object().get("/DestOutputProfile")
+        if profile is not None:
+            stream = profile.get_object()
+            stream.set_data(_icc_dated(stream.get_data(), created))
+
+
+def _icc_dated(icc: bytes, created: date) -> bytes:
+    """The ICC profile with ``created`` as its creation date-time (header bytes 24–35).
+
+    LibreOffice generates its sRGB profile at every export and stamps the current time into it,
+    which would make each rebuild differ. A profile with an MD5 profile ID (bytes 84–99) is left
+    alone, since changing the date would invalidate the ID.
+    """
+    if len(icc) < 128 or icc[36:40] != b"acsp" or any(icc[84:100]):
+        return icc
+    stamp = struct.pack(">6H", created.year, created.month, created.day, 0, 0, 0)
+    return icc[:24] + stamp + icc[36:]
 
 
 def _write_reproducibly(writer: PdfWriter, out_path: Path) -> Path:

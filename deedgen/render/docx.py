@@ -15,11 +15,10 @@ import re
 import zipfile
 from pathlib import Path
 
-from lxml import etree
-
 from jinja2 import StrictUndefined
 from jinja2 import TemplateError as JinjaTemplateError
 from jinja2.sandbox import SandboxedEnvironment
+from lxml import etree
 
 from deedgen.document import AssembledDocument
 from deedgen.exceptions import TemplateError
@@ -44,7 +43,15 @@ def template_bytes(path: str, mtime_ns: int) -> bytes:
 def unit_blocks(section, with_heading: bool) -> list[dict]:
     blocks = []
     if with_heading and section.number is not None:
-        blocks.append({"kind": "section", "heading": section.heading, "title": section.title, "label": "", "text": ""})
+        blocks.append(
+            {
+                "kind": "section",
+                "heading": section.heading,
+                "title": section.title,
+                "label": "",
+                "text": "",
+            }
+        )
     for unit in section.units:
         kind = unit.kind if unit.label or unit.kind == "wsp" else "text"
         blocks.append({"kind": kind, "label": unit.label, "text": unit.text})
@@ -82,14 +89,20 @@ def template_values(document: AssembledDocument, *, draft: bool = False, finding
         "blocks": blocks,
         "slots": _SlotMap(slots),
         "signature_parties": signature_parties(document),
-        "signatures_heading": labels["signatures"] if len(signature_parties(document)) > 1 else labels["signature"],
-        "countersignature": {"person": counter.person, "function": counter.function} if counter else None,
+        "signatures_heading": labels["signatures"]
+        if len(signature_parties(document)) > 1
+        else labels["signature"],
+        "countersignature": {"person": counter.person, "function": counter.function}
+        if counter
+        else None,
         "place_and_date": f"{coalition['place']}, {'dnia ' if lang == 'pl' else ''}{format_date(coalition['preliminary_declaration_date'], lang)}",
         "annex_line": "",
     }
     if document.kind in ("action_plan", "evaluation_forms"):
         number = ctx["annex"][document.kind]
-        values["annex_line"] = labels["annex_of"].format(n=number, date=format_date(coalition["declaration_date"], lang))
+        values["annex_line"] = labels["annex_of"].format(
+            n=number, date=format_date(coalition["declaration_date"], lang)
+        )
     if document.kind == "action_plan":
         values.update(action_plan_values(ctx, labels, lang))
     if document.kind == "evaluation_forms":
@@ -116,7 +129,9 @@ def action_plan_values(ctx: dict, labels: dict, lang: str) -> dict:
     for party in ctx["parties"]:
         items = party["contributions"] or [None]
         for c in items:
-            amount = f" — {format_money(c['amount'], lang)}" if c and c.get("amount") is not None else ""
+            amount = (
+                f" — {format_money(c['amount'], lang)}" if c and c.get("amount") is not None else ""
+            )
             contributions.append(
                 {
                     "party": party["name"],
@@ -127,7 +142,8 @@ def action_plan_values(ctx: dict, labels: dict, lang: str) -> dict:
     return {
         "contributions": contributions,
         "team": [
-            {"name": m["name"], "party": m["party"]["name"], "role": labels[m["role"]]} for m in ctx["team"]
+            {"name": m["name"], "party": m["party"]["name"], "role": labels[m["role"]]}
+            for m in ctx["team"]
         ],
         "actions": [
             {
@@ -137,21 +153,34 @@ def action_plan_values(ctx: dict, labels: dict, lang: str) -> dict:
                 "lead": a["lead"]["short_name"],
                 "partners": names(a["partners"]),
                 "period": f"{short_quarter(a['start_quarter'], lang)} – {short_quarter(a['end_quarter'], lang)}",
-                "budget": format_money(a["budget"], lang) if a.get("budget") is not None else labels["none"],
+                "budget": format_money(a["budget"], lang)
+                if a.get("budget") is not None
+                else labels["none"],
             }
             for i, a in enumerate(ctx["actions"], 1)
         ],
         "calendar": [
-            {"quarter": short_quarter(q, lang), "action": a["title"], "micro": a["micro_by_quarter"].get(q, labels["none"])}
+            {
+                "quarter": short_quarter(q, lang),
+                "action": a["title"],
+                "micro": a["micro_by_quarter"].get(q, labels["none"]),
+            }
             for q in ctx["quarters"]
             for a in ctx["actions"]
             if q in a["quarters"]
         ],
         "promotion": [
-            {"quarter": short_quarter(e["quarter"], lang), "kind": e["kind_label"], "level": labels[e["level"]], "audience": e["audience"]}
+            {
+                "quarter": short_quarter(e["quarter"], lang),
+                "kind": e["kind_label"],
+                "level": labels[e["level"]],
+                "audience": e["audience"],
+            }
             for e in ctx["promotion"]
         ],
-        "evaluation_when": labels["every_year"].format(month=month_name(evaluation["month"], lang)) if evaluation else labels["none"],
+        "evaluation_when": labels["every_year"].format(month=month_name(evaluation["month"], lang))
+        if evaluation
+        else labels["none"],
         "evaluation_method": evaluation.get("method") or labels["none"],
         "evaluation_recipients": ", ".join(evaluation.get("recipients") or []) or labels["none"],
     }
@@ -220,7 +249,9 @@ class PreparedTemplate:
                 source = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
                 self.parts[name] = (head, env.from_string(source), tail)
         except JinjaTemplateError as exc:
-            raise TemplateError(f"template {label} has a syntax error: {exc.message or exc}") from None
+            raise TemplateError(
+                f"template {label} has a syntax error: {exc.message or exc}"
+            ) from None
 
     def render(self, values: dict, date_time=(2026, 1, 1, 0, 0, 0)) -> bytes:
         rendered = {}
@@ -228,10 +259,17 @@ class PreparedTemplate:
             for name, (head, template, tail) in self.parts.items():
                 xml = template.render(values)
                 xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
-                xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+                xml = (
+                    xml.replace("{_{", "{{")
+                    .replace("}_}", "}}")
+                    .replace("{_%", "{%")
+                    .replace("%_}", "%}")
+                )
                 rendered[name] = (head + self._helper.resolve_listing(xml) + tail).encode("utf-8")
         except JinjaTemplateError as exc:
-            raise TemplateError(f"template {self.label} cannot be rendered: {exc.message or exc}") from None
+            raise TemplateError(
+                f"template {self.label} cannot be rendered: {exc.message or exc}"
+            ) from None
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
             for name, data in self.entries:
@@ -250,7 +288,13 @@ def prepared_template(path: str, mtime_ns: int) -> PreparedTemplate:
     return PreparedTemplate(template_bytes(path, mtime_ns), path)
 
 
-def render_docx(document: AssembledDocument, *, draft: bool = False, findings=(), template_dir: Path | None = None) -> bytes:
+def render_docx(
+    document: AssembledDocument,
+    *,
+    draft: bool = False,
+    findings=(),
+    template_dir: Path | None = None,
+) -> bytes:
     """The DOCX file of *document*, as bytes (reproducible for the same input)."""
     path = (template_dir or TEMPLATE_DIR) / f"{document.kind}.docx"
     if not path.is_file():
@@ -261,14 +305,24 @@ def render_docx(document: AssembledDocument, *, draft: bool = False, findings=()
     return template.render(values, date_time=(declared.year, declared.month, declared.day, 0, 0, 0))
 
 
-def render_docx_naive(document: AssembledDocument, *, draft: bool = False, findings=(), template_dir: Path | None = None) -> bytes:
+def render_docx_naive(
+    document: AssembledDocument,
+    *,
+    draft: bool = False,
+    findings=(),
+    template_dir: Path | None = None,
+) -> bytes:
     """The same document the way docxtpl is usually driven: the template loaded and compiled for
     every document. Kept as the baseline of the benchmark and to test the prepared path against."""
     from docxtpl import DocxTemplate
 
     path = (template_dir or TEMPLATE_DIR) / f"{document.kind}.docx"
     template = DocxTemplate(str(path))
-    template.render(template_values(document, draft=draft, findings=findings), jinja_env=_jinja_env(), autoescape=True)
+    template.render(
+        template_values(document, draft=draft, findings=findings),
+        jinja_env=_jinja_env(),
+        autoescape=True,
+    )
     out = io.BytesIO()
     template.save(out)
     return out.getvalue()

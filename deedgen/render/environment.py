@@ -47,9 +47,15 @@ def check_libreoffice() -> Check:
 
     try:
         soffice = find_soffice()
+    except ConversionError:
+        detail = "not found on PATH (soffice); PDF output needs it"
+        return Check("LibreOffice", False, detail, f"apt-get install {SOFFICE_PACKAGE}")
+    try:
         version = soffice_version(soffice)
     except ConversionError as e:
-        return Check("LibreOffice", False, e.message, f"apt-get install {SOFFICE_PACKAGE}")
+        return Check(
+            "LibreOffice", False, e.message, f"apt-get install --reinstall {SOFFICE_PACKAGE}"
+        )
     how = "" if soffice.direct else " (no soffice.bin found: runs through the launcher)"
     return Check("LibreOffice", True, f"{version} at {soffice.launcher}{how}")
 

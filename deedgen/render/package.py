@@ -27,7 +27,12 @@ def pdf_info(document: AssembledDocument) -> PdfInfo:
         author=ctx["library"]["name"],
         created=coalition["declaration_date"],
         subject=coalition["name"],
-        keywords=(ctx["gmina"]["name"], ctx["gmina"]["terc"], f"edycja {coalition['edition']}", document.kind),
+        keywords=(
+            ctx["gmina"]["name"],
+            ctx["gmina"]["terc"],
+            f"edycja {coalition['edition']}",
+            document.kind,
+        ),
         lang=document.lang,
     )
 
@@ -43,7 +48,9 @@ def expected_names(document: AssembledDocument) -> list[str]:
     return [ctx["coalition"]["name"], *(p["name"] for p in parties)]
 
 
-def package_language(documents: dict[str, AssembledDocument], pdfs: dict[str, Path], bundle_path: Path, *, pdfa: bool) -> dict:
+def package_language(
+    documents: dict[str, AssembledDocument], pdfs: dict[str, Path], bundle_path: Path, *, pdfa: bool
+) -> dict:
     """Finalize and verify the PDFs of one language, then write its bundle; return manifest data."""
     for kind, pdf in pdfs.items():
         document = documents[kind]

@@ -15,8 +15,10 @@ No soffice process outlives the converter:
   which ``oosplash`` would otherwise handle), so the process we start is the one that converts;
 - it runs in a process group of its own, which is killed on timeout, on :meth:`PdfConverter.close`,
   on an exception in the caller and at interpreter exit;
-- on Linux it gets ``PR_SET_PDEATHSIG = SIGKILL`` (through util-linux ``setpriv``), so the kernel
-  kills it even when the Python process itself is killed with SIGKILL.
+- on Linux it gets ``PR_SET_PDEATHSIG = SIGKILL`` (through util-linux ``setpriv``, else
+  ``prctl``), so the kernel kills it even when the Python process itself is killed with SIGKILL.
+  The signal follows the death of the *thread* that started soffice: each worker thread waits for
+  its process, so the two end together.
 
 A document that produces no PDF within ``timeout`` seconds is reported failed and the worker is
 restarted for the rest; a LibreOffice crash gets the document being converted one more try.
@@ -45,6 +47,7 @@ from deedgen.exceptions import ConversionError, OutputError
 SOFFICE_PACKAGE = "libreoffice-writer-nogui"  # the Debian package that provides headless Writer
 RESTART_EXIT_CODE = 81  # soffice.bin asks its launcher to restart it (first start of a profile)
 POLL_SECONDS = 0.05
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
 MAX_CRASH_ATTEMPTS = 2  # a document being converted when LibreOffice crashed is tried once more
 
 
@@ -126,6 +129,7 @@ class ConverterStats:
     """What a converter did so far (for benchmarks, logs and tests)."""
 
     processes: int = 0  # soffice processes started
+    profile_setups: int = 0  # of which first starts of a fresh profile (exit at once, code 81)
     converted: int = 0
     failed: int = 0
     timeouts: int = 0
@@ -173,6 +177,7 @@ class PdfConverter:
         self.filter = export_filter(pdfa=pdfa, tagged=tagged)
         self.stats = ConverterStats()
         self._stats_lock = threading.Lock()
+        self._busy = threading.Lock()  # the workers' folders serve one convert() at a time
         self._root = Path(tempfile.mkdtemp(prefix="deedgen-lo-", dir=workdir))
         self._slots = [_Worker(self, self._root / f"worker-{i}") for i in range(self.workers)]
         self._closed = False
@@ -188,24 +193,28 @@ class PdfConverter:
     ) -> list[ConversionResult]:
         """Convert every DOCX in ``sources`` to ``outdir/<stem>.pdf``; one result per source, in
         order. Failures are reported in the results, not raised (see :func:`raise_for_failures`).
-        May be called many times; a batch can feed its documents in chunks."""
+        May be called many times, one call at a time; a batch can feed its documents in chunks."""
+        with self._busy:
+            return self._convert([Path(s).absolute() for s in sources], Path(outdir))
+
+    def _convert(self, paths: list[Path], outdir: Path) -> list[ConversionResult]:
         if self._closed:
             raise ConversionError("this PdfConverter is closed")
-        paths = [Path(s).absolute() for s in sources]
-        target = _prepare_outdir(Path(outdir), paths)
+        target = _prepare_outdir(outdir, paths)
         results = {p: ConversionResult(p, error="file not found") for p in paths if not p.is_file()}
         chunks = [c for c in _split([p for p in paths if p not in results], self.workers) if c]
-        try:
-            with ThreadPoolExecutor(max_workers=max(1, len(chunks))) as pool:
-                runs = [
-                    pool.submit(slot.convert, chunk, target)
-                    for slot, chunk in zip(self._slots, chunks, strict=False)
-                ]
+        with ThreadPoolExecutor(max_workers=max(1, len(chunks))) as pool:
+            runs = [
+                pool.submit(slot.convert, chunk, target)
+                for slot, chunk in zip(self._slots, chunks, strict=False)
+            ]
+            try:
                 for run in runs:
                     results.update((r.source, r) for r in run.result())
-        except BaseException:
-            self._kill_all()  # e.g. Ctrl-C: stop the workers now rather than after their lists
-            raise
+            except BaseException:
+                # e.g. Ctrl-C: kill the workers' soffice now, before the pool waits for them
+                self._kill_all()
+                raise
         with self._stats_lock:
             self.stats.failed += sum(1 for p in paths if not results[p].ok)
             self.stats.converted += sum(1 for p in paths if results[p].ok)
@@ -278,6 +287,7 @@ class _Worker:
             results += [self._deliver(s, target) for s in run.done]
             if run.returncode == RESTART_EXIT_CODE and not run.done and fresh_profile_restarts < 3:
                 fresh_profile_restarts += 1  # the profile was just set up; now it converts
+                self.converter._count("profile_setups")
                 continue
             # LibreOffice works through its list in order: documents before the last PDF it wrote
             # were skipped (unreadable); the one after it is the one it was busy with.
@@ -369,9 +379,7 @@ class _Worker:
             str(self.outdir),
             *map(str, sources),
         ]
-        setpriv = shutil.which("setpriv") if sys.platform.startswith("linux") else None
-        if setpriv and soffice.direct:
-            command = [setpriv, "--pdeathsig", "KILL", "--", *command]
+        command, preexec = _die_with_parent(command) if soffice.direct else (command, None)
         with self._lock:
             if self.converter.closed:
                 raise ConversionError("this PdfConverter is closed")
@@ -381,6 +389,7 @@ class _Worker:
                 stdout=subprocess.DEVNULL,
                 stderr=stderr,
                 start_new_session=True,  # its own process group, so one killpg reaches all
+                preexec_fn=preexec,
                 cwd=self.home,
             )
             _LIVE_GROUPS.add(self._process.pid)
@@ -413,6 +422,21 @@ def _kill_group(pgid: int) -> None:
 def _kill_leftovers() -> None:
     for pgid in list(_LIVE_GROUPS):
         _kill_group(pgid)
+
+
+def _die_with_parent(command: list[str]):
+    """``command`` changed so that the kernel kills it when the thread that starts it dies:
+    through ``setpriv --pdeathsig`` where util-linux has it, else prctl() between fork and exec
+    (``preexec_fn``, which Python documents as unsafe with threads; hence only a fallback)."""
+    if not sys.platform.startswith("linux"):
+        return command, None
+    setpriv = shutil.which("setpriv")
+    if setpriv:
+        return [setpriv, "--pdeathsig", "KILL", "--", *command], None
+    import ctypes
+
+    prctl = ctypes.CDLL(None, use_errno=True).prctl
+    return command, lambda: prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 def _available_cores() -> int:

@@ -48,9 +48,25 @@ def _font(style, font=SERIF, size=11, bold=None, italic=None, color=None):
         style.font.color.rgb = color
 
 
-def _paragraph_style(doc, name, *, base="Normal", align=None, left=0.0, hanging=0.0, before=0, after=4, keep_next=False, **font):
+def _paragraph_style(
+    doc,
+    name,
+    *,
+    base="Normal",
+    align=None,
+    left=0.0,
+    hanging=0.0,
+    before=0,
+    after=4,
+    keep_next=False,
+    **font,
+):
     styles = doc.styles
-    style = styles[name] if name in [s.name for s in styles] else styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style = (
+        styles[name]
+        if name in [s.name for s in styles]
+        else styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    )
     if name != "Normal":
         style.base_style = styles[base]
     _font(style, **font)
@@ -74,13 +90,17 @@ def define_styles(doc) -> None:
     _font(normal, SERIF, 11)
     normal.paragraph_format.space_after = Pt(4)
     normal.paragraph_format.line_spacing = 1.1
-    _paragraph_style(doc, "Tytuł dokumentu", align=C, before=6, after=2, size=15, bold=True, keep_next=True)
+    _paragraph_style(
+        doc, "Tytuł dokumentu", align=C, before=6, after=2, size=15, bold=True, keep_next=True
+    )
     _paragraph_style(doc, "Podtytuł", align=C, after=12, size=12, italic=True, keep_next=True)
     _paragraph_style(doc, "Miejsce i data", align=R, after=12)
     _paragraph_style(doc, "Załącznik", align=R, after=8, size=9, italic=True)
     _paragraph_style(doc, "Paragraf", align=C, before=10, after=0, bold=True, keep_next=True)
     _paragraph_style(doc, "Tytuł paragrafu", align=C, after=6, bold=True, keep_next=True)
-    _paragraph_style(doc, "Nagłówek sekcji", before=10, after=4, size=12, bold=True, keep_next=True, font=SANS)
+    _paragraph_style(
+        doc, "Nagłówek sekcji", before=10, after=4, size=12, bold=True, keep_next=True, font=SANS
+    )
     _paragraph_style(doc, "Tekst", align=J)
     _paragraph_style(doc, "Ustęp", align=J, hanging=0.6)
     _paragraph_style(doc, "Punkt", align=J, left=0.6, hanging=0.6, after=2)
@@ -93,9 +113,20 @@ def define_styles(doc) -> None:
     _paragraph_style(doc, "Podpis linia", before=30, after=0, keep_next=True)
     _paragraph_style(doc, "Podpis osoba", after=8, size=9.5)
     _paragraph_style(doc, "Nagłówek strony", align=C, after=0, size=8.5, italic=True, font=SANS)
-    _paragraph_style(doc, "Znak projektu", align=C, after=0, size=11, bold=True, font=SANS, color=RGBColor(0xC0, 0x00, 0x00))
+    _paragraph_style(
+        doc,
+        "Znak projektu",
+        align=C,
+        after=0,
+        size=11,
+        bold=True,
+        font=SANS,
+        color=RGBColor(0xC0, 0x00, 0x00),
+    )
     _paragraph_style(doc, "Stopka", align=C, after=0, size=8.5, font=SANS)
-    _paragraph_style(doc, "Pole do wypełnienia", before=2, after=8, color=RGBColor(0x59, 0x59, 0x59))
+    _paragraph_style(
+        doc, "Pole do wypełnienia", before=2, after=8, color=RGBColor(0x59, 0x59, 0x59)
+    )
 
 
 # --- helpers to write tagged paragraphs --------------------------------------------------------------
@@ -307,28 +338,65 @@ def action_plan_template():
     para(doc, "{{ coalition_name }}", "Podtytuł")
     slot_loop(doc, "intro")
     para(doc, "1. {{ L.parties_contributions }}", "Nagłówek sekcji")
-    data_table(doc, ["{{ L.party }}", "{{ L.resource }}", "{{ L.contribution }}"],
-               ["{{ c.party }}", "{{ c.resource }}", "{{ c.description }}"], "c in contributions", [9, 3.5, 13])
+    data_table(
+        doc,
+        ["{{ L.party }}", "{{ L.resource }}", "{{ L.contribution }}"],
+        ["{{ c.party }}", "{{ c.resource }}", "{{ c.description }}"],
+        "c in contributions",
+        [9, 3.5, 13],
+    )
     para(doc, "2. {{ L.team }}", "Nagłówek sekcji")
     slot_loop(doc, "team")
-    data_table(doc, ["{{ L.no }}", "{{ L.name }}", "{{ L.institution }}", "{{ L.role }}"],
-               ["{{ loop.index }}", "{{ m.name }}", "{{ m.party }}", "{{ m.role }}"], "m in team", [1.2, 7, 12, 4])
+    data_table(
+        doc,
+        ["{{ L.no }}", "{{ L.name }}", "{{ L.institution }}", "{{ L.role }}"],
+        ["{{ loop.index }}", "{{ m.name }}", "{{ m.party }}", "{{ m.role }}"],
+        "m in team",
+        [1.2, 7, 12, 4],
+    )
     para(doc, "3. {{ L.actions }}", "Nagłówek sekcji")
     slot_loop(doc, "actions")
     data_table(
         doc,
-        ["{{ L.no }}", "{{ L.action }}", "{{ L.problem }}", "{{ L.lead }}", "{{ L.partners }}", "{{ L.period }}", "{{ L.budget }}"],
-        ["{{ a.no }}", "{{ a.title }}", "{{ a.problem }}", "{{ a.lead }}", "{{ a.partners }}", "{{ a.period }}", "{{ a.budget }}"],
-        "a in actions", [1.2, 5.5, 5.5, 4, 4.5, 3.2, 2.6],
+        [
+            "{{ L.no }}",
+            "{{ L.action }}",
+            "{{ L.problem }}",
+            "{{ L.lead }}",
+            "{{ L.partners }}",
+            "{{ L.period }}",
+            "{{ L.budget }}",
+        ],
+        [
+            "{{ a.no }}",
+            "{{ a.title }}",
+            "{{ a.problem }}",
+            "{{ a.lead }}",
+            "{{ a.partners }}",
+            "{{ a.period }}",
+            "{{ a.budget }}",
+        ],
+        "a in actions",
+        [1.2, 5.5, 5.5, 4, 4.5, 3.2, 2.6],
     )
     para(doc, "4. {{ L.calendar }}", "Nagłówek sekcji")
     slot_loop(doc, "calendar")
-    data_table(doc, ["{{ L.quarter }}", "{{ L.action }}", "{{ L.micro_success }}"],
-               ["{{ c.quarter }}", "{{ c.action }}", "{{ c.micro }}"], "c in calendar", [3.5, 8, 14])
+    data_table(
+        doc,
+        ["{{ L.quarter }}", "{{ L.action }}", "{{ L.micro_success }}"],
+        ["{{ c.quarter }}", "{{ c.action }}", "{{ c.micro }}"],
+        "c in calendar",
+        [3.5, 8, 14],
+    )
     para(doc, "5. {{ L.promotion }}", "Nagłówek sekcji")
     slot_loop(doc, "promotion")
-    data_table(doc, ["{{ L.quarter }}", "{{ L.kind }}", "{{ L.level }}", "{{ L.audience }}"],
-               ["{{ e.quarter }}", "{{ e.kind }}", "{{ e.level }}", "{{ e.audience }}"], "e in promotion", [3.5, 7, 3, 12])
+    data_table(
+        doc,
+        ["{{ L.quarter }}", "{{ L.kind }}", "{{ L.level }}", "{{ L.audience }}"],
+        ["{{ e.quarter }}", "{{ e.kind }}", "{{ e.level }}", "{{ e.audience }}"],
+        "e in promotion",
+        [3.5, 7, 3, 12],
+    )
     para(doc, "6. {{ L.evaluation }}", "Nagłówek sekcji")
     slot_loop(doc, "evaluation")
     para(doc, "{{ L.evaluation_when }}: {{ evaluation_when }}", "Tekst")
@@ -347,9 +415,19 @@ def evaluation_forms_template():
     slot_loop(doc, "quarterly_form")
     tag(doc, "{%p for q in quarterly %}")
     para(doc, "{{ L.quarterly_form }} — {{ q.label }}", "Nagłówek sekcji")
-    data_table(doc, ["{{ L.action }}", "{{ L.micro_success }}", "{{ L.achieved }}", "{{ L.remarks }}"],
-               ["{{ r.action }}", "{{ r.micro }}", "", ""], "r in q.rows", [4, 4.6, 2.8, 5.2], row_height=1.6)
-    para(doc, "{{ L.prepared_by }}: ……………………………………… ({{ L.date_and_signature }})", "Pole do wypełnienia")
+    data_table(
+        doc,
+        ["{{ L.action }}", "{{ L.micro_success }}", "{{ L.achieved }}", "{{ L.remarks }}"],
+        ["{{ r.action }}", "{{ r.micro }}", "", ""],
+        "r in q.rows",
+        [4, 4.6, 2.8, 5.2],
+        row_height=1.6,
+    )
+    para(
+        doc,
+        "{{ L.prepared_by }}: ……………………………………… ({{ L.date_and_signature }})",
+        "Pole do wypełnienia",
+    )
     tag(doc, "{%p endfor %}")
     page_break = doc.add_paragraph(style="Normal")
     page_break.add_run().add_break(WD_BREAK.PAGE)
@@ -357,15 +435,31 @@ def evaluation_forms_template():
     slot_loop(doc, "annual_form")
     tag(doc, "{%p for y in annual %}")
     para(doc, "{{ L.annual_form }} — {{ L.year }} {{ y.year }}", "Nagłówek sekcji")
-    data_table(doc, ["{{ L.action }}", "{{ L.problem }}", "{{ L.rating }}", "{{ L.conclusions }}"],
-               ["{{ r.action }}", "{{ r.problem }}", "", ""], "r in y.actions", [4, 4, 2, 6.6], row_height=1.8)
+    data_table(
+        doc,
+        ["{{ L.action }}", "{{ L.problem }}", "{{ L.rating }}", "{{ L.conclusions }}"],
+        ["{{ r.action }}", "{{ r.problem }}", "", ""],
+        "r in y.actions",
+        [4, 4, 2, 6.6],
+        row_height=1.8,
+    )
     para(doc, "{{ L.partnership_questions }}", "Tytuł paragrafu")
-    data_table(doc, ["{{ L.party }}", "{{ L.contribution_delivered }}", "{{ L.remarks }}"],
-               ["{{ p }}", "", ""], "p in y.parties", [6, 4, 6.6], row_height=1.2)
+    data_table(
+        doc,
+        ["{{ L.party }}", "{{ L.contribution_delivered }}", "{{ L.remarks }}"],
+        ["{{ p }}", "", ""],
+        "p in y.parties",
+        [6, 4, 6.6],
+        row_height=1.2,
+    )
     para(doc, "{{ L.team_meetings }}: ………", "Pole do wypełnienia")
     para(doc, "{{ L.presentations }}: ………", "Pole do wypełnienia")
     para(doc, "{{ L.new_partners }}: ……………………………………………………………", "Pole do wypełnienia")
-    para(doc, "{{ L.prepared_by }}: ……………………………………… ({{ L.date_and_signature }})", "Pole do wypełnienia")
+    para(
+        doc,
+        "{{ L.prepared_by }}: ……………………………………… ({{ L.date_and_signature }})",
+        "Pole do wypełnienia",
+    )
     tag(doc, "{%p endfor %}")
     findings_block(doc)
     return doc
@@ -384,7 +478,11 @@ BUILDERS = {
 
 def used_styles(doc) -> set[str]:
     ids = set()
-    parts = [doc.part] + [rel.target_part for rel in doc.part.rels.values() if "header" in rel.reltype or "footer" in rel.reltype]
+    parts = [doc.part] + [
+        rel.target_part
+        for rel in doc.part.rels.values()
+        if "header" in rel.reltype or "footer" in rel.reltype
+    ]
     for part in parts:
         for el in part.element.iter():
             if el.tag in (qn("w:pStyle"), qn("w:rStyle"), qn("w:tblStyle")):
@@ -396,7 +494,9 @@ def prune_styles(doc) -> None:
     """Drop the styles and latent styles no paragraph uses (python-docx ships ~160 of them)."""
     styles_el = doc.styles.element
     by_id = {s.get(qn("w:styleId")): s for s in styles_el.findall(qn("w:style"))}
-    keep = used_styles(doc) | {s.get(qn("w:styleId")) for s in by_id.values() if s.get(qn("w:default")) == "1"}
+    keep = used_styles(doc) | {
+        s.get(qn("w:styleId")) for s in by_id.values() if s.get(qn("w:default")) == "1"
+    }
     stack = list(keep)
     while stack:
         style = by_id.get(stack.pop())
@@ -454,7 +554,7 @@ def normalize_zip(blob: bytes, drop=(), date_time=(2026, 1, 1, 0, 0, 0)) -> byte
             if info.filename == "_rels/.rels" and drop:
                 import re
 
-                data = re.sub(rb'<Relationship [^>]*thumbnail[^>]*/>', b"", data)
+                data = re.sub(rb"<Relationship [^>]*thumbnail[^>]*/>", b"", data)
             fixed = zipfile.ZipInfo(info.filename, date_time=date_time)
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o644 << 16

@@ -76,7 +76,9 @@ def load_text(path: Path) -> RawSheet:
         )
     raw = path.read_bytes()
     if raw.startswith(b"PK\x03\x04"):
-        raise InputError(f"{path.name}: this is a ZIP/XLSX file, not {path.suffix[1:].upper()}; rename it to .xlsx")
+        raise InputError(
+            f"{path.name}: this is a ZIP/XLSX file, not {path.suffix[1:].upper()}; rename it to .xlsx"
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -118,7 +120,9 @@ def _parse(path: Path, text: str):
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         what = exc.problem or "syntax error"
-        raise InputError(f"invalid YAML: {what}", location=Location(file=str(path), line=line)) from None
+        raise InputError(
+            f"invalid YAML: {what}", location=Location(file=str(path), line=line)
+        ) from None
     except YAMLError as exc:
         raise InputError(f"invalid YAML: {exc}", location=Location(file=str(path))) from None
 
@@ -129,7 +133,9 @@ def _plain(node, path, locations, source, count, seen):
 
     count[0] += 1
     if count[0] > MAX_NODES:
-        raise InputError(f"{Path(source).name}: too many values (more than {MAX_NODES}); not a partner sheet")
+        raise InputError(
+            f"{Path(source).name}: too many values (more than {MAX_NODES}); not a partner sheet"
+        )
     if isinstance(node, (CommentedMap, CommentedSeq)):
         if id(node) in seen:  # an alias: refused, it is how YAML bombs multiply
             line = locations.get(path, Location(file=source)).line

@@ -9,23 +9,56 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unknown_field": ("nieznane pole (literówka w nazwie?)", "unknown field (a typo in its name?)"),
     "expected_text": ("oczekiwano tekstu, jest {found}", "expected text, found {found}"),
     "expected_list": ("oczekiwano listy, jest {found}", "expected a list, found {found}"),
-    "expected_mapping": ("oczekiwano sekcji z polami, jest {found}", "expected a section of fields, found {found}"),
-    "expected_integer": ("oczekiwano liczby całkowitej, jest {found}", "expected a whole number, found {found}"),
-    "too_long": ("tekst za długi: {found} znaków, dopuszczalne {max}", "text too long: {found} characters, at most {max}"),
+    "expected_mapping": (
+        "oczekiwano sekcji z polami, jest {found}",
+        "expected a section of fields, found {found}",
+    ),
+    "expected_integer": (
+        "oczekiwano liczby całkowitej, jest {found}",
+        "expected a whole number, found {found}",
+    ),
+    "too_long": (
+        "tekst za długi: {found} znaków, dopuszczalne {max}",
+        "text too long: {found} characters, at most {max}",
+    ),
     "pesel": (
         "pole zawiera numer PESEL — deedgen nie przetwarza numerów PESEL (minimalizacja danych, RODO)",
         "the field contains a PESEL number — deedgen never processes PESEL numbers (GDPR data minimisation)",
     ),
-    "choice": ("oczekiwano jednej z wartości: {expected}; jest „{found}”", "expected one of: {expected}; found '{found}'"),
-    "nip_checksum": ("NIP {found} ma błędną cyfrę kontrolną", "NIP {found} has a wrong check digit"),
+    "choice": (
+        "oczekiwano jednej z wartości: {expected}; jest „{found}”",
+        "expected one of: {expected}; found '{found}'",
+    ),
+    "nip_checksum": (
+        "NIP {found} ma błędną cyfrę kontrolną",
+        "NIP {found} has a wrong check digit",
+    ),
     "nip_length": ("NIP musi mieć 10 cyfr, jest „{found}”", "a NIP has 10 digits, found '{found}'"),
-    "nip_format": ("NIP może zawierać tylko cyfry, jest „{found}”", "a NIP contains digits only, found '{found}'"),
-    "regon_checksum": ("REGON {found} ma błędną cyfrę kontrolną", "REGON {found} has a wrong check digit"),
-    "regon_length": ("REGON musi mieć 9 lub 14 cyfr, jest „{found}”", "a REGON has 9 or 14 digits, found '{found}'"),
-    "regon_format": ("REGON może zawierać tylko cyfry, jest „{found}”", "a REGON contains digits only, found '{found}'"),
+    "nip_format": (
+        "NIP może zawierać tylko cyfry, jest „{found}”",
+        "a NIP contains digits only, found '{found}'",
+    ),
+    "regon_checksum": (
+        "REGON {found} ma błędną cyfrę kontrolną",
+        "REGON {found} has a wrong check digit",
+    ),
+    "regon_length": (
+        "REGON musi mieć 9 lub 14 cyfr, jest „{found}”",
+        "a REGON has 9 or 14 digits, found '{found}'",
+    ),
+    "regon_format": (
+        "REGON może zawierać tylko cyfry, jest „{found}”",
+        "a REGON contains digits only, found '{found}'",
+    ),
     "krs": ("numer KRS to 10 cyfr, jest „{found}”", "a KRS number has 10 digits, found '{found}'"),
-    "terc_format": ("kod TERC to 7 cyfr (WWPPGGR), jest „{found}”", "a TERC code has 7 digits (WWPPGGR), found '{found}'"),
-    "terc_voivodeship": ("kod województwa w TERC musi być parzysty, od 02 do 32; jest {found}", "the voivodeship code in TERC must be even, 02 to 32; found {found}"),
+    "terc_format": (
+        "kod TERC to 7 cyfr (WWPPGGR), jest „{found}”",
+        "a TERC code has 7 digits (WWPPGGR), found '{found}'",
+    ),
+    "terc_voivodeship": (
+        "kod województwa w TERC musi być parzysty, od 02 do 32; jest {found}",
+        "the voivodeship code in TERC must be even, 02 to 32; found {found}",
+    ),
     "terc_kind": (
         "ostatnia cyfra TERC (rodzaj) musi być 1, 2 lub 3 (gmina miejska, wiejska, miejsko-wiejska); jest {found}",
         "the last TERC digit (kind) must be 1, 2 or 3 (urban, rural, urban-rural gmina); found {found}",
@@ -34,27 +67,60 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "rodzaj gminy „{kind}” nie zgadza się z kodem TERC {terc} (ostatnia cyfra oznacza gminę {expected})",
         "gmina kind '{kind}' does not match TERC code {terc} (its last digit means a {expected} gmina)",
     ),
-    "postal_code": ("kod pocztowy w formacie NN-NNN, jest „{found}”", "postal code must be NN-NNN, found '{found}'"),
+    "postal_code": (
+        "kod pocztowy w formacie NN-NNN, jest „{found}”",
+        "postal code must be NN-NNN, found '{found}'",
+    ),
     "email": ("nieprawidłowy adres e-mail „{found}”", "invalid e-mail address '{found}'"),
-    "date": ("oczekiwano daty (2026-03-01 albo 1.03.2026), jest „{found}”", "expected a date (2026-03-01 or 1.03.2026), found '{found}'"),
-    "quarter": ("oczekiwano kwartału w formacie 2026-Q2, jest „{found}”", "expected a quarter like 2026-Q2, found '{found}'"),
-    "amount": ("oczekiwano kwoty w złotych ≥ 0 (np. 1000,00), jest „{found}”", "expected an amount in PLN ≥ 0 (e.g. 1000.00), found '{found}'"),
-    "amount_cents": ("kwota może mieć najwyżej 2 miejsca po przecinku, jest „{found}”", "an amount has at most 2 decimal places, found '{found}'"),
+    "date": (
+        "oczekiwano daty (2026-03-01 albo 1.03.2026), jest „{found}”",
+        "expected a date (2026-03-01 or 1.03.2026), found '{found}'",
+    ),
+    "quarter": (
+        "oczekiwano kwartału w formacie 2026-Q2, jest „{found}”",
+        "expected a quarter like 2026-Q2, found '{found}'",
+    ),
+    "amount": (
+        "oczekiwano kwoty w złotych ≥ 0 (np. 1000,00), jest „{found}”",
+        "expected an amount in PLN ≥ 0 (e.g. 1000.00), found '{found}'",
+    ),
+    "amount_cents": (
+        "kwota może mieć najwyżej 2 miejsca po przecinku, jest „{found}”",
+        "an amount has at most 2 decimal places, found '{found}'",
+    ),
     "no_parties": ("arkusz nie zawiera żadnej strony", "the sheet lists no party"),
     "library_count": (
         "koalicję inicjuje dokładnie jedna biblioteka gminna (rodzaj library); jest {found}",
         "exactly one municipal library (kind library) initiates the coalition; found {found}",
     ),
-    "gmina_party_count": ("gmina musi być dokładnie jedną ze stron (rodzaj gmina); jest {found}", "the gmina must be exactly one party (kind gmina); found {found}"),
+    "gmina_party_count": (
+        "gmina musi być dokładnie jedną ze stron (rodzaj gmina); jest {found}",
+        "the gmina must be exactly one party (kind gmina); found {found}",
+    ),
     "urzad_gminy": (
         "stroną jest gmina, a nie urząd gminy — wpisz np. „{suggestion}”",
         "the party is the gmina itself, not its office (urząd) — write e.g. '{suggestion}'",
     ),
-    "gmina_name_mismatch": ("nazwa strony „{found}” różni się od nazwy gminy „{expected}”", "party name '{found}' differs from the gmina's name '{expected}'"),
-    "duplicate_id": ("identyfikator „{found}” powtarza się (pierwszy raz: {first})", "id '{found}' is used twice (first at {first})"),
-    "unknown_party": ("nie ma strony o identyfikatorze „{found}”; są: {expected}", "no party has the id '{found}'; known: {expected}"),
-    "unknown_action": ("nie ma działania o identyfikatorze „{found}”; są: {expected}", "no action has the id '{found}'; known: {expected}"),
-    "no_representatives": ("strona „{party}” nie ma reprezentanta, który podpisze deklarację", "party '{party}' has no representative to sign"),
+    "gmina_name_mismatch": (
+        "nazwa strony „{found}” różni się od nazwy gminy „{expected}”",
+        "party name '{found}' differs from the gmina's name '{expected}'",
+    ),
+    "duplicate_id": (
+        "identyfikator „{found}” powtarza się (pierwszy raz: {first})",
+        "id '{found}' is used twice (first at {first})",
+    ),
+    "unknown_party": (
+        "nie ma strony o identyfikatorze „{found}”; są: {expected}",
+        "no party has the id '{found}'; known: {expected}",
+    ),
+    "unknown_action": (
+        "nie ma działania o identyfikatorze „{found}”; są: {expected}",
+        "no action has the id '{found}'; known: {expected}",
+    ),
+    "no_representatives": (
+        "strona „{party}” nie ma reprezentanta, który podpisze deklarację",
+        "party '{party}' has no representative to sign",
+    ),
     "representatives_count": (
         "strona rodzaju {kind} wymaga co najmniej {expected} reprezentantów; jest {found}",
         "a party of kind {kind} needs at least {expected} representatives; found {found}",
@@ -63,7 +129,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "szkoła działa na podstawie pełnomocnictwa wójta/burmistrza — podaj jego numer i datę",
         "a school acts under the executive's power of attorney — give its number and date",
     ),
-    "krs_required": ("strona rodzaju {kind} powinna mieć numer KRS", "a party of kind {kind} should have a KRS number"),
+    "krs_required": (
+        "strona rodzaju {kind} powinna mieć numer KRS",
+        "a party of kind {kind} should have a KRS number",
+    ),
     "treasurer_required": (
         "gmina wnosi środki finansowe ({amount} zł) — wymagany skarbnik do kontrasygnaty (sekcja treasurer)",
         "the gmina contributes money ({amount} PLN) — a treasurer (skarbnik) is required to countersign",
@@ -72,32 +141,62 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "wstępna deklaracja JST ({found}) musi poprzedzać deklarację partnerstwa ({expected})",
         "the JST's preliminary declaration ({found}) must precede the partnership declaration ({expected})",
     ),
-    "period_order": ("koniec okresu programu ({found}) jest przed jego początkiem ({expected})", "the program period ends ({found}) before it starts ({expected})"),
+    "period_order": (
+        "koniec okresu programu ({found}) jest przed jego początkiem ({expected})",
+        "the program period ends ({found}) before it starts ({expected})",
+    ),
     "quarter_outside": (
         "kwartał {found} wykracza poza okres programu ({expected})",
         "quarter {found} lies outside the program period ({expected})",
     ),
-    "quarter_order": ("kwartał zakończenia {found} jest przed kwartałem rozpoczęcia {expected}", "end quarter {found} is before start quarter {expected}"),
+    "quarter_order": (
+        "kwartał zakończenia {found} jest przed kwartałem rozpoczęcia {expected}",
+        "end quarter {found} is before start quarter {expected}",
+    ),
     "micro_outside_action": (
         "mikrosukces w kwartale {found}, a działanie trwa {expected}",
         "a micro-success in quarter {found}, but the action runs {expected}",
     ),
-    "micro_duplicate": ("drugi mikrosukces w kwartale {found} dla tego działania", "a second micro-success in quarter {found} for this action"),
-    "evaluation_month": ("miesiąc ewaluacji to liczba od 1 do 12, jest {found}", "the evaluation month is 1 to 12, found {found}"),
+    "micro_duplicate": (
+        "drugi mikrosukces w kwartale {found} dla tego działania",
+        "a second micro-success in quarter {found} for this action",
+    ),
+    "evaluation_month": (
+        "miesiąc ewaluacji to liczba od 1 do 12, jest {found}",
+        "the evaluation month is 1 to 12, found {found}",
+    ),
     "amount_not_finances": (
         "kwotę podaje się tylko dla wkładu finansowego (finances); jest dla „{found}”",
         "an amount belongs to a financial contribution (finances) only; found on '{found}'",
     ),
-    "finances_without_amount": ("wkład finansowy bez kwoty", "a financial contribution without an amount"),
-    "coordinator_count": ("zespół projektowy ma {found} koordynatorów; zwykle jeden", "the project team has {found} coordinators; usually one"),
+    "finances_without_amount": (
+        "wkład finansowy bez kwoty",
+        "a financial contribution without an amount",
+    ),
+    "coordinator_count": (
+        "zespół projektowy ma {found} koordynatorów; zwykle jeden",
+        "the project team has {found} coordinators; usually one",
+    ),
     "executive_mismatch": (
         "reprezentant gminy „{found}” to nie {title} „{expected}” — zastępca potrzebuje upoważnienia (art. 46 u.s.g.)",
         "the gmina's representative '{found}' is not the {title} '{expected}' — a deputy needs an authorisation",
     ),
-    "positive_integer": ("oczekiwano liczby od {min} do {max}, jest {found}", "expected a number from {min} to {max}, found {found}"),
-    "goal_unknown": ("nie ma celu „{found}” w bibliotece klauzul; są: {expected}", "no goal '{found}' in the clause library; known: {expected}"),
-    "bad_header": ("nieznana kolumna „{found}”; oczekiwano: {expected}", "unknown column '{found}'; expected: {expected}"),
-    "missing_sheet": ("brak arkusza „{found}” w skoroszycie", "the workbook has no sheet '{found}'"),
+    "positive_integer": (
+        "oczekiwano liczby od {min} do {max}, jest {found}",
+        "expected a number from {min} to {max}, found {found}",
+    ),
+    "goal_unknown": (
+        "nie ma celu „{found}” w bibliotece klauzul; są: {expected}",
+        "no goal '{found}' in the clause library; known: {expected}",
+    ),
+    "bad_header": (
+        "nieznana kolumna „{found}”; oczekiwano: {expected}",
+        "unknown column '{found}'; expected: {expected}",
+    ),
+    "missing_sheet": (
+        "brak arkusza „{found}” w skoroszycie",
+        "the workbook has no sheet '{found}'",
+    ),
     "empty_value": ("puste pole", "empty value"),
     "iod_missing": (
         "podmiot publiczny (rodzaj {kind}) ma obowiązek wyznaczyć inspektora ochrony danych — podaj jego e-mail (iod_email), trafi do klauzuli RODO",
@@ -113,6 +212,8 @@ def render_message(code: str, params: dict, lang: str = "pl") -> str:
         return template.format(**params)
     except (KeyError, IndexError):
         return template
+
+
 MESSAGES.update(
     {
         "unknown_sheet": (

@@ -25,7 +25,9 @@ def summarize(sheet: Sheet) -> dict:
         "edition": data["coalition"]["edition"],
         "parties": len(data["parties"]),
         "parties_by_kind": dict(Counter(p["kind"] for p in data["parties"])),
-        "contributions_by_resource": dict(Counter(c["resource"] for c in data.get("contributions") or [])),
+        "contributions_by_resource": dict(
+            Counter(c["resource"] for c in data.get("contributions") or [])
+        ),
         "declared_money": f"{money:.2f}",
         "actions": len(actions),
         "social_actions": sum(1 for a in actions if a.get("problem")),
@@ -39,7 +41,17 @@ def print_validation(path: str, *, fmt: str = "text", lang: str = "pl") -> int:
         sheet = read_sheet(path)
     except SheetInvalid as err:
         if fmt == "json":
-            click.echo(json.dumps({"valid": False, "source": path, "problems": [p.as_dict(lang) for p in err.problems]}, ensure_ascii=False, indent=2))
+            click.echo(
+                json.dumps(
+                    {
+                        "valid": False,
+                        "source": path,
+                        "problems": [p.as_dict(lang) for p in err.problems],
+                    },
+                    ensure_ascii=False,
+                    indent=2,
+                )
+            )
         else:
             errors = [p for p in err.problems if p.severity == "error"]
             warnings = [p for p in err.problems if p.severity == "warning"]
@@ -52,13 +64,23 @@ def print_validation(path: str, *, fmt: str = "text", lang: str = "pl") -> int:
         return err.exit_code
     except DeedgenError as err:
         if fmt == "json":
-            click.echo(json.dumps({"valid": False, "source": path, "error": err.format_message()}, ensure_ascii=False, indent=2))
+            click.echo(
+                json.dumps(
+                    {"valid": False, "source": path, "error": err.format_message()},
+                    ensure_ascii=False,
+                    indent=2,
+                )
+            )
             return err.exit_code
         raise
     summary = summarize(sheet)
     if fmt == "json":
         summary["warnings"] = [p.as_dict(lang) for p in sheet.warnings]
-        click.echo(json.dumps({"valid": True, "source": path, "summary": summary}, ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                {"valid": True, "source": path, "summary": summary}, ensure_ascii=False, indent=2
+            )
+        )
         return 0
     click.echo(_summary_text(summary, lang))
     for problem in sheet.warnings:
@@ -69,10 +91,12 @@ def print_validation(path: str, *, fmt: str = "text", lang: str = "pl") -> int:
 def _summary_text(summary: dict, lang: str) -> str:
     pl = lang == "pl"
     kinds = ", ".join(
-        f"{PARTY_KIND_LABELS_PL.get(k, k) if pl else k}: {n}" for k, n in summary["parties_by_kind"].items()
+        f"{PARTY_KIND_LABELS_PL.get(k, k) if pl else k}: {n}"
+        for k, n in summary["parties_by_kind"].items()
     )
     resources = ", ".join(
-        f"{RESOURCE_LABELS_PL.get(k, k) if pl else k}: {n}" for k, n in summary["contributions_by_resource"].items()
+        f"{RESOURCE_LABELS_PL.get(k, k) if pl else k}: {n}"
+        for k, n in summary["contributions_by_resource"].items()
     )
     rows = [
         ("Arkusz poprawny" if pl else "Sheet is valid", ""),
@@ -81,8 +105,16 @@ def _summary_text(summary: dict, lang: str) -> str:
         ("Edycja programu" if pl else "Program edition", summary["edition"]),
         ("Strony" if pl else "Parties", f"{summary['parties']} ({kinds})"),
         ("Wkłady" if pl else "Contributions", resources or "—"),
-        ("Zadeklarowane środki" if pl else "Declared money", format_money(Decimal(summary["declared_money"]), lang)),
-        ("Działania" if pl else "Actions", f"{summary['actions']} (w tym społeczne: {summary['social_actions']})" if pl else f"{summary['actions']} (social: {summary['social_actions']})"),
+        (
+            "Zadeklarowane środki" if pl else "Declared money",
+            format_money(Decimal(summary["declared_money"]), lang),
+        ),
+        (
+            "Działania" if pl else "Actions",
+            f"{summary['actions']} (w tym społeczne: {summary['social_actions']})"
+            if pl
+            else f"{summary['actions']} (social: {summary['social_actions']})",
+        ),
     ]
     width = max(len(k) for k, _ in rows)
     return "\n".join(f"{k.ljust(width)}  {v}".rstrip() if v else k for k, v in rows)

@@ -179,7 +179,12 @@ def cross_check(data: dict):
         if pid is None:
             continue
         if pid in ids:
-            yield ("parties", i, "id"), "duplicate_id", {"found": pid, "first": f"parties[{ids[pid]}]"}, "error"
+            yield (
+                ("parties", i, "id"),
+                "duplicate_id",
+                {"found": pid, "first": f"parties[{ids[pid]}]"},
+                "error",
+            )
         else:
             ids[pid] = i
     known = ", ".join(ids) or "—"
@@ -205,7 +210,12 @@ def cross_check(data: dict):
     for i, action in enumerate(data.get("actions") or []):
         aid = action.get("id")
         if aid in action_ids:
-            yield ("actions", i, "id"), "duplicate_id", {"found": aid, "first": f"actions[{action_ids[aid]}]"}, "error"
+            yield (
+                ("actions", i, "id"),
+                "duplicate_id",
+                {"found": aid, "first": f"actions[{action_ids[aid]}]"},
+                "error",
+            )
         elif aid is not None:
             action_ids[aid] = i
         yield from ref(("actions", i, "lead"), action.get("lead"))
@@ -263,19 +273,43 @@ def _check_party_kinds(data, parties):
                 suggestion = gmina.get("name") or re.sub(r"(?i)urz[ąa]d\s+", "", name)
                 yield ("parties", i, "name"), "urzad_gminy", {"suggestion": suggestion}, "warning"
             elif gmina.get("name") and name != gmina["name"]:
-                yield ("parties", i, "name"), "gmina_name_mismatch", {"found": name, "expected": gmina["name"]}, "warning"
+                yield (
+                    ("parties", i, "name"),
+                    "gmina_name_mismatch",
+                    {"found": name, "expected": gmina["name"]},
+                    "warning",
+                )
             exec_name = gmina.get("executive_name")
             if exec_name and reps and all(r.get("name") != exec_name for r in reps):
-                params = {"found": reps[0].get("name"), "expected": exec_name, "title": gmina.get("executive_title", "wójt")}
+                params = {
+                    "found": reps[0].get("name"),
+                    "expected": exec_name,
+                    "title": gmina.get("executive_title", "wójt"),
+                }
                 yield ("parties", i, "representatives"), "executive_mismatch", params, "warning"
         if "representatives" in party and not reps and kind not in ("informal_group",):
-            yield ("parties", i, "representatives"), "no_representatives", {"party": party.get("id")}, "error"
+            yield (
+                ("parties", i, "representatives"),
+                "no_representatives",
+                {"party": party.get("id")},
+                "error",
+            )
         need = MIN_REPRESENTATIVES.get(kind)
         if need and reps and len(reps) < need:
-            yield ("parties", i, "representatives"), "representatives_count", {"kind": kind, "expected": need, "found": len(reps)}, "error"
+            yield (
+                ("parties", i, "representatives"),
+                "representatives_count",
+                {"kind": kind, "expected": need, "found": len(reps)},
+                "error",
+            )
         usual = USUAL_REPRESENTATIVES.get(kind)
         if usual and reps and len(reps) < usual:
-            yield ("parties", i, "representatives"), "representatives_count", {"kind": kind, "expected": usual, "found": len(reps)}, "warning"
+            yield (
+                ("parties", i, "representatives"),
+                "representatives_count",
+                {"kind": kind, "expected": usual, "found": len(reps)},
+                "warning",
+            )
         if kind == "school" and not party.get("power_of_attorney"):
             yield ("parties", i, "power_of_attorney"), "power_of_attorney", {}, "error"
         if kind in PUBLIC_KINDS and not party.get("iod_email"):
@@ -286,13 +320,26 @@ def _check_party_kinds(data, parties):
 
 def _check_dates(data):
     coalition = data.get("coalition") or {}
-    declared, preliminary = coalition.get("declaration_date"), coalition.get("preliminary_declaration_date")
+    declared, preliminary = (
+        coalition.get("declaration_date"),
+        coalition.get("preliminary_declaration_date"),
+    )
     if declared and preliminary and preliminary >= declared:
         params = {"found": preliminary.isoformat(), "expected": declared.isoformat()}
-        yield ("coalition", "preliminary_declaration_date"), "preliminary_after_declaration", params, "error"
+        yield (
+            ("coalition", "preliminary_declaration_date"),
+            "preliminary_after_declaration",
+            params,
+            "error",
+        )
     start, end = coalition.get("period_start"), coalition.get("period_end")
     if start and end and end < start:
-        yield ("coalition", "period_end"), "period_order", {"found": end.isoformat(), "expected": start.isoformat()}, "error"
+        yield (
+            ("coalition", "period_end"),
+            "period_order",
+            {"found": end.isoformat(), "expected": start.isoformat()},
+            "error",
+        )
 
 
 def _check_contribution(i, contribution):
@@ -313,9 +360,19 @@ def _check_action_quarters(data, i, action):
         for key in ("start_quarter", "end_quarter"):
             q = action.get(key)
             if q and not quarter_of(p_start) <= quarter_index(q) <= quarter_of(p_end):
-                yield ("actions", i, key), "quarter_outside", {"found": q, "expected": period}, "error"
+                yield (
+                    ("actions", i, key),
+                    "quarter_outside",
+                    {"found": q, "expected": period},
+                    "error",
+                )
     if start and end and quarter_index(end) < quarter_index(start):
-        yield ("actions", i, "end_quarter"), "quarter_order", {"found": end, "expected": start}, "error"
+        yield (
+            ("actions", i, "end_quarter"),
+            "quarter_order",
+            {"found": end, "expected": start},
+            "error",
+        )
     seen = set()
     for j, micro in enumerate(action.get("micro_successes") or []):
         q = micro.get("quarter")
@@ -326,4 +383,9 @@ def _check_action_quarters(data, i, action):
             yield path, "micro_duplicate", {"found": q}, "error"
         seen.add(q)
         if start and end and not quarter_index(start) <= quarter_index(q) <= quarter_index(end):
-            yield path, "micro_outside_action", {"found": q, "expected": f"{start} – {end}"}, "error"
+            yield (
+                path,
+                "micro_outside_action",
+                {"found": q, "expected": f"{start} – {end}"},
+                "error",
+            )

@@ -73,7 +73,9 @@ def sheet_with(tmp_path, mutate=None):
 
 
 def add_gmina_money(data):
-    data["contributions"].append({"party": "gmina", "resource": "finances", "description": "dotacja", "amount": "1234.50"})
+    data["contributions"].append(
+        {"party": "gmina", "resource": "finances", "description": "dotacja", "amount": "1234.50"}
+    )
     data["treasurer"] = {"name": "Halina Skarbek"}
 
 
@@ -85,7 +87,11 @@ def test_numbering_and_references(tmp_path, library):
     doc = declaration(tmp_path, library)
     text = doc.plain_text()
     assert [s.number for s in doc.sections] == [1, 2, 3]
-    assert [s.clause_id for s in doc.sections] == ["subject.subject", "financing.none", "monitoring.evaluation"]
+    assert [s.clause_id for s in doc.sections] == [
+        "subject.subject",
+        "financing.none",
+        "monitoring.evaluation",
+    ]
     # a reference to another § names it; inside the same § only ust./pkt
     assert "zasady ewaluacji określa § 3 ust. 2 pkt 2." in text.replace("\u00a0", " ")
     assert "jest jawny; zob. ust. 2 pkt 2." in text.replace("\u00a0", " ")
@@ -94,12 +100,18 @@ def test_numbering_and_references(tmp_path, library):
 def test_conditional_clause_renumbers_and_references_follow(tmp_path, library):
     doc = declaration(tmp_path, library, add_gmina_money)
     text = doc.plain_text().replace("\u00a0", " ")
-    assert [s.clause_id for s in doc.sections] == ["subject.subject", "financing.budget", "monitoring.evaluation"]
+    assert [s.clause_id for s in doc.sections] == [
+        "subject.subject",
+        "financing.budget",
+        "monitoring.evaluation",
+    ]
     assert "1 234,50 zł (słownie: tysiąc dwieście trzydzieści cztery złote 50/100)" in text
     assert "zasady ewaluacji określa § 3 ust. 2 pkt 2." in text
     # add a clause before the evaluation: everything after it moves and the reference follows
     extra = dict(LIBRARY)
-    extra["promotion/dialogue.pl.txt"] = clause_file("promotion.dialogue", "Strony prowadzą dialog.", order=120)
+    extra["promotion/dialogue.pl.txt"] = clause_file(
+        "promotion.dialogue", "Strony prowadzą dialog.", order=120
+    )
     moved = load_library(central=build_file_tree(tmp_path / "lib2", extra))
     doc = declaration(tmp_path, moved, add_gmina_money)
     text = doc.plain_text().replace("\u00a0", " ")
@@ -125,7 +137,11 @@ def test_punctuation_of_enumerations(tmp_path, library):
         ("lit", "b)", "dla Rady;"),
         ("pkt", "3)", "przedstawia raport, o którym mowa w §\u00a01"),
         ("wsp", "", "– w terminie 30 dni."),
-        ("ust", "3.", "Raport, o którym mowa w ust.\u00a02 pkt\u00a02, jest jawny; zob. ust.\u00a02 pkt\u00a02."),
+        (
+            "ust",
+            "3.",
+            "Raport, o którym mowa w ust.\u00a02 pkt\u00a02, jest jawny; zob. ust.\u00a02 pkt\u00a02.",
+        ),
     ]
 
 
@@ -145,7 +161,9 @@ def test_punctuate(text, ending, expected):
 
 def test_reference_to_a_clause_not_in_the_document_names_both(tmp_path, library):
     broken = dict(LIBRARY)
-    broken["subject/subject.pl.txt"] = clause_file("subject.subject", "Zob. §[financing.budget#counter].", order=100)
+    broken["subject/subject.pl.txt"] = clause_file(
+        "subject.subject", "Zob. §[financing.budget#counter].", order=100
+    )
     lib = load_library(central=build_file_tree(tmp_path / "broken", broken))
     with pytest.raises(ClauseError) as err:
         declaration(tmp_path, lib)
@@ -157,7 +175,9 @@ def test_reference_to_a_clause_not_in_the_document_names_both(tmp_path, library)
 
 def test_unknown_anchor_is_an_error(tmp_path, library):
     broken = dict(LIBRARY)
-    broken["subject/subject.pl.txt"] = clause_file("subject.subject", "Zob. §[monitoring.evaluation#nope].", order=100)
+    broken["subject/subject.pl.txt"] = clause_file(
+        "subject.subject", "Zob. §[monitoring.evaluation#nope].", order=100
+    )
     lib = load_library(central=build_file_tree(tmp_path / "broken", broken))
     with pytest.raises(ClauseError, match=r"no anchor \[nope\].*anchors: report"):
         declaration(tmp_path, lib)
@@ -165,7 +185,9 @@ def test_unknown_anchor_is_an_error(tmp_path, library):
 
 def test_misspelt_placeholder_names_clause_and_line(tmp_path, library):
     broken = dict(LIBRARY)
-    broken["subject/subject.pl.txt"] = clause_file("subject.subject", "ust. Pierwszy.\nust. {{ coalition.nmae }}", order=100)
+    broken["subject/subject.pl.txt"] = clause_file(
+        "subject.subject", "ust. Pierwszy.\nust. {{ coalition.nmae }}", order=100
+    )
     lib = load_library(central=build_file_tree(tmp_path / "broken", broken))
     with pytest.raises(ClauseError) as err:
         declaration(tmp_path, lib)
@@ -175,7 +197,9 @@ def test_misspelt_placeholder_names_clause_and_line(tmp_path, library):
 
 def test_sandbox_refuses_template_code(tmp_path, library):
     broken = dict(LIBRARY)
-    broken["subject/subject.pl.txt"] = clause_file("subject.subject", "{{ coalition.__class__.__mro__ }}", order=100)
+    broken["subject/subject.pl.txt"] = clause_file(
+        "subject.subject", "{{ coalition.__class__.__mro__ }}", order=100
+    )
     lib = load_library(central=build_file_tree(tmp_path / "broken", broken))
     with pytest.raises(ClauseError, match="sandbox|unsafe|__class__"):
         declaration(tmp_path, lib)
@@ -188,7 +212,9 @@ def test_partner_data_is_never_evaluated_or_parsed_as_structure(tmp_path, librar
     doc = declaration(tmp_path, library, hostile)
     first = doc.section("subject.subject").units
     assert len(first) == 1
-    assert first[0].text.startswith("Strony tworzą koalicję {{ 7*7 }} pkt. §[subject.subject] {% raw %};")
+    assert first[0].text.startswith(
+        "Strony tworzą koalicję {{ 7*7 }} pkt. §[subject.subject] {% raw %};"
+    )
 
 
 def test_unknown_goal_points_at_the_sheet(tmp_path, library):

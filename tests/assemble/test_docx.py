@@ -83,13 +83,20 @@ def test_header_footer_and_repeated_table_headers(documents):
     for table in doc.tables:
         assert table.rows[0]._tr.find(qn("w:trPr")).find(qn("w:tblHeader")) is not None
     team = doc.tables[1]
-    assert [c.text for c in team.rows[1].cells] == ["1", "Anna Zielińska", "Gminna Biblioteka Publiczna w Lipowcu", "koordynator"]
+    assert [c.text for c in team.rows[1].cells] == [
+        "1",
+        "Anna Zielińska",
+        "Gminna Biblioteka Publiczna w Lipowcu",
+        "koordynator",
+    ]
     calendar = doc.tables[3]
     assert calendar.rows[1].cells[0].text == "II\u00a0kw.\u00a02026"
 
 
 def test_draft_mark_and_findings(documents):
-    doc = open_docx(render_docx(documents["declaration"], draft=True, findings=["za mało działań społecznych"]))
+    doc = open_docx(
+        render_docx(documents["declaration"], draft=True, findings=["za mało działań społecznych"])
+    )
     assert "PROJEKT — niespełnione warunki finansowania" in doc.sections[0].header._element.xml
     text = all_text(doc)
     assert "Niespełnione warunki finansowania" in text and "za mało działań społecznych" in text
@@ -108,9 +115,19 @@ def test_template_resaved_by_libreoffice_still_renders(documents, tmp_path):
     shutil.copy(TEMPLATE_DIR / "declaration.docx", source / "declaration.docx")
     out = tmp_path / "resaved"
     subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "docx:MS Word 2007 XML",
-         "--outdir", str(out), str(source / "declaration.docx")],
-        check=True, capture_output=True, timeout=120,
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(out),
+            str(source / "declaration.docx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
     )
     blob = render_docx(documents["declaration"], template_dir=out)
     text = all_text(open_docx(blob))
@@ -119,7 +136,11 @@ def test_template_resaved_by_libreoffice_still_renders(documents, tmp_path):
 
 def _content(blob: bytes):
     doc = open_docx(blob)
-    return [(p.style.name, p.text) for p in doc.paragraphs], all_text(doc), doc.sections[0].header._element.xml
+    return (
+        [(p.style.name, p.text) for p in doc.paragraphs],
+        all_text(doc),
+        doc.sections[0].header._element.xml,
+    )
 
 
 def test_prepared_template_renders_what_docxtpl_renders(documents):

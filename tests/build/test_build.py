@@ -29,17 +29,32 @@ def full_build(tmp_path_factory):
 
 def test_build_writes_every_document_bundle_report_and_manifest(full_build):
     names = {p.name for p in full_build.files}
-    for slug in ("wstepna-deklaracja", "deklaracja-partnerstwa", "plan-dzialan", "formularze-ewaluacji"):
+    for slug in (
+        "wstepna-deklaracja",
+        "deklaracja-partnerstwa",
+        "plan-dzialan",
+        "formularze-ewaluacji",
+    ):
         assert {f"{slug}.docx", f"{slug}.pdf", f"{slug}.en.docx", f"{slug}.en.pdf"} <= names
-    assert {"gmina-lipowiec-pakiet.pdf", "gmina-lipowiec-pakiet.en.pdf", "zgodnosc.json", "zgodnosc.md", "manifest.json"} <= names
+    assert {
+        "gmina-lipowiec-pakiet.pdf",
+        "gmina-lipowiec-pakiet.en.pdf",
+        "zgodnosc.json",
+        "zgodnosc.md",
+        "manifest.json",
+    } <= names
     manifest = json.loads((full_build.outdir / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["compliance"]["compliant"] is True
     assert manifest["files"] == sorted(names - {"manifest.json"}) + ["manifest.json"]
-    declaration = next(d for d in manifest["documents"] if d["kind"] == "declaration" and d["lang"] == "pl")
+    declaration = next(
+        d for d in manifest["documents"] if d["kind"] == "declaration" and d["lang"] == "pl"
+    )
     ids = [c["id"] for c in declaration["clauses"]]
     assert "sustainability.continuity" in ids and "goal_menu.digital_inclusion" in ids
     for clause in declaration["clauses"]:
-        assert clause["layer"] == "central" and clause["version"] >= 1 and len(clause["sha256"]) == 64
+        assert (
+            clause["layer"] == "central" and clause["version"] >= 1 and len(clause["sha256"]) == 64
+        )
         assert clause["source"].endswith(".pl.txt")
     import hashlib
 
@@ -53,8 +68,17 @@ def test_pdf_shows_what_the_docx_shows(full_build):
     out = full_build.outdir
     # every paragraph of the DOCX (tables aside) stands in the PDF, diacritics and all; white
     # space is compared loosely since the PDF breaks lines where the DOCX does not
-    lines = [line.removeprefix("[nagłówek] ") for line in docx_text(out / "deklaracja-partnerstwa.docx").splitlines() if line and " | " not in line]
-    pdf_text = subprocess.run(["pdftotext", "-raw", str(out / "deklaracja-partnerstwa.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+    lines = [
+        line.removeprefix("[nagłówek] ")
+        for line in docx_text(out / "deklaracja-partnerstwa.docx").splitlines()
+        if line and " | " not in line
+    ]
+    pdf_text = subprocess.run(
+        ["pdftotext", "-raw", str(out / "deklaracja-partnerstwa.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     squeezed = "".join(pdf_text.split())
     assert len(lines) >= 100
     for line in lines:
@@ -67,7 +91,10 @@ def test_bundle_has_outline_metadata_labels_and_signature_fields(full_build):
     bundle = PdfReader(full_build.outdir / "gmina-lipowiec-pakiet.pdf")
     titles = [item.title for item in bundle.outline]
     assert titles == ["Deklaracja partnerstwa", "Plan działań koalicji", "Formularze ewaluacji"]
-    parts = [PdfReader(full_build.outdir / f"{slug}.pdf") for slug in ("deklaracja-partnerstwa", "plan-dzialan", "formularze-ewaluacji")]
+    parts = [
+        PdfReader(full_build.outdir / f"{slug}.pdf")
+        for slug in ("deklaracja-partnerstwa", "plan-dzialan", "formularze-ewaluacji")
+    ]
     assert len(bundle.pages) == sum(len(p.pages) for p in parts)
     assert bundle.metadata.author == "Gminna Biblioteka Publiczna w Lipowcu"
     assert "Koalicja „Biblioteka w sercu Lipowca”" in bundle.metadata.title
@@ -118,20 +145,36 @@ def test_failed_build_leaves_existing_output_untouched(tmp_path):
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     broken = build_file_tree(
         tmp_path / "overlay",
-        {"subject/subject.pl.txt": clause_file("subject.subject", "Zob. §[nie.istnieje].", order=100)},
+        {
+            "subject/subject.pl.txt": clause_file(
+                "subject.subject", "Zob. §[nie.istnieje].", order=100
+            )
+        },
     )
     with pytest.raises(ClauseError, match="nie.istnieje"):
-        build(SAMPLES / "lipowiec.yaml", out, BuildOptions(formats=("docx",), libraries=(str(broken),)))
+        build(
+            SAMPLES / "lipowiec.yaml",
+            out,
+            BuildOptions(formats=("docx",), libraries=(str(broken),)),
+        )
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out.")] == []  # no staging left
+    assert [
+        p.name for p in tmp_path.iterdir() if p.name.startswith(".out.")
+    ] == []  # no staging left
 
 
 def test_cli_build_exit_codes_and_messages(tmp_path):
     runner = CliRunner()
-    ok = runner.invoke(cli, ["build", str(SAMPLES / "lipowiec.yaml"), "-o", str(tmp_path / "a"), "--format", "docx"])
+    ok = runner.invoke(
+        cli,
+        ["build", str(SAMPLES / "lipowiec.yaml"), "-o", str(tmp_path / "a"), "--format", "docx"],
+    )
     assert ok.exit_code == 0, ok.output
     assert "deklaracja-partnerstwa.docx" in ok.output
-    refused = runner.invoke(cli, ["build", str(SAMPLES / "niezgodna.yaml"), "-o", str(tmp_path / "b"), "--format", "docx"])
+    refused = runner.invoke(
+        cli,
+        ["build", str(SAMPLES / "niezgodna.yaml"), "-o", str(tmp_path / "b"), "--format", "docx"],
+    )
     assert refused.exit_code == 1
     assert "NIE SPEŁNIA" in refused.output and "Traceback" not in refused.output
     invalid = runner.invoke(cli, ["build", str(SAMPLES / "bledy.yaml"), "-o", str(tmp_path / "c")])

@@ -38,5 +38,7 @@ def test_document_text_matches_golden(library, sample, lang, kind):
     if os.environ.get("DEEDGEN_UPDATE_GOLDEN"):
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(text, encoding="utf-8")
-    assert golden.is_file(), f"no golden text {golden}; generate it with DEEDGEN_UPDATE_GOLDEN=1 and review it"
+    assert golden.is_file(), (
+        f"no golden text {golden}; generate it with DEEDGEN_UPDATE_GOLDEN=1 and review it"
+    )
     assert text == golden.read_text(encoding="utf-8")
