@@ -1,6 +1,6 @@
 """DOCX → PDF with LibreOffice headless, a batch at a time.
 
-Starting LibreOffice costs about 0.75 s, converting a short document about 0.1 s. So a
+Starting LibreOffice costs most of a second, converting a short document a fraction of it. So a
 :class:`PdfConverter` splits a batch into one list per worker and each worker converts its whole
 list in **one** ``soffice --convert-to pdf f1 f2 …`` call. Two such calls side by side on a
 2-core machine are the fastest arrangement measured (see ``bench/bench_pdf.py``).
@@ -152,9 +152,9 @@ class PdfConverter:
 
     ``workers`` defaults to one per available core; ``timeout`` is the number of seconds a
     document may take, and ``startup_timeout`` what LibreOffice may take on top of that to start
-    (for the first document of each soffice call); ``pdfa`` writes
-    PDF/A-2b; ``tagged`` writes tagged (accessible) PDF; ``soffice`` overrides the LibreOffice
-    found on PATH; ``workdir`` is where the private profiles go (default: the system temp dir).
+    (for the first document of each soffice call); ``pdfa`` writes PDF/A-2b; ``tagged`` writes
+    tagged (accessible) PDF; ``soffice`` overrides the LibreOffice found on PATH; ``workdir`` is
+    where the private profiles go (default: the system temp dir).
     """
 
     def __init__(
