@@ -253,7 +253,9 @@ class PreparedTemplate:
                 f"template {label} has a syntax error: {exc.message or exc}"
             ) from None
 
-    def render(self, values: dict, date_time=(2026, 1, 1, 0, 0, 0)) -> bytes:
+    LANGUAGE_TAGS = {"pl": b'w:val="pl-PL" w:eastAsia="pl-PL"', "en": b'w:val="en-GB" w:eastAsia="en-GB"'}
+
+    def render(self, values: dict, date_time=(2026, 1, 1, 0, 0, 0), lang: str = "pl") -> bytes:
         rendered = {}
         try:
             for name, (head, template, tail) in self.parts.items():
@@ -276,6 +278,8 @@ class PreparedTemplate:
                 info = zipfile.ZipInfo(name, date_time=date_time)
                 info.compress_type = zipfile.ZIP_DEFLATED
                 info.external_attr = 0o644 << 16
+                if name == "word/styles.xml" and lang != "pl":
+                    data = data.replace(self.LANGUAGE_TAGS["pl"], self.LANGUAGE_TAGS[lang])
                 target.writestr(info, rendered.get(name, data))
         return out.getvalue()
 
@@ -302,7 +306,7 @@ def render_docx(
     template = prepared_template(str(path), path.stat().st_mtime_ns)
     declared = document.context["coalition"]["declaration_date"]
     values = template_values(document, draft=draft, findings=findings)
-    return template.render(values, date_time=(declared.year, declared.month, declared.day, 0, 0, 0))
+    return template.render(values, date_time=(declared.year, declared.month, declared.day, 0, 0, 0), lang=document.lang)
 
 
 def render_docx_naive(

@@ -84,7 +84,16 @@ def _paragraph_style(
     return style
 
 
+def set_language(doc, tag: str = "pl-PL") -> None:
+    """The documents' language (spell-checking in Word, /Lang of the PDF LibreOffice writes);
+    the renderer switches it for the English rendering."""
+    lang = doc.styles.element.find(qn("w:docDefaults")).find(".//" + qn("w:lang"))
+    for attr in ("w:val", "w:eastAsia"):
+        lang.set(qn(attr), tag)
+
+
 def define_styles(doc) -> None:
+    set_language(doc)
     J, C, R = WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.RIGHT
     normal = doc.styles["Normal"]
     _font(normal, SERIF, 11)

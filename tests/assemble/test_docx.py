@@ -16,7 +16,7 @@ from deedgen.render.docx import render_docx
 from deedgen.render.templates import TEMPLATE_DIR
 from deedgen.sheet.validate import read_sheet
 from tests.assemble.test_assemble import LIBRARY
-from tests.helpers import build_file_tree, load_sample, write_sheet
+from tests.helpers import SAMPLES, build_file_tree, load_sample, write_sheet
 
 HOSTILE = "Stowarzyszenie „Razem” & Przyjaciele <Biblioteki>"
 
@@ -150,3 +150,14 @@ def test_prepared_template_renders_what_docxtpl_renders(documents):
         fast, naive = render_docx(document, draft=True), render_docx_naive(document, draft=True)
         assert _content(fast)[:2] == _content(naive)[:2]
         assert "PROJEKT" in _content(fast)[2]
+
+
+def test_document_language_follows_the_rendering(tmp_path):
+    import zipfile
+
+    sheet = read_sheet(SAMPLES / "lipowiec.yaml")
+    library = load_library()
+    for lang, tag in (("pl", 'w:val="pl-PL"'), ("en", 'w:val="en-GB"')):
+        document = assemble_documents(sheet, library, lang, kinds=("declaration",))["declaration"]
+        styles = zipfile.ZipFile(io.BytesIO(render_docx(document))).read("word/styles.xml").decode()
+        assert tag in styles
