@@ -10,7 +10,7 @@ APT_PACKAGES=(
   libreoffice-writer-nogui               # DOCX → PDF, headless
   libreoffice-calc-nogui                 # tests: a workbook saved by LibreOffice Calc
   fonts-liberation2 fonts-dejavu-core    # the fonts the templates name (Polish diacritics)
-  poppler-utils qpdf                     # pdftotext, pdftoppm; qpdf --check
+  poppler-utils qpdf procps              # pdftotext, pdftoppm; qpdf --check; pgrep (tests)
   icc-profiles-free                      # sRGB output intent for PDF/A bundles
   chromium                               # tests: the cohort HTML report in a real browser
 )
