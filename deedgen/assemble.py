@@ -261,6 +261,14 @@ def flatten(usts: list[Node], resolve) -> tuple[Unit, ...]:
 # --- documents ----------------------------------------------------------------------------------
 
 
+def render_clause(clause: Clause, context: dict, lang: str) -> str:
+    """A clause's body in *lang*, rendered in the sandbox (structure lines not yet parsed)."""
+    text = clause.text(lang)
+    return render_body(
+        text.body, context, lang=lang, path=text.path, body_line=text.body_line, clause_id=clause.id
+    )
+
+
 def select_clauses(library: ClauseLibrary, kind: str, context: dict, lang: str) -> list[Clause]:
     """Clauses of document *kind* whose condition holds (a clause's fallback takes its place)."""
     chosen: list[Clause] = []
@@ -303,15 +311,7 @@ def assemble_document(
     clauses = select_clauses(library, kind, context, lang)
     trees = []
     for clause in clauses:
-        text = clause.text(lang)
-        rendered = render_body(
-            text.body,
-            context,
-            lang=lang,
-            path=text.path,
-            body_line=text.body_line,
-            clause_id=clause.id,
-        )
+        rendered = render_clause(clause, context, lang)
         trees.append((clause, parse_units(rendered, clause, lang)))
 
     numbered = kind in ("preliminary", "declaration")
@@ -424,15 +424,7 @@ def render_goals(
                 )
             )
             continue
-        text = clause.text(lang)
-        rendered = render_body(
-            text.body,
-            context,
-            lang=lang,
-            path=text.path,
-            body_line=text.body_line,
-            clause_id=clause.id,
-        )
+        rendered = render_clause(clause, context, lang)
         texts.append(unmark(" ".join(rendered.split())).rstrip(";,."))
         provenance.append(used(clause, lang))
     if problems:

@@ -843,8 +843,7 @@ def _pending_review(path: str):
 def _render_findings(clause: Clause, model: DataModel, texts_ok: dict[str, bool]) -> list[Finding]:
     """Render every language on every sample where the condition holds (and parse the structure
     lines the way the assembler does)."""
-    from deedgen.assemble import parse_units
-    from deedgen.templating import render_body
+    from deedgen.assemble import parse_units, render_clause
 
     findings: list[Finding] = []
     reported: set = set()
@@ -859,14 +858,7 @@ def _render_findings(clause: Clause, model: DataModel, texts_ok: dict[str, bool]
         except Exception:  # noqa: BLE001 - already reported by the condition check
             continue
         try:
-            rendered = render_body(
-                text.body,
-                context,
-                lang=lang,
-                path=text.path,
-                body_line=text.body_line,
-                clause_id=clause.id,
-            )
+            rendered = render_clause(clause, context, lang)
             if "goal_menu" not in clause.documents:
                 parse_units(rendered, clause, lang)
         except ClauseError as error:

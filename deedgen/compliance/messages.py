@@ -10,18 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from deedgen.context import PROMOTION_LABELS  # noqa: F401 - re-exported for the rule kinds
 from deedgen.document import DOCUMENT_TITLES
 from deedgen.sheet.schema import PARTY_KIND_LABELS_PL, RESOURCE_LABELS_PL
-
-PROMOTION_LABELS = {
-    "seminar": ("seminarium", "seminar"),
-    "conference": ("konferencja", "conference"),
-    "quarterly_presentation": (
-        "kwartalna prezentacja mikrosukcesów",
-        "quarterly presentation of micro-successes",
-    ),
-    "other": ("inne", "other"),
-}
 
 
 class L:
