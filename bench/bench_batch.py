@@ -1,0 +1,433 @@
+"""How fast is ``deedgen batch``, and where does the time go?
+
+    python bench/bench_batch.py [-n 200] [--pdf-n 12] [--naive-n 2] [-j JOBS] [--seed 7]
+
+On a synthetic cohort (``bench/synthetic.py``: seeded, 3–12 parties, 2–8 actions, valid
+checksums) it measures, in one run:
+
+1. DOCX only: ``-n`` coalitions built by the batch; then the same cohort again, unchanged
+   (nothing to do: hash the inputs, read the manifests, write the report);
+2. DOCX + PDF + bundles + compliance: ``--pdf-n`` coalitions built by the batch;
+3. the naive way on ``--naive-n`` coalitions, one after another: ``render_docx_naive``
+   (docxtpl loading its template for every document) and a new ``soffice`` process for every
+   document, then the same packaging;
+4. a breakdown of one coalition's work, stage by stage, to show the bottlenecks.
+
+It prints coalitions/s, documents/s, the peak memory of the whole process tree (this process,
+the forkserver, the workers and their LibreOffice, sampled from /proc), the speed-up over the
+naive way, and extrapolates to the national cohort (2,479 gminas × 4 documents). Not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import os
+import platform
+import pstats
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.synthetic import write_cohort  # noqa: E402
+
+NATIONAL = 2479
+DOCUMENTS = 4
+
+
+# --- memory of the whole process tree --------------------------------------------------------------
+
+
+class TreeMemory:
+    """Samples the resident memory of this process and all its descendants (from /proc) and
+    keeps the peak of their sum."""
+
+    def __init__(self, interval: float = 0.05) -> None:
+        self.interval = interval
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> TreeMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, tree_rss(os.getpid()))
+            self._stop.wait(self.interval)
+
+
+def tree_rss(root: int) -> int:
+    """Bytes resident in *root* and its descendants now."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    page = os.sysconf("SC_PAGE_SIZE")
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid = int(entry.name)
+        children.setdefault(int(fields[1]), []).append(pid)
+        rss[pid] = int(fields[21]) * page
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += rss.get(pid, 0)
+        todo += children.get(pid, [])
+    return total
+
+
+# --- runs ------------------------------------------------------------------------------------------
+
+
+def run(cohort: Path, out: Path, fmt: tuple[str, ...], jobs: int | None) -> dict:
+    from deedgen.batch import BatchOptions, run_batch
+    from deedgen.build import BuildOptions
+
+    options = BatchOptions(build=BuildOptions(formats=fmt), jobs=jobs)
+    with TreeMemory() as memory:
+        started = time.perf_counter()
+        result = run_batch(cohort, out, options)
+        seconds = time.perf_counter() - started
+    return {
+        "seconds": seconds,
+        "counts": result.counts,
+        "peak": memory.peak,
+        "converter": result.converter,
+    }
+
+
+def naive(cohort: Path, count: int, workdir: Path) -> dict:
+    """The same coalitions the naive way: read, assemble, check, render each document with
+    docxtpl loading its template, convert each with a new soffice process, package."""
+    from deedgen.assemble import assemble_documents
+    from deedgen.build import output_name
+    from deedgen.clauses.library import load_library
+    from deedgen.compliance.check import run_check
+    from deedgen.render.docx import render_docx_naive
+    from deedgen.render.package import package_language
+    from deedgen.render.pdf import export_filter, find_soffice
+    from deedgen.sheet.validate import read_sheet
+
+    soffice = find_soffice()
+    profile = workdir / "profile"
+    subprocess.run(
+        [
+            str(soffice.binary),
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--terminate_after_init",
+        ],
+        capture_output=True,
+        timeout=120,
+    )
+    sheets = sorted(cohort.glob("*.yaml"))[:count]
+    library = load_library()
+    timings = {"read_check": 0.0, "docx": 0.0, "pdf": 0.0, "package": 0.0}
+    started = time.perf_counter()
+    for number, path in enumerate(sheets):
+        mark = time.perf_counter()
+        sheet = read_sheet(path)
+        documents = assemble_documents(sheet, library, "pl")
+        run_check(sheet, documents)  # loads the rule set, as a one-off build does
+        timings["read_check"] += time.perf_counter() - mark
+        folder = workdir / f"c{number}"
+        folder.mkdir()
+        pdfs = {}
+        for kind, document in documents.items():
+            mark = time.perf_counter()
+            docx = folder / output_name(kind, "pl", "docx")
+            docx.write_bytes(render_docx_naive(document))
+            timings["docx"] += time.perf_counter() - mark
+            mark = time.perf_counter()
+            command = [
+                str(soffice.binary),
+                f"-env:UserInstallation={profile.as_uri()}",
+                "--headless",
+                "--invisible",
+                "--norestore",
+                "--convert-to",
+                export_filter(),
+                "--outdir",
+                str(folder),
+                str(docx),
+            ]
+            subprocess.run(command, capture_output=True, timeout=300, check=True)
+            pdfs[kind] = docx.with_suffix(".pdf")
+            timings["pdf"] += time.perf_counter() - mark
+        mark = time.perf_counter()
+        package_language(documents, pdfs, folder / "pakiet.pdf", pdfa=False)
+        timings["package"] += time.perf_counter() - mark
+    timings["total"] = time.perf_counter() - started
+    timings["coalitions"] = len(sheets)
+    return timings
+
+
+class Stages:
+    """Rows of (label, value): milliseconds per coalition, a share in %, or MiB."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, float]] = []
+
+    def timed(self, label: str, function, items: list) -> list:
+        started = time.perf_counter()
+        results = [function(item) for item in items]
+        self.rows.append((label, (time.perf_counter() - started) / len(items) * 1000))
+        return results
+
+    def value(self, prefix: str) -> float:
+        return next(value for label, value in self.rows if label.startswith(prefix))
+
+
+def breakdown(cohort: Path, workdir: Path, samples: int = 6) -> Stages:
+    """Each stage of a coalition's work, in this process (one core)."""
+    from deedgen.clauses.library import load_library
+    from deedgen.compliance.rules import load_rules
+
+    library, rules = load_library(), load_rules("2026")
+    stages = Stages()
+    sheets = _cpu_stages(stages, sorted(cohort.glob("*.yaml"))[:samples], library, rules)
+    _pdf_stages(stages, sheets, workdir, library, rules)
+    return stages
+
+
+def _cpu_stages(stages: Stages, paths: list[Path], library, rules) -> list:
+    import yaml
+
+    from deedgen.assemble import assemble_documents
+    from deedgen.compliance.check import run_check
+    from deedgen.render.docx import render_docx
+    from deedgen.sheet.load import load_sheet
+    from deedgen.sheet.validate import validate_sheet
+
+    raws = stages.timed("load sheet (YAML, ruamel round-trip)", load_sheet, paths)
+    stages.timed(
+        "  the same YAML with PyYAML's C loader (compose, keeps lines)",
+        lambda p: yaml.compose(p.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader),
+        paths,
+    )
+    sheets = stages.timed("validate (schema, cross-table rules)", validate_sheet, raws)
+    documents = stages.timed(
+        "assemble 4 documents (pl)", lambda s: assemble_documents(s, library, "pl"), sheets
+    )
+    pairs = list(zip(sheets, documents, strict=True))
+    stages.timed(
+        "compliance check (rules loaded once)",
+        lambda sd: run_check(sd[0], sd[1], library=library, rules=rules),
+        pairs,
+    )
+    stages.timed(
+        "  compliance check loading the rules (as run_check by default)",
+        lambda sd: run_check(sd[0], sd[1]),
+        pairs[:2],
+    )
+    stages.timed(
+        "render 4 DOCX (prepared templates)",
+        lambda d: [render_docx(x) for x in d.values()],
+        documents,
+    )
+    return sheets
+
+
+def _pdf_stages(stages: Stages, sheets: list, workdir: Path, library, rules) -> None:
+    from deedgen.build import BuildOptions, finish, stage
+    from deedgen.render.bundle import extract_text
+    from deedgen.render.package import package_language
+
+    options = BuildOptions(formats=("docx", "pdf"))
+    staged = [
+        stage(s, workdir / f"b{i}", options, library=library, rules=rules)
+        for i, s in enumerate(sheets)
+    ]
+    _libreoffice_stage(stages, staged, workdir)
+    pdfs = [
+        {e["kind"]: item.pdfs[item.staging / e["docx"]] for e in item.documents} for item in staged
+    ]
+    stages.timed(
+        "  pypdf extract_text of the 4 PDFs (verify_text reads them)",
+        lambda p: [extract_text(x) for x in p.values()],
+        pdfs[:2],
+    )
+    if shutil.which("pdftotext"):
+        stages.timed(
+            "  pdftotext of the same 4 PDFs",
+            lambda p: [
+                subprocess.run(["pdftotext", str(x), "-"], capture_output=True) for x in p.values()
+            ],
+            pdfs[:2],
+        )
+    copies = [
+        (item, {k: Path(shutil.copy(v, v.with_name("copy-" + v.name))) for k, v in p.items()})
+        for item, p in zip(staged, pdfs, strict=True)
+    ]
+    profile = cProfile.Profile()
+    profile.enable()
+    stages.timed(
+        "package PDFs (metadata, text checks, bundle, signature fields)",
+        lambda c: package_language(
+            c[0].assembled["pl"], c[1], c[0].staging / "x-pakiet.pdf", pdfa=False
+        ),
+        copies[:2],
+    )
+    profile.disable()
+    stats = pstats.Stats(profile).stats
+    text = sum(v[3] for k, v in stats.items() if k[2] == "extract_text" and "_page.py" in k[0])
+    whole = sum(v[3] for k, v in stats.items() if k[2] == "package_language")
+    stages.rows.append(
+        ("  of which pypdf text extraction (share, under the profiler)", text / whole * 100)
+    )
+    for item in staged:
+        for path in item.staging.glob("copy-*"):
+            path.unlink()
+    stages.timed(
+        "finish (package, reports, manifest, move into place)",
+        lambda item: finish(item, library),
+        staged[:2],
+    )
+    for item in staged:
+        item.discard()
+
+
+def _libreoffice_stage(stages: Stages, staged: list, workdir: Path) -> None:
+    """As the batch does with its largest chunk: 40 coalitions' documents in one call."""
+    from deedgen.render.pdf import PdfConverter
+
+    with PdfConverter(workers=1) as converter:
+        converter.convert(staged[0].docx_paths[:1], workdir / "warm")
+        links = workdir / "links"
+        links.mkdir()
+        for copy in range(-(-40 // len(staged))):
+            for number, item in enumerate(staged):
+                for docx in item.docx_paths:
+                    os.link(docx, links / f"{copy}-{number}-{docx.name}")
+        documents = sorted(links.glob("*.docx"))[: 40 * DOCUMENTS]
+        with TreeMemory() as memory:
+            started = time.perf_counter()
+            converter.convert(documents, links / "pdf")
+            seconds = time.perf_counter() - started
+        label = f"LibreOffice: 4 documents (warm, {len(documents)} in one call)"
+        stages.rows.append((label, seconds / len(documents) * DOCUMENTS * 1000))
+        stages.rows.append(
+            ("  peak memory of that call, whole process tree (MiB)", memory.peak / 2**20)
+        )
+        for item in staged:  # each coalition's own PDFs, for the packaging
+            item.accept_pdfs(converter.convert(item.docx_paths, item.staging))
+
+
+# --- report ----------------------------------------------------------------------------------------
+
+
+def mib(value: int) -> str:
+    return f"{value / 2**20:,.0f} MiB"
+
+
+def minutes(seconds: float) -> str:
+    return f"{seconds / 60:,.1f} min" if seconds >= 120 else f"{seconds:,.1f} s"
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("-n", type=int, default=200, help="coalitions for the DOCX-only run")
+    parser.add_argument("--pdf-n", type=int, default=12, help="coalitions for the DOCX+PDF run")
+    parser.add_argument("--naive-n", type=int, default=2, help="coalitions built the naive way")
+    parser.add_argument("-j", "--jobs", type=int, default=None)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--workdir", default=None, help="keep the cohorts and outputs here")
+    parser.add_argument("--no-breakdown", action="store_true")
+    args = parser.parse_args(argv)
+
+    from deedgen.batch import usable_cores
+    from deedgen.render.pdf import soffice_version
+
+    root = Path(args.workdir or tempfile.mkdtemp(prefix="deedgen-bench-"))
+    root.mkdir(parents=True, exist_ok=True)
+    jobs = args.jobs or usable_cores()
+    print(
+        f"deedgen batch benchmark — {platform.platform()}, Python {platform.python_version()}, {usable_cores()} cores, -j {jobs}"
+    )
+    print(
+        f"{soffice_version()}; load average before: {os.getloadavg()[0]:.2f}; work folder {root}\n"
+    )
+
+    cohort = root / "cohort"
+    write_cohort(cohort, max(args.n, args.pdf_n, args.naive_n), args.seed)
+    docx_cohort = _subset(cohort, root / "cohort-docx", args.n)
+    pdf_cohort = _subset(cohort, root / "cohort-pdf", args.pdf_n)
+
+    docx = run(docx_cohort, root / "out-docx", ("docx",), jobs)
+    unchanged = run(docx_cohort, root / "out-docx", ("docx",), jobs)
+    pdf = run(pdf_cohort, root / "out-pdf", ("docx", "pdf"), jobs)
+    slow = naive(cohort, args.naive_n, Path(tempfile.mkdtemp(prefix="naive-", dir=root)))
+
+    print(
+        f"{'run':44s} {'coal.':>6s} {'time':>9s} {'coal./s':>8s} {'docs/s':>7s} {'peak RSS':>9s}  national (2,479)"
+    )
+    for label, n, result in (
+        ("DOCX only (batch)", args.n, docx),
+        ("unchanged rerun, nothing to do (batch)", args.n, unchanged),
+        ("DOCX + PDF + bundles + compliance (batch)", args.pdf_n, pdf),
+    ):
+        rate = n / result["seconds"]
+        national = NATIONAL / rate
+        print(
+            f"{label:44s} {n:6d} {result['seconds']:8.1f}s {rate:8.2f} {rate * DOCUMENTS:7.1f} {mib(result['peak']):>9s}  {minutes(national)}"
+        )
+    naive_rate = slow["coalitions"] / slow["total"]
+    print(
+        f"{'DOCX + PDF + bundles, naive (1 process)':44s} {slow['coalitions']:6d} {slow['total']:8.1f}s {naive_rate:8.3f} {naive_rate * DOCUMENTS:7.2f} {'—':>9s}  {minutes(NATIONAL / naive_rate)}"
+    )
+    counts = {k: v for k, v in pdf["counts"].items() if v}
+    print(f"\nDOCX+PDF batch: {counts}; LibreOffice: {pdf['converter']}")
+    pdf_rate = args.pdf_n / pdf["seconds"]
+    print(f"speed-up over the naive way, whole pipeline: {pdf_rate / naive_rate:.1f}×")
+    per_naive = (slow["docx"] + slow["pdf"]) / slow["coalitions"]
+    print(
+        f"naive per coalition: render {slow['docx'] / slow['coalitions']:.2f} s, soffice per document {slow['pdf'] / slow['coalitions']:.2f} s, packaging {slow['package'] / slow['coalitions']:.2f} s"
+    )
+    print(f"naive DOCX→PDF part alone: {per_naive:.2f} s per coalition")
+    print(
+        f"unchanged rerun, per coalition: {unchanged['seconds'] / args.n * 1000:.1f} ms → national {NATIONAL * unchanged['seconds'] / args.n:.1f} s"
+    )
+    print(f"load average after: {os.getloadavg()[0]:.2f}")
+
+    if not args.no_breakdown:
+        print("\nOne coalition, stage by stage (this process, one core):")
+        stages = breakdown(cohort, Path(tempfile.mkdtemp(prefix="stages-", dir=root)))
+        for label, value in stages.rows:
+            unit = "%" if "share" in label else "MiB" if "MiB" in label else "ms"
+            print(f"  {label:66s} {value:9.1f} {unit}")
+        batch_part = (stages.value("render 4 DOCX") + stages.value("LibreOffice: 4")) / 1000 / jobs
+        print(
+            f"DOCX→PDF part per coalition: naive {per_naive:.2f} s, batch {batch_part:.2f} s "
+            f"({jobs} processes) → {per_naive / batch_part:.1f}×"
+        )
+    if not args.workdir:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def _subset(cohort: Path, target: Path, count: int) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    for path in sorted(cohort.glob("*.yaml"))[:count]:
+        link = target / path.name
+        if not link.exists():
+            os.link(path, link)
+    return target
+
+
+if __name__ == "__main__":
+    main()

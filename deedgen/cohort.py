@@ -1,0 +1,388 @@
+"""A cohort: the partner sheets of a region's coalitions, built together by ``deedgen batch``.
+
+A cohort is either
+
+- a **folder**: every partner sheet (``*.xlsx``, ``*.yaml``, ``*.yml``, ``*.json``) at its top
+  level, in name order (hidden files and Office lock files ``~$…`` are skipped); or
+- a **cohort workbook** (XLSX) kept by the voivodeship library (BW), with two sheets:
+
+  ``Kohorta`` — the cohort's shared settings, column A the setting, column B (and C, D… for
+  several layers) its value:
+
+  ==========================  ===========================================================
+  ``Edycja programu``          the program edition; every sheet must be of this edition and
+                               its funding rule set is used
+  ``Biblioteka wojewódzka``    the BW: the library of every mentor the workbook assigns
+  ``Warstwy klauzul``          clause overlay folders, most specific first (relative to the
+                               workbook), after any ``--library`` given on the command line
+  ==========================  ===========================================================
+
+  ``Koalicje`` — one row per coalition under a header row: ``Arkusz`` (the partner sheet's
+  path, relative to the workbook), ``Mentor`` and ``E-mail mentora`` (the mentor the BW assigns
+  to it: replaces the sheet's own ``mentor``; empty: the sheet's own stays), ``Uwagi`` (notes,
+  ignored).
+
+The workbook is untrusted input like a partner sheet: the ZIP container is checked before
+openpyxl opens it. Problems of the workbook's structure (a missing sheet, an unknown column or
+setting, a layer folder that does not exist) are all collected and raised at once as
+:class:`CohortInvalid`; a row naming a missing or duplicate sheet only fails that coalition.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from deedgen.exceptions import DeedgenError, Location
+
+SHEET_SUFFIXES = (".xlsx", ".yaml", ".yml", ".json")
+SETTINGS_SHEET = "Kohorta"
+ROWS_SHEET = "Koalicje"
+MAX_COHORT_ROWS = 20_000  # Poland has 2,479 gminas; a cohort workbook is well below this
+
+# Polish labels of the workbook (lower-cased for matching; English aliases accepted).
+SETTING_KEYS = {
+    "edycja programu": "edition",
+    "edition": "edition",
+    "biblioteka wojewódzka": "bw",
+    "voivodeship library": "bw",
+    "warstwy klauzul": "layers",
+    "clause layers": "layers",
+}
+COLUMN_KEYS = {
+    "arkusz": "sheet",
+    "arkusz partnerów": "sheet",
+    "sheet": "sheet",
+    "mentor": "mentor",
+    "e-mail mentora": "mentor_email",
+    "mentor e-mail": "mentor_email",
+    "uwagi": "notes",
+    "notes": "notes",
+}
+SETTING_LABELS = {
+    "edition": "Edycja programu",
+    "bw": "Biblioteka wojewódzka",
+    "layers": "Warstwy klauzul",
+}
+COLUMN_LABELS = {
+    "sheet": "Arkusz",
+    "mentor": "Mentor",
+    "mentor_email": "E-mail mentora",
+    "notes": "Uwagi",
+}
+
+
+class CohortInvalid(DeedgenError):
+    """Raised when a cohort folder or workbook cannot be read; lists every problem at once."""
+
+    exit_code = 101  # deedgen batch: the batch cannot start (see deedgen.batch.EXIT_BATCH_ERROR)
+
+    def __init__(self, source: str | Path, problems: list[str]) -> None:
+        self.source = str(source)
+        self.problems = problems
+        head = f"{Path(source).name}: the cohort cannot be read ({len(problems)} problems)"
+        super().__init__("\n".join([head] + [f"  - {p}" for p in problems]))
+
+
+@dataclass(frozen=True)
+class CohortEntry:
+    """One coalition of the cohort: its partner sheet and what the cohort sets for it."""
+
+    sheet: Path  # absolute
+    label: str  # the sheet as the cohort names it (relative path), for reports
+    mentor: dict | None = None  # {"name", "email"} assigned by the cohort workbook
+    mentor_cells: dict = field(default_factory=dict)  # {"name": "B5", "email": "C5"}
+    location: Location | None = None  # the workbook row that lists it
+    problem: str | None = None  # why it cannot be built at all (missing file, listed twice)
+
+    def overrides(self, settings: CohortSettings) -> dict:
+        """What the cohort sets in this sheet: part of the coalition's inputs digest."""
+        out: dict = {}
+        if self.mentor:
+            out["mentor"] = (
+                {**self.mentor, "library": settings.bw} if settings.bw else dict(self.mentor)
+            )
+        if settings.edition:
+            out["edition"] = settings.edition
+        return out
+
+
+@dataclass(frozen=True)
+class CohortSettings:
+    edition: str | None = None
+    bw: str | None = None
+    layers: tuple[Path, ...] = ()  # absolute, most specific first
+
+
+@dataclass(frozen=True)
+class Cohort:
+    source: Path  # the folder or the workbook
+    base: Path  # where relative sheet paths start (the folder, or the workbook's folder)
+    entries: tuple[CohortEntry, ...]
+    settings: CohortSettings = field(default_factory=CohortSettings)
+
+
+def read_cohort(path: str | Path) -> Cohort:
+    """A cohort from a folder of partner sheets or from a cohort workbook."""
+    path = Path(path).resolve()
+    if path.is_dir():
+        return read_folder(path)
+    if path.is_file() and path.suffix.lower() == ".xlsx":
+        return read_workbook(path)
+    if not path.exists():
+        raise CohortInvalid(path, [f"no such folder or workbook: {path}"])
+    raise CohortInvalid(
+        path, ["a cohort is a folder of partner sheets or a cohort workbook (.xlsx)"]
+    )
+
+
+def read_folder(folder: Path) -> Cohort:
+    sheets = sorted(
+        p
+        for p in folder.iterdir()
+        if p.is_file() and p.suffix.lower() in SHEET_SUFFIXES and not p.name.startswith((".", "~$"))
+    )
+    if not sheets:
+        raise CohortInvalid(
+            folder, [f"no partner sheets ({', '.join(SHEET_SUFFIXES)}) in {folder}"]
+        )
+    entries = tuple(CohortEntry(sheet=p, label=p.name) for p in sheets)
+    return Cohort(source=folder, base=folder, entries=entries)
+
+
+# --- the cohort workbook -------------------------------------------------------------------------
+
+
+def read_workbook(path: Path) -> Cohort:
+    """Read a cohort workbook; every structural problem is reported at once."""
+    from deedgen.exceptions import InputError
+    from deedgen.sheet.xlsx import check_container
+
+    try:
+        check_container(path)
+    except InputError as error:
+        raise CohortInvalid(path, [error.format_message()]) from None
+    book = _open(path)
+    problems: list[str] = []
+    try:
+        names = {name.strip().lower(): name for name in book.sheetnames}
+        settings = CohortSettings()
+        if SETTINGS_SHEET.lower() in names:
+            settings = _settings(path, book[names[SETTINGS_SHEET.lower()]], problems)
+        entries: tuple[CohortEntry, ...] = ()
+        if ROWS_SHEET.lower() in names:
+            entries = _entries(path, book[names[ROWS_SHEET.lower()]], problems)
+        else:
+            problems.append(
+                f"no sheet '{ROWS_SHEET}' (the list of coalitions); sheets: {', '.join(book.sheetnames)}"
+            )
+    finally:
+        book.close()
+    if not problems and not entries:
+        problems.append(f"sheet '{ROWS_SHEET}' lists no partner sheets")
+    if problems:
+        raise CohortInvalid(path, problems)
+    return Cohort(source=path, base=path.parent, entries=entries, settings=settings)
+
+
+def _open(path: Path):
+    import openpyxl
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about extensions it drops
+            return openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds on a malformed part
+        raise CohortInvalid(path, [f"cannot read the workbook: {exc}"]) from exc
+
+
+def _rows(ws, limit: int = MAX_COHORT_ROWS):
+    """(row number, tidied values) of the non-empty rows."""
+    from deedgen.sheet.xlsx import cell_value
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for number, values in enumerate(ws.iter_rows(max_col=30, values_only=True), 1):
+            if number > limit:
+                raise CohortInvalid(ws.title, [f"sheet '{ws.title}' has more than {limit} rows"])
+            values = tuple(cell_value(v) for v in values)
+            if any(v is not None for v in values):
+                yield number, values
+
+
+def _settings(path: Path, ws, problems: list[str]) -> CohortSettings:
+    values: dict[str, list] = {}
+    for number, row in _rows(ws):
+        label = str(row[0] or "").strip().rstrip(":").strip().lower()
+        key = SETTING_KEYS.get(label)
+        if key is None:
+            if label:
+                known = ", ".join(SETTING_LABELS.values())
+                problems.append(
+                    f"{ws.title}!A{number}: unknown setting '{row[0]}'; expected one of: {known}"
+                )
+            continue
+        values.setdefault(key, []).extend((number, v) for v in row[1:] if v is not None)
+    edition = _single(ws.title, values.get("edition"), problems, "edition")
+    bw = _single(ws.title, values.get("bw"), problems, "bw")
+    layers = []
+    for number, folder in values.get("layers", []):
+        for part in str(folder).replace("\n", ";").split(";"):
+            if part.strip():
+                layer = (path.parent / part.strip()).resolve()
+                if not layer.is_dir():
+                    problems.append(
+                        f"{ws.title}!B{number}: clause layer folder not found: {part.strip()} ({layer})"
+                    )
+                layers.append(layer)
+    return CohortSettings(
+        edition=str(edition) if edition is not None else None, bw=bw, layers=tuple(layers)
+    )
+
+
+def _single(sheet: str, found, problems: list[str], key: str):
+    if not found:
+        return None
+    if len(found) > 1:
+        problems.append(f"{sheet}!B{found[1][0]}: '{SETTING_LABELS[key]}' has more than one value")
+    return found[0][1]
+
+
+def _entries(path: Path, ws, problems: list[str]) -> tuple[CohortEntry, ...]:
+    rows = iter(_rows(ws))
+    columns = _columns(ws, next(rows, None), problems)
+    if columns is None:
+        return ()
+    entries: list[CohortEntry] = []
+    seen: dict[Path, int] = {}
+    for number, row in rows:
+
+        def value(key: str, row=row):
+            index = columns.get(key)
+            return row[index] if index is not None and index < len(row) else None
+
+        name = value("sheet")
+        assigns_mentor = bool(value("mentor") or value("mentor_email"))
+        sheet_cell = f"{_letter(columns['sheet'])}{number}"
+        if name is None:
+            if assigns_mentor:
+                problems.append(f"{ws.title}!{sheet_cell}: a mentor without a partner sheet")
+            continue
+        sheet = (path.parent / str(name)).resolve()
+        problem = None
+        if sheet in seen:
+            problem = f"listed twice in the cohort workbook (also row {seen[sheet]})"
+        elif not sheet.is_file():
+            problem = f"partner sheet not found: {name} ({sheet})"
+        elif sheet.suffix.lower() not in SHEET_SUFFIXES:
+            problem = f"not a partner sheet ({', '.join(SHEET_SUFFIXES)}): {name}"
+        seen.setdefault(sheet, number)
+        mentor = (
+            {"name": value("mentor"), "email": value("mentor_email")} if assigns_mentor else None
+        )
+        cells = {
+            field_name: f"{_letter(columns[key])}{number}"
+            for field_name, key in (("name", "mentor"), ("email", "mentor_email"))
+            if key in columns and mentor
+        }
+        where = Location(file=str(path), sheet=ws.title, cell=sheet_cell)
+        entries.append(CohortEntry(sheet, str(name), mentor, cells, where, problem))
+    return tuple(entries)
+
+
+def _columns(ws, header, problems: list[str]) -> dict[str, int] | None:
+    """Column key → index, from the header row; None when the sheet column is missing."""
+    expected = ", ".join(COLUMN_LABELS.values())
+    if header is None:
+        problems.append(f"sheet '{ws.title}' is empty; expected a header row: {expected}")
+        return None
+    header_row, labels = header
+    columns: dict[str, int] = {}
+    for index, label in enumerate(labels):
+        if label is None:
+            continue
+        key = COLUMN_KEYS.get(str(label).strip().rstrip("*").strip().lower())
+        if key is None:
+            where = f"{ws.title}!{_letter(index)}{header_row}"
+            problems.append(f"{where}: unknown column '{label}'; expected: {expected}")
+        else:
+            columns[key] = index
+    if "sheet" not in columns:
+        sheet_label = COLUMN_LABELS["sheet"]
+        problems.append(
+            f"{ws.title}!{header_row}: no column '{sheet_label}' (the partner sheet's path)"
+        )
+        return None
+    return columns
+
+
+def _letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index + 1)
+
+
+# --- applying the cohort to a sheet -----------------------------------------------------------
+
+
+def apply_overrides(
+    raw, entry: CohortEntry, settings: CohortSettings, workbook: Path | None
+) -> None:
+    """Put what the cohort workbook sets into a loaded (not yet validated) sheet, with the
+    workbook's cells as the values' locations, so validation errors point at the workbook."""
+    if not entry.mentor:
+        return
+    mentor = {
+        "name": entry.mentor.get("name"),
+        "library": settings.bw,
+        "email": entry.mentor.get("email"),
+    }
+    previous = raw.data.get("mentor") if isinstance(raw.data.get("mentor"), dict) else {}
+    if mentor["library"] is None:
+        mentor["library"] = previous.get("library")  # no BW in the workbook: the sheet's own
+    raw.data["mentor"] = {k: v for k, v in mentor.items() if v is not None}
+    sheet_name = entry.location.sheet if entry.location else ROWS_SHEET
+    for key, cell in entry.mentor_cells.items():
+        if workbook is not None:
+            raw.locations[("mentor", key)] = Location(
+                file=str(workbook), sheet=sheet_name, cell=cell
+            )
+    if entry.location is not None:
+        raw.locations[("mentor",)] = entry.location
+
+
+def write_workbook(
+    path: str | Path,
+    rows: list[dict],
+    *,
+    edition: str | None = None,
+    bw: str | None = None,
+    layers=(),
+) -> Path:
+    """Write a cohort workbook: *rows* of ``{"sheet", "mentor", "mentor_email", "notes"}``."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    settings = book.active
+    settings.title = SETTINGS_SHEET
+    settings.append([SETTING_LABELS["edition"], edition])
+    settings.append([SETTING_LABELS["bw"], bw])
+    settings.append([SETTING_LABELS["layers"], *[str(layer) for layer in layers]])
+    settings.column_dimensions["A"].width = 26
+    settings.column_dimensions["B"].width = 48
+    listing = book.create_sheet(ROWS_SHEET)
+    keys = ("sheet", "mentor", "mentor_email", "notes")
+    listing.append([COLUMN_LABELS[k] for k in keys])
+    for row in rows:
+        listing.append([row.get(k) for k in keys])
+    for cell in listing[1]:
+        cell.font = Font(bold=True)
+    for row in settings.iter_rows(max_col=1):
+        row[0].font = Font(bold=True)
+    for letter, width in zip("ABCD", (40, 26, 34, 40), strict=True):
+        listing.column_dimensions[letter].width = width
+    path = Path(path)
+    book.save(path)
+    return path
