@@ -8,8 +8,11 @@ A loader only reads: it returns a :class:`RawSheet` whose ``data`` has the struc
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import yaml
 
 from deedgen.exceptions import InputError, Location
 
@@ -89,22 +92,59 @@ def load_text(path: Path) -> RawSheet:
         ) from None
     if "\x00" in text:
         raise InputError(f"{path.name}: contains NUL bytes — not a text file")
-    tree = _parse(path, text)
-    if not isinstance(tree, dict):
+    loader, tree = _parse(path, text)
+    if not isinstance(tree, yaml.MappingNode):
+        found = {yaml.SequenceNode: "a list", yaml.ScalarNode: "a single value"}.get(
+            type(tree), "nothing"
+        )
         raise InputError(
-            f"{path.name}: expected a mapping of sections (coalition, gmina, parties, …), "
-            f"found {type(tree).__name__}",
+            f"{path.name}: expected a mapping of sections (coalition, gmina, parties, …), found {found}",
             location=Location(file=str(path), line=1),
         )
     locations: dict[Path_, Location] = {(): Location(file=str(path), line=1)}
-    data = _plain(tree, (), locations, str(path), [0], set())
+    data = _plain(loader, tree, (), locations, str(path), [0], set())
     return RawSheet(data=data, source=str(path), locations=locations)
 
 
-def _parse(path: Path, text: str):
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+class _SheetLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """PyYAML's C parser with YAML 1.2 core-schema scalars: "yes"/"no"/"on" stay text and
+    digits with leading zeros stay decimal (YAML 1.1 would read 0612345 as an octal number)."""
 
+    yaml_implicit_resolvers: dict = {}
+
+
+for _tag, _pattern, _first in (
+    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+    (
+        "float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        "-+0123456789.",
+    ),
+    ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    (
+        "timestamp",
+        r"^(?:[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?)$",
+        "0123456789",
+    ),
+):
+    _SheetLoader.add_implicit_resolver(
+        f"tag:yaml.org,2002:{_tag}", re.compile(_pattern), list(_first)
+    )
+
+
+def _construct_int(loader, node):
+    text = loader.construct_scalar(node).replace("_", "")
+    if text.startswith(("0o", "0x")):
+        return int(text[2:], 8 if text[1] == "o" else 16)
+    return int(text, 10)
+
+
+_SheetLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+
+
+def _parse(path: Path, text: str):
+    """The YAML (or JSON) node tree, with the loader that constructs its scalars."""
     if path.suffix.lower() == ".json":
         try:
             json.loads(text)  # JSON's own grammar first: a precise message for JSON mistakes
@@ -112,54 +152,72 @@ def _parse(path: Path, text: str):
             raise InputError(
                 f"invalid JSON: {exc.msg}", location=Location(file=str(path), line=exc.lineno)
             ) from None
-    yaml = YAML(typ="rt")
-    yaml.allow_duplicate_keys = False
+    loader = _SheetLoader(text)
     try:
-        return yaml.load(text)
-    except MarkedYAMLError as exc:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         what = exc.problem or "syntax error"
         raise InputError(
             f"invalid YAML: {what}", location=Location(file=str(path), line=line)
         ) from None
-    except YAMLError as exc:
+    except yaml.YAMLError as exc:
         raise InputError(f"invalid YAML: {exc}", location=Location(file=str(path))) from None
+    finally:
+        loader.dispose()
+    return loader, node
 
 
-def _plain(node, path, locations, source, count, seen):
-    """Copy ruamel's tree into plain dicts/lists, recording the line of every value."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
+def _plain(loader, node, path, locations, source, count, seen):
+    """Build plain dicts/lists from the node tree, recording the line of every value. Aliases
+    are refused before anything is expanded (that is how YAML bombs multiply)."""
     count[0] += 1
     if count[0] > MAX_NODES:
         raise InputError(
             f"{Path(source).name}: too many values (more than {MAX_NODES}); not a partner sheet"
         )
-    if isinstance(node, (CommentedMap, CommentedSeq)):
-        if id(node) in seen:  # an alias: refused, it is how YAML bombs multiply
-            line = locations.get(path, Location(file=source)).line
-            raise InputError(
-                "YAML aliases (*name) are not allowed in a partner sheet",
-                location=Location(file=source, line=line),
-            )
-        seen.add(id(node))  # one set for the whole tree: a node met twice is an alias
-    if isinstance(node, CommentedMap):
+    line = node.start_mark.line + 1
+    if id(node) in seen:  # a node met twice is an alias (*name); report where it is used
+        used_at = locations[path].line if path in locations else line
+        raise InputError(
+            "YAML aliases (*name) are not allowed in a partner sheet",
+            location=Location(file=source, line=used_at),
+        )
+    seen.add(id(node))
+    if isinstance(node, yaml.MappingNode):
         out = {}
-        for key in node:
-            line, _col = node.lc.key(key)
-            child = (*path, str(key))
-            locations[child] = Location(file=source, line=line + 1)
-            out[str(key)] = _plain(node[key], child, locations, source, count, seen)
+        for key_node, value_node in node.value:
+            if (
+                not isinstance(key_node, yaml.ScalarNode)
+                or key_node.tag == "tag:yaml.org,2002:merge"
+            ):
+                raise InputError(
+                    "keys must be plain names (no merge keys or complex keys)",
+                    location=Location(file=source, line=key_node.start_mark.line + 1),
+                )
+            key = str(key_node.value)
+            key_line = key_node.start_mark.line + 1
+            if key in out:
+                first = locations[(*path, key)].line
+                raise InputError(
+                    f"key '{key}' appears twice in the same section (first on line {first})",
+                    location=Location(file=source, line=key_line),
+                )
+            child = (*path, key)
+            locations[child] = Location(file=source, line=key_line)
+            out[key] = _plain(loader, value_node, child, locations, source, count, seen)
         return out
-    if isinstance(node, CommentedSeq):
+    if isinstance(node, yaml.SequenceNode):
         out = []
-        for index, item in enumerate(node):
-            line, _col = node.lc.item(index)
+        for index, item in enumerate(node.value):
             child = (*path, index)
-            locations[child] = Location(file=source, line=line + 1)
-            out.append(_plain(item, child, locations, source, count, seen))
+            locations[child] = Location(file=source, line=item.start_mark.line + 1)
+            out.append(_plain(loader, item, child, locations, source, count, seen))
         return out
-    if isinstance(node, str):
-        return str(node)
-    return node
+    try:
+        return loader.construct_object(node, deep=True)
+    except (yaml.YAMLError, ValueError) as exc:
+        raise InputError(
+            f"invalid value: {exc}", location=Location(file=source, line=line)
+        ) from None
