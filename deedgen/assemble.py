@@ -210,6 +210,8 @@ def resolve_references(
             )
         return format_address(anchors[(target_id, anchor)], here, lang)
 
+    if "§[" not in text:
+        return text
     pieces, last = [], 0
     for data in DATA_RE.finditer(text):
         pieces.append(REFERENCE.sub(substitute, text[last : data.start()]))
@@ -436,11 +438,13 @@ def assemble_documents(
     sheet: Sheet, library: ClauseLibrary, lang: str = "pl", kinds=DOCUMENT_ORDER
 ) -> dict[str, AssembledDocument]:
     """Assemble every document of a coalition, fully resolved, in memory."""
+    # One context serves every document: the sandbox is immutable, so no template can change
+    # what the next one sees.
     context = build_context(sheet.data, lang)
     goals, goal_provenance = render_goals(sheet, library, context, lang)
+    context["chosen_goals"] = goals
     documents = {}
     for kind in kinds:
-        context = build_context(sheet.data, lang, chosen_goals=goals)
         extra = goal_provenance if kind == "declaration" else ()
         documents[kind] = assemble_document(kind, library, context, lang, extra)
     return documents

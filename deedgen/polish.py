@@ -75,23 +75,18 @@ def format_amount(amount: Decimal, lang: str = "pl") -> str:
     return f"{format_money(amount, lang)} ({label}: {amount_in_words(amount, lang)})"
 
 
-_NBSP_RULES = (
-    (re.compile(r"(?<=\d) (?=r\.)"), NBSP),  # 1990 r.
-    (re.compile(r"(?<=§) (?=\d)"), NBSP),  # § 4
-    (
-        re.compile(r"\b(art\.|ust\.|pkt|lit\.|nr|poz\.|para\.|point|letter) (?=[\dA-Za-z])"),
-        r"\1" + NBSP,
-    ),
-    (re.compile(r"(?<=\d) (?=zł\b)"), NBSP),  # 30 zł
+# One pass over the text: the space after a number before "r."/"zł", after "§" before a number,
+# or after a unit name before its number becomes a non-breaking space.
+_NBSP_AFTER = re.compile(
+    r"(\d(?= (?:r\.|zł\b))|§(?= \d)"
+    r"|\b(?:art\.|ust\.|pkt|lit\.|nr|poz\.|para\.|point|letter)(?= [\dA-Za-z])) "
 )
 
 
 def typography(text: str) -> str:
     """Non-breaking spaces where Polish typography wants them: "1990 r.", "§ 4", "ust. 2",
-    "pkt 3", "art. 17", "nr 5" — also in partner data and in typed-in dates of clause texts."""
-    for pattern, replacement in _NBSP_RULES:
-        text = pattern.sub(replacement, text)
-    return text
+    "pkt 3", "art. 17", "nr 5", "30 zł" — also in partner data and in dates typed in clauses."""
+    return _NBSP_AFTER.sub(r"\1" + NBSP, text)
 
 
 def quote(text: str, lang: str = "pl") -> str:

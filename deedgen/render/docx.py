@@ -267,13 +267,15 @@ class PreparedTemplate:
                     .replace("{_%", "{%")
                     .replace("%_}", "%}")
                 )
-                rendered[name] = (head + self._helper.resolve_listing(xml) + tail).encode("utf-8")
+                if _LISTING.search(xml):  # a tab, line or page break inside a value
+                    xml = self._helper.resolve_listing(xml)
+                rendered[name] = (head + xml + tail).encode("utf-8")
         except JinjaTemplateError as exc:
             raise TemplateError(
                 f"template {self.label} cannot be rendered: {exc.message or exc}"
             ) from None
         out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as target:
             for name, data in self.entries:
                 info = zipfile.ZipInfo(name, date_time=date_time)
                 info.compress_type = zipfile.ZIP_DEFLATED
@@ -284,6 +286,7 @@ class PreparedTemplate:
         return out.getvalue()
 
 
+_LISTING = re.compile(r"[\t\a\f]|<w:t(?: [^>]*)?>[^<]*\n")
 XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 
