@@ -21,7 +21,9 @@ import hashlib
 import io
 import os
 import re
+import shutil
 import struct
+import subprocess
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -350,8 +352,14 @@ def _slug(text: str) -> str:
 
 
 def _layout(pages: list, signatories: Sequence[Signatory]) -> list[tuple[int, Rect]]:
-    """Above each signatory's printed name where it can be found, else a grid on the last page."""
-    lines_per_page = [_text_lines(page) for page in pages]
+    """Above each signatory's printed name where it can be found, else a grid on the last page.
+    Pages are read from the end (where the signature block is) and only until every name is
+    found: reading text with positions is the slow part of making a bundle."""
+    lines_per_page: list = [[] for _ in pages]
+    for index in range(len(pages) - 1, -1, -1):
+        lines_per_page[index] = _text_lines(pages[index])
+        if all(_find_name(lines_per_page, s.person) is not None for s in signatories):
+            break
     found = []
     for signatory in signatories:
         spot = _find_name(lines_per_page, signatory.person)
@@ -476,7 +484,15 @@ def _frame_appearance(rect: Rect) -> StreamObject:
 
 
 def extract_text(pdf: str | os.PathLike) -> str:
-    """All the text of a PDF (pypdf), pages separated by newlines."""
+    """All the text of a PDF, pages separated by newlines: poppler's pdftotext where installed
+    (ten times faster than pypdf on these documents), else pypdf."""
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext:
+        done = subprocess.run(
+            [pdftotext, "-enc", "UTF-8", str(pdf), "-"], capture_output=True, timeout=120
+        )
+        if done.returncode == 0:
+            return done.stdout.decode("utf-8", "replace").replace("\f", "\n")
     reader = _read(Path(pdf))
     return "\n".join(page.extract_text() or "" for page in reader.pages)
 
