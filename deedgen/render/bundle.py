@@ -130,6 +130,34 @@ def make_bundle(
     return _write_reproducibly(writer, Path(out_path))
 
 
+_CREATION_DATE = re.compile(rb"/(CreationDate|ModDate)\(D:(\d{14})")
+_TRAILER_ID = re.compile(rb"/ID \[ <([0-9A-F]{32})>\s*<([0-9A-F]{32})> \]")
+_DOC_CHECKSUM = re.compile(rb"/DocChecksum /([0-9A-F]{32})")
+
+
+def stamp_reproducibly(path: str | os.PathLike, created: date) -> bool:
+    """Make a PDF LibreOffice just wrote byte-reproducible without rewriting it: its creation
+    date becomes *created* and its identifiers a hash of its content, each patched in place at the
+    same length (so no offset moves). Its metadata come from the DOCX's properties. Returns False
+    — and changes nothing — for a PDF this cannot handle (PDF/A with XMP dates, another producer):
+    use :func:`finalize_pdf` then."""
+    path = Path(path)
+    data = path.read_bytes()
+    if b"<x:xmpmeta" in data or b"/Producer<FEFF004C0069006200720065004F0066006600690063006500" not in data:
+        return False
+    stamp = created.strftime("%Y%m%d000000").encode()
+    data, dates = _CREATION_DATE.subn(lambda m: b"/" + m.group(1) + b"(D:" + stamp, data)
+    ids = list(_TRAILER_ID.finditer(data))
+    if dates == 0 or len(ids) != 1:
+        return False
+    blank = _DOC_CHECKSUM.sub(b"/DocChecksum /" + b"0" * 32, _TRAILER_ID.sub(b"/ID [ <" + b"0" * 32 + b"><" + b"0" * 32 + b"> ]", data))
+    digest = hashlib.md5(blank, usedforsecurity=False).hexdigest().upper().encode()
+    data = _TRAILER_ID.sub(lambda m: m.group(0).replace(m.group(1), digest).replace(m.group(2), digest), data)
+    data = _DOC_CHECKSUM.sub(b"/DocChecksum /" + digest, data)
+    path.write_bytes(data)
+    return True
+
+
 def finalize_pdf(
     path: str | os.PathLike, info: PdfInfo, out_path: str | os.PathLike | None = None
 ) -> Path:

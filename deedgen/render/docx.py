@@ -255,8 +255,8 @@ class PreparedTemplate:
 
     LANGUAGE_TAGS = {"pl": b'w:val="pl-PL" w:eastAsia="pl-PL"', "en": b'w:val="en-GB" w:eastAsia="en-GB"'}
 
-    def render(self, values: dict, date_time=(2026, 1, 1, 0, 0, 0), lang: str = "pl") -> bytes:
-        rendered = {}
+    def render(self, values: dict, date_time=(2026, 1, 1, 0, 0, 0), lang: str = "pl", core: bytes | None = None) -> bytes:
+        rendered = {"docProps/core.xml": core} if core else {}
         try:
             for name, (head, template, tail) in self.parts.items():
                 xml = template.render(values)
@@ -308,8 +308,41 @@ def render_docx(
         raise TemplateError(f"DOCX template for the {document.kind} document not found: {path}")
     template = prepared_template(str(path), path.stat().st_mtime_ns)
     declared = document.context["coalition"]["declaration_date"]
+    core = core_properties(document)
     values = template_values(document, draft=draft, findings=findings)
-    return template.render(values, date_time=(declared.year, declared.month, declared.day, 0, 0, 0), lang=document.lang)
+    return template.render(values, date_time=(declared.year, declared.month, declared.day, 0, 0, 0), lang=document.lang, core=core)
+
+
+CORE_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+    "<dc:title>{title}</dc:title><dc:subject>{subject}</dc:subject><dc:creator>{creator}</dc:creator>"
+    "<cp:keywords>{keywords}</cp:keywords><dc:language>{language}</dc:language>"
+    "<cp:lastModifiedBy>deedgen</cp:lastModifiedBy><cp:revision>1</cp:revision>"
+    '<dcterms:created xsi:type="dcterms:W3CDTF">{date}T00:00:00Z</dcterms:created>'
+    '<dcterms:modified xsi:type="dcterms:W3CDTF">{date}T00:00:00Z</dcterms:modified>'
+    "</cp:coreProperties>"
+)
+
+
+def core_properties(document: AssembledDocument) -> bytes:
+    """The document's properties (title, author = the initiating library, subject, keywords,
+    language, dates from the sheet): shown by Word and carried by LibreOffice into the PDF."""
+    from xml.sax.saxutils import escape
+
+    ctx = document.context
+    coalition = ctx["coalition"]
+    values = {
+        "title": f"{document.title} — {coalition['name']}",
+        "subject": coalition["name"],
+        "creator": ctx["library"]["name"],
+        "keywords": ", ".join((ctx["gmina"]["name"], ctx["gmina"]["terc"], coalition["edition"], document.kind)),
+        "language": {"pl": "pl-PL", "en": "en-GB"}[document.lang],
+        "date": coalition["declaration_date"].isoformat(),
+    }
+    return CORE_XML.format(**{k: escape(str(v)) for k, v in values.items()}).encode("utf-8")
 
 
 def render_docx_naive(

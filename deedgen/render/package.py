@@ -15,7 +15,14 @@ from pypdf import PdfReader
 from deedgen.document import AssembledDocument
 from deedgen.exceptions import ConversionError
 from deedgen.manifest import sha256_file
-from deedgen.render.bundle import BundlePart, PdfInfo, finalize_pdf, make_bundle, verify_text
+from deedgen.render.bundle import (
+    BundlePart,
+    PdfInfo,
+    finalize_pdf,
+    make_bundle,
+    stamp_reproducibly,
+    verify_text,
+)
 
 BUNDLED = ("declaration", "action_plan", "evaluation_forms")
 ANNEX_LABELS = {"pl": "Zał. {n}, s. ", "en": "Annex {n}, p. "}
@@ -56,7 +63,10 @@ def package_language(
     """Finalize and verify the PDFs of one language, then write its bundle; return manifest data."""
     for kind, pdf in pdfs.items():
         document = documents[kind]
-        finalize_pdf(pdf, pdf_info(document))
+        # LibreOffice took title, author, keywords and language from the DOCX properties; only
+        # its dates and identifiers need making reproducible (PDF/A needs the full rewrite)
+        if pdfa or not stamp_reproducibly(pdf, document.context["coalition"]["declaration_date"]):
+            finalize_pdf(pdf, pdf_info(document))
         try:
             verify_text(pdf, expected_names(document))
         except ConversionError as err:
