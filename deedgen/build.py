@@ -21,7 +21,7 @@ from pathlib import Path
 from deedgen import __version__
 from deedgen.assemble import assemble_documents
 from deedgen.clauses.library import ClauseLibrary, load_library
-from deedgen.document import DOCUMENT_ORDER, DOCUMENT_SLUGS, AssembledDocument
+from deedgen.document import DOCUMENT_ORDER, DOCUMENT_SLUGS
 from deedgen.exceptions import NotCompliant, OutputError
 from deedgen.manifest import (
     MANIFEST_NAME,
@@ -53,7 +53,13 @@ class BuildOptions:
 
     def fingerprint(self) -> dict:
         """The options that change the output (recorded in the manifest, part of the digest)."""
-        return {"formats": list(self.formats), "langs": list(self.langs), "draft": self.draft, "pdfa": self.pdfa, "bundle": self.bundle}
+        return {
+            "formats": list(self.formats),
+            "langs": list(self.langs),
+            "draft": self.draft,
+            "pdfa": self.pdfa,
+            "bundle": self.bundle,
+        }
 
 
 @dataclass
@@ -76,19 +82,36 @@ def safe_slug(text: str, limit: int = 60) -> str:
     import unicodedata
 
     table = str.maketrans({"ł": "l", "Ł": "L"})
-    ascii_text = unicodedata.normalize("NFKD", text.translate(table)).encode("ascii", "ignore").decode()
+    ascii_text = (
+        unicodedata.normalize("NFKD", text.translate(table)).encode("ascii", "ignore").decode()
+    )
     slug = re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-").lower()
-    return (slug[:limit].rstrip("-") or "koalicja")
+    return slug[:limit].rstrip("-") or "koalicja"
 
 
-def build(sheet_path: str | Path, outdir: str | Path, options: BuildOptions = BuildOptions(), *, library: ClauseLibrary | None = None, converter=None) -> BuildResult:
+def build(
+    sheet_path: str | Path,
+    outdir: str | Path,
+    options: BuildOptions = BuildOptions(),
+    *,
+    library: ClauseLibrary | None = None,
+    converter=None,
+) -> BuildResult:
     """Build every document of one coalition from its partner sheet into *outdir*."""
     sheet = read_sheet(sheet_path)
     library = library or load_library(options.libraries)
     return build_sheet(sheet, outdir, options, library=library, converter=converter)
 
 
-def build_sheet(sheet: Sheet, outdir: str | Path, options: BuildOptions, *, library: ClauseLibrary, converter=None, rules=None) -> BuildResult:
+def build_sheet(
+    sheet: Sheet,
+    outdir: str | Path,
+    options: BuildOptions,
+    *,
+    library: ClauseLibrary,
+    converter=None,
+    rules=None,
+) -> BuildResult:
     """The whole pipeline for one sheet; LibreOffice is started once for all its documents
     (or the batch's *converter* is used)."""
     staged = stage(sheet, outdir, options, library=library, rules=rules)
@@ -137,7 +160,9 @@ class Staged:
         shutil.rmtree(self.staging, ignore_errors=True)
 
 
-def stage(sheet: Sheet, outdir: str | Path, options: BuildOptions, *, library: ClauseLibrary, rules=None) -> Staged:
+def stage(
+    sheet: Sheet, outdir: str | Path, options: BuildOptions, *, library: ClauseLibrary, rules=None
+) -> Staged:
     """Assemble every document in every language, check the funding conditions, write the DOCX
     files into a staging folder. Nothing in *outdir* is touched."""
     outdir = Path(outdir).absolute()
@@ -158,14 +183,28 @@ def stage(sheet: Sheet, outdir: str | Path, options: BuildOptions, *, library: C
         raise OutputError(f"output path exists and is not a folder: {outdir}")
     outdir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{outdir.name}.", dir=outdir.parent))
-    staged = Staged(sheet=sheet, outdir=outdir, options=options, staging=staging, assembled=assembled, report=report, documents=[], docx_paths=[])
+    staged = Staged(
+        sheet=sheet,
+        outdir=outdir,
+        options=options,
+        staging=staging,
+        assembled=assembled,
+        report=report,
+        documents=[],
+        docx_paths=[],
+    )
     try:
         for lang, docs in assembled.items():
             # A draft: built although the funding conditions fail; every page is marked, findings appended.
             findings = [f.message(lang) for f in report.failures()] if staged.draft else []
             for kind in DOCUMENT_ORDER:
                 document = docs[kind]
-                data = render_docx(document, draft=staged.draft, findings=findings, template_dir=options.template_dir)
+                data = render_docx(
+                    document,
+                    draft=staged.draft,
+                    findings=findings,
+                    template_dir=options.template_dir,
+                )
                 name = output_name(kind, lang, "docx")
                 (staging / name).write_bytes(data)
                 staged.docx_paths.append(staging / name)
@@ -187,14 +226,30 @@ def stage(sheet: Sheet, outdir: str | Path, options: BuildOptions, *, library: C
 
 def _clause_entry(used, library: ClauseLibrary) -> dict:
     """A clause's provenance for the manifest: id, version, layer, file, hash, what it replaces."""
-    entry = {"id": used.id, "version": used.version, "layer": used.layer, "source": used.source, "sha256": used.sha256}
+    entry = {
+        "id": used.id,
+        "version": used.version,
+        "layer": used.layer,
+        "source": used.source,
+        "sha256": used.sha256,
+    }
     below = library.replaced.get(used.id)
     if below:
-        entry["replaces"] = {"layer": below[0].layer, "version": below[0].version, "source": below[0].source}
+        entry["replaces"] = {
+            "layer": below[0].layer,
+            "version": below[0].version,
+            "source": below[0].source,
+        }
     return entry
 
 
-def finish(staged: Staged, library: ClauseLibrary, *, overrides: dict | None = None, summary: dict | None = None) -> BuildResult:
+def finish(
+    staged: Staged,
+    library: ClauseLibrary,
+    *,
+    overrides: dict | None = None,
+    summary: dict | None = None,
+) -> BuildResult:
     """Package the PDFs (metadata, text check, bundle), write the reports and the manifest, and
     move everything into the output folder.
 
@@ -230,7 +285,12 @@ def finish(staged: Staged, library: ClauseLibrary, *, overrides: dict | None = N
     if report is not None:
         (staging / "zgodnosc.json").write_text(report.to_json(), encoding="utf-8")
         (staging / "zgodnosc.md").write_text(report.to_markdown("pl"), encoding="utf-8")
-        rules_info = {"path": report.ruleset_path, "version": report.ruleset_version, "sha256": report.ruleset_sha256, "compliant": report.compliant}
+        rules_info = {
+            "path": report.ruleset_path,
+            "version": report.ruleset_version,
+            "sha256": report.ruleset_sha256,
+            "compliant": report.compliant,
+        }
     sheet_sha = sha256_file(sheet.source)
     lib_digest = library_digest(library)
     tpl_digest = templates_digest(options.template_dir)
@@ -238,7 +298,11 @@ def finish(staged: Staged, library: ClauseLibrary, *, overrides: dict | None = N
         "deedgen_version": __version__,
         "coalition": sheet.data["coalition"]["name"],
         "terc": sheet.data["gmina"]["terc"],
-        "input": {"path": str(sheet.source), "sha256": sheet_sha, **({"overrides": overrides} if overrides else {})},
+        "input": {
+            "path": str(sheet.source),
+            "sha256": sheet_sha,
+            **({"overrides": overrides} if overrides else {}),
+        },
         "options": options.fingerprint(),
         "library": {
             "layers": [{"name": layer.name, "path": str(layer.path)} for layer in library.layers],
@@ -261,7 +325,14 @@ def finish(staged: Staged, library: ClauseLibrary, *, overrides: dict | None = N
     if summary is not None:
         manifest["summary"] = summary
     files = _move_into_place(staging, staged.outdir, manifest)
-    return BuildResult(outdir=staged.outdir, files=files, manifest=manifest, compliance=report, documents=staged.assembled, warnings=sheet.warnings)
+    return BuildResult(
+        outdir=staged.outdir,
+        files=files,
+        manifest=manifest,
+        compliance=report,
+        documents=staged.assembled,
+        warnings=sheet.warnings,
+    )
 
 
 def sheet_inputs_sha256(sheet_sha256: str, overrides: dict | None = None) -> str:
@@ -269,7 +340,9 @@ def sheet_inputs_sha256(sheet_sha256: str, overrides: dict | None = None) -> str
     workbook set in it (the file's hash alone when there are none)."""
     if not overrides:
         return sheet_sha256
-    payload = json.dumps({"sheet": sheet_sha256, "overrides": overrides}, sort_keys=True, ensure_ascii=False)
+    payload = json.dumps(
+        {"sheet": sheet_sha256, "overrides": overrides}, sort_keys=True, ensure_ascii=False
+    )
     return sha256_bytes(payload.encode())
 
 
