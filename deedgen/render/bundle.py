@@ -143,16 +143,24 @@ def stamp_reproducibly(path: str | os.PathLike, created: date) -> bool:
     use :func:`finalize_pdf` then."""
     path = Path(path)
     data = path.read_bytes()
-    if b"<x:xmpmeta" in data or b"/Producer<FEFF004C0069006200720065004F0066006600690063006500" not in data:
+    if (
+        b"<x:xmpmeta" in data
+        or b"/Producer<FEFF004C0069006200720065004F0066006600690063006500" not in data
+    ):
         return False
     stamp = created.strftime("%Y%m%d000000").encode()
     data, dates = _CREATION_DATE.subn(lambda m: b"/" + m.group(1) + b"(D:" + stamp, data)
     ids = list(_TRAILER_ID.finditer(data))
     if dates == 0 or len(ids) != 1:
         return False
-    blank = _DOC_CHECKSUM.sub(b"/DocChecksum /" + b"0" * 32, _TRAILER_ID.sub(b"/ID [ <" + b"0" * 32 + b"><" + b"0" * 32 + b"> ]", data))
+    blank = _DOC_CHECKSUM.sub(
+        b"/DocChecksum /" + b"0" * 32,
+        _TRAILER_ID.sub(b"/ID [ <" + b"0" * 32 + b"><" + b"0" * 32 + b"> ]", data),
+    )
     digest = hashlib.md5(blank, usedforsecurity=False).hexdigest().upper().encode()
-    data = _TRAILER_ID.sub(lambda m: m.group(0).replace(m.group(1), digest).replace(m.group(2), digest), data)
+    data = _TRAILER_ID.sub(
+        lambda m: m.group(0).replace(m.group(1), digest).replace(m.group(2), digest), data
+    )
     data = _DOC_CHECKSUM.sub(b"/DocChecksum /" + digest, data)
     path.write_bytes(data)
     return True

@@ -253,9 +253,18 @@ class PreparedTemplate:
                 f"template {label} has a syntax error: {exc.message or exc}"
             ) from None
 
-    LANGUAGE_TAGS = {"pl": b'w:val="pl-PL" w:eastAsia="pl-PL"', "en": b'w:val="en-GB" w:eastAsia="en-GB"'}
+    LANGUAGE_TAGS = {
+        "pl": b'w:val="pl-PL" w:eastAsia="pl-PL"',
+        "en": b'w:val="en-GB" w:eastAsia="en-GB"',
+    }
 
-    def render(self, values: dict, date_time=(2026, 1, 1, 0, 0, 0), lang: str = "pl", core: bytes | None = None) -> bytes:
+    def render(
+        self,
+        values: dict,
+        date_time=(2026, 1, 1, 0, 0, 0),
+        lang: str = "pl",
+        core: bytes | None = None,
+    ) -> bytes:
         rendered = {"docProps/core.xml": core} if core else {}
         try:
             for name, (head, template, tail) in self.parts.items():
@@ -310,7 +319,12 @@ def render_docx(
     declared = document.context["coalition"]["declaration_date"]
     core = core_properties(document)
     values = template_values(document, draft=draft, findings=findings)
-    return template.render(values, date_time=(declared.year, declared.month, declared.day, 0, 0, 0), lang=document.lang, core=core)
+    return template.render(
+        values,
+        date_time=(declared.year, declared.month, declared.day, 0, 0, 0),
+        lang=document.lang,
+        core=core,
+    )
 
 
 CORE_XML = (
@@ -338,7 +352,9 @@ def core_properties(document: AssembledDocument) -> bytes:
         "title": f"{document.title} — {coalition['name']}",
         "subject": coalition["name"],
         "creator": ctx["library"]["name"],
-        "keywords": ", ".join((ctx["gmina"]["name"], ctx["gmina"]["terc"], coalition["edition"], document.kind)),
+        "keywords": ", ".join(
+            (ctx["gmina"]["name"], ctx["gmina"]["terc"], coalition["edition"], document.kind)
+        ),
         "language": {"pl": "pl-PL", "en": "en-GB"}[document.lang],
         "date": coalition["declaration_date"].isoformat(),
     }

@@ -188,9 +188,14 @@ def test_without_libreoffice_pdf_fails_clearly_and_docx_still_builds(tmp_path, m
     runner = CliRunner()
     pdf = runner.invoke(cli, ["build", str(SAMPLES / "lipowiec.yaml"), "-o", str(tmp_path / "pdf")])
     assert pdf.exit_code == 3
-    assert "apt-get install libreoffice-writer-nogui" in pdf.output and "Traceback" not in pdf.output
+    assert (
+        "apt-get install libreoffice-writer-nogui" in pdf.output and "Traceback" not in pdf.output
+    )
     assert not (tmp_path / "pdf").exists()
-    docx = runner.invoke(cli, ["build", str(SAMPLES / "lipowiec.yaml"), "-o", str(tmp_path / "docx"), "--format", "docx"])
+    docx = runner.invoke(
+        cli,
+        ["build", str(SAMPLES / "lipowiec.yaml"), "-o", str(tmp_path / "docx"), "--format", "docx"],
+    )
     assert docx.exit_code == 0, docx.output
     assert (tmp_path / "docx" / "deklaracja-partnerstwa.docx").is_file()
 
@@ -198,12 +203,21 @@ def test_without_libreoffice_pdf_fails_clearly_and_docx_still_builds(tmp_path, m
 def test_regional_overlay_changes_the_documents_and_is_recorded(tmp_path):
     overlay = SAMPLES / "overlays" / "wbp-kielce"
     plain = build(SAMPLES / "lipowiec.yaml", tmp_path / "plain", DOCX_ONLY)
-    regional = build(SAMPLES / "lipowiec.yaml", tmp_path / "regional", BuildOptions(formats=("docx",), libraries=(str(overlay),)))
+    regional = build(
+        SAMPLES / "lipowiec.yaml",
+        tmp_path / "regional",
+        BuildOptions(formats=("docx",), libraries=(str(overlay),)),
+    )
     before = docx_text(plain.outdir / "deklaracja-partnerstwa.docx")
     after = docx_text(regional.outdir / "deklaracja-partnerstwa.docx")
     assert before != after
     declaration = next(d for d in regional.manifest["documents"] if d["kind"] == "declaration")
     mentoring = next(c for c in declaration["clauses"] if c["id"] == "mentoring.bw")
     assert mentoring["layer"] == "wbp-kielce" and mentoring["replaces"]["layer"] == "central"
-    assert any(c["layer"] == "wbp-kielce" and c["id"] != "mentoring.bw" for c in declaration["clauses"])
-    assert [layer["name"] for layer in regional.manifest["library"]["layers"]] == ["wbp-kielce", "central"]
+    assert any(
+        c["layer"] == "wbp-kielce" and c["id"] != "mentoring.bw" for c in declaration["clauses"]
+    )
+    assert [layer["name"] for layer in regional.manifest["library"]["layers"]] == [
+        "wbp-kielce",
+        "central",
+    ]
