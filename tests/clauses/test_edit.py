@@ -117,9 +117,9 @@ def test_invalid_edit_applies_nothing_and_keeps_a_rejected_copy(tmp_path, editor
     assert result.exit_code == 2
     assert "the edit is not valid" in result.output
     assert "[placeholder]: 'nieznane_pole' is not in the data" in result.output
-    assert (
-        f"{top / 'final' / 'law.pl.txt'}:" in result.output
-    )  # the problem is placed in the layer's file
+    # the problem is placed in the layer's file (printed relative to the working folder when
+    # that is shorter, so compare the tail of the path)
+    assert f"{top.name}/final/law.pl.txt:" in result.output
     assert "nothing applied; your text is kept in" in result.output
     assert not (top / "final" / "law.pl.txt").exists()
     rejected = top / "final" / "law.pl.txt.rejected"
