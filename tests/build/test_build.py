@@ -221,3 +221,14 @@ def test_regional_overlay_changes_the_documents_and_is_recorded(tmp_path):
         "wbp-kielce",
         "central",
     ]
+
+
+def test_gmina_money_brings_the_budget_clause_and_the_countersignature(tmp_path):
+    result = build(SAMPLES / "brzeziny-nowe.yaml", tmp_path / "bz", DOCX_ONLY)
+    text = docx_text(tmp_path / "bz" / "deklaracja-partnerstwa.docx")
+    assert "Kontrasygnata Skarbnika" in text
+    treasurer = result.documents["pl"]["declaration"].context["treasurer"]["name"]
+    assert treasurer in text
+    assert "15~000,00~zł (słownie: piętnaście tysięcy złotych 00/100)" in text
+    ids = [c["id"] for d in result.manifest["documents"] if d["kind"] == "declaration" for c in d["clauses"]]
+    assert "financing.budget" in ids and "financing.none" not in ids
