@@ -157,14 +157,18 @@ def _library_callback(
     return select_library(value)
 
 
-library_option = click.option(
-    "--library",
-    "library",
-    multiple=True,
-    metavar="DIR",
-    type=click.Path(file_okay=False),
-    callback=_library_callback,
-    help="A clause layer (a regional or local overlay folder); repeat it, most specific first. "
-    f"Default: the layers of ./{CONFIG_NAME}, else the central library only.",
-)
-"""Adds ``--library DIR`` (repeatable); the command receives ``library: LibrarySelection``."""
+def make_library_option(dest: str = "library"):
+    """``--library DIR`` (repeatable); the command receives a :class:`LibrarySelection` as *dest*."""
+    return click.option(
+        "--library",
+        dest,
+        multiple=True,
+        metavar="DIR",
+        type=click.Path(file_okay=False),
+        callback=_library_callback,
+        help="A clause layer (a regional or local overlay folder); repeat it, most specific first. "
+        f"Default: the layers of ./{CONFIG_NAME}, else the central library only.",
+    )
+
+
+library_option = make_library_option()

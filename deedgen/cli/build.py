@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from deedgen.config import make_library_option
+
 FORMATS = {"docx": ("docx",), "pdf": ("pdf",), "all": ("docx", "pdf")}
 LANGS = {"pl": ("pl",), "en": ("en",), "both": ("pl", "en")}
 
@@ -40,26 +42,11 @@ def document_options(func):
             default=None,
             help="Funding-condition rule set (default: the one of the sheet's program edition).",
         ),
-        click.option(
-            "--library",
-            "libraries",
-            multiple=True,
-            metavar="DIR",
-            type=click.Path(file_okay=False),
-            callback=_library_callback,
-            help="A clause layer (a regional or local overlay folder); repeat it, most specific "
-            "first. Default: the layers of ./deedgen.toml, else the central library only.",
-        ),
+        make_library_option("libraries"),
     ]
     for option in reversed(options):
         func = option(func)
     return func
-
-
-def _library_callback(ctx, param, value):
-    from deedgen.config import select_library
-
-    return select_library(value)
 
 
 def make_options(fmt, lang, draft, pdfa, rules, libraries):

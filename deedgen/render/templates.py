@@ -319,10 +319,19 @@ def new_document(landscape=False):
     return doc
 
 
-def declaration_template():
-    doc = new_document()
+def title_block(doc, *, annex: bool = False, dated: bool = False):
+    """The lines above the body: the annex line or the place and date, the title, the coalition."""
+    if annex:
+        para(doc, "{{ annex_line }}", "Załącznik")
+    if dated:
+        para(doc, "{{ place_and_date }}", "Miejsce i data")
     para(doc, "{{ title_upper }}", "Tytuł dokumentu")
     para(doc, "{{ coalition_name }}", "Podtytuł")
+
+
+def declaration_template():
+    doc = new_document()
+    title_block(doc)
     blocks_loop(doc)
     signature_block(doc)
     findings_block(doc)
@@ -331,9 +340,7 @@ def declaration_template():
 
 def preliminary_template():
     doc = new_document()
-    para(doc, "{{ place_and_date }}", "Miejsce i data")
-    para(doc, "{{ title_upper }}", "Tytuł dokumentu")
-    para(doc, "{{ coalition_name }}", "Podtytuł")
+    title_block(doc, dated=True)
     blocks_loop(doc)
     signature_block(doc)
     findings_block(doc)
@@ -342,9 +349,7 @@ def preliminary_template():
 
 def action_plan_template():
     doc = new_document(landscape=True)
-    para(doc, "{{ annex_line }}", "Załącznik")
-    para(doc, "{{ title_upper }}", "Tytuł dokumentu")
-    para(doc, "{{ coalition_name }}", "Podtytuł")
+    title_block(doc, annex=True)
     slot_loop(doc, "intro")
     para(doc, "1. {{ L.parties_contributions }}", "Nagłówek sekcji")
     data_table(
@@ -417,9 +422,7 @@ def action_plan_template():
 
 def evaluation_forms_template():
     doc = new_document()
-    para(doc, "{{ annex_line }}", "Załącznik")
-    para(doc, "{{ title_upper }}", "Tytuł dokumentu")
-    para(doc, "{{ coalition_name }}", "Podtytuł")
+    title_block(doc, annex=True)
     para(doc, "A. {{ L.quarterly_form }}", "Nagłówek sekcji")
     slot_loop(doc, "quarterly_form")
     tag(doc, "{%p for q in quarterly %}")
