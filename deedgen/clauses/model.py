@@ -130,8 +130,9 @@ def read_text(path: Path) -> tuple[bytes, str]:
 
 def split_front_matter(path: Path, text: str) -> tuple[dict, str, int]:
     """Split ``---``-delimited YAML front matter from the body; return (meta, body, body_line)."""
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import YAMLError
+    import yaml
+
+    from deedgen.sheet.load import YAML12Loader
 
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
@@ -147,8 +148,9 @@ def split_front_matter(path: Path, text: str) -> tuple[dict, str, int]:
             location=Location(file=str(path), line=1),
         ) from None
     try:
-        meta = YAML(typ="safe", pure=True).load("\n".join(lines[1:end])) or {}
-    except YAMLError as exc:
+        # PyYAML's C parser with YAML 1.2 scalars: a library of ~100 files loads in ~50 ms
+        meta = yaml.load("\n".join(lines[1:end]), Loader=YAML12Loader) or {}
+    except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark else 2
         raise ClauseError(

@@ -106,7 +106,7 @@ def load_text(path: Path) -> RawSheet:
     return RawSheet(data=data, source=str(path), locations=locations)
 
 
-class _SheetLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+class YAML12Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """PyYAML's C parser with YAML 1.2 core-schema scalars: "yes"/"no"/"on" stay text and
     digits with leading zeros stay decimal (YAML 1.1 would read 0612345 as an octal number)."""
 
@@ -128,7 +128,7 @@ for _tag, _pattern, _first in (
         "0123456789",
     ),
 ):
-    _SheetLoader.add_implicit_resolver(
+    YAML12Loader.add_implicit_resolver(
         f"tag:yaml.org,2002:{_tag}", re.compile(_pattern), list(_first)
     )
 
@@ -140,7 +140,7 @@ def _construct_int(loader, node):
     return int(text, 10)
 
 
-_SheetLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+YAML12Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
 
 def _parse(path: Path, text: str):
@@ -152,7 +152,7 @@ def _parse(path: Path, text: str):
             raise InputError(
                 f"invalid JSON: {exc.msg}", location=Location(file=str(path), line=exc.lineno)
             ) from None
-    loader = _SheetLoader(text)
+    loader = YAML12Loader(text)
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
