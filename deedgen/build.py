@@ -49,6 +49,7 @@ class BuildOptions:
     rules: str | None = None  # a rule-set file; default: the one of the sheet's edition
     libraries: tuple[str, ...] = ()  # overlay folders, most specific first
     check: bool = True
+    review: bool = False  # also write the mentors' review annex (przeglad-klauzul.md)
     template_dir: Path = TEMPLATE_DIR
 
     def fingerprint(self) -> dict:
@@ -224,6 +225,23 @@ def stage(
     return staged
 
 
+REVIEW_NAME = "przeglad-klauzul.md"
+
+
+def review_text(staged: Staged, library: ClauseLibrary) -> str:
+    """The review annex for mentors: for every document, each clause's §, layer, file, version
+    and what it replaces. A working file beside the documents — never part of them."""
+    from deedgen.clauses.annex import review_annex
+
+    parts = [
+        review_annex(docs[kind], library).markdown()
+        for docs in staged.assembled.values()
+        for kind in DOCUMENT_ORDER
+    ]
+    title = f"# Przegląd klauzul — {staged.sheet.data['coalition']['name']}"
+    return "\n\n".join([title, *parts]) + "\n"
+
+
 def _clause_entry(used, library: ClauseLibrary) -> dict:
     """A clause's provenance for the manifest: id, version, layer, file, hash, what it replaces."""
     entry = {
@@ -280,6 +298,8 @@ def finish(
         for entry in staged.documents:
             (staging / entry.pop("docx")).unlink()
             entry.pop("docx_sha256")
+    if options.review:
+        (staging / REVIEW_NAME).write_text(review_text(staged, library), encoding="utf-8")
     report = staged.report
     rules_info = None
     if report is not None:

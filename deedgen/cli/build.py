@@ -75,18 +75,24 @@ def make_options(fmt, lang, draft, pdfa, rules, libraries):
     default=None,
     help="Output folder (default: out/<coalition>).",
 )
+@click.option(
+    "--review",
+    is_flag=True,
+    help="Also write przeglad-klauzul.md: each clause's layer, file and version, for mentors (never part of the documents).",
+)
 @document_options
-def build(sheet, outdir, fmt, lang, draft, pdfa, rules, libraries):
+def build(sheet, outdir, review, fmt, lang, draft, pdfa, rules, libraries):
     """Build the documents of one coalition from its partner SHEET: the JST's preliminary
     declaration, the partnership declaration, the action plan and the evaluation forms, as DOCX
     and PDF, with a signable PDF bundle, a compliance report and a manifest."""
+    from dataclasses import replace
     from pathlib import Path
 
     from deedgen.build import build as run_build
     from deedgen.build import safe_slug
     from deedgen.sheet.validate import read_sheet
 
-    options = make_options(fmt, lang, draft, pdfa, rules, libraries)
+    options = replace(make_options(fmt, lang, draft, pdfa, rules, libraries), review=review)
     if outdir is None:
         parsed = read_sheet(sheet)
         outdir = Path("out") / safe_slug(

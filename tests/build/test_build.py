@@ -230,5 +230,23 @@ def test_gmina_money_brings_the_budget_clause_and_the_countersignature(tmp_path)
     treasurer = result.documents["pl"]["declaration"].context["treasurer"]["name"]
     assert treasurer in text
     assert "15~000,00~zł (słownie: piętnaście tysięcy złotych 00/100)" in text
-    ids = [c["id"] for d in result.manifest["documents"] if d["kind"] == "declaration" for c in d["clauses"]]
+    ids = [
+        c["id"]
+        for d in result.manifest["documents"]
+        if d["kind"] == "declaration"
+        for c in d["clauses"]
+    ]
     assert "financing.budget" in ids and "financing.none" not in ids
+
+
+def test_review_annex_for_mentors_sits_beside_the_documents_never_in_them(tmp_path):
+    overlay = str(SAMPLES / "overlays" / "wbp-kielce")
+    result = build(
+        SAMPLES / "lipowiec.yaml",
+        tmp_path / "r",
+        BuildOptions(formats=("docx",), libraries=(overlay,), review=True),
+    )
+    review = (tmp_path / "r" / "przeglad-klauzul.md").read_text(encoding="utf-8")
+    assert "| mentoring.bw |" in review and "wbp-kielce" in review and "central v2" in review
+    assert "przeglad-klauzul.md" in result.manifest["files"]
+    assert "Pochodzenie klauzul" not in docx_text(tmp_path / "r" / "deklaracja-partnerstwa.docx")
