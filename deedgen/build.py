@@ -92,14 +92,19 @@ def safe_slug(text: str, limit: int = 60) -> str:
 
 def build(
     sheet_path: str | Path,
-    outdir: str | Path,
+    outdir: str | Path | None,
     options: BuildOptions = BuildOptions(),
     *,
     library: ClauseLibrary | None = None,
     converter=None,
 ) -> BuildResult:
-    """Build every document of one coalition from its partner sheet into *outdir*."""
+    """Build every document of one coalition from its partner sheet into *outdir* (default:
+    ``out/<TERC>-<gmina>``, named the way a batch names its folders)."""
     sheet = read_sheet(sheet_path)
+    if outdir is None:
+        from deedgen.batch import folder_name
+
+        outdir = Path("out") / folder_name(sheet.data["gmina"]["terc"], sheet.data["gmina"]["name"])
     library = library or load_library(options.libraries)
     return build_sheet(sheet, outdir, options, library=library, converter=converter)
 

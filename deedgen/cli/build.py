@@ -73,7 +73,7 @@ def make_options(fmt, lang, draft, pdfa, rules, libraries):
     "outdir",
     type=click.Path(file_okay=False),
     default=None,
-    help="Output folder (default: out/<coalition>).",
+    help="Output folder (default: out/<TERC>-<gmina>).",
 )
 @click.option(
     "--review",
@@ -86,18 +86,10 @@ def build(sheet, outdir, review, fmt, lang, draft, pdfa, rules, libraries):
     declaration, the partnership declaration, the action plan and the evaluation forms, as DOCX
     and PDF, with a signable PDF bundle, a compliance report and a manifest."""
     from dataclasses import replace
-    from pathlib import Path
 
     from deedgen.build import build as run_build
-    from deedgen.build import safe_slug
-    from deedgen.sheet.validate import read_sheet
 
     options = replace(make_options(fmt, lang, draft, pdfa, rules, libraries), review=review)
-    if outdir is None:
-        parsed = read_sheet(sheet)
-        outdir = Path("out") / safe_slug(
-            f"{parsed.data['gmina']['terc']}-{parsed.data['gmina']['name']}"
-        )
     result = run_build(sheet, outdir, options)
     for warning in result.warnings:
         click.echo(f"  ! {warning.describe('pl')}", err=True)
