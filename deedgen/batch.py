@@ -426,7 +426,9 @@ def triage(
             spool.write({**base, "status": "failed", "errors": [f"cannot read the sheet: {e}"]})
             continue
         overrides = entry.overrides(cohort.settings)
-        task = Task(index, str(entry.sheet), entry.label, overrides, entry, reason="first build")
+        task = Task(
+            index, str(entry.sheet), entry.label, overrides, entry, reason="pierwsza budowa"
+        )
         before = previous.get(str(entry.sheet))
         if before is not None:
             task.previous_folder = before.folder
@@ -440,7 +442,7 @@ def triage(
                         **before.row,
                         **base,
                         "status": "skipped-unchanged",
-                        "reason": "inputs unchanged",
+                        "reason": "dane wejściowe bez zmian",
                     }
                 )
                 continue
@@ -492,25 +494,25 @@ def _why_rebuild(
     """Why a coalition is rebuilt, and whether only the clause library changed (then the
     clauses it uses are compared before anything is rebuilt)."""
     if not before.complete:
-        return "previous build incomplete", False
+        return "poprzednia budowa niedokończona", False
     reasons = []
     if before.sheet_sha256 != sheet_sha:
-        reasons.append("sheet changed")
+        reasons.append("zmieniony arkusz")
     if before.overrides != overrides:
-        reasons.append("cohort settings changed")
+        reasons.append("zmienione ustawienia kohorty")
     if before.rules_sha256 != _rules_sha(before, shared, cache):
-        reasons.append("funding rules changed")
+        reasons.append("zmienione warunki finansowania")
     if before.templates_sha256 != shared.templates_digest:
-        reasons.append("templates changed")
+        reasons.append("zmienione szablony")
     if before.options != options.fingerprint():
-        reasons.append("options changed")
+        reasons.append("zmienione opcje")
     if before.version != __version__:
-        reasons.append("deedgen version changed")
+        reasons.append("nowa wersja deedgen")
     library_changed = before.library_sha256 != shared.library_digest
     if library_changed:
-        reasons.append("clause library changed")
+        reasons.append("zmieniona biblioteka klauzul")
     only_library = library_changed and len(reasons) == 1
-    return ", ".join(reasons) or "inputs changed", only_library
+    return ", ".join(reasons) or "zmienione dane wejściowe", only_library
 
 
 # --- folders ---------------------------------------------------------------------------------------
@@ -1281,7 +1283,7 @@ def _stage_one(worker: _Worker, task: Task):
                 **row,
                 **base,
                 "status": "skipped-unchanged",
-                "reason": "clause library changed; the clauses it uses did not",
+                "reason": "zmieniona biblioteka klauzul; klauzule tej koalicji bez zmian",
             }
         staged = stage(sheet, outdir, worker.setup.options, library=worker.library, rules=rules)
     except NotCompliant as error:
@@ -1331,7 +1333,7 @@ def _refusal_lines(facts: dict) -> list[str]:
         return []
     failed = ", ".join(rule for rule, status in facts.get("rules", {}).items() if status == "fail")
     return [
-        f"does not meet the funding conditions ({failed}); --draft builds it marked PROJEKT",
+        f"nie spełnia warunków finansowania ({failed}); z opcją --draft powstanie projekt oznaczony PROJEKT",
         *failures,
     ]
 

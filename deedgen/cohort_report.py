@@ -215,7 +215,8 @@ def _html_row(row: dict, columns, rules: list[str]) -> str:
             cells.append(f'<td><a href="{href(folder)}/" title="{e(folder)}">{e(value)}</a></td>')
         elif key == "status":
             draft = " (projekt)" if row.get("draft") and status != "draft" else ""
-            cells.append(f'<td class="s-{e(status)}">{e(status)}{e(draft)}</td>')
+            shown = STATUS_LABELS.get(status, status)
+            cells.append(f'<td class="s-{e(status)}" title="{e(status)}">{e(shown)}{e(draft)}</td>')
         elif key in NUMERIC:
             shown = "—" if value is None else _polish_amount(value) if key == "money" else value
             cells.append(

@@ -142,7 +142,7 @@ def test_rerun_skips_the_unchanged_and_rebuilds_the_changed(tmp_path, cohort):
     rows = rows_by_sheet(out)
     assert (
         rows["a-dobra.yaml"]["status"] == "built"
-        and rows["a-dobra.yaml"]["reason"] == "sheet changed"
+        and rows["a-dobra.yaml"]["reason"] == "zmieniony arkusz"
     )
     assert rows["b-dobra.yaml"]["status"] == "skipped-unchanged"
 
@@ -160,7 +160,7 @@ def test_other_options_rebuild(tmp_path, cohort):
     run_batch(cohort, "-o", out, "--format", "docx")
     run_batch(cohort, "-o", out, "--format", "docx", "--lang", "both")
     row = rows_by_sheet(out)["a-dobra.yaml"]
-    assert row["status"] == "built" and row["reason"] == "options changed"
+    assert row["status"] == "built" and row["reason"] == "zmienione opcje"
     assert {d["lang"] for d in row["documents"]} == {"pl", "en"}
 
 

@@ -73,7 +73,9 @@ def test_a_replaced_clause_rebuilds_exactly_the_coalitions_that_use_it(tmp_path,
         "c.yaml": "skipped-unchanged",
         "d.yaml": "skipped-unchanged",
     }
-    assert rows["c.yaml"]["reason"] == "clause library changed; the clauses it uses did not"
+    assert (
+        rows["c.yaml"]["reason"] == "zmieniona biblioteka klauzul; klauzule tej koalicji bez zmian"
+    )
     change = {
         "clause": "financing.budget",
         "change": f"v{version} (central) → v{version + 1} (wbp)",
@@ -94,7 +96,7 @@ def test_a_replaced_clause_rebuilds_exactly_the_coalitions_that_use_it(tmp_path,
     again = manifest_mtimes(out)
     run_batch(cohort, "-o", out, "--format", "docx", "--library", overlay)
     assert {r["status"] for r in rows_by_sheet(out).values()} == {"skipped-unchanged"}
-    assert {r["reason"] for r in rows_by_sheet(out).values()} == {"inputs unchanged"}
+    assert {r["reason"] for r in rows_by_sheet(out).values()} == {"dane wejściowe bez zmian"}
     assert manifest_mtimes(out) == again
 
 

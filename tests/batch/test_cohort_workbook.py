@@ -121,7 +121,7 @@ def test_the_workbook_sets_mentors_and_its_row_problems_fail_only_their_coalitio
     assert code == 0
     assert (
         rows["arkusze/a.yaml"]["status"] == "built"
-        and rows["arkusze/a.yaml"]["reason"] == "cohort settings changed"
+        and rows["arkusze/a.yaml"]["reason"] == "zmienione ustawienia kohorty"
     )
     assert rows["arkusze/b.yaml"]["status"] == "skipped-unchanged"
 
