@@ -34,7 +34,7 @@ import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from deedgen.exceptions import DeedgenError, Location
+from deedgen.exceptions import DeedgenError, InputError, Location
 
 SHEET_SUFFIXES = (".xlsx", ".yaml", ".yml", ".json")
 SETTINGS_SHEET = "Kohorta"
@@ -187,14 +187,12 @@ def read_workbook(path: Path) -> Cohort:
 
 
 def _open(path: Path):
-    import openpyxl
+    from deedgen.sheet.xlsx import open_workbook
 
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # openpyxl warns about extensions it drops
-            return openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds on a malformed part
-        raise CohortInvalid(path, [f"cannot read the workbook: {exc}"]) from exc
+        return open_workbook(path)
+    except InputError as exc:
+        raise CohortInvalid(path, [exc.format_message()]) from exc
 
 
 def _rows(ws, limit: int = MAX_COHORT_ROWS):

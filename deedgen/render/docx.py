@@ -341,22 +341,35 @@ CORE_XML = (
 )
 
 
-def core_properties(document: AssembledDocument) -> bytes:
-    """The document's properties (title, author = the initiating library, subject, keywords,
-    language, dates from the sheet): shown by Word and carried by LibreOffice into the PDF."""
-    from xml.sax.saxutils import escape
-
+def document_properties(document: AssembledDocument) -> dict:
+    """Title, subject, author (the initiating library), keywords and date, all from the sheet:
+    the DOCX carries them, LibreOffice copies them into the PDF, the bundle repeats them."""
     ctx = document.context
     coalition = ctx["coalition"]
-    values = {
+    return {
         "title": f"{document.title} — {coalition['name']}",
         "subject": coalition["name"],
         "creator": ctx["library"]["name"],
-        "keywords": ", ".join(
-            (ctx["gmina"]["name"], ctx["gmina"]["terc"], coalition["edition"], document.kind)
+        "keywords": (
+            ctx["gmina"]["name"],
+            ctx["gmina"]["terc"],
+            f"edycja {coalition['edition']}",
+            document.kind,
         ),
+        "date": coalition["declaration_date"],
+    }
+
+
+def core_properties(document: AssembledDocument) -> bytes:
+    """docProps/core.xml of the document (see :func:`document_properties`)."""
+    from xml.sax.saxutils import escape
+
+    props = document_properties(document)
+    values = {
+        **props,
+        "keywords": ", ".join(props["keywords"]),
         "language": {"pl": "pl-PL", "en": "en-GB"}[document.lang],
-        "date": coalition["declaration_date"].isoformat(),
+        "date": props["date"].isoformat(),
     }
     return CORE_XML.format(**{k: escape(str(v)) for k, v in values.items()}).encode("utf-8")
 

@@ -23,25 +23,21 @@ from deedgen.render.bundle import (
     stamp_reproducibly,
     verify_text,
 )
+from deedgen.render.docx import document_properties
 
 BUNDLED = ("declaration", "action_plan", "evaluation_forms")
 ANNEX_LABELS = {"pl": "Zał. {n}, s. ", "en": "Annex {n}, p. "}
 
 
 def pdf_info(document: AssembledDocument) -> PdfInfo:
-    ctx = document.context
-    coalition = ctx["coalition"]
+    """The PDF metadata: the same properties the DOCX carries."""
+    props = document_properties(document)
     return PdfInfo(
-        title=f"{document.title} — {coalition['name']}",
-        author=ctx["library"]["name"],
-        created=coalition["declaration_date"],
-        subject=coalition["name"],
-        keywords=(
-            ctx["gmina"]["name"],
-            ctx["gmina"]["terc"],
-            f"edycja {coalition['edition']}",
-            document.kind,
-        ),
+        title=props["title"],
+        author=props["creator"],
+        created=props["date"],
+        subject=props["subject"],
+        keywords=props["keywords"],
         lang=document.lang,
     )
 

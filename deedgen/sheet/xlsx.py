@@ -257,7 +257,8 @@ def _refuse_dtds(path: Path, infos) -> None:
         raise InputError(f"{path.name}: corrupt XLSX (ZIP) file: {exc}") from exc
 
 
-def _open(path: Path):
+def open_workbook(path: Path):
+    """Open a workbook read-only; a malformed one is an :class:`InputError` naming the file."""
     import openpyxl
 
     try:
@@ -326,7 +327,7 @@ def load_xlsx(path: str | Path) -> RawSheet:
     """Read an XLSX partner sheet; raise :class:`InputError` when the file is not one."""
     path = Path(path)
     check_container(path)
-    workbook = _open(path)
+    workbook = open_workbook(path)
     try:
         return _Reader(path, workbook).read()
     finally:
