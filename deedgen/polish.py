@@ -76,17 +76,20 @@ def format_amount(amount: Decimal, lang: str = "pl") -> str:
 
 
 # One pass over the text: the space after a number before "r."/"zł", after "§" before a number,
-# or after a unit name before its number becomes a non-breaking space.
-_NBSP_AFTER = re.compile(
-    r"(\d(?= (?:r\.|zł\b))|§(?= \d)"
-    r"|\b(?:art\.|ust\.|pkt|lit\.|nr|poz\.|para\.|point|letter)(?= [\dA-Za-z])) "
+# or after a unit name before its number becomes a non-breaking space. The pattern starts with
+# the space itself (what precedes it is a look-behind), so the scan jumps from space to space.
+_UNIT_NAMES = ("art.", "ust.", "pkt", "lit.", "nr", "poz.", "para.", "point", "letter")
+_NBSP_AT = re.compile(
+    r" (?:(?<=\d )(?=r\.|zł\b)|(?<=§ )(?=\d)|(?:"
+    + "|".join(rf"(?<=\b{re.escape(name)} )" for name in _UNIT_NAMES)
+    + r")(?=[\dA-Za-z]))"
 )
 
 
 def typography(text: str) -> str:
     """Non-breaking spaces where Polish typography wants them: "1990 r.", "§ 4", "ust. 2",
     "pkt 3", "art. 17", "nr 5", "30 zł" — also in partner data and in dates typed in clauses."""
-    return _NBSP_AFTER.sub(r"\1" + NBSP, text)
+    return _NBSP_AT.sub(NBSP, text) if " " in text else text
 
 
 def quote(text: str, lang: str = "pl") -> str:
