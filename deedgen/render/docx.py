@@ -302,6 +302,8 @@ def _may_list(xml: str) -> bool:
     """A quick look (four scans in C) before the regular expression, which is slow on a long
     part: most documents hold no tab, bell, form feed or newline at all."""
     return "\n" in xml or "\t" in xml or "\a" in xml or "\f" in xml
+
+
 XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 
