@@ -7,6 +7,7 @@ forms follow the Polish rule: 1 złoty; 2–4 złote (but 12–14 złotych); oth
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -17,6 +18,7 @@ NBSP = "\u00a0"
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
+@functools.lru_cache(maxsize=4096)  # babel's formatting is slow; a cohort's dates repeat
 def format_date(value: dt.date, lang: str = "pl") -> str:
     """15 kwietnia 2026 r. / 15 April 2026 (a non-breaking space keeps "r." with its year)."""
     if value is None:

@@ -7,7 +7,6 @@ plain data that renders as text, Markdown or JSON.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,7 +83,9 @@ class ComplianceReport:
         return as_dict(self)
 
     def to_json(self) -> str:
-        return json.dumps(self.as_dict(), ensure_ascii=False, indent=2)
+        from deedgen.manifest import pretty_json
+
+        return pretty_json(self.as_dict()).decode("utf-8").rstrip("\n")
 
     def to_text(self, lang: str = "pl") -> str:
         from deedgen.compliance.report import to_text

@@ -17,7 +17,6 @@ from pathlib import Path
 
 from jinja2 import StrictUndefined
 from jinja2 import TemplateError as JinjaTemplateError
-from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
 from deedgen.document import AssembledDocument
@@ -25,11 +24,12 @@ from deedgen.exceptions import TemplateError
 from deedgen.polish import format_date, format_money, format_quarter, month_name, short_quarter
 from deedgen.render.labels import LABELS
 from deedgen.render.templates import TEMPLATE_DIR
+from deedgen.templating import TemplateEnvironment
 
 
 @functools.lru_cache(maxsize=1)
-def _jinja_env() -> SandboxedEnvironment:
-    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+def _jinja_env() -> TemplateEnvironment:
+    return TemplateEnvironment(autoescape=True, undefined=StrictUndefined)
 
 
 @functools.lru_cache(maxsize=32)
