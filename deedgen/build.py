@@ -10,6 +10,7 @@ half-written.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -376,11 +377,19 @@ def _move_into_place(staging: Path, outdir: Path, manifest: dict) -> list[Path]:
     build wrote there (listed in its manifest) that this build no longer makes are removed."""
     from deedgen.manifest import read_manifest
 
-    outdir.mkdir(parents=True, exist_ok=True)
-    previous = read_manifest(outdir)
     names = sorted(p.name for p in staging.iterdir()) + [MANIFEST_NAME]
     manifest["files"] = names
     write_manifest(staging / MANIFEST_NAME, manifest)
+    if not outdir.exists():  # a first build: the whole folder moves into place in one rename
+        os.chmod(staging, 0o777 & ~_umask())
+        try:
+            os.rename(staging, outdir)
+        except OSError:  # made meanwhile by someone else: move file by file, as below
+            pass
+        else:
+            return [outdir / name for name in names]
+    outdir.mkdir(parents=True, exist_ok=True)
+    previous = read_manifest(outdir)
     moved = []
     for name in names:
         os.replace(staging / name, outdir / name)
@@ -389,6 +398,13 @@ def _move_into_place(staging: Path, outdir: Path, manifest: dict) -> list[Path]:
         if "/" not in stale and (outdir / stale).is_file():
             (outdir / stale).unlink()
     return moved
+
+
+@functools.cache
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def with_options(options: BuildOptions, **changes) -> BuildOptions:

@@ -7,6 +7,7 @@ produced which document) and lets a batch skip coalitions whose inputs did not c
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from pathlib import Path
@@ -43,10 +44,21 @@ def library_digest(library: ClauseLibrary) -> str:
 
 
 def templates_digest(template_dir: Path) -> str:
+    """One hash over the DOCX templates (names and contents); re-read only when one of them
+    changed (by modification time or size) — a batch asks once per coalition."""
+    stamps = []
+    for path in sorted(Path(template_dir).glob("*.docx")):
+        info = path.stat()
+        stamps.append((path.name, info.st_mtime_ns, info.st_size))
+    return _templates_digest(str(template_dir), tuple(stamps))
+
+
+@functools.lru_cache(maxsize=16)
+def _templates_digest(template_dir: str, stamps: tuple) -> str:
     digest = hashlib.sha256()
-    for path in sorted(template_dir.glob("*.docx")):
-        digest.update(path.name.encode())
-        digest.update(sha256_file(path).encode())
+    for name, _mtime, _size in stamps:
+        digest.update(name.encode())
+        digest.update(sha256_file(Path(template_dir) / name).encode())
     return digest.hexdigest()
 
 

@@ -24,6 +24,7 @@ from deedgen.exceptions import TemplateError
 from deedgen.polish import format_date, format_money, format_quarter, month_name, short_quarter
 from deedgen.render.labels import LABELS
 from deedgen.render.templates import TEMPLATE_DIR
+from deedgen.render.ziparchive import Member, deflate, write_zip
 from deedgen.templating import TemplateEnvironment
 
 
@@ -232,6 +233,7 @@ class PreparedTemplate:
         self._helper = helper
         archive = zipfile.ZipFile(io.BytesIO(blob))
         self.entries = [(info.filename, archive.read(info.filename)) for info in archive.infolist()]
+        self._fixed: dict[tuple[str, str], Member] = {}  # (part, lang) → deflated once
         self.parts: dict[str, tuple[str, object, str]] = {}
         env = _jinja_env()
         try:
@@ -283,16 +285,23 @@ class PreparedTemplate:
             raise TemplateError(
                 f"template {self.label} cannot be rendered: {exc.message or exc}"
             ) from None
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as target:
-            for name, data in self.entries:
-                info = zipfile.ZipInfo(name, date_time=date_time)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
-                if name == "word/styles.xml" and lang != "pl":
-                    data = data.replace(self.LANGUAGE_TAGS["pl"], self.LANGUAGE_TAGS[lang])
-                target.writestr(info, rendered.get(name, data))
-        return out.getvalue()
+        members = [
+            deflate(name, rendered[name])
+            if name in rendered
+            else self._fixed_part(name, data, lang)
+            for name, data in self.entries
+        ]
+        return write_zip(members, date_time)
+
+    def _fixed_part(self, name: str, data: bytes, lang: str) -> Member:
+        """A part every document of this template shares, deflated once per language."""
+        key = (name, lang if name == "word/styles.xml" else "")
+        member = self._fixed.get(key)
+        if member is None:
+            if name == "word/styles.xml" and lang != "pl":
+                data = data.replace(self.LANGUAGE_TAGS["pl"], self.LANGUAGE_TAGS[lang])
+            member = self._fixed[key] = deflate(name, data)
+        return member
 
 
 _LISTING = re.compile(r"[\t\a\f]|<w:t(?: [^>]*)?>[^<]*\n")

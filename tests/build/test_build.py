@@ -138,6 +138,24 @@ def test_non_compliant_coalition_is_refused_then_built_as_draft(tmp_path):
     assert report["compliant"] is False
 
 
+def test_first_build_moves_its_folder_into_place_readable_and_complete(tmp_path):
+    """A first build renames its whole staging folder into place: the folder must get the
+    usual permissions (not the private ones of a staging folder), and a rebuild into it then
+    replaces file by file."""
+    import os
+
+    out = tmp_path / "out"
+    result = build(SAMPLES / "lipowiec.yaml", out, DOCX_ONLY)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert out.stat().st_mode & 0o777 == 0o777 & ~mask
+    assert sorted(p.name for p in out.iterdir()) == sorted(result.manifest["files"])
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]  # no staging folder left beside it
+    again = build(SAMPLES / "lipowiec.yaml", out, DOCX_ONLY)
+    assert sorted(p.name for p in out.iterdir()) == sorted(again.manifest["files"])
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]
+
+
 def test_failed_build_leaves_existing_output_untouched(tmp_path):
     out = tmp_path / "out"
     build(SAMPLES / "lipowiec.yaml", out, DOCX_ONLY)
