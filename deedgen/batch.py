@@ -37,6 +37,7 @@ dies with its worker) and leaves only hidden staging folders, removed by the nex
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import math
 import multiprocessing
@@ -1119,6 +1120,12 @@ def init_worker(setup: WorkerSetup, events, lifeline) -> None:
         from deedgen.compliance.rules import load_rules
 
         _WORKER.rules[setup.rules_fixed] = load_rules(setup.rules_fixed)
+    # What was loaded once stays for the worker's life: keep it out of the cycle collector's
+    # full passes, and let the young generation grow (a coalition makes ~10^5 short-lived
+    # objects, none of them in cycles that need collecting early). Measured: ~5% of the CPU.
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(20_000, 20, 20)
 
 
 def _watch_lifeline(lifeline) -> None:
