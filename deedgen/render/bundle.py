@@ -93,6 +93,7 @@ def make_bundle(
     signatories: Sequence[Signatory] = (),
     pdfa: bool = False,
     signature_boxes: Sequence[Rect] | None = None,
+    signature_spots: Sequence[tuple[int, Rect]] | None = None,
     icc_profile: str | os.PathLike | None = None,
 ) -> Path:
     """Write the bundle of ``parts`` (the declaration first) to ``out_path``.
@@ -100,7 +101,10 @@ def make_bundle(
     Signature fields, one per signatory, go where each signatory's name last appears in the
     first document (just above the printed name), or on a grid at the foot of its last page
     when a name is not found, or into ``signature_boxes`` (one rectangle per signatory, on the
-    first document's last page). ``icc_profile`` overrides the output intent's profile.
+    first document's last page), or into ``signature_spots`` ((page index in the first document,
+    rectangle) per signatory: what :func:`signature_spots` found in the words pdftotext read,
+    which spares reading the pages' text again here). ``icc_profile`` overrides the output
+    intent's profile.
     """
     parts = [p if isinstance(p, BundlePart) else BundlePart(p[0], Path(p[1])) for p in parts]
     if not parts:
@@ -126,6 +130,7 @@ def make_bundle(
     if signatories:
         pages = writer.pages[first_doc_pages[0] : first_doc_pages[1]]
         boxes = signature_boxes and [(len(pages) - 1, box) for box in signature_boxes]
+        boxes = boxes or (list(signature_spots) if signature_spots else None)
         _add_signature_fields(writer, pages, signatories, boxes or _layout(pages, signatories))
     return _write_reproducibly(writer, Path(out_path))
 
@@ -437,8 +442,10 @@ def _find_name(lines_per_page, name: str):
 
 def _grid(page, count: int, index: int) -> list[tuple[int, Rect]]:
     """Two columns of fields from the foot of the page upwards."""
-    page_width = float(page.mediabox.right)
-    page_height = float(page.mediabox.top)
+    return _grid_on(float(page.mediabox.right), float(page.mediabox.top), count, index)
+
+
+def _grid_on(page_width: float, page_height: float, count: int, index: int):
     rows = (count + 1) // 2
     width = (page_width - 2 * PAGE_MARGIN - 20) / 2
     pitch = min(SIGNATURE_SIZE[1] + 14, (page_height - 2 * PAGE_MARGIN) / rows)
@@ -519,6 +526,120 @@ def _frame_appearance(rect: Rect) -> StreamObject:
 # Checks ------------------------------------------------------------------------------------------
 
 
+@dataclass
+class PageWords:
+    """A page's words as pdftotext lays them out: lines of (word, x0, y0, x1, y1), with the
+    origin at the top left of the page, as pdftotext gives them."""
+
+    width: float
+    height: float
+    lines: list[list[tuple[str, float, float, float, float]]]
+
+    def text(self) -> str:
+        return "\n".join(" ".join(word[0] for word in line) for line in self.lines)
+
+
+def read_words(pdf: str | os.PathLike) -> list[PageWords] | None:
+    """Every page's words with their boxes (``pdftotext -bbox-layout``), or None without
+    pdftotext. One read gives a bundle what it needs of its first document: the text to verify,
+    the page count, and where each signatory's name is printed."""
+    pdftotext = shutil.which("pdftotext")
+    if not pdftotext:
+        return None
+    done = subprocess.run(
+        [pdftotext, "-enc", "UTF-8", "-bbox-layout", str(pdf), "-"],
+        capture_output=True,
+        timeout=120,
+    )
+    if done.returncode != 0:
+        return None
+    from lxml import etree
+
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True
+    )
+    try:
+        root = etree.fromstring(done.stdout, parser)
+    except etree.XMLSyntaxError:
+        return None
+    ns = "{http://www.w3.org/1999/xhtml}"
+    pages = []
+    for page in root.iter(f"{ns}page"):
+        lines = [
+            [
+                (
+                    word.text or "",
+                    float(word.get("xMin")),
+                    float(word.get("yMin")),
+                    float(word.get("xMax")),
+                    float(word.get("yMax")),
+                )
+                for word in line.iter(f"{ns}word")
+            ]
+            for line in page.iter(f"{ns}line")
+        ]
+        pages.append(PageWords(float(page.get("width")), float(page.get("height")), lines))
+    return pages
+
+
+def signature_spots(
+    pages: list[PageWords], signatories: Sequence[Signatory]
+) -> list[tuple[int, Rect]]:
+    """Where each signatory's field goes: just above the last place their name is printed (the
+    lowest on the last page that shows it), else — for all of them, if one name is missing — a
+    grid at the foot of the document's last page."""
+    spots = []
+    for signatory in signatories:
+        found = _find_words(pages, signatory.person)
+        if found is None:
+            last = pages[-1]
+            return _grid_on(last.width, last.height, len(signatories), len(pages) - 1)
+        index, x, top, bottom = found
+        height = bottom - top
+        width, field_height = SIGNATURE_SIZE
+        page = pages[index]
+        left = max(PAGE_MARGIN / 2, min(x - 4, page.width - width - PAGE_MARGIN / 2))
+        field_bottom = page.height - top + 0.18 * height  # PDF space: origin at the bottom
+        spots.append((index, (left, field_bottom, left + width, field_bottom + field_height)))
+    return spots
+
+
+def _find_words(pages: list[PageWords], name: str):
+    """(page index, x of the name's first word, line top, line bottom) of the lowest line on
+    the last page that prints *name*, or None."""
+    wanted = _normalize(name)
+    for index in range(len(pages) - 1, -1, -1):
+        hits = []
+        for line in pages[index].lines:
+            words = [_normalize(word[0]) for word in line]
+            joined = " ".join(words)
+            at = joined.find(wanted)
+            if at < 0:
+                continue
+            first, start = 0, 0
+            while first < len(words) - 1 and at >= start + len(words[first]) + 1:
+                start += len(words[first]) + 1  # the word the match begins in
+                first += 1
+            hits.append((line[first][1], min(w[2] for w in line), max(w[4] for w in line)))
+        if hits:
+            x, top, bottom = max(hits, key=lambda hit: hit[2])
+            return index, x, top, bottom
+    return None
+
+
+def extract_pages(pdf: str | os.PathLike) -> list[str]:
+    """The text of each page: poppler's pdftotext where installed, else pypdf."""
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext:
+        done = subprocess.run(
+            [pdftotext, "-enc", "UTF-8", str(pdf), "-"], capture_output=True, timeout=120
+        )
+        if done.returncode == 0:
+            pages = done.stdout.decode("utf-8", "replace").split("\f")
+            return pages[:-1] if pages and not pages[-1].strip() else pages
+    return [page.extract_text() or "" for page in _read(Path(pdf)).pages]
+
+
 def extract_text(pdf: str | os.PathLike) -> str:
     """All the text of a PDF, pages separated by newlines: poppler's pdftotext where installed
     (ten times faster than pypdf on these documents), else pypdf."""
@@ -549,10 +670,13 @@ def missing_texts(text: str, expected: Iterable[str]) -> list[str]:
     return missing
 
 
-def verify_text(pdf: str | os.PathLike, expected: Iterable[str]) -> None:
+def verify_text(
+    pdf: str | os.PathLike, expected: Iterable[str], *, text: str | None = None
+) -> None:
     """Raise :class:`VerificationError` naming every string of ``expected`` that the PDF's text
-    lacks, e.g. a party's name whose diacritics were lost in conversion."""
-    missing = missing_texts(extract_text(pdf), expected)
+    (*text*, when the caller has read it already) lacks, e.g. a party's name whose diacritics
+    were lost in conversion."""
+    missing = missing_texts(extract_text(pdf) if text is None else text, expected)
     if missing:
         listed = "; ".join(f"„{m}”" for m in missing)
         raise VerificationError(f"{Path(pdf).name}: text not found in the PDF: {listed}")
@@ -621,12 +745,16 @@ def _squeeze(text: str) -> str:
 
 __all__ = [
     "BundlePart",
+    "PageWords",
     "PdfInfo",
+    "extract_pages",
     "extract_text",
     "finalize_pdf",
     "make_bundle",
     "missing_texts",
     "pdfa_problems",
+    "read_words",
     "signature_field_name",
+    "signature_spots",
     "verify_text",
 ]

@@ -18,8 +18,11 @@ from deedgen.manifest import sha256_file
 from deedgen.render.bundle import (
     BundlePart,
     PdfInfo,
+    extract_pages,
     finalize_pdf,
     make_bundle,
+    read_words,
+    signature_spots,
     stamp_reproducibly,
     verify_text,
 )
@@ -56,15 +59,29 @@ def expected_names(document: AssembledDocument) -> list[str]:
 def package_language(
     documents: dict[str, AssembledDocument], pdfs: dict[str, Path], bundle_path: Path, *, pdfa: bool
 ) -> dict:
-    """Finalize and verify the PDFs of one language, then write its bundle; return manifest data."""
+    """Finalize and verify the PDFs of one language, then write its bundle; return manifest data.
+
+    Each PDF's text is read once (pdftotext): the declaration's with the words' positions,
+    which also place the signature fields, and every page count comes from that same reading.
+    """
+    page_counts: dict[str, int] = {}
+    spots = None
     for kind, pdf in pdfs.items():
         document = documents[kind]
         # LibreOffice took title, author, keywords and language from the DOCX properties; only
         # its dates and identifiers need making reproducible (PDF/A needs the full rewrite)
         if pdfa or not stamp_reproducibly(pdf, document.context["coalition"]["declaration_date"]):
             finalize_pdf(pdf, pdf_info(document))
+        words = read_words(pdf) if kind == "declaration" else None
+        if words is not None:
+            pages = [page.text() for page in words]
+            if document.signatories:
+                spots = signature_spots(words, document.signatories)
+        else:
+            pages = extract_pages(pdf)
+        page_counts[kind] = len(pages)
         try:
-            verify_text(pdf, expected_names(document))
+            verify_text(pdf, expected_names(document), text="\n".join(pages))
         except ConversionError as err:
             raise ConversionError(f"{pdf.name}: {err.format_message()}") from None
     declaration = documents["declaration"]
@@ -76,10 +93,17 @@ def package_language(
         label = ANNEX_LABELS[lang].format(n=annex) if annex else None
         parts.append(BundlePart(document.title, pdfs[kind], label))
     info = pdf_info(declaration)
-    make_bundle(parts, bundle_path, info, signatories=declaration.signatories, pdfa=pdfa)
+    make_bundle(
+        parts,
+        bundle_path,
+        info,
+        signatories=declaration.signatories,
+        pdfa=pdfa,
+        signature_spots=spots,
+    )
     # the bundle is made of the pages verified above; check that none went missing
     pages = len(PdfReader(bundle_path).pages)
-    expected_pages = sum(len(PdfReader(part.path).pages) for part in parts)
+    expected_pages = sum(page_counts[kind] for kind in BUNDLED)
     if pages != expected_pages:
         raise ConversionError(f"{bundle_path.name}: {pages} pages, expected {expected_pages}")
     return {

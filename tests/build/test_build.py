@@ -107,6 +107,40 @@ def test_bundle_has_outline_metadata_labels_and_signature_fields(full_build):
     assert labels[first_annex_page].startswith("Zał. 1")
 
 
+def test_each_signature_field_sits_just_above_its_signatory_s_printed_name(full_build):
+    """The fields are placed from the words pdftotext read (with their boxes); check them
+    against where pypdf says each name is drawn."""
+    bundle = PdfReader(full_build.outdir / "gmina-lipowiec-pakiet.pdf")
+    declaration = full_build.documents["pl"]["declaration"]
+    pages = len(PdfReader(full_build.outdir / "deklaracja-partnerstwa.pdf").pages)
+    drawn: dict[str, list[tuple[int, float, float]]] = {}
+    for index, page in enumerate(bundle.pages[:pages]):
+
+        def visit(text, cm, tm, font, size, index=index):
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            for signatory in declaration.signatories:
+                if signatory.person in text.replace("\xa0", " "):
+                    drawn.setdefault(signatory.person, []).append((index, x, y))
+
+        page.extract_text(visitor_text=visit)
+    widgets = []
+    for index, page in enumerate(bundle.pages):
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            if annotation.get("/FT") == "/Sig":
+                widgets.append((index, [float(v) for v in annotation["/Rect"]]))
+    assert len(widgets) == len(declaration.signatories) == 5
+    for signatory, (index, (left, bottom, _right, top)) in zip(
+        declaration.signatories, widgets, strict=True
+    ):
+        page, x, baseline = min(drawn[signatory.person], key=lambda hit: (-hit[0], hit[2]))
+        assert index == page, signatory.person
+        assert abs(left - (x - 4)) < 3, signatory.person  # starts where the name starts
+        assert 0 < bottom - baseline < 25, signatory.person  # just above the printed line
+        assert top - bottom > 30
+
+
 def test_every_pdf_passes_qpdf_check(full_build):
     if shutil.which("qpdf") is None:
         pytest.fail("qpdf is installed by scripts/setup.sh")

@@ -328,3 +328,26 @@ def test_signature_field_names_are_ascii_without_dots():
     name = signature_field_name(SIGNATORIES[2])
     assert name == "kontrasygnata-gmina-wislica-zofia-lecka"
     assert re.fullmatch(r"[a-z0-9-]+", name)
+
+
+def test_signature_spots_from_words_and_grid_when_a_name_is_missing():
+    from deedgen.render.bundle import PageWords, signature_spots
+
+    person = SIGNATORIES[0].person
+    first, *rest = person.split(" ")
+    words = [(first, 300.0, 700.0, 340.0, 712.0)] + [
+        (w, 345.0 + 40 * i, 700.0, 380.0 + 40 * i, 712.0) for i, w in enumerate(rest)
+    ]
+    pages = [
+        PageWords(595.0, 842.0, [[("Strona", 50.0, 800.0, 90.0, 812.0)]]),
+        PageWords(595.0, 842.0, [[("Za", 250.0, 700.0, 270.0, 712.0), *words]]),
+    ]
+    spots = signature_spots(pages, SIGNATORIES[:1])
+    (index, (left, bottom, _right, top)) = spots[0]
+    assert index == 1 and left == 296.0  # four points left of the name
+    assert 842.0 - 700.0 < bottom < 842.0 - 700.0 + 5  # just above the line's top
+    assert top - bottom == 42.0
+    # one name nowhere: every field goes to a grid at the foot of the last page
+    grid = signature_spots(pages, SIGNATORIES[:2])  # "Jan Kowalski" is on no page
+    assert [spot[0] for spot in grid] == [1, 1]
+    assert all(rect[1] < 200 for _, rect in grid)
