@@ -215,9 +215,11 @@ def _cpu_stages(stages: Stages, paths: list[Path], library, rules) -> list:
     from deedgen.sheet.load import load_sheet
     from deedgen.sheet.validate import validate_sheet
 
-    raws = stages.timed("load sheet (YAML, ruamel round-trip)", load_sheet, paths)
+    raws = stages.timed(
+        "load sheet (YAML: PyYAML's C parser, the line of every value)", load_sheet, paths
+    )
     stages.timed(
-        "  the same YAML with PyYAML's C loader (compose, keeps lines)",
+        "  of which composing the node tree (C parser)",
         lambda p: yaml.compose(p.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader),
         paths,
     )
@@ -259,13 +261,13 @@ def _pdf_stages(stages: Stages, sheets: list, workdir: Path, library, rules) -> 
         {e["kind"]: item.pdfs[item.staging / e["docx"]] for e in item.documents} for item in staged
     ]
     stages.timed(
-        "  pypdf extract_text of the 4 PDFs (verify_text reads them)",
+        "  pypdf extract_text of the 4 PDFs (the fallback without pdftotext)",
         lambda p: [extract_text(x) for x in p.values()],
         pdfs[:2],
     )
     if shutil.which("pdftotext"):
         stages.timed(
-            "  pdftotext of the same 4 PDFs",
+            "  pdftotext of the same 4 PDFs (what packaging runs)",
             lambda p: [
                 subprocess.run(["pdftotext", str(x), "-"], capture_output=True) for x in p.values()
             ],
@@ -286,11 +288,13 @@ def _pdf_stages(stages: Stages, sheets: list, workdir: Path, library, rules) -> 
     )
     profile.disable()
     stats = pstats.Stats(profile).stats
-    text = sum(v[3] for k, v in stats.items() if k[2] == "extract_text" and "_page.py" in k[0])
     whole = sum(v[3] for k, v in stats.items() if k[2] == "package_language")
-    stages.rows.append(
-        ("  of which pypdf text extraction (share, under the profiler)", text / whole * 100)
-    )
+    for label, name in (
+        ("pdftotext runs (text checks, signature places)", "communicate"),
+        ("the bundle (pypdf: merge, outline, fields, write)", "make_bundle"),
+    ):
+        share = sum(v[3] for k, v in stats.items() if k[2] == name)
+        stages.rows.append((f"    of which {label} (share)", share / whole * 100))
     for item in staged:
         for path in item.staging.glob("copy-*"):
             path.unlink()
