@@ -17,7 +17,7 @@ import functools
 import re
 import sys
 
-from jinja2 import StrictUndefined, TemplateError
+from jinja2 import StrictUndefined, TemplateError, meta
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment, SecurityError
 
 from deedgen import polish
@@ -125,6 +125,17 @@ def _compile_expression(lang: str, expression: str):
     return environment(lang).compile_expression(expression, undefined_to_none=False)
 
 
+@functools.lru_cache(maxsize=4096)
+def _is_static(lang: str, source: str) -> bool:
+    """Whether a clause body uses no data at all (a third of the central clauses)."""
+    return not meta.find_undeclared_variables(environment(lang).parse(source))
+
+
+@functools.lru_cache(maxsize=4096)
+def _render_static(lang: str, source: str) -> str:
+    return _compile(lang, source).render({})
+
+
 def render_body(
     body: str, context: dict, *, lang: str, path: str, body_line: int, clause_id: str
 ) -> str:
@@ -138,6 +149,8 @@ def render_body(
             location=Location(file=path, line=line),
         ) from None
     try:
+        if _is_static(lang, body):  # no data in it: the same text for every coalition
+            return _render_static(lang, body)
         return template.render(context)
     except SecurityError as exc:
         raise ClauseError(
