@@ -10,7 +10,6 @@ half-written.
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import re
@@ -380,7 +379,7 @@ def _move_into_place(staging: Path, outdir: Path, manifest: dict) -> list[Path]:
     names = sorted(p.name for p in staging.iterdir()) + [MANIFEST_NAME]
     manifest["files"] = names
     write_manifest(staging / MANIFEST_NAME, manifest)
-    if not outdir.exists():  # a first build: the whole folder moves into place in one rename
+    if not os.path.lexists(outdir):  # a first build: the folder moves into place in one rename
         os.chmod(staging, 0o777 & ~_umask())
         try:
             os.rename(staging, outdir)
@@ -400,8 +399,14 @@ def _move_into_place(staging: Path, outdir: Path, manifest: dict) -> list[Path]:
     return moved
 
 
-@functools.cache
 def _umask() -> int:
+    """The process's umask, read without changing it (Linux), else by setting and restoring it."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
     mask = os.umask(0o022)
     os.umask(mask)
     return mask

@@ -45,18 +45,18 @@ def library_digest(library: ClauseLibrary) -> str:
 
 def templates_digest(template_dir: Path) -> str:
     """One hash over the DOCX templates (names and contents); re-read only when one of them
-    changed (by modification time or size) — a batch asks once per coalition."""
+    changed (by inode, modification or change time, or size) — a batch asks once per coalition."""
     stamps = []
     for path in sorted(Path(template_dir).glob("*.docx")):
         info = path.stat()
-        stamps.append((path.name, info.st_mtime_ns, info.st_size))
+        stamps.append((path.name, info.st_ino, info.st_mtime_ns, info.st_ctime_ns, info.st_size))
     return _templates_digest(str(template_dir), tuple(stamps))
 
 
 @functools.lru_cache(maxsize=16)
 def _templates_digest(template_dir: str, stamps: tuple) -> str:
     digest = hashlib.sha256()
-    for name, _mtime, _size in stamps:
+    for name, *_stat in stamps:
         digest.update(name.encode())
         digest.update(sha256_file(Path(template_dir) / name).encode())
     return digest.hexdigest()
@@ -84,7 +84,8 @@ def pretty_json(value) -> bytes:
     """Indented UTF-8 JSON ending in a newline, as ``json.dumps(indent=2, ensure_ascii=False)``
     lays it out — written by orjson, because the json module's indented encoder runs in Python
     and took ~4 ms of a coalition's ~25 ms in a batch."""
-    return orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE, default=str)
+    options = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE | orjson.OPT_NON_STR_KEYS
+    return orjson.dumps(value, option=options)
 
 
 def write_manifest(path: Path, manifest: dict) -> None:

@@ -579,7 +579,7 @@ def read_words(pdf: str | os.PathLike) -> list[PageWords] | None:
             for line in page.iter(f"{ns}line")
         ]
         pages.append(PageWords(float(page.get("width")), float(page.get("height")), lines))
-    return pages
+    return pages or None
 
 
 def signature_spots(

@@ -300,7 +300,7 @@ class PreparedTemplate:
         if member is None:
             if name == "word/styles.xml" and lang != "pl":
                 data = data.replace(self.LANGUAGE_TAGS["pl"], self.LANGUAGE_TAGS[lang])
-            member = self._fixed[key] = deflate(name, data)
+            member = self._fixed[key] = deflate(name, data, level=9)
         return member
 
 

@@ -8,8 +8,11 @@ deflated once (:func:`deflate`) and every document only deflates what it rendere
 :func:`write_zip` lays the members out as the ZIP format (PKWARE's APPNOTE) describes: a local
 header and the data of each member, then the central directory, then its end record.
 
-Like what :mod:`zipfile` wrote for us before: deflated members, DOS timestamps, Unix permissions
-0644, no extra fields, no comment — so the same input gives the same bytes.
+Members are deflated, stamped with a DOS timestamp and Unix permissions 0644, with no extra
+fields and no comment, so the same input gives the same bytes. The fixed parts are deflated at
+level 9 (once per process, so it costs nothing) and a document's own parts at level 1 (its
+body is deflated for every document: level 1 takes a third of the time of zlib's default level
+6, for a body ~20 % larger — a DOCX ~2 kB larger).
 """
 
 from __future__ import annotations
@@ -49,9 +52,11 @@ def deflate(name: str, content: bytes, level: int = 1) -> Member:
 def write_zip(members: Iterable[Member], date_time: tuple[int, ...]) -> bytes:
     """The ZIP archive of *members*, in their order, each stamped with *date_time*
     (year, month, day, hour, minute, second; from 1980 on, as DOS dates require)."""
+    if date_time[0] < 1980:  # DOS dates start in 1980 (what zipfile does without strict_timestamps)
+        date_time = (1980, 1, 1, 0, 0, 0)
     year, month, day, hour, minute, second = date_time[:6]
     dos_time = (hour << 11) | (minute << 5) | (second // 2)
-    dos_date = ((max(year, 1980) - 1980) << 9) | (month << 5) | day
+    dos_date = ((year - 1980) << 9) | (month << 5) | day
     body = bytearray()
     directory = bytearray()
     count = 0

@@ -40,6 +40,11 @@ def test_members_read_back_with_names_dates_permissions_and_checksums():
     assert write_zip(members, (2026, 4, 20, 13, 45, 58)) == blob  # reproducible
 
 
+def test_a_date_before_1980_stamps_the_first_dos_date():
+    blob = write_zip([deflate("a.txt", b"x")], (1926, 3, 15, 10, 0, 0))
+    assert zipfile.ZipFile(io.BytesIO(blob)).infolist()[0].date_time == (1980, 1, 1, 0, 0, 0)
+
+
 def test_rendered_docx_opens_in_python_docx_and_shares_fixed_parts(tmp_path):
     sheet = read_sheet(SAMPLES / "lipowiec.yaml")
     staged = stage(sheet, tmp_path / "out", BuildOptions(formats=("docx",)), library=load_library())
