@@ -42,6 +42,18 @@ def wait_for(condition, process: subprocess.Popen, log: Path, timeout: float = 2
         time.sleep(0.05)
 
 
+def rerun_to_the_end(*args) -> None:
+    """Run the same batch again, quietly, and expect it to finish with every coalition built."""
+    rerun = subprocess.run(
+        [sys.executable, "-m", "deedgen", "batch", *map(str, args), "-q"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert rerun.returncode == 0, rerun.stderr
+
+
 def manifests(out: Path) -> list[Path]:
     return sorted(out.glob("[0-9]*/manifest.json"))
 
@@ -120,14 +132,7 @@ def test_a_killed_batch_leaves_nothing_half_done_and_resumes(tmp_path):
     assert survivors(batch.pid, out) == []  # workers and their LibreOffice died with it
     assert_whole(out)
 
-    rerun = subprocess.run(
-        [sys.executable, "-m", "deedgen", "batch", *map(str, args), "-q"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert rerun.returncode == 0, rerun.stderr
+    rerun_to_the_end(*args)
     rows = report(out)["rows"]
     assert {r["folder"] for r in rows if r["status"] == "skipped-unchanged"} == done_before
     assert len([r for r in rows if r["status"] == "built"]) == len(small) - len(done_before)
@@ -155,14 +160,7 @@ def test_ctrl_c_stops_cleanly_writes_the_report_and_the_rerun_finishes(tmp_path)
     assert_whole(out)
     assert_no_leftovers(out)
 
-    rerun = subprocess.run(
-        [sys.executable, "-m", "deedgen", "batch", *map(str, args), "-q"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert rerun.returncode == 0, rerun.stderr
+    rerun_to_the_end(*args)
     final = report(out)["rows"]
     built_before = {r["folder"] for r in interrupted["rows"] if r["status"] == "built"}
     assert {r["folder"] for r in final if r["status"] == "skipped-unchanged"} == built_before
