@@ -1,0 +1,148 @@
+"""Small pieces every stage shares: files written atomically with the usual permissions, the
+staging folders of a build (and how to recognise one deedgen made), usable cores, and child
+processes that die with their parent.
+
+One home for each, so a fix reaches every writer: an atomic write made with ``mkstemp`` gets mode
+0600 unless it is widened to what the umask allows, and a staging folder is removed only when it
+carries deedgen's marker file, never because its name merely looks like one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import signal
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+STAGING_MARKER = ".deedgen-staging"  # inside every staging folder: proof that deedgen made it
+_STAGING_NAME = re.compile(r"\.[a-z0-9][a-z0-9-]*\.[A-Za-z0-9_]{8}")
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def umask() -> int:
+    """The process's umask, read without changing it (Linux), else by setting and restoring it."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def file_mode() -> int:
+    """The mode a new file gets from ``open()``: 0666 less the umask."""
+    return 0o666 & ~umask()
+
+
+def folder_mode() -> int:
+    """The mode a new folder gets from ``mkdir()``: 0777 less the umask."""
+    return 0o777 & ~umask()
+
+
+@contextlib.contextmanager
+def atomic_path(path: Path) -> Iterator[Path]:
+    """A temporary path beside *path* to write to; on success it replaces *path* in one rename
+    with the usual permissions, on any failure it is removed and *path* is left as it was."""
+    path = Path(path)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(handle)
+    try:
+        yield Path(temporary)
+        os.chmod(temporary, file_mode())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def atomic_write_bytes(path: Path, data: bytes, *, fsync: bool = False) -> None:
+    """Write *data* to *path* atomically (see :func:`atomic_path`)."""
+    with atomic_path(path) as temporary, open(temporary, "wb") as out:
+        out.write(data)
+        if fsync:
+            out.flush()
+            os.fsync(out.fileno())
+
+
+def atomic_write_text(path: Path, text: str, *, fsync: bool = False) -> None:
+    """Write *text* as UTF-8 with ``\\n`` line ends to *path* atomically."""
+    atomic_write_bytes(path, text.encode("utf-8"), fsync=fsync)
+
+
+def atomic_write_with(path: Path, write: Callable[[Path], None]) -> Path:
+    """Let *write* fill a temporary file (e.g. openpyxl's ``save``), then move it into place."""
+    with atomic_path(path) as temporary:
+        write(temporary)
+    return Path(path)
+
+
+def make_staging(outdir: Path) -> Path:
+    """A private folder beside *outdir* for a build's files until they move into place,
+    marked as deedgen's own."""
+    staging = Path(tempfile.mkdtemp(prefix=f".{outdir.name}.", dir=outdir.parent))
+    (staging / STAGING_MARKER).touch()
+    return staging
+
+
+def is_own_staging(path: Path) -> bool:
+    """True for a staging folder deedgen made: the name's shape, a real folder (not a link), and
+    the marker inside it. A user's hidden folder that merely looks like one is never matched."""
+    return (
+        _STAGING_NAME.fullmatch(path.name) is not None
+        and path.is_dir()
+        and not path.is_symlink()
+        and (path / STAGING_MARKER).is_file()
+        and not (path / STAGING_MARKER).is_symlink()
+    )
+
+
+def remove_staging(path: Path) -> None:
+    """Remove a staging folder, but only one that :func:`is_own_staging` recognises."""
+    if is_own_staging(path):
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its affinity), not the machine's count."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def die_with_parent_command(command: list[str]) -> tuple[list[str], Callable[[], None] | None]:
+    """*command* changed so that the kernel kills it when the thread that starts it dies: through
+    ``setpriv --pdeathsig`` where util-linux has it, else prctl() between fork and exec (a
+    ``preexec_fn``, which Python documents as unsafe with threads; hence only a fallback)."""
+    if not sys.platform.startswith("linux"):
+        return command, None
+    setpriv = shutil.which("setpriv")
+    if setpriv:
+        return [setpriv, "--pdeathsig", "KILL", "--", *command], None
+    import ctypes
+
+    prctl = ctypes.CDLL(None, use_errno=True).prctl
+    return command, lambda: prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
+def die_with_parent() -> None:
+    """Linux: the kernel kills this process when its parent dies — even by SIGKILL. Exits at
+    once when the parent is already gone."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    parent = os.getppid()
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before the call
+        os._exit(1)
