@@ -97,7 +97,7 @@ def tree_rss(root: int) -> int:
 
 def run(cohort: Path, out: Path, fmt: tuple[str, ...], jobs: int | None) -> dict:
     from deedgen.batch import BatchOptions, run_batch
-    from deedgen.build import BuildOptions
+    from deedgen.options import BuildOptions
 
     options = BatchOptions(build=BuildOptions(formats=fmt), jobs=jobs)
     with TreeMemory() as memory:
@@ -116,9 +116,9 @@ def naive(cohort: Path, count: int, workdir: Path) -> dict:
     """The same coalitions the naive way: read, assemble, check, render each document with
     docxtpl loading its template, convert each with a new soffice process, package."""
     from deedgen.assemble import assemble_documents
-    from deedgen.build import output_name
     from deedgen.clauses.library import load_library
     from deedgen.compliance.check import run_check
+    from deedgen.naming import output_name
     from deedgen.render.docx import render_docx_naive
     from deedgen.render.package import package_language
     from deedgen.render.pdf import export_filter, find_soffice
@@ -251,18 +251,18 @@ def _cpu_stages(stages: Stages, paths: list[Path], library, rules) -> list:
 
 
 def _pdf_stages(stages: Stages, sheets: list, workdir: Path, library, rules) -> None:
-    from deedgen.build import BuildOptions, finish, stage
+    from deedgen.options import BuildOptions
+    from deedgen.plan import plan
     from deedgen.render.bundle import extract_text
     from deedgen.render.package import package_language
+    from deedgen.write import write
 
     options = BuildOptions(formats=("docx", "pdf"))
-    staged = [
-        stage(s, workdir / f"b{i}", options, library=library, rules=rules)
-        for i, s in enumerate(sheets)
-    ]
-    _libreoffice_stage(stages, staged, workdir)
+    plans = [plan(s, options, library=library, rules=rules) for s in sheets]
+    folders = _libreoffice_stage(stages, plans, workdir)
     pdfs = [
-        {e["kind"]: item.pdfs[item.staging / e["docx"]] for e in item.documents} for item in staged
+        {d.kind: folder / d.pdf_name for d in item.docx if d.lang == "pl"}
+        for item, folder in zip(plans, folders, strict=True)
     ]
     stages.timed(
         "  pypdf extract_text of the 4 PDFs (the fallback without pdftotext)",
@@ -277,18 +277,17 @@ def _pdf_stages(stages: Stages, sheets: list, workdir: Path, library, rules) -> 
             ],
             pdfs[:2],
         )
-    copies = [
-        (item, {k: Path(shutil.copy(v, v.with_name("copy-" + v.name))) for k, v in p.items()})
-        for item, p in zip(staged, pdfs, strict=True)
-    ]
 
-    def package(c):
-        return package_language(
-            c[0].assembled["pl"], c[1], c[0].staging / "x-pakiet.pdf", pdfa=False
-        )
+    def copied(originals: dict, prefix: str) -> dict:
+        return {k: Path(shutil.copy(v, v.with_name(prefix + v.name))) for k, v in originals.items()}
 
-    spare = {k: Path(shutil.copy(v, v.with_name("spare-" + v.name))) for k, v in pdfs[0].items()}
-    package((staged[0], spare))  # warm up on a spare copy: packaging changes its PDFs in place
+    def package(pair):
+        item, files = pair
+        bundle = next(iter(files.values())).with_name("x-pakiet.pdf")
+        return package_language(item.documents["pl"], files, bundle, pdfa=False)
+
+    package((plans[0], copied(pdfs[0], "spare-")))  # warm up: packaging changes PDFs in place
+    copies = [(item, copied(p, "copy-")) for item, p in zip(plans, pdfs, strict=True)]
     stages.timed(
         "package PDFs (metadata, text checks, bundle, signature fields)",
         package,
@@ -297,11 +296,8 @@ def _pdf_stages(stages: Stages, sheets: list, workdir: Path, library, rules) -> 
     )
     profile = cProfile.Profile()  # where packaging's time goes: a second pass, profiled
     profile.enable()
-    for item, originals in list(zip(staged, pdfs, strict=True))[:3]:
-        fresh = {
-            k: Path(shutil.copy(v, v.with_name("again-" + v.name))) for k, v in originals.items()
-        }
-        package((item, fresh))
+    for item, originals in list(zip(plans, pdfs, strict=True))[:3]:
+        package((item, copied(originals, "again-")))
     profile.disable()
     stats = pstats.Stats(profile).stats
     whole = sum(v[3] for k, v in stats.items() if k[2] == "package_language")
@@ -311,33 +307,44 @@ def _pdf_stages(stages: Stages, sheets: list, workdir: Path, library, rules) -> 
     ):
         share = sum(v[3] for k, v in stats.items() if k[2] == name)
         stages.rows.append((f"    of which {label} (share)", share / whole * 100))
-    for item in staged:
-        for pattern in ("copy-*", "spare-*", "again-*"):
-            for path in item.staging.glob(pattern):
-                path.unlink()
-    finish(staged[0], library)  # warm up (a finished coalition cannot be finished again)
+
+    def write_one(index: int):
+        item, folder = plans[index], folders[index]
+        given = {
+            d.name: Path(shutil.copy(folder / d.pdf_name, folder / f"w-{d.pdf_name}"))
+            for d in item.docx
+        }
+        return write(item, workdir / f"written-{index}", pdfs=given)
+
+    write_one(0)  # warm up
     stages.timed(
-        "finish (package, reports, manifest, move into place)",
-        lambda item: finish(item, library),
-        staged[1:3],
+        "write (package, reports, manifest, move into place)",
+        write_one,
+        [1, 2][: len(plans) - 1],
         warm=False,
     )
-    for item in staged:
-        item.discard()
 
 
-def _libreoffice_stage(stages: Stages, staged: list, workdir: Path) -> None:
-    """As the batch does with its largest chunk: 40 coalitions' documents in one call."""
+def _libreoffice_stage(stages: Stages, plans: list, workdir: Path) -> list[Path]:
+    """As the batch does with its largest chunk: 40 coalitions' documents in one call. Returns
+    each plan's folder with its DOCX and PDFs (named as a build names them)."""
     from deedgen.render.pdf import PdfConverter
 
+    folders = []
+    for number, item in enumerate(plans):
+        folder = workdir / f"plan-{number}"
+        folder.mkdir()
+        for docx in item.docx:
+            (folder / docx.name).write_bytes(docx.data)
+        folders.append(folder)
     with PdfConverter(workers=1) as converter:
-        converter.convert(staged[0].docx_paths[:1], workdir / "warm")
+        converter.convert([folders[0] / plans[0].docx[0].name], workdir / "warm")
         links = workdir / "links"
         links.mkdir()
-        for copy in range(-(-40 // len(staged))):
-            for number, item in enumerate(staged):
-                for docx in item.docx_paths:
-                    os.link(docx, links / f"{copy}-{number}-{docx.name}")
+        for copy in range(-(-40 // len(plans))):
+            for number, item in enumerate(plans):
+                for docx in item.docx:
+                    os.link(folders[number] / docx.name, links / f"{copy}-{number}-{docx.name}")
         documents = sorted(links.glob("*.docx"))[: 40 * DOCUMENTS]
         with TreeMemory() as memory:
             started = time.perf_counter()
@@ -348,8 +355,9 @@ def _libreoffice_stage(stages: Stages, staged: list, workdir: Path) -> None:
         stages.rows.append(
             ("  peak memory of that call, whole process tree (MiB)", memory.peak / 2**20)
         )
-        for item in staged:  # each coalition's own PDFs, for the packaging
-            item.accept_pdfs(converter.convert(item.docx_paths, item.staging))
+        for item, folder in zip(plans, folders, strict=True):  # each coalition's own PDFs
+            converter.convert([folder / d.name for d in item.docx], folder)
+    return folders
 
 
 # --- report ----------------------------------------------------------------------------------------
@@ -374,7 +382,7 @@ def main(argv=None) -> None:
     parser.add_argument("--no-breakdown", action="store_true")
     args = parser.parse_args(argv)
 
-    from deedgen.batch import usable_cores
+    from deedgen.fsutil import usable_cores
     from deedgen.render.pdf import soffice_version
 
     root = Path(args.workdir or tempfile.mkdtemp(prefix="deedgen-bench-"))

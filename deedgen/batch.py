@@ -58,10 +58,12 @@ from decimal import Decimal
 from pathlib import Path
 
 from deedgen import __version__
-from deedgen.build import BuildOptions, safe_slug, sheet_inputs_sha256
 from deedgen.cohort import Cohort, CohortEntry, read_cohort
 from deedgen.exceptions import DeedgenError
-from deedgen.manifest import MANIFEST_NAME, inputs_digest, sha256_file
+from deedgen.fsutil import is_own_staging, usable_cores
+from deedgen.manifest import Manifest, inputs_digest, sha256_file, sheet_inputs_sha256
+from deedgen.naming import folder_name
+from deedgen.options import BuildOptions
 
 STATE_DIR = ".deedgen-batch"  # in OUTDIR: the lock, and scratch space removed after each run
 EXIT_MAX_FAILED = 100  # exit codes 1–100: that many coalitions failed (100: 100 or more)
@@ -69,15 +71,6 @@ EXIT_BATCH_ERROR = 101  # the cohort, the clause library, the rules or OUTDIR ca
 EXIT_ENVIRONMENT = 102  # LibreOffice (or another tool) is missing
 EXIT_INTERRUPTED = 130
 STATUSES = ("built", "draft", "skipped-unchanged", "failed", "pending")
-WINDOWS_RESERVED = {
-    "con",
-    "prn",
-    "aux",
-    "nul",
-    *(f"com{i}" for i in range(1, 10)),
-    *(f"lpt{i}" for i in range(1, 10)),
-}
-FOLDER_LIMIT = 80
 MAX_ERRORS_PER_ROW = 50
 
 
@@ -233,8 +226,11 @@ def _prepare_outdir(outdir: Path) -> Path:
 
 def _with_cohort_layers(options: BatchOptions, cohort: Cohort) -> BatchOptions:
     """--library overlays first (most specific), then the cohort workbook's layers."""
-    layers = tuple(options.build.libraries) + tuple(str(p) for p in cohort.settings.layers)
-    return replace(options, build=replace(options.build, libraries=layers))
+    selection = options.build.library
+    overlays = tuple(selection.overlays) + tuple(Path(p) for p in cohort.settings.layers)
+    return replace(
+        options, build=replace(options.build, library=replace(selection, overlays=overlays))
+    )
 
 
 # --- shared inputs, loaded once ------------------------------------------------------------------
@@ -254,14 +250,13 @@ class SharedInputs:
 def load_shared_inputs(cohort: Cohort, options: BuildOptions) -> SharedInputs:
     """The clause library, the rule set and the templates; a problem in any of them is the
     whole batch's, reported before any coalition is touched."""
-    from deedgen.clauses.library import load_library
     from deedgen.compliance.rules import load_rules
     from deedgen.manifest import library_digest, templates_digest
 
     problems = []
     library = rules = None
     try:
-        library = load_library(options.libraries)
+        library = options.library.load()
     except DeedgenError as e:
         problems.append(f"clause library: {e.format_message()}")
     try:
@@ -316,72 +311,44 @@ class PreviousBuild:
 
 def index_previous_builds(outdir: Path) -> dict[str, PreviousBuild]:
     """Sheet path → its previous build, from the manifests in *outdir*'s folders."""
-    from deedgen.manifest import read_manifest
-
     found: dict[str, PreviousBuild] = {}
     for folder in sorted(outdir.iterdir()):
         if folder.name.startswith(".") or folder.is_symlink() or not folder.is_dir():
             continue
-        manifest = read_manifest(folder)
-        if not manifest or "input" not in manifest:
-            continue
-        try:
-            found[manifest["input"]["path"]] = _previous(folder, manifest)
-        except (KeyError, TypeError):
-            continue  # a manifest of another shape: its coalition is rebuilt
+        manifest = Manifest.read(folder)
+        if manifest is not None:
+            found[manifest.sheet_path] = _previous(folder, manifest)
     return found
 
 
-def _previous(folder: Path, manifest: dict) -> PreviousBuild:
-    compliance = manifest.get("compliance") or {}
-    files = manifest.get("files", [])
-    complete = bool(files) and all("/" not in f and (folder / f).is_file() for f in files)
+def _previous(folder: Path, manifest: Manifest) -> PreviousBuild:
     return PreviousBuild(
         folder=folder.name,
-        sheet=manifest["input"]["path"],
-        sheet_sha256=manifest["input"]["sha256"],
-        overrides=manifest["input"].get("overrides") or {},
-        inputs_digest=manifest["inputs_digest"],
-        library_sha256=manifest["library"]["sha256"],
-        rules_path=compliance.get("path"),
-        rules_sha256=compliance.get("sha256"),
-        templates_sha256=manifest["templates_sha256"],
-        options=manifest["options"],
-        version=manifest["deedgen_version"],
-        complete=complete and "summary" in manifest,
+        sheet=manifest.sheet_path,
+        sheet_sha256=manifest.sheet_sha256,
+        overrides=manifest.overrides,
+        inputs_digest=manifest.inputs_digest,
+        library_sha256=manifest.library_sha256,
+        rules_path=manifest.rules_path,
+        rules_sha256=manifest.rules_sha256,
+        templates_sha256=manifest.templates_sha256,
+        options=manifest.options,
+        version=manifest.deedgen_version,
+        complete=manifest.complete(folder) and manifest.summary is not None,
         row=_row_from_manifest(folder.name, manifest),
     )
 
 
-def _row_from_manifest(folder: str, manifest: dict) -> dict:
-    summary = manifest.get("summary") or {}
+def _row_from_manifest(folder: str, manifest: Manifest) -> dict:
     return {
-        **summary,
+        **(manifest.summary or {}),
         "folder": folder,
-        "terc": manifest.get("terc"),
-        "coalition": manifest.get("coalition"),
-        "draft": bool(manifest.get("draft")),
-        "documents": _document_links(folder, manifest.get("documents", [])),
-        "bundles": [
-            {"lang": b.get("lang", "pl"), "file": f"{folder}/{b['file']}"}
-            for b in manifest.get("bundles", [])
-        ],
+        "terc": manifest.terc,
+        "coalition": manifest.coalition,
+        "draft": manifest.draft,
+        "documents": manifest.document_links(folder),
+        "bundles": manifest.bundle_links(folder),
     }
-
-
-def _document_links(folder: str, documents: list[dict]) -> list[dict]:
-    links = []
-    for entry in documents:
-        link = {
-            "kind": entry["kind"],
-            "lang": entry["lang"],
-            "title": entry.get("title", entry["kind"]),
-        }
-        for ext in ("docx", "pdf"):
-            if entry.get(ext):
-                link[ext] = f"{folder}/{entry[ext]}"
-        links.append(link)
-    return links
 
 
 # --- triage: what to skip, what to build ----------------------------------------------------------
@@ -519,15 +486,6 @@ def _why_rebuild(
 # --- folders ---------------------------------------------------------------------------------------
 
 
-def folder_name(terc: str, gmina: str) -> str:
-    """``2604052-gmina-lipowiec``: ASCII letters, digits and dashes only — no separators, no
-    dots, never empty, never a reserved device name, at most FOLDER_LIMIT characters."""
-    name = safe_slug(f"{terc}-{gmina}", limit=FOLDER_LIMIT)
-    if name.split("-")[0] in WINDOWS_RESERVED:  # CON, NUL, LPT1… open devices on Windows
-        name = f"koalicja-{name}"
-    return name
-
-
 def assign_folders(tasks: list[Task], outdir: Path) -> None:
     """Give each task its folder: the one it had if the name still fits, else a free one
     (``-2``, ``-3`` … for duplicates). A folder always lies directly inside *outdir*: a name
@@ -569,11 +527,11 @@ def _folder_owners(outdir: Path) -> dict[str, str]:
     coalitions no longer in the cohort, are never reused for another sheet)."""
     owners = {}
     for folder in outdir.iterdir():
-        manifest = folder / MANIFEST_NAME
-        if folder.name.startswith(".") or folder.is_symlink() or not manifest.is_file():
+        if folder.name.startswith(".") or folder.is_symlink() or not folder.is_dir():
             continue
-        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
-            owners[folder.name] = json.loads(manifest.read_text(encoding="utf-8"))["input"]["path"]
+        manifest = Manifest.read(folder)
+        if manifest is not None:
+            owners[folder.name] = manifest.sheet_path
     return owners
 
 
@@ -669,12 +627,8 @@ class BatchState:
     def clean(self) -> None:
         shutil.rmtree(self.scratch, ignore_errors=True)
         for path in self.outdir.iterdir():
-            if STAGING.fullmatch(path.name) and path.is_dir() and not path.is_symlink():
+            if is_own_staging(path):
                 shutil.rmtree(path, ignore_errors=True)
-
-
-# A coalition's staging folder: build.stage makes it with tempfile.mkdtemp(prefix=".<folder>.").
-STAGING = re.compile(r"\.[a-z0-9][a-z0-9-]*\.[A-Za-z0-9_]{8}")
 
 
 # --- interrupting --------------------------------------------------------------------------------
@@ -713,7 +667,6 @@ class WorkerSetup:
     """What a worker process needs to start; pickled once per worker."""
 
     options: BuildOptions
-    libraries: tuple[str, ...]
     rules_fixed: str | None  # --rules path or cohort edition
     outdir: str
     scratch: str
@@ -732,8 +685,7 @@ def _worker_setup(
     build = options.build
     return WorkerSetup(
         options=build,
-        libraries=tuple(build.libraries),
-        rules_fixed=build.rules or cohort.settings.edition,
+        rules_fixed=str(build.rules) if build.rules else cohort.settings.edition,
         outdir=str(outdir),
         scratch=str(state.scratch),
         workbook=str(cohort.source) if cohort.source.is_file() else None,
@@ -744,13 +696,6 @@ def _worker_setup(
         parent=os.getpid(),
         timeout=options.timeout,
     )
-
-
-def usable_cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 class PoolRunner:
@@ -1110,11 +1055,10 @@ def init_worker(setup: WorkerSetup, events, lifeline) -> None:
     _die_with_parent()
     threading.Thread(target=_watch_lifeline, args=(lifeline,), daemon=True).start()
     signal.signal(signal.SIGINT, _on_sigint)
-    from deedgen.clauses.library import load_library
     from deedgen.document import DOCUMENT_ORDER
     from deedgen.render.docx import prepared_template
 
-    library = load_library(setup.libraries)
+    library = setup.options.library.load()
     for kind in DOCUMENT_ORDER:
         path = setup.options.template_dir / f"{kind}.docx"
         prepared_template(str(path), path.stat().st_mtime_ns)
@@ -1225,69 +1169,59 @@ def _validate_one(worker: _Worker, task: Task) -> dict:
 
 @dataclass
 class _Item:
-    """A coalition staged in this worker, waiting for its PDFs and packaging."""
+    """A coalition planned in this worker, waiting for its PDFs and its write."""
 
     task: Task
     sheet: object
-    staged: object
-    previous: dict | None
+    plan: object  # a BuildPlan
+    previous: Manifest | None
+    pdfs: dict | None = None
     error: BaseException | None = None
 
 
 def build_chunk(tasks: list[Task]) -> dict:
-    """Stage every coalition of the chunk, convert all their DOCX files in one LibreOffice call,
-    then package each and move it into place. Returns the rows (and the converter's counts)."""
+    """Plan every coalition of the chunk, convert all their DOCX files in one LibreOffice call,
+    then write each into place. Returns the rows (and the converter's counts)."""
     worker = _WORKER
     worker.phase = "build"
     rows: list[dict] = []
     items: list[_Item] = []
     stats: dict = {}
     with worker.task():
-        try:
-            for task in tasks:
-                if worker.stopping:
-                    break
-                outcome = _stage_one(worker, task)
-                if isinstance(outcome, _Item):
-                    items.append(outcome)
-                else:
-                    rows.append(outcome)
-                    worker.event(task, outcome)
-            if items and "pdf" in worker.setup.options.formats and not worker.stopping:
-                stats = _convert(worker, items)
-            for item in items:
-                if worker.stopping:
-                    break
-                row = _finish_one(worker, item)
-                rows.append(row)
-                worker.event(item.task, row)
-        finally:
-            for item in items:
-                item.staged.discard()
+        for task in tasks:
+            if worker.stopping:
+                break
+            outcome = _plan_one(worker, task)
+            if isinstance(outcome, _Item):
+                items.append(outcome)
+            else:
+                rows.append(outcome)
+                worker.event(task, outcome)
+        if items and "pdf" in worker.setup.options.formats and not worker.stopping:
+            stats = _convert(worker, items)
+        for item in items:
+            if worker.stopping:
+                break
+            row = _write_one(worker, item)
+            rows.append(row)
+            worker.event(item.task, row)
     return {"rows": rows, "converter": stats}
 
 
-def _stage_one(worker: _Worker, task: Task):
-    """Assemble, check and render one coalition into its staging folder — or, when only the
-    clause library changed and nothing it uses did, re-stamp its manifest instead."""
-    from deedgen.build import stage
+def _plan_one(worker: _Worker, task: Task):
+    """Assemble, check and render one coalition in memory — or, when only the clause library
+    changed and nothing it uses did, re-stamp its manifest instead."""
     from deedgen.exceptions import NotCompliant
-    from deedgen.manifest import read_manifest
+    from deedgen.plan import plan
 
     outdir = Path(worker.setup.outdir) / task.folder
-    base = {
-        "index": task.index,
-        "sheet": task.label,
-        "folder": task.folder,
-        "reason": task.reason,
-        **task.identity,
-    }
+    base = _row_base(task)
     try:
         sheet = load_sheet_dump(Path(worker.setup.scratch) / f"{task.index}.sheet")
-        previous = read_manifest(outdir) if outdir.is_dir() else None
+        previous = Manifest.read(outdir) if outdir.is_dir() else None
         rules = worker.rules_for(sheet)
         if task.verify and _uses_nothing_changed(worker, task, sheet, previous, rules):
-            _restamp(outdir, previous, worker.library, task.expected_digest)
+            previous.restamped(worker.library, task.expected_digest).write(outdir)
             row = _row_from_manifest(task.folder, previous)
             return {
                 **row,
@@ -1295,7 +1229,7 @@ def _stage_one(worker: _Worker, task: Task):
                 "status": "skipped-unchanged",
                 "reason": "zmieniona biblioteka klauzul; klauzule tej koalicji bez zmian",
             }
-        staged = stage(sheet, outdir, worker.setup.options, library=worker.library, rules=rules)
+        planned = plan(sheet, worker.setup.options, library=worker.library, rules=rules)
     except NotCompliant as error:
         facts = _facts_after_refusal(worker, sheet)
         return {
@@ -1313,7 +1247,17 @@ def _stage_one(worker: _Worker, task: Task):
             "errors": describe_error(error),
             "traceback": internal_traceback(error),
         }
-    return _Item(task, sheet, staged, previous)
+    return _Item(task, sheet, planned, previous)
+
+
+def _row_base(task: Task) -> dict:
+    return {
+        "index": task.index,
+        "sheet": task.label,
+        "folder": task.folder,
+        "reason": task.reason,
+        **task.identity,
+    }
 
 
 def _facts_after_refusal(worker: _Worker, sheet) -> dict:
@@ -1349,73 +1293,42 @@ def _refusal_lines(facts: dict) -> list[str]:
 
 
 def _convert(worker: _Worker, items: list[_Item]) -> dict:
-    """One LibreOffice call for the DOCX files of every staged coalition of the chunk. The
-    files are hard-linked under unique names into one folder (all coalitions name their
-    documents alike), and each PDF is moved back into its coalition's staging folder."""
+    """One LibreOffice call for the DOCX files of every planned coalition of the chunk; each
+    item gets its PDFs (they are moved into its staging folder when it is written) or its
+    error."""
     import tempfile
 
-    from deedgen.render.pdf import ConversionResult
+    from deedgen.write import convert_plans
 
     folder = Path(tempfile.mkdtemp(prefix="convert-", dir=worker.setup.scratch))
-    links: dict[Path, tuple[_Item, Path]] = {}
-    try:
-        for number, item in enumerate(items):
-            for docx in item.staged.docx_paths:
-                link = folder / f"{number:03d}-{docx.name}"
-                _link_or_copy(docx, link)
-                links[link.absolute()] = (item, docx)
-        converter = worker.pdf_converter()
-        before = vars(converter.stats).copy()
-        try:
-            results = converter.convert(list(links), folder / "pdf")
-        except DeedgenError as error:
-            for item in items:
-                item.error = error
-            return {}
-        per_item: dict[int, list] = {id(item): [] for item in items}
-        for result in results:
-            item, docx = links[Path(result.source)]
-            if result.ok:
-                target = docx.with_suffix(".pdf")
-                os.replace(result.pdf, target)
-                per_item[id(item)].append(ConversionResult(docx, pdf=target))
-            else:
-                per_item[id(item)].append(ConversionResult(docx, error=result.error))
-        for item in items:
-            try:
-                item.staged.accept_pdfs(per_item[id(item)])
-            except DeedgenError as error:
-                item.error = error
-        return {key: value - before.get(key, 0) for key, value in vars(converter.stats).items()}
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+    converter = worker.pdf_converter()
+    before = vars(converter.stats).copy()
+    for item, outcome in zip(
+        items, convert_plans([item.plan for item in items], converter, folder), strict=True
+    ):
+        if isinstance(outcome, DeedgenError):
+            item.error = outcome
+        else:
+            item.pdfs = outcome
+    return {key: value - before.get(key, 0) for key, value in vars(converter.stats).items()}
 
 
-def _link_or_copy(source: Path, target: Path) -> None:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
-
-
-def _finish_one(worker: _Worker, item: _Item) -> dict:
-    """Package one staged coalition and move it into place; its report row."""
-    from deedgen.build import finish
+def _write_one(worker: _Worker, item: _Item) -> dict:
+    """Package one planned coalition and move it into place; its report row."""
+    from deedgen.write import write
 
     task = item.task
-    base = {
-        "index": task.index,
-        "sheet": task.label,
-        "folder": task.folder,
-        "reason": task.reason,
-        **task.identity,
-    }
-    facts = coalition_facts(item.sheet, item.staged.report)
+    base = _row_base(task)
+    facts = coalition_facts(item.sheet, item.plan.report)
     if item.error is not None:
         return {**base, **facts, "status": "failed", "errors": describe_error(item.error)}
     try:
-        result = finish(
-            item.staged, worker.library, overrides=task.overrides or None, summary=facts
+        result = write(
+            item.plan,
+            Path(worker.setup.outdir) / task.folder,
+            pdfs=item.pdfs,
+            overrides=task.overrides or None,
+            summary=facts,
         )
     except DeedgenError as error:
         return {**base, **facts, "status": "failed", "errors": describe_error(error)}
@@ -1429,32 +1342,28 @@ def _finish_one(worker: _Worker, item: _Item) -> dict:
         }
     manifest = result.manifest
     row = {**_row_from_manifest(task.folder, manifest), **base}
-    row["status"] = "draft" if manifest.get("draft") else "built"
-    row["clause_changes"] = clause_changes(item.previous, manifest)
+    row["status"] = "draft" if manifest.draft else "built"
+    row["clause_changes"] = manifest.clause_changes(item.previous)
     return row
 
 
 # --- the clauses a coalition uses, compared with its manifest --------------------------------------
 
 
-def clause_record(used, library) -> dict:
-    """A used clause as the manifest records it (build's own function, so they never differ)."""
-    from deedgen.build import _clause_entry
-
-    return _clause_entry(used, library)
-
-
-def _uses_nothing_changed(worker: _Worker, task: Task, sheet, previous: dict | None, rules) -> bool:
+def _uses_nothing_changed(
+    worker: _Worker, task: Task, sheet, previous: Manifest | None, rules
+) -> bool:
     """True when the coalition, assembled with today's library, uses exactly the clauses (id,
     version, layer, file, hash, in order) its manifest lists and gets the same compliance report
     — then its documents would come out byte for byte the same."""
     from deedgen.assemble import assemble_documents
     from deedgen.compliance.check import run_check
+    from deedgen.manifest import clause_record
 
     langs = worker.setup.options.langs
     if previous is None or "pl" not in langs:  # the check's Polish text is recorded only with pl
         return False
-    recorded = {(d["kind"], d["lang"]): d.get("clauses") for d in previous.get("documents", [])}
+    recorded = previous.recorded_clauses()
     try:
         for lang in langs:
             documents = assemble_documents(sheet, worker.library, lang)
@@ -1472,59 +1381,3 @@ def _uses_nothing_changed(worker: _Worker, task: Task, sheet, previous: dict | N
     except (DeedgenError, OSError):
         return False
     return report.to_json() == on_disk
-
-
-def _restamp(folder: Path, manifest: dict, library, digest: str | None) -> None:
-    """Record in the manifest that its documents are current with today's clause library."""
-    import tempfile
-
-    from deedgen.manifest import library_digest, write_manifest
-
-    manifest["library"] = {
-        "layers": [{"name": layer.name, "path": str(layer.path)} for layer in library.layers],
-        "removed": sorted(library.removed),
-        "sha256": library_digest(library),
-    }
-    manifest["inputs_digest"] = digest
-    handle, temporary = tempfile.mkstemp(prefix=".manifest.", dir=folder)
-    os.close(handle)
-    try:
-        write_manifest(Path(temporary), manifest)
-        os.replace(temporary, folder / MANIFEST_NAME)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-
-
-def clause_changes(previous: dict | None, manifest: dict) -> list[dict]:
-    """What changed in the clauses of a coalition's documents since its previous build: a
-    clause added, removed, or in another version, layer or wording. Empty for a first build."""
-    if not previous:
-        return []
-
-    def table(m: dict) -> dict:
-        return {
-            (d["kind"], d["lang"]): {c["id"]: c for c in d.get("clauses", [])}
-            for d in m.get("documents", [])
-        }
-
-    old, new = table(previous), table(manifest)
-    changes: dict[str, str] = {}
-    for key in sorted(old.keys() | new.keys()):
-        before, after = old.get(key, {}), new.get(key, {})
-        for clause_id in after.keys() - before.keys():
-            changes.setdefault(
-                clause_id, f"added (v{after[clause_id]['version']}, {after[clause_id]['layer']})"
-            )
-        for clause_id in before.keys() - after.keys():
-            changes.setdefault(clause_id, "removed")
-        for clause_id in before.keys() & after.keys():
-            a, b = before[clause_id], after[clause_id]
-            if (a["version"], a["layer"]) != (b["version"], b["layer"]):
-                changes.setdefault(
-                    clause_id, f"v{a['version']} ({a['layer']}) → v{b['version']} ({b['layer']})"
-                )
-            elif a["sha256"] != b["sha256"]:
-                changes.setdefault(clause_id, f"wording changed in v{b['version']} ({b['layer']})")
-    return [{"clause": clause_id, "change": text} for clause_id, text in sorted(changes.items())]

@@ -51,17 +51,18 @@ def document_options(func):
 
 def make_options(fmt, lang, draft, pdfa, rules, libraries):
     """BuildOptions from the command line; *libraries* is the LibrarySelection of --library /
-    deedgen.toml."""
-    from deedgen.build import BuildOptions
+    deedgen.toml (its central folder included)."""
+    from pathlib import Path
 
-    layers = tuple(str(p) for p in getattr(libraries, "overlays", libraries))
+    from deedgen.options import BuildOptions
+
     return BuildOptions(
         formats=FORMATS[fmt],
         langs=LANGS[lang],
         draft=draft,
         pdfa=pdfa,
-        rules=rules,
-        libraries=layers,
+        rules=Path(rules) if rules else None,
+        library=libraries,
     )
 
 
@@ -93,10 +94,10 @@ def build(sheet, outdir, review, fmt, lang, draft, pdfa, rules, libraries):
     result = run_build(sheet, outdir, options)
     for warning in result.warnings:
         click.echo(f"  ! {warning.describe('pl')}", err=True)
-    click.echo(f"{result.manifest['coalition']} → {result.outdir}")
+    click.echo(f"{result.manifest.coalition} → {result.outdir}")
     for path in result.files:
         click.echo(f"  {path.name}")
-    if result.manifest.get("draft"):
+    if result.manifest.draft:
         click.echo(
             "PROJEKT: koalicja nie spełnia warunków finansowania — dokumenty oznaczone jako projekt.",
             err=True,

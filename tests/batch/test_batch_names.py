@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from deedgen.batch import FOLDER_LIMIT, folder_name
+from deedgen.naming import FOLDER_LIMIT, folder_name
 from tests.batch.conftest import coalition_folders, rows_by_sheet, run_batch, sheet, write_cohort
 
 HOSTILE = [

@@ -5,15 +5,18 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from docx import Document
 from pypdf import PdfReader
 
-from deedgen.build import BuildOptions, build
+from deedgen.build import build
 from deedgen.cli.main import cli
+from deedgen.config import LibrarySelection
 from deedgen.exceptions import ClauseError, NotCompliant
+from deedgen.options import BuildOptions
 from tests.helpers import SAMPLES, build_file_tree, clause_file, docx_text
 
 DOCX_ONLY = BuildOptions(formats=("docx",))
@@ -163,7 +166,7 @@ def test_non_compliant_coalition_is_refused_then_built_as_draft(tmp_path):
     assert "social-actions" in err.value.format_message()
     assert not out.exists()
     result = build(SAMPLES / "niezgodna.yaml", out, BuildOptions(formats=("docx",), draft=True))
-    assert result.manifest["draft"] is True
+    assert result.manifest.draft is True
     doc = Document(str(out / "deklaracja-partnerstwa.docx"))
     assert "PROJEKT — niespełnione warunki finansowania" in doc.sections[0].header._element.xml
     text = docx_text(out / "deklaracja-partnerstwa.docx")
@@ -183,10 +186,10 @@ def test_first_build_moves_its_folder_into_place_readable_and_complete(tmp_path)
     mask = os.umask(0o022)
     os.umask(mask)
     assert out.stat().st_mode & 0o777 == 0o777 & ~mask
-    assert sorted(p.name for p in out.iterdir()) == sorted(result.manifest["files"])
+    assert sorted(p.name for p in out.iterdir()) == sorted(result.manifest.files)
     assert [p.name for p in tmp_path.iterdir()] == ["out"]  # no staging folder left beside it
     again = build(SAMPLES / "lipowiec.yaml", out, DOCX_ONLY)
-    assert sorted(p.name for p in out.iterdir()) == sorted(again.manifest["files"])
+    assert sorted(p.name for p in out.iterdir()) == sorted(again.manifest.files)
     assert [p.name for p in tmp_path.iterdir()] == ["out"]
 
 
@@ -207,7 +210,7 @@ def test_failed_build_leaves_existing_output_untouched(tmp_path):
         build(
             SAMPLES / "lipowiec.yaml",
             out,
-            BuildOptions(formats=("docx",), libraries=(str(broken),)),
+            BuildOptions(formats=("docx",), library=LibrarySelection((broken,))),
         )
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     assert [
@@ -258,18 +261,18 @@ def test_regional_overlay_changes_the_documents_and_is_recorded(tmp_path):
     regional = build(
         SAMPLES / "lipowiec.yaml",
         tmp_path / "regional",
-        BuildOptions(formats=("docx",), libraries=(str(overlay),)),
+        BuildOptions(formats=("docx",), library=LibrarySelection((overlay,))),
     )
     before = docx_text(plain.outdir / "deklaracja-partnerstwa.docx")
     after = docx_text(regional.outdir / "deklaracja-partnerstwa.docx")
     assert before != after
-    declaration = next(d for d in regional.manifest["documents"] if d["kind"] == "declaration")
+    declaration = next(d for d in regional.manifest.documents if d["kind"] == "declaration")
     mentoring = next(c for c in declaration["clauses"] if c["id"] == "mentoring.bw")
     assert mentoring["layer"] == "wbp-kielce" and mentoring["replaces"]["layer"] == "central"
     assert any(
         c["layer"] == "wbp-kielce" and c["id"] != "mentoring.bw" for c in declaration["clauses"]
     )
-    assert [layer["name"] for layer in regional.manifest["library"]["layers"]] == [
+    assert [layer["name"] for layer in regional.manifest.library["layers"]] == [
         "wbp-kielce",
         "central",
     ]
@@ -284,7 +287,7 @@ def test_gmina_money_brings_the_budget_clause_and_the_countersignature(tmp_path)
     assert "15~000,00~zł (słownie: piętnaście tysięcy złotych 00/100)" in text
     ids = [
         c["id"]
-        for d in result.manifest["documents"]
+        for d in result.manifest.documents
         if d["kind"] == "declaration"
         for c in d["clauses"]
     ]
@@ -296,9 +299,9 @@ def test_review_annex_for_mentors_sits_beside_the_documents_never_in_them(tmp_pa
     result = build(
         SAMPLES / "lipowiec.yaml",
         tmp_path / "r",
-        BuildOptions(formats=("docx",), libraries=(overlay,), review=True),
+        BuildOptions(formats=("docx",), library=LibrarySelection((Path(overlay),)), review=True),
     )
     review = (tmp_path / "r" / "przeglad-klauzul.md").read_text(encoding="utf-8")
     assert "| mentoring.bw |" in review and "wbp-kielce" in review and "central v2" in review
-    assert "przeglad-klauzul.md" in result.manifest["files"]
+    assert "przeglad-klauzul.md" in result.manifest.files
     assert "Pochodzenie klauzul" not in docx_text(tmp_path / "r" / "deklaracja-partnerstwa.docx")

@@ -7,8 +7,9 @@ import zipfile
 
 from docx import Document
 
-from deedgen.build import BuildOptions, stage
 from deedgen.clauses.library import load_library
+from deedgen.options import BuildOptions
+from deedgen.plan import plan
 from deedgen.render.templates import TEMPLATE_DIR
 from deedgen.render.ziparchive import deflate, write_zip
 from deedgen.sheet.validate import read_sheet
@@ -47,16 +48,14 @@ def test_a_date_before_1980_stamps_the_first_dos_date():
 
 def test_rendered_docx_opens_in_python_docx_and_shares_fixed_parts(tmp_path):
     sheet = read_sheet(SAMPLES / "lipowiec.yaml")
-    staged = stage(sheet, tmp_path / "out", BuildOptions(formats=("docx",)), library=load_library())
-    try:
-        declaration = staged.staging / "deklaracja-partnerstwa.docx"
-        document = Document(str(declaration))
-        assert any("DEKLARACJA PARTNERSTWA" in p.text for p in document.paragraphs)
-        archive = zipfile.ZipFile(declaration)
-        assert archive.testzip() is None
-        # the template's own parts are there, byte for byte
-        template = zipfile.ZipFile(TEMPLATE_DIR / "declaration.docx")
-        assert archive.read("word/theme/theme1.xml") == template.read("word/theme/theme1.xml")
-        assert archive.read("word/styles.xml") == template.read("word/styles.xml")
-    finally:
-        staged.discard()
+    planned = plan(sheet, BuildOptions(formats=("docx",)), library=load_library())
+    declaration = tmp_path / "deklaracja-partnerstwa.docx"
+    declaration.write_bytes(next(d.data for d in planned.docx if d.kind == "declaration"))
+    document = Document(str(declaration))
+    assert any("DEKLARACJA PARTNERSTWA" in p.text for p in document.paragraphs)
+    archive = zipfile.ZipFile(declaration)
+    assert archive.testzip() is None
+    # the template's own parts are there, byte for byte
+    template = zipfile.ZipFile(TEMPLATE_DIR / "declaration.docx")
+    assert archive.read("word/theme/theme1.xml") == template.read("word/theme/theme1.xml")
+    assert archive.read("word/styles.xml") == template.read("word/styles.xml")
