@@ -1,12 +1,7 @@
-"""All errors deedgen raises on purpose.
+"""All errors deedgen raises on purpose, and the one table of exit codes every command uses.
 
 Every error is a :class:`click.ClickException`, so the CLI needs no try/except: click prints the
 message (never a traceback) and exits with the error's ``exit_code``.
-
-Exit codes:
-    1  the coalition does not meet the funding conditions (see ``deedgen check``)
-    2  invalid input: a partner sheet, a clause file, a rule set, a template, an option
-    3  an external tool failed (LibreOffice), or the environment lacks something
 """
 
 from __future__ import annotations
@@ -16,9 +11,49 @@ from pathlib import Path
 
 import click
 
-EXIT_NOT_COMPLIANT = 1
-EXIT_INVALID_INPUT = 2
-EXIT_ENVIRONMENT = 3
+EXIT_OK = 0
+EXIT_NOT_COMPLIANT = 1  # check: not compliant; build: refused; batch: a coalition failed
+EXIT_INVALID_INPUT = 2  # a sheet, a clause file, a rule set, a cohort, an output folder
+EXIT_ENVIRONMENT = 3  # LibreOffice, a font or another tool is missing or failed
+EXIT_USAGE = 4  # an unknown option, a missing argument
+EXIT_INTERRUPTED = 130  # Ctrl-C or SIGTERM; nothing is left half-written
+
+# (code, Polish meaning, English meaning): printed in README and in every command's --help
+EXIT_CODES = (
+    (EXIT_OK, "gotowe", "done"),
+    (
+        EXIT_NOT_COMPLIANT,
+        "koalicja nie spełnia warunków finansowania (check, build); w batch: co najmniej jedna koalicja się nie zbudowała",
+        "the coalition fails the funding conditions (check, build); batch: at least one coalition failed",
+    ),
+    (
+        EXIT_INVALID_INPUT,
+        "błędne dane wejściowe: arkusz, klauzula, reguły, kohorta, folder wyjściowy",
+        "invalid input: a sheet, a clause, the rules, the cohort, the output folder",
+    ),
+    (
+        EXIT_ENVIRONMENT,
+        "brak narzędzia lub czcionki (LibreOffice, fonty) albo jego błąd",
+        "a tool or font is missing or failed (LibreOffice, fonts)",
+    ),
+    (
+        EXIT_USAGE,
+        "błędne wywołanie: nieznana opcja, brak argumentu",
+        "usage: an unknown option, a missing argument",
+    ),
+    (
+        EXIT_INTERRUPTED,
+        "przerwano (Ctrl-C); nic nie zostało zapisane w połowie",
+        "interrupted (Ctrl-C); nothing half-written",
+    ),
+)
+
+
+def exit_codes_epilog() -> str:
+    """The exit-code table as a --help epilog (click keeps lines after ``\b`` as they are)."""
+    lines = ["\b", "Kody wyjścia (exit codes):"]
+    lines += [f"  {code:>3}  {pl}" for code, pl, _en in EXIT_CODES]
+    return "\n".join(lines)
 
 
 @dataclass(frozen=True)
