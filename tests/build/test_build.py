@@ -305,3 +305,28 @@ def test_review_annex_for_mentors_sits_beside_the_documents_never_in_them(tmp_pa
     assert "| mentoring.bw |" in review and "wbp-kielce" in review and "central v2" in review
     assert "przeglad-klauzul.md" in result.manifest.files
     assert "Pochodzenie klauzul" not in docx_text(tmp_path / "r" / "deklaracja-partnerstwa.docx")
+
+
+def test_build_uses_the_central_library_named_in_deedgen_toml(tmp_path, monkeypatch):
+    """Issue 11, bug 2: ``central = "…"`` in deedgen.toml was honoured by ``clause show`` but
+    ignored by ``build``."""
+    from deedgen.clauses.library import load_library as load_central
+
+    central = tmp_path / "moja-centralna"
+    shutil.copytree(load_central().layers[-1].path, central)
+    mentoring = central / "mentoring" / "bw.pl.txt"
+    text = mentoring.read_text(encoding="utf-8")
+    front_matter = text.split("\n---\n", 1)[0]
+    mentoring.write_text(
+        front_matter + "\n---\nMentor spotyka się z Koalicją w Grabowej Woli co tydzień.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "deedgen.toml").write_text('[library]\ncentral = "moja-centralna"\n')
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(
+        cli,
+        ["build", str(SAMPLES / "lipowiec.yaml"), "-o", "out", "--format", "docx"],
+    )
+    assert result.exit_code == 0, result.output
+    text = docx_text((tmp_path / "out" / "deklaracja-partnerstwa.docx").read_bytes())
+    assert "Grabowej Woli co tydzień" in text
