@@ -169,6 +169,27 @@ class ConversionError(DeedgenError):
 class OutputError(DeedgenError):
     """Raised when output cannot be written (an existing file without --force, a bad folder)."""
 
+    @classmethod
+    def from_os(cls, error: OSError, folder: Path) -> OutputError:
+        """Which folder could not be written, and why, in words a librarian reads."""
+        import errno
+
+        reasons = {
+            errno.EACCES: "brak uprawnień do zapisu",
+            errno.EPERM: "brak uprawnień do zapisu",
+            errno.ENOSPC: "brak miejsca na dysku",
+            errno.EDQUOT: "przekroczony limit miejsca na dysku",
+            errno.EROFS: "dysk tylko do odczytu",
+            errno.EFBIG: "plik przekracza dozwolony rozmiar",
+            errno.ENOTDIR: "w ścieżce jest plik zamiast folderu",
+            errno.ENAMETOOLONG: "za długa nazwa",
+        }
+        reason = reasons.get(error.errno, error.strerror or type(error).__name__)
+        return cls(
+            f"nie można zapisać dokumentów w folderze {folder}: {reason}. "
+            "Poprzednie pliki w tym folderze pozostały bez zmian."
+        )
+
 
 class VerificationError(ConversionError):
     """Raised when a converted PDF lacks text it must contain (a party's name, the coalition's

@@ -87,28 +87,70 @@ def atomic_write_with(path: Path, write: Callable[[Path], None]) -> Path:
 
 def make_staging(outdir: Path) -> Path:
     """A private folder beside *outdir* for a build's files until they move into place,
-    marked as deedgen's own."""
+    marked as deedgen's own: the marker names the process that made it, so a later build can
+    tell a folder left by a killed build from one a running build is still filling."""
     staging = Path(tempfile.mkdtemp(prefix=f".{outdir.name}.", dir=outdir.parent))
-    (staging / STAGING_MARKER).touch()
+    (staging / STAGING_MARKER).write_text(_process_stamp(os.getpid()), encoding="ascii")
     return staging
 
 
 def is_own_staging(path: Path) -> bool:
     """True for a staging folder deedgen made: the name's shape, a real folder (not a link), and
     the marker inside it. A user's hidden folder that merely looks like one is never matched."""
+    marker = path / STAGING_MARKER
     return (
         _STAGING_NAME.fullmatch(path.name) is not None
         and path.is_dir()
         and not path.is_symlink()
-        and (path / STAGING_MARKER).is_file()
-        and not (path / STAGING_MARKER).is_symlink()
+        and marker.is_file()
+        and not marker.is_symlink()
     )
+
+
+def is_abandoned_staging(path: Path) -> bool:
+    """A staging folder of deedgen's whose process is gone (killed mid-build)."""
+    if not is_own_staging(path):
+        return False
+    try:
+        stamp = (path / STAGING_MARKER).read_text(encoding="ascii").split()
+        pid = int(stamp[0])
+    except (OSError, ValueError, IndexError, UnicodeDecodeError):
+        return True  # marked as deedgen's, but by no process that can be found
+    return _process_stamp(pid) != " ".join(stamp)
 
 
 def remove_staging(path: Path) -> None:
     """Remove a staging folder, but only one that :func:`is_own_staging` recognises."""
     if is_own_staging(path):
         shutil.rmtree(path, ignore_errors=True)
+
+
+def remove_abandoned_staging(outdir: Path) -> None:
+    """Remove the staging folders of *outdir* that killed builds left beside it."""
+    prefix = f".{outdir.name}."
+    with contextlib.suppress(OSError):
+        for path in outdir.parent.iterdir():
+            if path.name.startswith(prefix) and is_abandoned_staging(path):
+                shutil.rmtree(path, ignore_errors=True)
+
+
+def _process_stamp(pid: int) -> str:
+    """``pid start-time``: the start time (Linux, from /proc) tells a reused pid apart."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return f"{pid} {fields[19]}"
+    except (OSError, IndexError):
+        return f"{pid} ?" if _alive(pid) else f"{pid} gone"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def usable_cores() -> int:

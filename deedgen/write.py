@@ -14,7 +14,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from deedgen.exceptions import DeedgenError, OutputError
-from deedgen.fsutil import STAGING_MARKER, folder_mode, make_staging, remove_staging
+from deedgen.fsutil import (
+    STAGING_MARKER,
+    folder_mode,
+    make_staging,
+    remove_abandoned_staging,
+    remove_staging,
+)
 from deedgen.manifest import (
     MANIFEST_NAME,
     Manifest,
@@ -65,6 +71,14 @@ def write(
     A batch passes *overrides* — what its cohort workbook set in the sheet (recorded with the
     input, and part of the inputs digest) — and *summary*, the facts of its report row."""
     outdir = _output_folder(outdir)
+    try:
+        return _write(plan, outdir, converter, pdfs, overrides, summary)
+    except OSError as error:
+        raise OutputError.from_os(error, outdir) from error
+
+
+def _write(plan: BuildPlan, outdir: Path, converter, pdfs, overrides, summary) -> BuildResult:
+    remove_abandoned_staging(outdir)
     staging = make_staging(outdir)
     try:
         for docx in plan.docx:
@@ -123,8 +137,11 @@ def convert_plans(
 def _output_folder(outdir: str | Path) -> Path:
     outdir = Path(outdir).absolute()
     if outdir.exists() and not outdir.is_dir():
-        raise OutputError(f"output path exists and is not a folder: {outdir}")
-    outdir.parent.mkdir(parents=True, exist_ok=True)
+        raise OutputError(f"ścieżka wyjściowa istnieje i nie jest folderem: {outdir}")
+    try:
+        outdir.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError.from_os(error, outdir.parent) from error
     return outdir
 
 
