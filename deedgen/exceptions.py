@@ -75,33 +75,51 @@ class Location:
         return name
 
 
-class DeedgenError(click.ClickException):
-    """Root of every error deedgen raises on purpose."""
-
-    exit_code = EXIT_INVALID_INPUT
-
-    def __init__(self, message: str, *, location: Location | None = None) -> None:
-        self.location = location
-        text = f"{location}: {message}" if location and str(location) else message
-        super().__init__(text)
-
-
-class InputError(DeedgenError):
-    """Raised when an input file cannot be read as what it claims to be (wrong type, corrupt,
-    too large, a YAML bomb)."""
-
-
-@dataclass
+@dataclass(frozen=True)
 class Problem:
-    """One finding about a partner sheet: where, what was expected, what was found."""
+    """One problem found in an input — a partner sheet, a clause file, a rule file, a cohort:
+    what (a message code and its parameters), how bad, and where.
 
-    path: str  # dotted data path, e.g. "parties[2].nip"
-    code: str  # message key in deedgen.sheet.messages
-    params: dict = field(default_factory=dict)
+    Messages come from the sheet's catalogue (:mod:`deedgen.sheet.messages`) by *code*; a
+    problem whose text is composed where it is found carries it as ``params["text"]`` (and
+    ``params["text_en"]`` when an English wording exists).
+    """
+
+    path: str  # dotted data path in a sheet, e.g. "parties[2].nip"; "" elsewhere
+    code: str  # message key, or the kind of problem ("placeholder", "rule-param"…)
+    params: dict = field(default_factory=dict, hash=False)
     severity: str = "error"  # "error" or "warning"
     location: Location | None = None
+    subject: str | None = None  # the clause or rule the problem concerns
+    related: Location | None = None  # the other file involved, if any
+
+    @classmethod
+    def text(
+        cls,
+        code: str,
+        message: str,
+        *,
+        location: Location | None = None,
+        severity: str = "error",
+        subject: str | None = None,
+        related: Location | None = None,
+        english: str | None = None,
+    ) -> Problem:
+        """A problem whose message is already composed (clause and rule-file problems)."""
+        params = {"text": message, **({"text_en": english} if english else {})}
+        return cls("", code, params, severity, location, subject, related)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
 
     def message(self, lang: str = "pl") -> str:
+        if "text" in self.params:
+            return (
+                self.params.get("text_en", self.params["text"])
+                if lang == "en"
+                else self.params["text"]
+            )
         from deedgen.sheet.messages import render_message
 
         return render_message(self.code, self.params, lang)
@@ -113,7 +131,7 @@ class Problem:
 
     def as_dict(self, lang: str = "pl") -> dict:
         loc = self.location
-        return {
+        data = {
             "severity": self.severity,
             "path": self.path,
             "code": self.code,
@@ -123,6 +141,33 @@ class Problem:
             "sheet": loc.sheet if loc else None,
             "cell": loc.cell if loc else None,
         }
+        if self.subject:
+            data["subject"] = self.subject
+        return data
+
+
+class DeedgenError(click.ClickException):
+    """Root of every error deedgen raises on purpose; *problems* are the input problems behind
+    it, each with its place (a batch reports them one per line)."""
+
+    exit_code = EXIT_INVALID_INPUT
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        location: Location | None = None,
+        problems: tuple[Problem, ...] | list[Problem] = (),
+    ) -> None:
+        self.location = location
+        self.problems = tuple(problems)
+        text = f"{location}: {message}" if location and str(location) else message
+        super().__init__(text)
+
+
+class InputError(DeedgenError):
+    """Raised when an input file cannot be read as what it claims to be (wrong type, corrupt,
+    too large, a YAML bomb)."""
 
 
 class SheetInvalid(DeedgenError):
@@ -130,7 +175,6 @@ class SheetInvalid(DeedgenError):
 
     def __init__(self, source: str, problems: list[Problem], lang: str = "pl") -> None:
         self.source = source
-        self.problems = problems
         errors = [p for p in problems if p.severity == "error"]
         head = (
             f"{Path(source).name}: {len(errors)} błędów w arkuszu partnerów"
@@ -138,7 +182,7 @@ class SheetInvalid(DeedgenError):
             else f"{Path(source).name}: {len(errors)} errors in the partner sheet"
         )
         lines = [head] + [f"  - {p.describe(lang)}" for p in errors]
-        super().__init__("\n".join(lines))
+        super().__init__("\n".join(lines), problems=problems)
 
 
 class ClauseError(DeedgenError):
