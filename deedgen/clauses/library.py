@@ -22,9 +22,9 @@ from deedgen.clauses.findings import ERROR, WARNING, Finding, from_error, raise_
 from deedgen.clauses.model import Clause, Removal, load_entry, meta_line
 from deedgen.clauses.required import Requirement, funding_required_clauses
 from deedgen.exceptions import ClauseError, Location
+from deedgen.resources import CLAUSE_LIBRARY
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-CENTRAL_DIR = PROJECT_ROOT / "clause_library"
+CENTRAL_DIR = CLAUSE_LIBRARY
 
 
 @dataclass(frozen=True)

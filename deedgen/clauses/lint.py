@@ -38,9 +38,9 @@ from deedgen.clauses.findings import ERROR, WARNING, Finding, from_error
 from deedgen.clauses.library import ClauseLibrary, collect_library
 from deedgen.clauses.model import Clause, ClauseText, meta_line
 from deedgen.exceptions import ClauseError, DeedgenError, Location
+from deedgen.resources import SAMPLES
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-SAMPLES_DIR = PROJECT_ROOT / "samples"
+SAMPLES_DIR = SAMPLES
 SLOTS = (
     "intro",
     "team",

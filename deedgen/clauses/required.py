@@ -16,9 +16,9 @@ from pathlib import Path
 
 from deedgen.clauses.model import CLAUSE_ID
 from deedgen.exceptions import Location, RulesError
+from deedgen.resources import FUNDING_RULES
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-RULES_DIR = PROJECT_ROOT / "schemas" / "funding-rules"
+RULES_DIR = FUNDING_RULES
 # Parameter names that hold clause ids in the rule kinds (a single id or a list of ids).
 CLAUSE_PARAMS = (
     "clause",

@@ -18,9 +18,9 @@ from deedgen.compliance.kinds import KINDS
 from deedgen.compliance.model import SEVERITIES
 from deedgen.compliance.params import ParamError
 from deedgen.exceptions import RulesError
+from deedgen.resources import FUNDING_RULES
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-RULES_DIR = PROJECT_ROOT / "schemas" / "funding-rules"
+RULES_DIR = FUNDING_RULES
 MAX_RULES_BYTES = 1024 * 1024
 
 TOP_KEYS = ("edition", "version", "description", "rules")

@@ -25,7 +25,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates"
+from deedgen.resources import TEMPLATES
+
+TEMPLATE_DIR = TEMPLATES
 SERIF = "Liberation Serif"
 SANS = "Liberation Sans"
 FONTS = (SERIF, SANS)  # the fonts the templates name; `deedgen doctor` checks they are installed
