@@ -80,9 +80,9 @@ class CohortInvalid(DeedgenError):
 
     def __init__(self, source: str | Path, problems: list[str]) -> None:
         self.source = str(source)
-        self.problems = problems
         head = f"{Path(source).name}: the cohort cannot be read ({len(problems)} problems)"
         super().__init__("\n".join([head] + [f"  - {p}" for p in problems]))
+        self.problems = problems  # texts for now; they become Problem values with the batch package
 
 
 @dataclass(frozen=True)
