@@ -33,6 +33,7 @@ from deedgen.clauses.model import (
     split_front_matter,
 )
 from deedgen.exceptions import ClauseError, DeedgenError, Location
+from deedgen.fsutil import atomic_write_text
 
 # Metadata compared by `clause diff`, in the order they are printed.
 DIFF_KEYS = (
@@ -206,7 +207,7 @@ def new_clause(
         content = template.format(**fields)
         if lang == "en":
             content = content.replace(f"title: {fields['title']}", "title: (clause title)")
-        _atomic_write(paths[lang], content)
+        atomic_write_text(paths[lang], content, fsync=True)
     return [paths["pl"], paths["en"]]
 
 
@@ -263,7 +264,7 @@ def remove_clause(
         "---\n"
     )
     paths["pl"].parent.mkdir(parents=True, exist_ok=True)
-    _atomic_write(paths["pl"], content)
+    atomic_write_text(paths["pl"], content, fsync=True)
     return paths["pl"]
 
 
@@ -378,7 +379,7 @@ def edit_clause(
         for lang in ("en", "pl"):  # the Polish file last: it carries the version the loader trusts
             if lang in final:
                 edit.targets[lang].parent.mkdir(parents=True, exist_ok=True)
-                _atomic_write(edit.targets[lang], final[lang])
+                atomic_write_text(edit.targets[lang], final[lang], fsync=True)
         result.files = [edit.targets[lang] for lang in ("pl", "en") if lang in final]
         return result
     finally:
@@ -617,20 +618,6 @@ def update_front_matter(
     buffer = io.StringIO()
     yaml.dump(data, buffer)
     return "\n".join(["---", buffer.getvalue().rstrip("\n"), *lines[end:]])
-
-
-def _atomic_write(path: Path, content: str) -> None:
-    """Write *content* to a temporary file beside *path*, then replace *path* in one step."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(content)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 # --- show / diff -------------------------------------------------------------------------------

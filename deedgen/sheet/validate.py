@@ -17,7 +17,8 @@ from marshmallow import ValidationError
 
 from deedgen.exceptions import Location, Problem, SheetInvalid
 from deedgen.sheet.fields import TERC_KINDS, Msg
-from deedgen.sheet.load import RawSheet, format_path, load_sheet
+from deedgen.sheet.load import load_sheet
+from deedgen.sheet.raw import RawSheet, format_path
 from deedgen.sheet.schema import SheetSchema
 
 # Minimum number of signing representatives by party kind (DOMAIN.md 1.2). Registered NGOs are

@@ -12,9 +12,8 @@ mistakes included, so a sheet can move between YAML and XLSX and still be valida
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -22,9 +21,10 @@ from pathlib import Path
 from marshmallow import fields as mfields
 
 from deedgen.exceptions import OutputError
+from deedgen.fsutil import atomic_write_with
 from deedgen.sheet import fields as f
 from deedgen.sheet import schema as s
-from deedgen.sheet.load import format_path
+from deedgen.sheet.raw import format_path
 from deedgen.sheet.xlsx import (
     EXAMPLE_MARKER,
     INSTRUCTIONS_SHEET,
@@ -673,14 +673,10 @@ def init_sheet(
     data = load_sheet(source).data if source is not None else None
     if fmt == "yaml":
         text, dropped = yaml_text(data)
-        _write_atomic(path, text.encode("utf-8"))
+        _write_or_explain(path, lambda temporary: temporary.write_bytes(text.encode("utf-8")))
     else:
-        import io
-
         workbook, dropped = build_workbook(data)
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        _write_atomic(path, buffer.getvalue())
+        _write_or_explain(path, workbook.save)
     return Written(path, dropped)
 
 
@@ -698,20 +694,10 @@ def _format_for(path: Path, fmt: str | None) -> str:
     return fmt
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def _write_atomic(path: Path, content: bytes) -> None:
-    """Write through a temporary file, so a failure never leaves half a sheet behind."""
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+def _write_or_explain(path: Path, write: Callable[[Path], None]) -> None:
+    """Write through :func:`~deedgen.fsutil.atomic_write_with`, so a failure never leaves half
+    a sheet behind, and say which file could not be written."""
     try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(content)
-        os.chmod(temp, 0o666 & ~_umask())  # mkstemp's 0600 would hide the sheet from others
-        os.replace(temp, path)
+        atomic_write_with(path, write)
     except OSError as exc:
-        Path(temp).unlink(missing_ok=True)
         raise OutputError(f"cannot write {path}: {exc}") from exc

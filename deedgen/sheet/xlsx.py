@@ -33,7 +33,7 @@ from marshmallow import fields as mfields
 from deedgen.exceptions import InputError, Location, Problem
 from deedgen.sheet import fields as f
 from deedgen.sheet import schema as s
-from deedgen.sheet.load import RawSheet, format_path
+from deedgen.sheet.raw import RawSheet, format_path
 
 INSTRUCTIONS_SHEET = "Instrukcja"
 KV_SHEET = "Koalicja"
