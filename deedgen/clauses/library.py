@@ -77,10 +77,6 @@ class ClauseLibrary:
         chosen = (c for c in self.clauses.values() if kind in c.documents)
         return sorted(chosen, key=lambda c: (c.order, c.id))
 
-    def by_category(self, category: str) -> list[Clause]:
-        chosen = (c for c in self.clauses.values() if c.category == category)
-        return sorted(chosen, key=lambda c: (c.order, c.id))
-
     def describe_layers(self) -> str:
         return " → ".join(f"{layer.name} ({layer.path})" for layer in self.layers)
 

@@ -51,10 +51,8 @@ SLOTS = (
     "quarterly_form",
     "annual_form",
 )
-MARKERS = ("ust", "pkt", "lit", "tir", "wsp")
 _MARKER_LINE = re.compile(r"^(ust|pkt|lit|tir|wsp)\.(\[[^\]]*\]?)?(.?)")
 _NEAR_MARKER = re.compile(r"^(ust|pkt|lit|tir|wsp)(\)|:|\s+\S)")
-_ANCHOR = re.compile(r"\[([A-Za-z0-9_\-]+)\]")
 _REFERENCE = re.compile(r"§\[([^\]#]*)(?:#([^\]]*))?\]")
 _REFERENCE_OK = re.compile(r"[a-z0-9_.]+")
 _ANCHOR_OK = re.compile(r"[A-Za-z0-9_\-]+")

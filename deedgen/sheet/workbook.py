@@ -22,8 +22,8 @@ from marshmallow import fields as mfields
 
 from deedgen.exceptions import OutputError
 from deedgen.fsutil import atomic_write_with
-from deedgen.sheet import fields as f
-from deedgen.sheet import schema as s
+from deedgen.sheet import fields as sheet_fields
+from deedgen.sheet import schema as sheet_schema
 from deedgen.sheet.raw import format_path
 from deedgen.sheet.xlsx import (
     EXAMPLE_MARKER,
@@ -44,10 +44,10 @@ FIRST_DATA_ROW = 3  # row 1: headers, row 2: the example
 
 # Polish meaning of every enumeration value (shown in Instrukcja and in the header comments).
 CHOICE_LABELS_PL = {
-    s.PARTY_KINDS: s.PARTY_KIND_LABELS_PL,
-    s.RESOURCES: s.RESOURCE_LABELS_PL,
-    s.TEAM_ROLES: {"coordinator": "koordynator zespołu", "member": "członek zespołu"},
-    s.PROBLEM_CATEGORIES: {
+    sheet_schema.PARTY_KINDS: sheet_schema.PARTY_KIND_LABELS_PL,
+    sheet_schema.RESOURCES: sheet_schema.RESOURCE_LABELS_PL,
+    sheet_schema.TEAM_ROLES: {"coordinator": "koordynator zespołu", "member": "członek zespołu"},
+    sheet_schema.PROBLEM_CATEGORIES: {
         "social_exclusion": "wykluczenie społeczne",
         "digital_exclusion": "wykluczenie cyfrowe",
         "seniors": "osamotnienie i aktywność seniorów",
@@ -59,14 +59,14 @@ CHOICE_LABELS_PL = {
         "civic_participation": "partycypacja obywatelska",
         "other": "inny",
     },
-    s.PROMOTION_KINDS: {
+    sheet_schema.PROMOTION_KINDS: {
         "seminar": "seminarium",
         "conference": "konferencja",
         "quarterly_presentation": "kwartalna prezentacja mikrosukcesów",
         "other": "inne wydarzenie",
     },
-    s.PROMOTION_LEVELS: {"local": "lokalny", "regional": "regionalny"},
-    s.LANGUAGES: {"pl": "polski (tekst wiążący)", "en": "angielski"},
+    sheet_schema.PROMOTION_LEVELS: {"local": "lokalny", "regional": "regionalny"},
+    sheet_schema.LANGUAGES: {"pl": "polski (tekst wiążący)", "en": "angielski"},
 }
 BOOLEAN_CHOICES = ("TAK", "NIE")
 
@@ -281,7 +281,7 @@ def _all_columns():
 
 def _choices(col: Column) -> list[tuple[str, str]]:
     """(value, Polish meaning) of an enumerated column; empty for free columns."""
-    if isinstance(col.field, f.Choice):
+    if isinstance(col.field, sheet_fields.Choice):
         labels = CHOICE_LABELS_PL.get(tuple(col.field.choices), {})
         return [(c, labels.get(c, c)) for c in col.field.choices]
     if isinstance(col.field, mfields.Boolean):
@@ -329,9 +329,9 @@ def _validation(col: Column):
 
 
 def _number_format(col: Column) -> str:
-    if isinstance(col.field, f.Date):
+    if isinstance(col.field, sheet_fields.Date):
         return "yyyy-mm-dd"
-    if isinstance(col.field, f.Amount):
+    if isinstance(col.field, sheet_fields.Amount):
         return "#,##0.00"
     if isinstance(col.field, (mfields.Integer, mfields.Boolean)):
         return "General"
@@ -340,15 +340,24 @@ def _number_format(col: Column) -> str:
 
 def _width(col: Column) -> float:
     fld = col.field
-    if isinstance(fld, f.Choice):
+    if isinstance(fld, sheet_fields.Choice):
         size = max(len(c) for c in fld.choices) + 4
-    elif isinstance(fld, (f.Date, f.Quarter, f.PostalCode)):
+    elif isinstance(fld, (sheet_fields.Date, sheet_fields.Quarter, sheet_fields.PostalCode)):
         size = 13
-    elif isinstance(fld, (f.Nip, f.Regon, f.Krs, f.Terc, f.Amount)):
+    elif isinstance(
+        fld,
+        (
+            sheet_fields.Nip,
+            sheet_fields.Regon,
+            sheet_fields.Krs,
+            sheet_fields.Terc,
+            sheet_fields.Amount,
+        ),
+    ):
         size = 16
-    elif isinstance(fld, f.Email):
+    elif isinstance(fld, sheet_fields.Email):
         size = 30
-    elif isinstance(fld, f.Text):
+    elif isinstance(fld, sheet_fields.Text):
         size = 48 if fld.max_length >= 300 else 30 if fld.max_length >= 100 else 14
     elif is_list(fld):
         size = 28
@@ -502,7 +511,7 @@ def _set(cell, value, col: Column, where: str, dropped: list[str]) -> None:
         value = BOOLEAN_CHOICES[0] if value else BOOLEAN_CHOICES[1]
     elif isinstance(value, dt.datetime):
         value = value.date()
-    elif isinstance(fld, f.Amount):
+    elif isinstance(fld, sheet_fields.Amount):
         value = _amount(value)
     elif isinstance(value, (dict, list)):
         dropped.append(f"{where}: {_show(value)}")
@@ -548,7 +557,7 @@ def _unknown_keys(data: dict) -> list[str]:
                 for i, element in enumerate(item):
                     walk(element, fld.inner.schema, (*path, key, i))
 
-    walk(data, s.SheetSchema(), ())
+    walk(data, sheet_schema.SheetSchema(), ())
     return out
 
 
@@ -571,7 +580,7 @@ def yaml_text(data: dict | None = None) -> tuple[str, list[str]]:
 
     from ruamel.yaml import YAML
 
-    document = _yaml_map(s.SheetSchema(), data, blank=data is None, top=True)
+    document = _yaml_map(sheet_schema.SheetSchema(), data, blank=data is None, top=True)
     document.yaml_set_start_comment(YAML_HEADER)
     yaml = YAML()
     yaml.indent(mapping=2, sequence=4, offset=2)
@@ -646,7 +655,7 @@ def _yaml_comment(mapping, name: str, fld, top: bool) -> None:
     if meta.get("help"):
         text += f": {meta['help']}"
     choices = _choices(Column((name,), fld, fld.required))
-    if choices and isinstance(fld, f.Choice):
+    if choices and isinstance(fld, sheet_fields.Choice):
         text += " [" + ", ".join(v for v, _ in choices) + "]"
     mapping.yaml_add_eol_comment(text, name)
 

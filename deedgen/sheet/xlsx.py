@@ -31,8 +31,8 @@ from pathlib import Path
 from marshmallow import fields as mfields
 
 from deedgen.exceptions import InputError, Location, Problem
-from deedgen.sheet import fields as f
-from deedgen.sheet import schema as s
+from deedgen.sheet import fields as sheet_fields
+from deedgen.sheet import schema as sheet_schema
 from deedgen.sheet.raw import RawSheet, format_path
 
 INSTRUCTIONS_SHEET = "Instrukcja"
@@ -120,7 +120,7 @@ def columns_of(schema, prefix=(), required=True) -> tuple[Column, ...]:
 
 
 def _kv_columns() -> dict[str, tuple[Column, ...]]:
-    root = s.SheetSchema().fields
+    root = sheet_schema.SheetSchema().fields
     return {
         section: columns_of(root[section].schema, required=root[section].required)
         for section in KV_SECTIONS
@@ -129,26 +129,26 @@ def _kv_columns() -> dict[str, tuple[Column, ...]]:
 
 def _tables() -> tuple[Table, ...]:
     return (
-        Table("Strony", "parties", columns_of(s.PartySchema())),
+        Table("Strony", "parties", columns_of(sheet_schema.PartySchema())),
         Table(
             "Przedstawiciele",
             "parties",
-            columns_of(s.RepresentativeSchema()),
+            columns_of(sheet_schema.RepresentativeSchema()),
             "representatives",
             "party",
         ),
-        Table("Wkłady", "contributions", columns_of(s.ContributionSchema())),
-        Table("Zespół", "team", columns_of(s.TeamMemberSchema())),
-        Table("Cele", "goals", columns_of(s.GoalsSchema(), required=False), lists=True),
-        Table("Działania", "actions", columns_of(s.ActionSchema())),
+        Table("Wkłady", "contributions", columns_of(sheet_schema.ContributionSchema())),
+        Table("Zespół", "team", columns_of(sheet_schema.TeamMemberSchema())),
+        Table("Cele", "goals", columns_of(sheet_schema.GoalsSchema(), required=False), lists=True),
+        Table("Działania", "actions", columns_of(sheet_schema.ActionSchema())),
         Table(
             "Mikrosukcesy",
             "actions",
-            columns_of(s.MicroSuccessSchema()),
+            columns_of(sheet_schema.MicroSuccessSchema()),
             "micro_successes",
             "action",
         ),
-        Table("Promocja", "promotion", columns_of(s.PromotionSchema())),
+        Table("Promocja", "promotion", columns_of(sheet_schema.PromotionSchema())),
     )
 
 
@@ -160,7 +160,7 @@ REQUIRED_SHEETS = {KV_SHEET: ("coalition", "gmina"), "Strony": ("parties",)}
 
 
 def section_label(section: str) -> str:
-    return s.SheetSchema().fields[section].metadata["label"]
+    return sheet_schema.SheetSchema().fields[section].metadata["label"]
 
 
 def norm(text) -> str:
@@ -315,7 +315,7 @@ def convert(value, field):
         return True if word in TRUE_WORDS else False if word in FALSE_WORDS else value
     if is_list(field):
         return split_list(value) if isinstance(value, str) else [value]
-    if isinstance(field, f.Text) and isinstance(value, (dt.date, dt.time)):
+    if isinstance(field, sheet_fields.Text) and isinstance(value, (dt.date, dt.time)):
         return value.isoformat()
     return value
 
@@ -423,7 +423,7 @@ class _Reader:
             self.put(values[section], col, convert(value, col.field), path)
         for section in KV_SECTIONS:
             self.locations.setdefault((section,), self.loc(sheet, "A1"))
-            if values[section] or s.SheetSchema().fields[section].required:
+            if values[section] or sheet_schema.SheetSchema().fields[section].required:
                 self.data[section] = values[section]
 
     def put(self, record: dict, col: Column, value, path) -> None:
