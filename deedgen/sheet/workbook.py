@@ -1,7 +1,7 @@
 """Write partner sheets for people to fill in: an XLSX workbook or a commented YAML file.
 
 Both come from :class:`deedgen.sheet.schema.SheetSchema` and the layout in
-:mod:`deedgen.sheet.xlsx`: Polish headers from ``label``, header comments from ``help`` and
+:mod:`deedgen.sheet.layout`: Polish headers from ``label``, header comments from ``help`` and
 ``description``, drop-downs from ``Choice``. A workbook has an ``Instrukcja`` sheet, frozen
 header rows and one example row per table (first cell ``PRZYKŁAD``), which the loader skips.
 
@@ -24,8 +24,7 @@ from deedgen.exceptions import OutputError
 from deedgen.fsutil import atomic_write_with
 from deedgen.sheet import fields as sheet_fields
 from deedgen.sheet import schema as sheet_schema
-from deedgen.sheet.raw import format_path
-from deedgen.sheet.xlsx import (
+from deedgen.sheet.layout import (
     EXAMPLE_MARKER,
     INSTRUCTIONS_SHEET,
     KV_COLUMNS,
@@ -38,6 +37,7 @@ from deedgen.sheet.xlsx import (
     is_nested_list,
     section_label,
 )
+from deedgen.sheet.raw import format_path
 
 DATA_ROWS = 1000  # rows covered by the drop-downs
 FIRST_DATA_ROW = 3  # row 1: headers, row 2: the example
