@@ -9,10 +9,10 @@ from click.testing import CliRunner
 from deedgen.cli.main import cli
 from deedgen.exceptions import OutputError, SheetInvalid
 from deedgen.sheet import fields as sheet_fields
+from deedgen.sheet.init import init_sheet
 from deedgen.sheet.layout import KV_COLUMNS, TABLES, norm
 from deedgen.sheet.load import load_sheet
 from deedgen.sheet.validate import read_sheet
-from deedgen.sheet.workbook import init_sheet
 
 from .conftest import SAMPLES, VALID_SAMPLES
 
