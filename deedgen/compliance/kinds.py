@@ -31,7 +31,7 @@ from deedgen.compliance.messages import (
 )
 from deedgen.compliance.model import Issue, Place
 from deedgen.document import AssembledDocument
-from deedgen.sheet.schema import RESOURCES
+from deedgen.sheet.enumerations import RESOURCES
 from deedgen.sheet.validate import Sheet, quarter_index, quarter_name, quarter_of, quarters_between
 
 

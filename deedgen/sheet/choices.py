@@ -6,16 +6,16 @@ from __future__ import annotations
 
 from marshmallow import fields as mfields
 
+from deedgen.sheet import enumerations
 from deedgen.sheet import fields as sheet_fields
-from deedgen.sheet import schema as sheet_schema
 from deedgen.sheet.layout import Column
 
 # Polish meaning of every enumeration value (shown in Instrukcja and in the header comments).
 CHOICE_LABELS_PL = {
-    sheet_schema.PARTY_KINDS: sheet_schema.PARTY_KIND_LABELS_PL,
-    sheet_schema.RESOURCES: sheet_schema.RESOURCE_LABELS_PL,
-    sheet_schema.TEAM_ROLES: {"coordinator": "koordynator zespołu", "member": "członek zespołu"},
-    sheet_schema.PROBLEM_CATEGORIES: {
+    enumerations.PARTY_KINDS: enumerations.PARTY_KIND_LABELS_PL,
+    enumerations.RESOURCES: enumerations.RESOURCE_LABELS_PL,
+    enumerations.TEAM_ROLES: {"coordinator": "koordynator zespołu", "member": "członek zespołu"},
+    enumerations.PROBLEM_CATEGORIES: {
         "social_exclusion": "wykluczenie społeczne",
         "digital_exclusion": "wykluczenie cyfrowe",
         "seniors": "osamotnienie i aktywność seniorów",
@@ -27,14 +27,14 @@ CHOICE_LABELS_PL = {
         "civic_participation": "partycypacja obywatelska",
         "other": "inny",
     },
-    sheet_schema.PROMOTION_KINDS: {
+    enumerations.PROMOTION_KINDS: {
         "seminar": "seminarium",
         "conference": "konferencja",
         "quarterly_presentation": "kwartalna prezentacja mikrosukcesów",
         "other": "inne wydarzenie",
     },
-    sheet_schema.PROMOTION_LEVELS: {"local": "lokalny", "regional": "regionalny"},
-    sheet_schema.LANGUAGES: {"pl": "polski (tekst wiążący)", "en": "angielski"},
+    enumerations.PROMOTION_LEVELS: {"local": "lokalny", "regional": "regionalny"},
+    enumerations.LANGUAGES: {"pl": "polski (tekst wiążący)", "en": "angielski"},
 }
 
 

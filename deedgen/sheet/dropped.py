@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from marshmallow import fields as mfields
 
-from deedgen.sheet import schema as sheet_schema
 from deedgen.sheet.layout import is_nested_list
 from deedgen.sheet.raw import format_path
+from deedgen.sheet.schema import SheetSchema
 
 
 def unknown_keys(data: dict) -> list[str]:
@@ -28,7 +28,7 @@ def unknown_keys(data: dict) -> list[str]:
                 for i, element in enumerate(item):
                     walk(element, fld.inner.schema, (*path, key, i))
 
-    walk(data, sheet_schema.SheetSchema(), ())
+    walk(data, SheetSchema(), ())
     return out
 
 

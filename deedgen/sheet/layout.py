@@ -10,7 +10,14 @@ from dataclasses import dataclass
 
 from marshmallow import fields as mfields
 
-from deedgen.sheet import schema as sheet_schema
+from deedgen.sheet.schema import SheetSchema
+from deedgen.sheet.schema_parties import (
+    ContributionSchema,
+    PartySchema,
+    RepresentativeSchema,
+    TeamMemberSchema,
+)
+from deedgen.sheet.schema_plan import ActionSchema, GoalsSchema, MicroSuccessSchema, PromotionSchema
 
 INSTRUCTIONS_SHEET = "Instrukcja"
 KV_SHEET = "Koalicja"
@@ -84,7 +91,7 @@ def columns_of(schema, prefix=(), required=True) -> tuple[Column, ...]:
 
 
 def _kv_columns() -> dict[str, tuple[Column, ...]]:
-    root = sheet_schema.SheetSchema().fields
+    root = SheetSchema().fields
     return {
         section: columns_of(root[section].schema, required=root[section].required)
         for section in KV_SECTIONS
@@ -93,26 +100,26 @@ def _kv_columns() -> dict[str, tuple[Column, ...]]:
 
 def _tables() -> tuple[Table, ...]:
     return (
-        Table("Strony", "parties", columns_of(sheet_schema.PartySchema())),
+        Table("Strony", "parties", columns_of(PartySchema())),
         Table(
             "Przedstawiciele",
             "parties",
-            columns_of(sheet_schema.RepresentativeSchema()),
+            columns_of(RepresentativeSchema()),
             "representatives",
             "party",
         ),
-        Table("Wkłady", "contributions", columns_of(sheet_schema.ContributionSchema())),
-        Table("Zespół", "team", columns_of(sheet_schema.TeamMemberSchema())),
-        Table("Cele", "goals", columns_of(sheet_schema.GoalsSchema(), required=False), lists=True),
-        Table("Działania", "actions", columns_of(sheet_schema.ActionSchema())),
+        Table("Wkłady", "contributions", columns_of(ContributionSchema())),
+        Table("Zespół", "team", columns_of(TeamMemberSchema())),
+        Table("Cele", "goals", columns_of(GoalsSchema(), required=False), lists=True),
+        Table("Działania", "actions", columns_of(ActionSchema())),
         Table(
             "Mikrosukcesy",
             "actions",
-            columns_of(sheet_schema.MicroSuccessSchema()),
+            columns_of(MicroSuccessSchema()),
             "micro_successes",
             "action",
         ),
-        Table("Promocja", "promotion", columns_of(sheet_schema.PromotionSchema())),
+        Table("Promocja", "promotion", columns_of(PromotionSchema())),
     )
 
 
@@ -124,7 +131,7 @@ REQUIRED_SHEETS = {KV_SHEET: ("coalition", "gmina"), "Strony": ("parties",)}
 
 
 def section_label(section: str) -> str:
-    return sheet_schema.SheetSchema().fields[section].metadata["label"]
+    return SheetSchema().fields[section].metadata["label"]
 
 
 def norm(text) -> str:

@@ -28,7 +28,6 @@ from marshmallow import fields as mfields
 
 from deedgen.exceptions import InputError, Location, Problem
 from deedgen.sheet import fields as sheet_fields
-from deedgen.sheet import schema as sheet_schema
 from deedgen.sheet.layout import (
     CHILD_LISTS,
     INSTRUCTIONS_SHEET,
@@ -48,6 +47,7 @@ from deedgen.sheet.layout import (
     section_label,
 )
 from deedgen.sheet.raw import RawSheet, format_path
+from deedgen.sheet.schema import SheetSchema
 from deedgen.sheet.xlsx_file import check_container, open_workbook, read_rows
 
 TRUE_WORDS = {"tak", "prawda", "true", "yes", "1"}
@@ -180,7 +180,7 @@ class _Reader:
             self.put(values[section], col, convert(value, col.field), path)
         for section in KV_SECTIONS:
             self.locations.setdefault((section,), self.loc(sheet, "A1"))
-            if values[section] or sheet_schema.SheetSchema().fields[section].required:
+            if values[section] or SheetSchema().fields[section].required:
                 self.data[section] = values[section]
 
     def put(self, record: dict, col: Column, value, path) -> None:

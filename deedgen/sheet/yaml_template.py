@@ -10,10 +10,10 @@ from decimal import Decimal
 from marshmallow import fields as mfields
 
 from deedgen.sheet import fields as sheet_fields
-from deedgen.sheet import schema as sheet_schema
 from deedgen.sheet.choices import choices_of
 from deedgen.sheet.dropped import unknown_keys
 from deedgen.sheet.layout import Column, is_list, is_nested_list
+from deedgen.sheet.schema import SheetSchema
 
 YAML_HEADER = """\
 Arkusz partnerów koalicji (deedgen). Wypełnij wartości po dwukropku; tekst po „#” to podpowiedź.
@@ -27,7 +27,7 @@ def yaml_text(data: dict | None = None) -> tuple[str, list[str]]:
 
     from ruamel.yaml import YAML
 
-    document = _yaml_map(sheet_schema.SheetSchema(), data, blank=data is None, top=True)
+    document = _yaml_map(SheetSchema(), data, blank=data is None, top=True)
     document.yaml_set_start_comment(YAML_HEADER)
     yaml = YAML()
     yaml.indent(mapping=2, sequence=4, offset=2)
