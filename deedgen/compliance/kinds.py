@@ -32,7 +32,8 @@ from deedgen.compliance.messages import (
 from deedgen.compliance.model import Issue, Place
 from deedgen.document import AssembledDocument
 from deedgen.sheet.enumerations import RESOURCES
-from deedgen.sheet.validate import Sheet, quarter_index, quarter_name, quarter_of, quarters_between
+from deedgen.sheet.quarters import quarter_index, quarter_name, quarter_of, quarters_between
+from deedgen.sheet.validate import Sheet
 
 
 @dataclass(frozen=True)

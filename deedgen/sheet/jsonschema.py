@@ -120,14 +120,23 @@ def _type(field, defs: dict) -> dict:
         return out
     for kind, (pattern, note) in PATTERNS.items():
         if isinstance(field, kind):
-            out = {"type": "string", "pattern": pattern, "$comment": note}
-            if isinstance(field, NUMBER_LIKE):
-                out = {
-                    "type": ["string", "integer"],
-                    "minimum": 0,
-                    **{k: v for k, v in out.items() if k != "type"},
-                }
-            return out
+            return _patterned(field, pattern, note)
+    return _scalar_type(field)
+
+
+def _patterned(field, pattern: str, note: str) -> dict:
+    """A code checked by pattern (NIP, REGON…); one typed as digits may arrive as a number."""
+    out = {"type": "string", "pattern": pattern, "$comment": note}
+    if isinstance(field, NUMBER_LIKE):
+        out = {
+            "type": ["string", "integer"],
+            "minimum": 0,
+            **{k: v for k, v in out.items() if k != "type"},
+        }
+    return out
+
+
+def _scalar_type(field) -> dict:
     if isinstance(field, sheet_fields.Email):
         return {"type": "string", "format": "email", "pattern": r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$"}
     if isinstance(field, sheet_fields.Date):
