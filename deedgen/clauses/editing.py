@@ -508,7 +508,8 @@ def _validate(
     clause: Clause, final: dict, drafts: dict, library: ClauseLibrary, model, lint: bool = True
 ) -> list[Finding]:
     """Parse and lint the final texts (written beside the drafts, under the same names)."""
-    from deedgen.clauses.lint import data_model, lint_clause
+    from deedgen.clauses.data_model import data_model
+    from deedgen.clauses.lint import lint_clause
 
     check_dir = (
         Path(tempfile.mkdtemp(prefix="deedgen-check-", dir=drafts["pl"].parent)) / clause.category

@@ -14,9 +14,10 @@ import pytest
 from click.testing import CliRunner
 from ruamel.yaml import YAML
 
+from deedgen.clauses.data_model import data_model
 from deedgen.clauses.editing import EditHooks, EditRejected, edit_clause
 from deedgen.clauses.library import load_library
-from deedgen.clauses.lint import data_model, lint_library
+from deedgen.clauses.lint import lint_library
 from deedgen.cli.main import cli
 from deedgen.exceptions import ClauseError, DeedgenError
 from tests.clauses.conftest import clause_pair, overlay
