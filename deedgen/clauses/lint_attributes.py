@@ -28,24 +28,12 @@ def attribute_paths(ast: nodes.Template, model: DataModel) -> dict:
 
 def _walk(node: nodes.Node, scope: dict, seen: dict) -> None:
     if isinstance(node, nodes.For):
-        _walk(node.iter, scope, seen)
-        inner = dict(scope)
-        _bind(node.target, _element(_resolve(node.iter, scope, seen)), inner)
-        inner["loop"] = _UNKNOWN
-        for child in [*node.body, *node.else_]:
-            _walk(child, inner, seen)
-        if node.test is not None:
-            _walk(node.test, inner, seen)
+        _walk_loop(node, scope, seen)
         return
     if isinstance(node, nodes.Assign | nodes.AssignBlock):
         _bind(node.target, _UNKNOWN, scope)
     if isinstance(node, nodes.Macro | nodes.CallBlock):
-        inner = dict(scope)
-        for arg in getattr(node, "args", []):
-            _bind(arg, _UNKNOWN, inner)
-        inner.update(caller=_UNKNOWN, varargs=_UNKNOWN, kwargs=_UNKNOWN)
-        for child in node.body:
-            _walk(child, inner, seen)
+        _walk_macro(node, scope, seen)
         return
     if isinstance(node, nodes.Test) and node.name in _TOLERANT_TESTS:
         return
@@ -58,6 +46,28 @@ def _walk(node: nodes.Node, scope: dict, seen: dict) -> None:
         return
     for child in node.iter_child_nodes():
         _walk(child, scope, seen)
+
+
+def _walk_loop(node: nodes.For, scope: dict, seen: dict) -> None:
+    """A for-loop: its target is bound to a sample element of what it iterates over."""
+    _walk(node.iter, scope, seen)
+    inner = dict(scope)
+    _bind(node.target, _element(_resolve(node.iter, scope, seen)), inner)
+    inner["loop"] = _UNKNOWN
+    for child in [*node.body, *node.else_]:
+        _walk(child, inner, seen)
+    if node.test is not None:
+        _walk(node.test, inner, seen)
+
+
+def _walk_macro(node: nodes.Macro | nodes.CallBlock, scope: dict, seen: dict) -> None:
+    """A macro or call block: its arguments are unknown values inside it."""
+    inner = dict(scope)
+    for arg in getattr(node, "args", []):
+        _bind(arg, _UNKNOWN, inner)
+    inner.update(caller=_UNKNOWN, varargs=_UNKNOWN, kwargs=_UNKNOWN)
+    for child in node.body:
+        _walk(child, inner, seen)
 
 
 def _bind(target: nodes.Node, value, scope: dict) -> None:

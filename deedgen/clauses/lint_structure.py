@@ -47,79 +47,111 @@ def _exclusive(a: tuple, b: tuple) -> bool:
 
 
 def structure_findings(clause: Clause, text: ClauseText) -> list[Finding]:
-    findings = []
-    have_ust = have_pkt = have_lit = closed = False
-    anchors: dict[str, list[tuple[int, tuple]]] = {}
-    branch_stack: list[list[int]] = []  # open if-blocks: [block number, branch number]
-    blocks = 0
+    scan = _StructureScan(clause, text)
     for offset, raw in enumerate(without_comments(text.body).split("\n")):
-        line_no = text.body_line + offset
+        scan.line(raw, text.body_line + offset)
+    return scan.findings
+
+
+class _StructureScan:
+    """The structure lines of one text, read in order: which markers are open (ust. → pkt. →
+    lit. → tir., closed by wsp.), the anchors seen, and the if-blocks around each line (an anchor
+    may repeat in branches that exclude each other)."""
+
+    def __init__(self, clause: Clause, text: ClauseText) -> None:
+        self.clause, self.text = clause, text
+        self.findings: list[Finding] = []
+        self.have_ust = self.have_pkt = self.have_lit = self.closed = False
+        self.anchors: dict[str, list[tuple[int, tuple]]] = {}
+        self.branch_stack: list[list[int]] = []  # open if-blocks: [block number, branch number]
+        self.blocks = 0
+
+    def add(self, message: str, line_no: int, severity: str = ERROR) -> None:
+        self.findings.append(
+            clause_finding("structure", message, self.text.path, line_no, self.clause, severity)
+        )
+
+    def line(self, raw: str, line_no: int) -> None:
         line = raw.strip()
-        for tag in re.finditer(r"\{%-?\s*(if|elif|else|endif)\b", raw):
-            if tag.group(1) == "if":
-                blocks += 1
-                branch_stack.append([blocks, 0])
-            elif tag.group(1) == "endif":
-                if branch_stack:
-                    branch_stack.pop()
-            elif branch_stack:
-                branch_stack[-1][1] += 1
+        self.track_branches(raw)
         if not line or _CONTROL_LINE.match(line):
-            continue
-
-        def add(message: str, severity: str = ERROR, line_no: int = line_no) -> None:
-            findings.append(
-                clause_finding("structure", message, text.path, line_no, clause, severity)
-            )
-
+            return
         match = _MARKER_LINE.match(line)
         if not match:
             near = _NEAR_MARKER.match(line)
             if near:
-                add(
+                self.add(
                     f"'{near.group(1)}{near.group(2).strip()}' starts the line: did you mean the marker '{near.group(1)}.'?",
+                    line_no,
                     WARNING,
                 )
-            elif not have_ust:
-                have_ust = True
-            continue
+            elif not self.have_ust:
+                self.have_ust = True
+            return
         kind, bracket, after = match.group(1), match.group(2), match.group(3)
-        if bracket is not None:
-            inside = bracket[1:]
-            if not inside.endswith("]"):
-                add(f"anchor of '{kind}.' is not closed: write {kind}.[name]")
-                continue
-            inside = inside[:-1]
-            if "{" not in inside and not _ANCHOR_OK.fullmatch(inside):
-                add(f"anchor [{inside}]: use letters, digits, _ and - only")
-            elif "{" not in inside:
-                here = tuple(tuple(x) for x in branch_stack)
-                clash = next(
-                    (n for n, where in anchors.get(inside, []) if not _exclusive(here, where)), None
-                )
-                if clash is not None:
-                    add(f"anchor [{inside}] is used twice in this clause (also line {clash})")
-                anchors.setdefault(inside, []).append((line_no, here))
+        if bracket is not None and not self.anchor(kind, bracket, line_no):
+            return
         if after and not after.isspace():
-            add(f"'{kind}.' must be followed by a space (found '{kind}.{after}…')")
+            self.add(f"'{kind}.' must be followed by a space (found '{kind}.{after}…')", line_no)
+        self.marker(kind, line_no)
+
+    def track_branches(self, raw: str) -> None:
+        for tag in re.finditer(r"\{%-?\s*(if|elif|else|endif)\b", raw):
+            if tag.group(1) == "if":
+                self.blocks += 1
+                self.branch_stack.append([self.blocks, 0])
+            elif tag.group(1) == "endif":
+                if self.branch_stack:
+                    self.branch_stack.pop()
+            elif self.branch_stack:
+                self.branch_stack[-1][1] += 1
+
+    def anchor(self, kind: str, bracket: str, line_no: int) -> bool:
+        """Check a marker's ``[anchor]``; False when it is not closed (the line is not read on)."""
+        inside = bracket[1:]
+        if not inside.endswith("]"):
+            self.add(f"anchor of '{kind}.' is not closed: write {kind}.[name]", line_no)
+            return False
+        inside = inside[:-1]
+        if "{" in inside:  # a computed anchor: known only when rendered
+            return True
+        if not _ANCHOR_OK.fullmatch(inside):
+            self.add(f"anchor [{inside}]: use letters, digits, _ and - only", line_no)
+            return True
+        here = tuple(tuple(x) for x in self.branch_stack)
+        clash = next(
+            (n for n, where in self.anchors.get(inside, []) if not _exclusive(here, where)), None
+        )
+        if clash is not None:
+            self.add(f"anchor [{inside}] is used twice in this clause (also line {clash})", line_no)
+        self.anchors.setdefault(inside, []).append((line_no, here))
+        return True
+
+    def marker(self, kind: str, line_no: int) -> None:
+        """A marker in its place: pkt. within ust., lit. within pkt., tir. within lit."""
         if kind == "ust":
-            have_ust, have_pkt, have_lit, closed = True, False, False, False
+            self.have_ust, self.have_pkt, self.have_lit, self.closed = True, False, False, False
         elif kind == "pkt":
-            if closed:
-                add("'pkt.' after the 'wsp.' closing part of this ustęp: start a new 'ust.' first")
-            have_ust, have_pkt, have_lit = True, True, False
+            if self.closed:
+                self.add(
+                    "'pkt.' after the 'wsp.' closing part of this ustęp: start a new 'ust.' first",
+                    line_no,
+                )
+            self.have_ust, self.have_pkt, self.have_lit = True, True, False
         elif kind == "lit":
-            if not have_pkt or closed:
-                add("'lit.' must follow a 'pkt.' (a litera belongs to a punkt)")
-            have_lit = True
+            if not self.have_pkt or self.closed:
+                self.add("'lit.' must follow a 'pkt.' (a litera belongs to a punkt)", line_no)
+            self.have_lit = True
         elif kind == "tir":
-            if not have_lit or closed:
-                add("'tir.' must follow a 'lit.' (a tiret belongs to a litera)")
+            if not self.have_lit or self.closed:
+                self.add("'tir.' must follow a 'lit.' (a tiret belongs to a litera)", line_no)
         elif kind == "wsp":
-            if not have_pkt:
-                add("'wsp.' closes an enumeration, but no 'pkt.' precedes it in this ustęp")
-            closed, have_pkt, have_lit = True, False, False
-    return findings
+            if not self.have_pkt:
+                self.add(
+                    "'wsp.' closes an enumeration, but no 'pkt.' precedes it in this ustęp",
+                    line_no,
+                )
+            self.closed, self.have_pkt, self.have_lit = True, False, False
 
 
 def reference_findings(clause: Clause, text: ClauseText, library: ClauseLibrary) -> list[Finding]:
@@ -127,63 +159,46 @@ def reference_findings(clause: Clause, text: ClauseText, library: ClauseLibrary)
     for offset, line in enumerate(without_comments(text.body).split("\n")):
         for match in _REFERENCE.finditer(line):
             line_no = text.body_line + offset
-            target_id, anchor = match.group(1), match.group(2)
-            written = match.group(0)
-            if not _REFERENCE_OK.fullmatch(target_id) or (
-                anchor is not None and not _ANCHOR_OK.fullmatch(anchor)
-            ):
-                findings.append(
-                    clause_finding(
-                        "reference",
-                        f"{written}: write §[category.name] or §[category.name#anchor]",
-                        text.path,
-                        line_no,
-                        clause,
-                    )
-                )
-                continue
-            target = library.clauses.get(target_id)
-            if target is None:
-                removal = library.removed.get(target_id)
-                why = f"it is removed by {removal.path}" if removal else "no layer has it"
-                findings.append(
-                    clause_finding(
-                        "reference",
-                        f"{written} refers to clause {target_id}, but {why}",
-                        text.path,
-                        line_no,
-                        clause,
-                    )
-                )
-                continue
-            if not set(target.documents) & set(clause.documents):
-                findings.append(
-                    clause_finding(
-                        "reference",
-                        f"{written}: clause {target_id} is in other documents "
-                        f"({', '.join(target.documents)}), so the reference cannot be numbered",
-                        text.path,
-                        line_no,
-                        clause,
-                        WARNING,
-                    )
-                )
-            if anchor is not None:
-                target_text = target.texts.get(text.lang) or target.texts["pl"]
-                anchors, dynamic = static_anchors(target_text.body)
-                if anchor not in anchors and not dynamic:
-                    known = ", ".join(sorted(anchors)) or "none"
-                    findings.append(
-                        clause_finding(
-                            "anchor",
-                            f"{written}: clause {target_id} ({target_text.path}) has no anchor "
-                            f"[{anchor}] (its anchors: {known})",
-                            text.path,
-                            line_no,
-                            clause,
-                        )
-                    )
+            findings += [
+                clause_finding(code, message, text.path, line_no, clause, severity)
+                for code, message, severity in _reference_problems(clause, text, library, match)
+            ]
     return findings
+
+
+def _reference_problems(clause: Clause, text: ClauseText, library: ClauseLibrary, match):
+    """(code, message, severity) for one ``§[id#anchor]`` of *text*."""
+    target_id, anchor = match.group(1), match.group(2)
+    written = match.group(0)
+    if not _REFERENCE_OK.fullmatch(target_id) or (
+        anchor is not None and not _ANCHOR_OK.fullmatch(anchor)
+    ):
+        yield "reference", f"{written}: write §[category.name] or §[category.name#anchor]", ERROR
+        return
+    target = library.clauses.get(target_id)
+    if target is None:
+        removal = library.removed.get(target_id)
+        why = f"it is removed by {removal.path}" if removal else "no layer has it"
+        yield "reference", f"{written} refers to clause {target_id}, but {why}", ERROR
+        return
+    if not set(target.documents) & set(clause.documents):
+        yield (
+            "reference",
+            f"{written}: clause {target_id} is in other documents "
+            f"({', '.join(target.documents)}), so the reference cannot be numbered",
+            WARNING,
+        )
+    if anchor is not None:
+        target_text = target.texts.get(text.lang) or target.texts["pl"]
+        anchors, dynamic = static_anchors(target_text.body)
+        if anchor not in anchors and not dynamic:
+            known = ", ".join(sorted(anchors)) or "none"
+            yield (
+                "anchor",
+                f"{written}: clause {target_id} ({target_text.path}) has no anchor "
+                f"[{anchor}] (its anchors: {known})",
+                ERROR,
+            )
 
 
 def language_findings(clause: Clause) -> list[Finding]:

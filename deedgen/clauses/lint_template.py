@@ -48,76 +48,66 @@ def ast_findings(
     ast: nodes.Template, model: DataModel, clause: Clause, path: str, file_line
 ) -> list[Finding]:
     """Static checks of a parsed template: sandbox, names, filters and tests, attribute paths."""
-    findings = []
+    problems = [*_refused_by_sandbox(ast), *_unknown_names(ast, model)]
+    return [
+        clause_finding(code, message, path, file_line(node.lineno), clause, severity)
+        for code, message, node, severity in problems
+    ]
 
-    def add(code: str, message: str, node: nodes.Node, severity: str = ERROR) -> None:
-        findings.append(
-            clause_finding(code, message, path, file_line(node.lineno), clause, severity)
-        )
 
+def _refused_by_sandbox(ast: nodes.Template):
+    """(code, message, node, severity) for loading templates, private attributes, mutations."""
     for node in ast.find_all((nodes.Import, nodes.FromImport, nodes.Include, nodes.Extends)):
         word = {
             nodes.Import: "import",
             nodes.FromImport: "from … import",
             nodes.Include: "include",
         }.get(type(node), "extends")
-        add(
-            "sandbox",
-            f"'{{% {word} %}}' is not allowed: a clause cannot load other templates",
-            node,
-        )
+        message = f"'{{% {word} %}}' is not allowed: a clause cannot load other templates"
+        yield "sandbox", message, node, ERROR
     for node in ast.find_all((nodes.Getattr, nodes.Getitem)):
         name = node.attr if isinstance(node, nodes.Getattr) else constant_value(node.arg)
         if isinstance(name, str) and (name.startswith("_") or name in UNSAFE_ATTRIBUTES):
-            add(
-                "sandbox",
-                f"access to '{name}' is refused by the sandbox (private or internal attribute)",
-                node,
+            message = (
+                f"access to '{name}' is refused by the sandbox (private or internal attribute)"
             )
+            yield "sandbox", message, node, ERROR
     for node in ast.find_all(nodes.Call):
         if isinstance(node.node, nodes.Getattr) and node.node.attr in MUTATING:
-            add(
-                "sandbox",
-                f"'.{node.node.attr}(…)' changes data: the sandbox refuses it (templates read data only)",
-                node,
-            )
+            message = f"'.{node.node.attr}(…)' changes data: the sandbox refuses it (templates read data only)"
+            yield "sandbox", message, node, ERROR
+
+
+def _unknown_names(ast: nodes.Template, model: DataModel):
+    """(code, message, node, severity) for filters, tests, names and attribute paths that the
+    data does not provide (and ``attr('_…')``, which the sandbox refuses)."""
     for node in ast.find_all(nodes.Filter):
         if (
             node.name == "attr"
             and node.args
             and str(constant_value(node.args[0]) or "").startswith("_")
         ):
-            add(
-                "sandbox", f"attr('{constant_value(node.args[0])}') is refused by the sandbox", node
-            )
+            message = f"attr('{constant_value(node.args[0])}') is refused by the sandbox"
+            yield "sandbox", message, node, ERROR
         if node.name not in model.filters:
-            add(
-                "filter",
+            message = (
                 f"unknown filter '{node.name}'; known: {', '.join(sorted(_custom_filters(model)))} "
-                "and Jinja's built-in filters",
-                node,
+                "and Jinja's built-in filters"
             )
+            yield "filter", message, node, ERROR
     for node in ast.find_all(nodes.Test):
         if node.name not in model.tests:
-            add("filter", f"unknown test 'is {node.name}'", node)
-    undeclared = _undeclared(ast) - model.names
-    for name in sorted(undeclared):
+            yield "filter", f"unknown test 'is {node.name}'", node, ERROR
+    for name in sorted(_undeclared(ast) - model.names):
         first = next(
             (n for n in ast.find_all(nodes.Name) if n.name == name and n.ctx == "load"), ast
         )
-        add(
-            "placeholder",
-            f"'{name}' is not in the data a clause can use (see docs/clause-format.md, Data)",
-            first,
-        )
+        message = f"'{name}' is not in the data a clause can use (see docs/clause-format.md, Data)"
+        yield "placeholder", message, first, ERROR
     for (lineno, dotted), (missing, found) in attribute_paths(ast, model).items():
         if missing and not found:
-            add(
-                "attribute",
-                f"'{dotted}' is not in the data of the sample sheets (misspelt?)",
-                _At(lineno),
-            )
-    return findings
+            message = f"'{dotted}' is not in the data of the sample sheets (misspelt?)"
+            yield "attribute", message, _At(lineno), ERROR
 
 
 def _undeclared(ast: nodes.Template) -> set[str]:
