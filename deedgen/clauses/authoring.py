@@ -7,8 +7,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from deedgen.clauses.front_matter import read_text, split_front_matter
 from deedgen.clauses.library import ClauseLibrary, Layer
-from deedgen.clauses.model import CLAUSE_ID, DOCUMENT_KINDS, read_text, split_front_matter
+from deedgen.clauses.model import CLAUSE_ID, DOCUMENT_KINDS
 from deedgen.exceptions import ClauseError
 from deedgen.fsutil import atomic_write_text
 

@@ -25,8 +25,9 @@ from pathlib import Path
 
 from deedgen.clauses.authoring import target_paths, writable_layer
 from deedgen.clauses.findings import Finding, from_error
+from deedgen.clauses.front_matter import read_text, split_front_matter
 from deedgen.clauses.library import ClauseLibrary, Layer
-from deedgen.clauses.model import Clause, load_clause, read_text, split_front_matter
+from deedgen.clauses.model import Clause, load_clause
 from deedgen.exceptions import ClauseError, DeedgenError, Location
 from deedgen.fsutil import atomic_write_text
 

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from deedgen.clauses.findings import ERROR, WARNING, Finding, from_error, raise_first
-from deedgen.clauses.model import Clause, Removal, load_entry, meta_line
+from deedgen.clauses.front_matter import meta_line
+from deedgen.clauses.model import Clause, Removal, load_entry
 from deedgen.clauses.required import Requirement, funding_required_clauses
 from deedgen.exceptions import ClauseError, Location
 

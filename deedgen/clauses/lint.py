@@ -27,11 +27,12 @@ from pathlib import Path
 
 from deedgen.clauses.data_model import DataModel, data_model
 from deedgen.clauses.findings import ERROR, WARNING, Finding, clause_finding
+from deedgen.clauses.front_matter import meta_line
 from deedgen.clauses.library import ClauseLibrary, collect_library
 from deedgen.clauses.lint_render import condition_findings, render_findings
 from deedgen.clauses.lint_structure import language_findings, reference_findings, structure_findings
 from deedgen.clauses.lint_template import template_findings
-from deedgen.clauses.model import Clause, meta_line
+from deedgen.clauses.model import Clause
 
 SLOTS = (
     "intro",

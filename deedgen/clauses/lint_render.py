@@ -10,8 +10,9 @@ from jinja2 import TemplateSyntaxError
 
 from deedgen.clauses.data_model import DataModel
 from deedgen.clauses.findings import Finding, clause_finding, from_error
+from deedgen.clauses.front_matter import meta_line
 from deedgen.clauses.lint_template import ast_findings
-from deedgen.clauses.model import Clause, meta_line
+from deedgen.clauses.model import Clause
 from deedgen.exceptions import ClauseError, Location
 
 

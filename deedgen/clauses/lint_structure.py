@@ -8,8 +8,9 @@ import re
 from pathlib import Path
 
 from deedgen.clauses.findings import ERROR, WARNING, Finding, clause_finding
+from deedgen.clauses.front_matter import meta_line
 from deedgen.clauses.library import ClauseLibrary
-from deedgen.clauses.model import Clause, ClauseText, meta_line
+from deedgen.clauses.model import Clause, ClauseText
 from deedgen.exceptions import ClauseError
 
 _MARKER_LINE = re.compile(r"^(ust|pkt|lit|tir|wsp)\.(\[[^\]]*\]?)?(.?)")
@@ -249,7 +250,7 @@ def language_findings(clause: Clause) -> list[Finding]:
 
 
 def _pending_review(path: str):
-    from deedgen.clauses.model import read_text, split_front_matter
+    from deedgen.clauses.front_matter import read_text, split_front_matter
 
     try:
         text = read_text(Path(path))[1]
