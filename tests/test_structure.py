@@ -15,17 +15,47 @@ PACKAGE = Path(__file__).resolve().parents[1] / "deedgen"
 MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 60
 
-# Known offenders outside deedgen/sheet and deedgen/clauses: being split in issue 11.
-# The lead empties these lists as the other parts land.
-LONG_MODULES_ALLOWED: set[str] = {
-    # being split in issue 11
+# Known offenders outside deedgen/sheet and deedgen/clauses, each being split in issue 11 by its
+# own change; the lead empties these lists as those land. A module or function that shrinks
+# below the limit may stay listed until then; a new offender fails.
+LONG_MODULES_ALLOWED = {  # being split in issue 11
+    "deedgen.assemble",
+    "deedgen.batch",
+    "deedgen.build",
+    "deedgen.cohort_report",
+    "deedgen.compliance.kinds",
+    "deedgen.render.bundle",
+    "deedgen.render.docx",
+    "deedgen.render.pdf",
+    "deedgen.render.templates",
 }
-LONG_FUNCTIONS_ALLOWED: set[str] = {
-    # being split in issue 11
+LONG_FUNCTIONS_ALLOWED = {  # being split in issue 11
+    "deedgen.build.stage",
+    "deedgen.build.finish",
+    "deedgen.compliance.rules._check_rule",
+    "deedgen.context.build_context",
+    "deedgen.render.docx.action_plan_values",
+    "deedgen.render.templates.action_plan_template",
 }
-CYCLES_ALLOWED: set[frozenset[str]] = {
-    # being split in issue 11
-}
+# A cycle passes when all its modules are inside one allowed set (so it may shrink, not grow).
+CYCLES_ALLOWED = [  # being split in issue 11
+    # batch drives build from outside, and build takes folder naming and the manifest's clause
+    # record from batch
+    {"deedgen.batch", "deedgen.build"},
+    # compliance/__init__ imports check, whose run_check assembles documents (assemble, the
+    # clause library, the manifest's JSON); the library asks the rule kinds which parameters
+    # name clauses (clauses.required -> compliance.kinds)
+    {
+        "deedgen.assemble",
+        "deedgen.clauses.library",
+        "deedgen.clauses.required",
+        "deedgen.compliance",
+        "deedgen.compliance.check",
+        "deedgen.compliance.kinds",
+        "deedgen.compliance.rules",
+        "deedgen.manifest",
+    },
+]
 
 
 def _modules() -> dict[str, Path]:
@@ -117,10 +147,6 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     return components
 
 
-def _is_package_init(name: str, modules: dict[str, Path]) -> bool:
-    return modules[name].name == "__init__.py"
-
-
 def test_no_module_is_over_400_lines():
     too_long = {
         name: len(path.read_text(encoding="utf-8").splitlines())
@@ -148,11 +174,15 @@ def test_no_function_is_over_60_lines():
 
 def test_no_import_cycle():
     modules = _modules()
-    # A package's __init__ importing its own submodules (to re-export them) is not a cycle of
-    # jobs; an edge into a package's __init__ from its own submodules would be, and counts.
+    # "from deedgen.x import y" counts as importing deedgen.x (its __init__ runs for y) and, when y
+    # is a module, deedgen.x.y. "from deedgen.x.y import z" counts only as deedgen.x.y: its parent
+    # package runs too, but a package's __init__ that re-exports its submodules would otherwise
+    # make every submodule importing a sibling a member of a cycle with it.
     graph = {name: _imported(name, path, modules) for name, path in modules.items()}
     cycles = [
-        cycle for cycle in _cycles(graph) if frozenset(cycle) not in CYCLES_ALLOWED
+        cycle
+        for cycle in _cycles(graph)
+        if not any(set(cycle) <= allowed for allowed in CYCLES_ALLOWED)
     ]
     assert cycles == [], f"import cycles among deedgen's modules: {cycles}"
 
