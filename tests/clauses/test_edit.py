@@ -419,21 +419,32 @@ def test_clause_new_over_a_lower_clause_starts_above_its_version(tmp_path):
     assert front_matter(top / "final" / "law.pl.txt")["version"] == central_v + 1
 
 
-def test_an_edited_clause_gets_the_usual_permissions_of_the_umask(tmp_path, editor):
-    """An edit writes atomically through a temporary file; that file's private 0600 must not
-    survive into the clause library, which the whole team reads (bug 3 of issue 11)."""
+@pytest.mark.parametrize(
+    ("umask", "command", "written"),
+    [
+        (0o022, ["edit", "final.law", "--note", "x", "--no-input"], ["law.pl.txt", "law.en.txt"]),
+        (0o027, ["new", "final.press"], ["press.pl.txt", "press.en.txt"]),
+        (0o022, ["remove", "final.law", "--note", "x"], ["law.pl.txt"]),
+    ],
+)
+def test_clause_files_get_the_usual_permissions_of_the_umask(
+    tmp_path, editor, umask, command, written
+):
+    """Clause files are written atomically through a temporary file; that file's private 0600
+    must not survive into the clause library, which the whole team reads (bug 3 of issue 11)."""
     import os
     import stat
 
     top = tmp_path / "gmina"
     top.mkdir()
     editor(pl_append="ust. Stosuje się także ustawę o bibliotekach.")
-    previous = os.umask(0o022)
+    previous = os.umask(umask)
     try:
-        result = run("edit", "final.law", "--library", top, "--note", "x", "--no-input")
+        result = run(*command, "--library", top)
     finally:
         os.umask(previous)
 
     assert result.exit_code == 0, result.output
-    for name in ("law.pl.txt", "law.en.txt"):
-        assert stat.S_IMODE((top / "final" / name).stat().st_mode) == 0o644, name
+    for name in written:
+        mode = stat.S_IMODE((top / "final" / name).stat().st_mode)
+        assert mode == 0o666 & ~umask, (name, oct(mode))
