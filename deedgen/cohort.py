@@ -157,7 +157,7 @@ def read_folder(folder: Path) -> Cohort:
 def read_workbook(path: Path) -> Cohort:
     """Read a cohort workbook; every structural problem is reported at once."""
     from deedgen.exceptions import InputError
-    from deedgen.sheet.xlsx import check_container
+    from deedgen.sheet.xlsx_file import check_container
 
     try:
         check_container(path)
@@ -187,7 +187,7 @@ def read_workbook(path: Path) -> Cohort:
 
 
 def _open(path: Path):
-    from deedgen.sheet.xlsx import open_workbook
+    from deedgen.sheet.xlsx_file import open_workbook
 
     try:
         return open_workbook(path)
@@ -197,7 +197,7 @@ def _open(path: Path):
 
 def _rows(ws, limit: int = MAX_COHORT_ROWS):
     """(row number, tidied values) of the non-empty rows."""
-    from deedgen.sheet.xlsx import cell_value
+    from deedgen.sheet.xlsx_file import cell_value
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

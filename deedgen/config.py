@@ -15,7 +15,7 @@ otherwise only the central library.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
@@ -31,12 +31,11 @@ class ConfigError(DeedgenError):
 
 @dataclass(frozen=True)
 class Config:
-    """A parsed ``deedgen.toml`` (``data`` keeps every table for other commands' settings)."""
+    """A parsed ``deedgen.toml``: its clause layers and, if it names one, its central library."""
 
     path: Path | None = None
     library_layers: tuple[Path, ...] = ()
     central: Path | None = None
-    data: dict = field(default_factory=dict, compare=False, hash=False)
 
 
 def find_config(cwd: Path | None = None) -> Path | None:
@@ -84,7 +83,6 @@ def load_config(path: Path | None) -> Config:
         path=path,
         library_layers=resolved,
         central=_folder(base / central, path, "central") if central else None,
-        data=data,
     )
 
 
@@ -142,13 +140,6 @@ def select_library(
             config.library_layers, config.central, f"{CONFIG_NAME} ({config.path})"
         )
     return LibrarySelection()
-
-
-def resolve_layers(
-    dirs: tuple[str, ...] | list[str] = (), cwd: Path | None = None
-) -> tuple[Path, ...]:
-    """The overlay folders to use: *dirs* (``--library``) or those of ``./deedgen.toml``."""
-    return select_library(dirs, cwd).overlays
 
 
 def _library_callback(

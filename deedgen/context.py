@@ -13,8 +13,8 @@ from decimal import Decimal
 from stdnum.pl import nip
 
 from deedgen.polish import month_name
-from deedgen.sheet.schema import PARTY_KIND_LABELS_PL, RESOURCE_LABELS_PL, RESOURCES
-from deedgen.sheet.validate import quarter_name, quarter_of, quarters_between
+from deedgen.sheet.enumerations import PARTY_KIND_LABELS_PL, RESOURCE_LABELS_PL, RESOURCES
+from deedgen.sheet.quarters import quarter_name, quarter_of, quarters_between
 
 ANNEXES = {"action_plan": 1, "evaluation_forms": 2}
 NGO_KINDS = ("association", "foundation", "ordinary_association")

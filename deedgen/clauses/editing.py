@@ -1,15 +1,16 @@
-"""A mentor's edits: new clauses, edits in an editor, removal markers, diffs against the layer below.
+"""A mentor's edit of a clause in an editor (``clause edit``); new clauses and removal markers
+are :mod:`.authoring`'s, ``clause show``/``diff`` :mod:`.describe`'s.
 
 Everything writes into the **top layer** (the first ``--library`` folder, the most specific). An
 edit never loses text and is never half-applied: the editor works on a temporary copy, the result
-is parsed and linted, and only a valid result replaces the layer's file (atomically, file by file).
-An invalid result is re-opened (interactive) or kept aside as ``NAME.pl.txt.rejected``.
+is parsed and linted, and only a valid result replaces the layer's file (atomically, file by file,
+with the permissions the umask gives). An invalid result is re-opened (interactive) or kept aside
+as ``NAME.pl.txt.rejected``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import io
 import os
 import re
@@ -22,252 +23,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from deedgen.clauses.authoring import target_paths, writable_layer
 from deedgen.clauses.findings import Finding, from_error
-from deedgen.clauses.library import ClauseLibrary, Layer, Provenance
-from deedgen.clauses.model import (
-    CLAUSE_ID,
-    DOCUMENT_KINDS,
-    Clause,
-    load_clause,
-    read_text,
-    split_front_matter,
-)
+from deedgen.clauses.front_matter import read_text, split_front_matter
+from deedgen.clauses.library import ClauseLibrary, Layer
+from deedgen.clauses.model import Clause, load_clause
 from deedgen.exceptions import ClauseError, DeedgenError, Location
-
-# Metadata compared by `clause diff`, in the order they are printed.
-DIFF_KEYS = (
-    "title",
-    "version",
-    "documents",
-    "order",
-    "condition",
-    "fallback",
-    "requires",
-    "locked",
-    "slot",
-    "note",
-)
+from deedgen.fsutil import atomic_write_text
 
 
 class EditRejected(ClauseError):
     """Raised when an edited clause is invalid and was kept aside, not applied."""
-
-
-# --- the writable layer ------------------------------------------------------------------------
-
-
-def writable_layer(library: ClauseLibrary, allow_central: bool = False) -> Layer:
-    """The top layer, refusing the central library unless *allow_central*."""
-    top = library.top
-    if top.central and not allow_central:
-        raise ClauseError(
-            "no overlay to write to: only the central library is loaded. Give your region's or "
-            "coalition's folder with --library DIR (or [library] layers in deedgen.toml); "
-            "the central library is changed by the deedgen maintainers"
-        )
-    return top
-
-
-def target_paths(layer: Layer, clause_id: str) -> dict[str, Path]:
-    category, name = clause_id.split(".", 1)[0], clause_id.rsplit(".", 1)[-1]
-    folder = layer.path / category
-    return {lang: folder / f"{name}.{lang}.txt" for lang in ("pl", "en")}
-
-
-def _existing_in_layer(layer: Layer, clause_id: str) -> Path | None:
-    name = clause_id.rsplit(".", 1)[-1]
-    for path in layer.path.rglob(f"{name}.pl.txt"):
-        try:
-            meta, _, _ = split_front_matter(path, read_text(path)[1])
-        except ClauseError:
-            continue
-        if meta.get("id") == clause_id:
-            return path
-    return None
-
-
-# --- new ---------------------------------------------------------------------------------------
-
-_SKELETON_PL = """\
----
-# Klauzula {clause_id} — szkic utworzony {today} przez `deedgen clause new`.
-# Format opisuje docs/clause-format.md. Linie zaczynające się od # są komentarzami.
-#
-# id: kategoria.nazwa — musi się zgadzać z folderem ({category}/) i nazwą pliku ({name}.pl.txt)
-id: {clause_id}
-# title: nagłówek drukowany pod numerem §
-title: {title}
-# version: liczba całkowita; `deedgen clause edit` podnosi ją przy każdej zmianie
-version: {version}
-# category: folder klauzuli (parties, goals, team, actions, monitoring, sustainability, mentoring, …)
-category: {category}
-# documents: gdzie klauzula trafia: {documents_help}
-documents: [{documents}]
-# order: miejsce w dokumencie (rosnąco; numery § idą w tej kolejności); domyślnie 500
-order: {order}
-# condition: wyrażenie na danych; klauzula trafia do dokumentu tylko, gdy jest prawdziwe,
-#   np. mentor is not none, gmina_contributes_money, partners | length > 0.
-#   SZKIC: "false" wyłącza klauzulę; usuń tę linię, gdy tekst jest gotowy.
-condition: "false"
-# requires: dane, których tekst potrzebuje (dokumentacja i lint), np. [mentor.name]
-requires: []
-# locked: true — warstwa regionalna ani lokalna nie może jej zastąpić ani usunąć
-locked: false
-# note: uwaga dla mentorów; nigdy nie jest drukowana
-note: {note}
-# changes: dziennik zmian; dopisuje go `deedgen clause edit`
-changes: []
----
-{{# Wskazówki (komentarz: nie trafia do dokumentu; usuń go, gdy tekst jest gotowy):
-   - linia zaczyna się od znacznika: ust. (ustęp), pkt. (punkt), lit. (litera), tir. (tiret),
-     wsp. (część wspólna po wyliczeniu); inne linie doklejają się do jednostki powyżej
-   - wartości z arkusza: {{{{ coalition.name }}}}, {{{{ gmina.name }}}}, {{{{ library.short_name }}}} …
-   - odwołania: §[kategoria.nazwa] albo §[kategoria.nazwa#kotwica], nigdy numery
-   - nie stawiaj średnika na końcu punktu: deedgen doda interpunkcję #}}
-ust. Pierwszy ustęp. Koalicja {{{{ coalition.name }}}} …
-ust.[lista] Drugi ustęp wprowadza wyliczenie:
-pkt. pierwszy punkt
-pkt. drugi punkt
-"""
-
-_SKELETON_EN = """\
----
-# English variant of {clause_id}. Only id, title and version (and note, changes) go here;
-# the version must equal the Polish file's version. The body mirrors the Polish structure
-# lines and anchors.
-id: {clause_id}
-title: {title}
-version: {version}
----
-{{# Hints (a comment: not printed): structure lines and anchors as in the Polish file;
-   sheet values as {{{{ coalition.name }}}}; references as §[category.name#anchor], never numbers. #}}
-ust. First paragraph. The Coalition {{{{ coalition.name }}}} …
-ust.[lista] The second paragraph introduces a list:
-pkt. first point
-pkt. second point
-"""
-
-
-def new_clause(
-    library: ClauseLibrary,
-    clause_id: str,
-    *,
-    category: str | None = None,
-    documents: tuple[str, ...] = ("declaration",),
-    title: str | None = None,
-    order: int = 500,
-    allow_central: bool = False,
-    today: dt.date | None = None,
-) -> list[Path]:
-    """Write a documented skeleton (Polish and English) into the top layer; return the files."""
-    if not CLAUSE_ID.fullmatch(clause_id):
-        raise ClauseError(
-            f"id '{clause_id}' must look like category.name (lower case, a-z, 0-9, _)"
-        )
-    prefix = clause_id.split(".")[0]
-    category = category or prefix
-    if category != prefix:
-        raise ClauseError(
-            f"id '{clause_id}' must start with its category: {category}.{clause_id.rsplit('.', 1)[-1]}"
-        )
-    bad = [d for d in documents if d not in DOCUMENT_KINDS]
-    if bad:
-        raise ClauseError(
-            f"unknown document(s) {', '.join(bad)}; expected some of {', '.join(DOCUMENT_KINDS)}"
-        )
-    layer = writable_layer(library, allow_central)
-    existing = _existing_in_layer(layer, clause_id)
-    if existing is not None:
-        raise ClauseError(
-            f"clause {clause_id} already exists in layer {layer.name}: {existing}; edit it with `deedgen clause edit {clause_id}`"
-        )
-    below = library.clauses.get(clause_id)
-    if below is not None and below.locked:
-        raise ClauseError(
-            f"clause {clause_id} is locked in layer {below.layer} ({below.source}): it cannot be replaced"
-        )
-    paths = target_paths(layer, clause_id)
-    fields = {
-        "clause_id": clause_id,
-        "category": category,
-        "name": clause_id.rsplit(".", 1)[-1],
-        "title": _yaml_scalar(title or "(tytuł klauzuli)"),
-        "documents": ", ".join(documents),
-        "documents_help": ", ".join(DOCUMENT_KINDS),
-        "order": order,
-        "note": _yaml_scalar(f"Nowa klauzula warstwy {layer.name}."),
-        "today": (today or dt.date.today()).isoformat(),
-        "version": below.version + 1 if below is not None else 1,
-    }
-    paths["pl"].parent.mkdir(parents=True, exist_ok=True)
-    for lang, template in (("pl", _SKELETON_PL), ("en", _SKELETON_EN)):
-        if paths[lang].exists():
-            raise ClauseError(f"{paths[lang]} exists already: move it away first")
-        content = template.format(**fields)
-        if lang == "en":
-            content = content.replace(f"title: {fields['title']}", "title: (clause title)")
-        _atomic_write(paths[lang], content)
-    return [paths["pl"], paths["en"]]
-
-
-def _yaml_scalar(value: str) -> str:
-    import json
-
-    return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid YAML scalar
-
-
-# --- remove ------------------------------------------------------------------------------------
-
-
-def remove_clause(
-    library: ClauseLibrary,
-    clause_id: str,
-    *,
-    note: str,
-    allow_central: bool = False,
-    today: dt.date | None = None,
-) -> Path:
-    """Write a removal marker for *clause_id* into the top layer, after the same checks the loader
-    makes (locked, required by a funding rule)."""
-    from deedgen.clauses.library import _remove
-    from deedgen.clauses.model import Removal
-    from deedgen.clauses.required import funding_required_clauses
-
-    layer = writable_layer(library, allow_central)
-    if layer.central:
-        raise ClauseError(
-            "the central library has no removal markers: delete the clause files instead"
-        )
-    clause = library.get(clause_id)
-    if clause.layer == layer.name:
-        raise ClauseError(
-            f"clause {clause_id} is defined in this layer ({clause.source}): delete that file to "
-            "bring back the wording of the layer below, or remove it there"
-        )
-    paths = target_paths(layer, clause_id)
-    probe = ClauseLibrary(layers=library.layers, clauses={clause_id: clause})
-    marker = Removal(
-        id=clause_id, path=str(paths["pl"]), layer=layer.name, layer_dir=str(layer.path)
-    )
-    problems = [f for f in _remove(probe, marker, funding_required_clauses()) if f.is_error]
-    if problems:
-        raise problems[0].to_error()
-    when = (today or dt.date.today()).isoformat()
-    content = (
-        "---\n"
-        "# Removal marker: this layer (and the layers above it) do without the clause.\n"
-        f"id: {clause_id}\n"
-        "remove: true\n"
-        f"note: {_yaml_scalar(note)}\n"
-        f"changes:\n  - {{date: {when}, note: {_yaml_scalar(f'removed {clause.layer} v{clause.version}')}}}\n"
-        "---\n"
-    )
-    paths["pl"].parent.mkdir(parents=True, exist_ok=True)
-    _atomic_write(paths["pl"], content)
-    return paths["pl"]
-
-
-# --- edit --------------------------------------------------------------------------------------
 
 
 @dataclass
@@ -378,7 +144,7 @@ def edit_clause(
         for lang in ("en", "pl"):  # the Polish file last: it carries the version the loader trusts
             if lang in final:
                 edit.targets[lang].parent.mkdir(parents=True, exist_ok=True)
-                _atomic_write(edit.targets[lang], final[lang])
+                atomic_write_text(edit.targets[lang], final[lang], fsync=True)
         result.files = [edit.targets[lang] for lang in ("pl", "en") if lang in final]
         return result
     finally:
@@ -507,7 +273,8 @@ def _validate(
     clause: Clause, final: dict, drafts: dict, library: ClauseLibrary, model, lint: bool = True
 ) -> list[Finding]:
     """Parse and lint the final texts (written beside the drafts, under the same names)."""
-    from deedgen.clauses.lint import data_model, lint_clause
+    from deedgen.clauses.data_model import data_model
+    from deedgen.clauses.lint import lint_clause
 
     check_dir = (
         Path(tempfile.mkdtemp(prefix="deedgen-check-", dir=drafts["pl"].parent)) / clause.category
@@ -617,123 +384,6 @@ def update_front_matter(
     buffer = io.StringIO()
     yaml.dump(data, buffer)
     return "\n".join(["---", buffer.getvalue().rstrip("\n"), *lines[end:]])
-
-
-def _atomic_write(path: Path, content: str) -> None:
-    """Write *content* to a temporary file beside *path*, then replace *path* in one step."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(content)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-# --- show / diff -------------------------------------------------------------------------------
-
-
-def describe_clause(library: ClauseLibrary, clause_id: str, lang: str = "pl") -> str:
-    """The clause as it stands: metadata, provenance and the text in *lang*."""
-    provenance = library.provenance(clause_id)
-    clause = provenance.clause
-    text = clause.text(lang)
-    flags = " · locked" if clause.locked else ""
-    lines = [
-        f"{clause.id} — {text.title}",
-        f"  version {clause.version} · layer {clause.layer}{flags}",
-        f"  file: {text.path}",
-        f"  sha256: {text.sha256}",
-    ]
-    for below in provenance.replaces:
-        lines.append(f"  replaces: {below.layer} v{below.version} ({below.source})")
-    lines.append(
-        f"  documents: {', '.join(clause.documents)} · order {clause.order}"
-        + (f" · slot {clause.slot}" if clause.slot else "")
-    )
-    for key in ("condition", "fallback"):
-        if getattr(clause, key):
-            lines.append(f"  {key}: {getattr(clause, key)}")
-    if clause.requires:
-        lines.append(f"  requires: {', '.join(clause.requires)}")
-    if clause.note:
-        lines.append(f"  note: {clause.note}")
-    other = [x for x in clause.texts if x != lang]
-    if other:
-        lines.append(f"  other languages: {', '.join(other)}")
-    if clause.changes:
-        lines.append("  changes:")
-        for change in clause.changes:
-            lines.append(f"    - {_change_line(change)}")
-    lines += ["", f"--- {lang} ---", text.body]
-    return "\n".join(lines)
-
-
-def _change_line(change) -> str:
-    if not isinstance(change, dict):
-        return str(change)
-    head = " ".join(
-        str(change[k]) if k != "version" else f"v{change[k]}"
-        for k in ("date", "version")
-        if k in change
-    )
-    rest = "; ".join(f"{k}: {v}" for k, v in change.items() if k not in ("date", "version", "note"))
-    note = change.get("note", "")
-    return " ".join(x for x in (head, "—", str(note), f"({rest})" if rest else "") if x)
-
-
-def diff_clause(library: ClauseLibrary, clause_id: str, lang: str = "pl") -> str:
-    """The overlay's clause against the clause it replaces: metadata changes and a unified diff
-    of the bodies. Empty when the clause replaces nothing."""
-    if clause_id in library.removed and clause_id not in library.clauses:
-        removal = library.removed[clause_id]
-        below = library.replaced[clause_id][0]
-        return f"{clause_id}: removed by {removal.path}\n  (was {below.layer} v{below.version}: {below.source})"
-    provenance: Provenance = library.provenance(clause_id)
-    old, new = provenance.replaced, provenance.clause
-    if old is None:
-        return ""
-    lines = [
-        f"{clause_id}: {new.layer} v{new.version} ({new.source}) replaces {old.layer} v{old.version} ({old.source})"
-    ]
-    for key in DIFF_KEYS:
-        before, after = _meta_value(old, key, lang), _meta_value(new, key, lang)
-        if before != after:
-            lines.append(f"  {key}: {before} → {after}")
-    old_text, new_text = old.texts.get(lang), new.texts.get(lang)
-    if old_text is None or new_text is None:
-        lines.append(
-            f"  ({lang} text missing in {'the replaced clause' if old_text is None else 'the overlay'})"
-        )
-        return "\n".join(lines)
-    body = difflib.unified_diff(
-        old_text.body.splitlines(),
-        new_text.body.splitlines(),
-        fromfile=f"{old.layer}: {_in_layer(old, old_text.path)} (v{old.version})",
-        tofile=f"{new.layer}: {_in_layer(new, new_text.path)} (v{new.version})",
-        lineterm="",
-    )
-    diff = list(body)
-    lines += diff if diff else ["  (the text is the same)"]
-    return "\n".join(lines)
-
-
-def _in_layer(clause: Clause, path: str) -> str:
-    try:
-        return Path(path).resolve().relative_to(Path(clause.layer_dir).resolve()).as_posix()
-    except ValueError:
-        return path
-
-
-def _meta_value(clause: Clause, key: str, lang: str):
-    if key == "title":
-        text = clause.texts.get(lang)
-        return text.title if text else None
-    value = getattr(clause, key)
-    return ", ".join(value) if isinstance(value, tuple) else value
 
 
 def is_interactive() -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from deedgen.clauses.model import Clause
 from deedgen.exceptions import ClauseError, Location
 
 ERROR = "error"
@@ -90,3 +91,15 @@ def raise_first(findings: list[Finding]) -> None:
         lines = [f"{len(errors)} problems in the clause library:"]
         lines += [f"  - {f.describe()}" for f in errors]
         raise ClauseError("\n".join(lines), location=None)
+
+
+def clause_finding(
+    code: str, message: str, path: str, line: int | None, clause: Clause, severity: str = ERROR
+) -> Finding:
+    return Finding(
+        code=code,
+        message=message,
+        location=Location(file=path, line=line),
+        severity=severity,
+        clause_id=clause.id,
+    )

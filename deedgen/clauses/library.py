@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from deedgen.clauses.findings import ERROR, WARNING, Finding, from_error, raise_first
-from deedgen.clauses.model import Clause, Removal, load_entry, meta_line
+from deedgen.clauses.front_matter import meta_line
+from deedgen.clauses.model import Clause, Removal, load_entry
 from deedgen.clauses.required import Requirement, funding_required_clauses
 from deedgen.exceptions import ClauseError, Location
 from deedgen.resources import CLAUSE_LIBRARY
@@ -75,10 +76,6 @@ class ClauseLibrary:
 
     def for_document(self, kind: str) -> list[Clause]:
         chosen = (c for c in self.clauses.values() if kind in c.documents)
-        return sorted(chosen, key=lambda c: (c.order, c.id))
-
-    def by_category(self, category: str) -> list[Clause]:
-        chosen = (c for c in self.clauses.values() if c.category == category)
         return sorted(chosen, key=lambda c: (c.order, c.id))
 
     def describe_layers(self) -> str:

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from deedgen.clauses.front_matter import meta_line, read_text, split_front_matter
 from deedgen.exceptions import ClauseError, Location
 
 DOCUMENT_KINDS = ("preliminary", "declaration", "action_plan", "evaluation_forms", "goal_menu")
@@ -117,73 +118,6 @@ class Removal:
         return self.path
 
 
-def read_text(path: Path) -> tuple[bytes, str]:
-    """The raw bytes of a clause file and its text (UTF-8, BOM dropped, LF line ends)."""
-    raw = path.read_bytes()
-    try:
-        return raw, raw.decode("utf-8-sig").replace("\r\n", "\n")
-    except UnicodeDecodeError:
-        raise ClauseError(
-            "not UTF-8 text; save the clause as UTF-8", location=Location(file=str(path))
-        ) from None
-
-
-def split_front_matter(path: Path, text: str) -> tuple[dict, str, int]:
-    """Split ``---``-delimited YAML front matter from the body; return (meta, body, body_line)."""
-    import yaml
-
-    from deedgen.sheet.load import YAML12Loader
-
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
-        raise ClauseError(
-            "a clause file starts with a '---' line and its metadata",
-            location=Location(file=str(path), line=1),
-        )
-    try:
-        end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
-    except StopIteration:
-        raise ClauseError(
-            "the metadata block is not closed by a '---' line",
-            location=Location(file=str(path), line=1),
-        ) from None
-    try:
-        # PyYAML's C parser with YAML 1.2 scalars: a library of ~100 files loads in ~50 ms
-        meta = yaml.load("\n".join(lines[1:end]), Loader=YAML12Loader) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark else 2
-        raise ClauseError(
-            f"invalid metadata: {getattr(exc, 'problem', exc)}",
-            location=Location(file=str(path), line=line),
-        ) from None
-    if not isinstance(meta, dict):
-        raise ClauseError(
-            "the metadata block must be 'key: value' lines",
-            location=Location(file=str(path), line=2),
-        )
-    rest = lines[end + 1 :]
-    leading_blank = next((i for i, line in enumerate(rest) if line.strip()), len(rest))
-    body = "\n".join(rest).strip("\n")
-    # Blank lines after the closing '---' are dropped: the body starts at its first text line.
-    return meta, body, end + 2 + leading_blank
-
-
-def meta_line(path: str | Path, key: str, default: int = 2) -> int:
-    """The line of metadata *key* in a clause file (for error locations); *default* if absent."""
-    try:
-        lines = Path(path).read_text(encoding="utf-8-sig").split("\n")
-    except (OSError, UnicodeDecodeError):
-        return default
-    pattern = re.compile(rf"{re.escape(key)}\s*:")
-    for number, line in enumerate(lines[1:], 2):
-        if line.strip() == "---":
-            break
-        if pattern.match(line):
-            return number
-    return default
-
-
 def _where(path: Path, key: str = "id") -> Location:
     return Location(file=str(path), line=meta_line(path, key))
 
@@ -272,17 +206,7 @@ def build_clause(meta: dict, texts: dict[str, ClauseText], layer: str, layer_dir
     for key in REQUIRED_KEYS:
         if key not in meta:
             raise ClauseError(f"metadata '{key}' is missing", location=where(key))
-    documents = meta["documents"]
-    if isinstance(documents, str):
-        documents = [documents]
-    if not isinstance(documents, list):
-        documents = [str(documents)]
-    bad = [d for d in documents if d not in DOCUMENT_KINDS]
-    if bad or not documents:
-        raise ClauseError(
-            f"documents {bad or '[]'} unknown; expected some of {', '.join(DOCUMENT_KINDS)}",
-            location=where("documents"),
-        )
+    documents = _documents(meta, where)
     if meta["id"].split(".")[0] != meta["category"]:
         raise ClauseError(
             f"id '{meta['id']}' must start with its category '{meta['category']}.'",
@@ -300,17 +224,7 @@ def build_clause(meta: dict, texts: dict[str, ClauseText], layer: str, layer_dir
             "changes must be a list of entries like {date: 2026-05-04, version: 3, note: …}",
             location=where("changes"),
         )
-    for lang, clause_text in texts.items():
-        if lang != "pl":
-            other = clause_text.version
-            if other != meta["version"]:
-                raise LanguageError(
-                    f"the {lang} variant is version {other}, the Polish text is version "
-                    f"{meta['version']}: update the translation and its version",
-                    location=Location(
-                        file=clause_text.path, line=meta_line(clause_text.path, "version")
-                    ),
-                )
+    _check_translation_versions(meta, texts)
     return Clause(
         id=meta["id"],
         category=meta["category"],
@@ -328,6 +242,37 @@ def build_clause(meta: dict, texts: dict[str, ClauseText], layer: str, layer_dir
         layer_dir=layer_dir,
         changes=tuple(changes),
     )
+
+
+def _documents(meta: dict, where) -> list:
+    """The ``documents`` a clause belongs to (one name or a list), each a known kind."""
+    documents = meta["documents"]
+    if isinstance(documents, str):
+        documents = [documents]
+    if not isinstance(documents, list):
+        documents = [str(documents)]
+    bad = [d for d in documents if d not in DOCUMENT_KINDS]
+    if bad or not documents:
+        raise ClauseError(
+            f"documents {bad or '[]'} unknown; expected some of {', '.join(DOCUMENT_KINDS)}",
+            location=where("documents"),
+        )
+    return documents
+
+
+def _check_translation_versions(meta: dict, texts: dict[str, ClauseText]) -> None:
+    """Every language variant carries the Polish text's version (else it is out of date)."""
+    for lang, clause_text in texts.items():
+        if lang != "pl":
+            other = clause_text.version
+            if other != meta["version"]:
+                raise LanguageError(
+                    f"the {lang} variant is version {other}, the Polish text is version "
+                    f"{meta['version']}: update the translation and its version",
+                    location=Location(
+                        file=clause_text.path, line=meta_line(clause_text.path, "version")
+                    ),
+                )
 
 
 def read_removal(pl_path: Path, layer: str = "central", layer_dir: str = "") -> Removal | None:

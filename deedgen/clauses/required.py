@@ -126,13 +126,11 @@ def _read_requirements(path: Path) -> list[Requirement]:
 
 
 def _declared_clause_params() -> dict[str, tuple[str, ...]]:
-    """Rule kind → names of its parameters declared as clause ids (when the kinds are known)."""
-    try:
-        from deedgen.compliance import params as p
-        from deedgen.compliance.kinds import KINDS
-    except ImportError:  # the compliance package is optional for the clause tools
-        return {}
-    types = tuple(t for t in (getattr(p, "ClauseId", None), getattr(p, "ClauseIds", None)) if t)
+    """Rule kind → names of its parameters declared as clause ids."""
+    from deedgen.compliance.kinds import KINDS
+    from deedgen.compliance.params import ClauseId, ClauseIds
+
+    types = (ClauseId, ClauseIds)
     return {
         name: tuple(k for k, param in kind.params.items() if isinstance(param, types))
         for name, kind in KINDS.items()

@@ -90,7 +90,8 @@ def print_clause_table(library: ClauseLibrary, **filters) -> None:
 
 def print_lint(overlays, central, sheets, fmt: str, strict: bool) -> int:
     """Lint the library, print the findings, return the exit code (1 on errors, else 0)."""
-    from deedgen.clauses.lint import data_model, lint_library
+    from deedgen.clauses.data_model import data_model
+    from deedgen.clauses.lint import lint_library
 
     report = lint_library(overlays, central, model=data_model(sheets))
     findings = report.sorted()

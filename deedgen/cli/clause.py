@@ -53,7 +53,7 @@ def list_(category, layer_name, document, library) -> None:
 @library_option
 def show(clause_id, lang, library) -> None:
     """The clause ID as it stands: metadata, provenance (layer, file, what it replaces), text."""
-    from deedgen.clauses.editing import describe_clause
+    from deedgen.clauses.describe import describe_clause
 
     click.echo(describe_clause(library.load(), clause_id, lang))
 
@@ -81,7 +81,7 @@ def new(clause_id, category, documents, title, order, allow_central, library) ->
 
     The skeleton is a draft (condition: "false"): it appears in no document until you remove
     that line."""
-    from deedgen.clauses.editing import new_clause
+    from deedgen.clauses.authoring import new_clause
 
     loaded = library.load()
     below = loaded.clauses.get(clause_id)
@@ -157,7 +157,7 @@ def edit(clause_id, note, no_input, allow_central, library) -> None:
 def remove(clause_id, note, library) -> None:
     """Write a removal marker for clause ID into the top layer (refused for locked clauses and for
     clauses the funding rules require)."""
-    from deedgen.clauses.editing import remove_clause
+    from deedgen.clauses.authoring import remove_clause
 
     path = remove_clause(library.load(), clause_id, note=note)
     click.echo(f"created {path}: {clause_id} is removed from this layer up")
@@ -215,7 +215,7 @@ def preview(clause_id, sheet, lang, library) -> None:
 @library_option
 def diff(clause_id, lang, library) -> None:
     """Clause ID against the clause it replaces in a lower layer: metadata and a unified diff."""
-    from deedgen.clauses.editing import diff_clause
+    from deedgen.clauses.describe import diff_clause
 
     loaded = library.load()
     text = diff_clause(loaded, clause_id, lang)

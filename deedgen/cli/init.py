@@ -28,7 +28,7 @@ from deedgen.cli.options import lang_option
 def init(path: str, fmt: str | None, force: bool, source: str | None, lang: str) -> None:
     """Write a blank partner sheet to PATH: an XLSX workbook with instructions, header help and
     drop-downs, or a commented YAML file. With --from, convert an existing sheet."""
-    from deedgen.sheet.workbook import init_sheet
+    from deedgen.sheet.init import init_sheet
 
     written = init_sheet(path, fmt=fmt, force=force, source=source)
     pl = lang == "pl"

@@ -31,8 +31,9 @@ from deedgen.compliance.messages import (
 )
 from deedgen.compliance.model import Issue, Place
 from deedgen.document import AssembledDocument
-from deedgen.sheet.schema import RESOURCES
-from deedgen.sheet.validate import Sheet, quarter_index, quarter_name, quarter_of, quarters_between
+from deedgen.sheet.enumerations import RESOURCES
+from deedgen.sheet.quarters import quarter_index, quarter_name, quarter_of, quarters_between
+from deedgen.sheet.validate import Sheet
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from deedgen.context import PROMOTION_LABELS  # noqa: F401 - re-exported for the rule kinds
 from deedgen.document import DOCUMENT_TITLES
-from deedgen.sheet.schema import PARTY_KIND_LABELS_PL, RESOURCE_LABELS_PL
+from deedgen.sheet.enumerations import PARTY_KIND_LABELS_PL, RESOURCE_LABELS_PL
 
 
 class L:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from deedgen.document import DOCUMENT_ORDER
-from deedgen.sheet.schema import PARTY_KINDS, PROMOTION_KINDS, PROMOTION_LEVELS, RESOURCES
+from deedgen.sheet.enumerations import PARTY_KINDS, PROMOTION_KINDS, PROMOTION_LEVELS, RESOURCES
 
 CLAUSE_ID = re.compile(r"[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+")
 

@@ -17,32 +17,32 @@ import sys
 
 from marshmallow import fields as mfields
 
-from deedgen.sheet import fields as f
+from deedgen.sheet import fields as sheet_fields
 from deedgen.sheet.schema import SheetSchema
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 # Canonical forms. Identifiers may also be typed as numbers (YAML, spreadsheets).
 PATTERNS = {
-    f.Nip: (
+    sheet_fields.Nip: (
         r"^(PL)?(\d[ -]?){9}\d$",
         "10 digits, dashes or spaces allowed; check digit verified by deedgen",
     ),
-    f.Regon: (
+    sheet_fields.Regon: (
         r"^((\d[ -]?){8}|(\d[ -]?){13})\d$",
         "9 or 14 digits; check digits verified by deedgen",
     ),
-    f.Krs: (r"^\d{10}$", "10 digits, zero-padded"),
-    f.Terc: (
+    sheet_fields.Krs: (r"^\d{10}$", "10 digits, zero-padded"),
+    sheet_fields.Terc: (
         r"^(0[2468]|1[02468]|2[02468]|3[02])\d{4}[123]$",
         "WWPPGGR: even voivodeship code 02-32, kind 1-3",
     ),
-    f.PostalCode: (r"^\d{2}-\d{3}$", "NN-NNN"),
-    f.Quarter: (r"^\d{4}-Q[1-4]$", "YYYY-Qn"),
+    sheet_fields.PostalCode: (r"^\d{2}-\d{3}$", "NN-NNN"),
+    sheet_fields.Quarter: (r"^\d{4}-Q[1-4]$", "YYYY-Qn"),
 }
 DATE_PATTERN = r"^(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})$"
 AMOUNT_PATTERN = r"^\d[\d  ]*([.,]\d{1,2})?$"
-NUMBER_LIKE = (f.Nip, f.Regon, f.Krs, f.Terc)
+NUMBER_LIKE = (sheet_fields.Nip, sheet_fields.Regon, sheet_fields.Krs, sheet_fields.Terc)
 
 
 def sheet_json_schema() -> dict:
@@ -111,28 +111,37 @@ def _type(field, defs: dict) -> dict:
         return _ref(field.schema, defs)
     if isinstance(field, mfields.List):
         return {"type": "array", "items": _type(field.inner, defs)}
-    if isinstance(field, f.Choice):
+    if isinstance(field, sheet_fields.Choice):
         return {"type": "string", "enum": list(field.choices)}
-    if isinstance(field, f.Text):
+    if isinstance(field, sheet_fields.Text):
         out = {"type": "string", "maxLength": field.max_length}
         if field.required:
             out["minLength"] = 1
         return out
     for kind, (pattern, note) in PATTERNS.items():
         if isinstance(field, kind):
-            out = {"type": "string", "pattern": pattern, "$comment": note}
-            if isinstance(field, NUMBER_LIKE):
-                out = {
-                    "type": ["string", "integer"],
-                    "minimum": 0,
-                    **{k: v for k, v in out.items() if k != "type"},
-                }
-            return out
-    if isinstance(field, f.Email):
+            return _patterned(field, pattern, note)
+    return _scalar_type(field)
+
+
+def _patterned(field, pattern: str, note: str) -> dict:
+    """A code checked by pattern (NIP, REGON…); one typed as digits may arrive as a number."""
+    out = {"type": "string", "pattern": pattern, "$comment": note}
+    if isinstance(field, NUMBER_LIKE):
+        out = {
+            "type": ["string", "integer"],
+            "minimum": 0,
+            **{k: v for k, v in out.items() if k != "type"},
+        }
+    return out
+
+
+def _scalar_type(field) -> dict:
+    if isinstance(field, sheet_fields.Email):
         return {"type": "string", "format": "email", "pattern": r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$"}
-    if isinstance(field, f.Date):
+    if isinstance(field, sheet_fields.Date):
         return {"type": "string", "pattern": DATE_PATTERN, "$comment": "2026-03-01 or 1.03.2026"}
-    if isinstance(field, f.Amount):
+    if isinstance(field, sheet_fields.Amount):
         return {
             "type": ["string", "number"],
             "minimum": 0,

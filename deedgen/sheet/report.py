@@ -10,7 +10,7 @@ import click
 
 from deedgen.exceptions import DeedgenError, SheetInvalid
 from deedgen.polish import format_money
-from deedgen.sheet.schema import PARTY_KIND_LABELS_PL, RESOURCE_LABELS_PL
+from deedgen.sheet.enumerations import PARTY_KIND_LABELS_PL, RESOURCE_LABELS_PL
 from deedgen.sheet.validate import Sheet, read_sheet
 
 

@@ -14,9 +14,10 @@ import pytest
 from click.testing import CliRunner
 from ruamel.yaml import YAML
 
+from deedgen.clauses.data_model import data_model
 from deedgen.clauses.editing import EditHooks, EditRejected, edit_clause
 from deedgen.clauses.library import load_library
-from deedgen.clauses.lint import data_model, lint_library
+from deedgen.clauses.lint import lint_library
 from deedgen.cli.main import cli
 from deedgen.exceptions import ClauseError, DeedgenError
 from tests.clauses.conftest import clause_pair, overlay
@@ -416,3 +417,34 @@ def test_clause_new_over_a_lower_clause_starts_above_its_version(tmp_path):
     assert "this replaces central" in result.output
     central_v = load_library([]).get("final.law").version
     assert front_matter(top / "final" / "law.pl.txt")["version"] == central_v + 1
+
+
+@pytest.mark.parametrize(
+    ("umask", "command", "written"),
+    [
+        (0o022, ["edit", "final.law", "--note", "x", "--no-input"], ["law.pl.txt", "law.en.txt"]),
+        (0o027, ["new", "final.press"], ["press.pl.txt", "press.en.txt"]),
+        (0o022, ["remove", "final.law", "--note", "x"], ["law.pl.txt"]),
+    ],
+)
+def test_clause_files_get_the_usual_permissions_of_the_umask(
+    tmp_path, editor, umask, command, written
+):
+    """Clause files are written atomically through a temporary file; that file's private 0600
+    must not survive into the clause library, which the whole team reads (bug 3 of issue 11)."""
+    import os
+    import stat
+
+    top = tmp_path / "gmina"
+    top.mkdir()
+    editor(pl_append="ust. Stosuje się także ustawę o bibliotekach.")
+    previous = os.umask(umask)
+    try:
+        result = run(*command, "--library", top)
+    finally:
+        os.umask(previous)
+
+    assert result.exit_code == 0, result.output
+    for name in written:
+        mode = stat.S_IMODE((top / "final" / name).stat().st_mode)
+        assert mode == 0o666 & ~umask, (name, oct(mode))

@@ -7,7 +7,8 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from deedgen.clauses.lint import data_model, lint_library
+from deedgen.clauses.data_model import data_model
+from deedgen.clauses.lint import lint_library
 from deedgen.cli.main import cli
 from tests.clauses.conftest import clause_pair, en_file, overlay
 from tests.helpers import ROOT, SAMPLES, clause_file

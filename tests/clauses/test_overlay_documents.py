@@ -9,8 +9,9 @@ import pytest
 
 from deedgen.assemble import assemble_documents
 from deedgen.clauses.annex import review_annex
+from deedgen.clauses.data_model import data_model
 from deedgen.clauses.library import load_library
-from deedgen.clauses.lint import data_model, lint_library
+from deedgen.clauses.lint import lint_library
 from deedgen.exceptions import ClauseError
 from deedgen.sheet.validate import read_sheet
 from tests.clauses.conftest import clause_pair, overlay

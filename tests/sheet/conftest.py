@@ -8,8 +8,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from deedgen.sheet.workbook import init_sheet
-from deedgen.sheet.xlsx import norm
+from deedgen.sheet.init import init_sheet
+from deedgen.sheet.layout import norm
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 VALID_SAMPLES = ("lipowiec", "brzeziny-nowe", "niezgodna")

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from marshmallow import ValidationError
 
-from deedgen.sheet import fields as f
+from deedgen.sheet import fields as sheet_fields
 from deedgen.sheet.xlsx import convert
 
 
@@ -33,7 +33,7 @@ def code_of(field, value) -> str:
     ],
 )
 def test_nip_accepts_dashes_prefix_and_numbers(typed, stored):
-    assert load(f.Nip(), typed) == stored
+    assert load(sheet_fields.Nip(), typed) == stored
 
 
 @pytest.mark.parametrize(
@@ -41,12 +41,12 @@ def test_nip_accepts_dashes_prefix_and_numbers(typed, stored):
     [("5250000128", "nip_checksum"), ("525000012", "nip_length"), ("52500001AB", "nip_format")],
 )
 def test_nip_refuses(typed, code):
-    assert code_of(f.Nip(), typed) == code
+    assert code_of(sheet_fields.Nip(), typed) == code
 
 
 @pytest.mark.parametrize("typed", ["140000017", "100000050", "30000001900015", 670000024])
 def test_regon_accepts_9_and_14_digits(typed):
-    assert load(f.Regon(), typed) == str(typed)
+    assert load(sheet_fields.Regon(), typed) == str(typed)
 
 
 @pytest.mark.parametrize(
@@ -58,37 +58,39 @@ def test_regon_accepts_9_and_14_digits(typed):
     ],
 )
 def test_regon_refuses(typed, code):
-    assert code_of(f.Regon(), typed) == code
+    assert code_of(sheet_fields.Regon(), typed) == code
 
 
 def test_krs_restores_zeros_a_spreadsheet_dropped():
-    assert load(f.Krs(), 123456) == "0000123456"
-    assert load(f.Krs(), "0000123456") == "0000123456"
-    assert code_of(f.Krs(), "61234X") == "krs"
-    assert code_of(f.Krs(), "12345678901") == "krs"
+    assert load(sheet_fields.Krs(), 123456) == "0000123456"
+    assert load(sheet_fields.Krs(), "0000123456") == "0000123456"
+    assert code_of(sheet_fields.Krs(), "61234X") == "krs"
+    assert code_of(sheet_fields.Krs(), "12345678901") == "krs"
 
 
 def test_terc():
-    assert load(f.Terc(), "3201033") == "3201033"
-    assert load(f.Terc(), 613082) == "0613082"  # województwo 06 typed as a number
-    assert code_of(f.Terc(), "2704052") == "terc_voivodeship"
-    assert code_of(f.Terc(), "3401011") == "terc_voivodeship"
-    assert code_of(f.Terc(), "2604054") == "terc_kind"  # 4: a town inside a gmina, not a JST
-    assert code_of(f.Terc(), "26040") == "terc_format"
-    assert code_of(f.Terc(), "2600052") == "terc_format"
+    assert load(sheet_fields.Terc(), "3201033") == "3201033"
+    assert load(sheet_fields.Terc(), 613082) == "0613082"  # województwo 06 typed as a number
+    assert code_of(sheet_fields.Terc(), "2704052") == "terc_voivodeship"
+    assert code_of(sheet_fields.Terc(), "3401011") == "terc_voivodeship"
+    assert (
+        code_of(sheet_fields.Terc(), "2604054") == "terc_kind"
+    )  # 4: a town inside a gmina, not a JST
+    assert code_of(sheet_fields.Terc(), "26040") == "terc_format"
+    assert code_of(sheet_fields.Terc(), "2600052") == "terc_format"
 
 
 def test_postal_code():
-    assert load(f.PostalCode(), "28-130") == "28-130"
-    assert load(f.PostalCode(), "28130") == "28-130"
+    assert load(sheet_fields.PostalCode(), "28-130") == "28-130"
+    assert load(sheet_fields.PostalCode(), "28130") == "28-130"
     for typed in ("2813", "28-1300", "28-130x", "AB-123"):
-        assert code_of(f.PostalCode(), typed) == "postal_code"
+        assert code_of(sheet_fields.PostalCode(), typed) == "postal_code"
 
 
 def test_email():
-    assert load(f.Email(), " iod@gmina.example.pl ") == "iod@gmina.example.pl"
+    assert load(sheet_fields.Email(), " iod@gmina.example.pl ") == "iod@gmina.example.pl"
     for typed in ("biblioteka(at)example.pl", "a@b", "a b@c.pl", "@example.pl"):
-        assert code_of(f.Email(), typed) == "email"
+        assert code_of(sheet_fields.Email(), typed) == "email"
 
 
 @pytest.mark.parametrize(
@@ -102,22 +104,22 @@ def test_email():
     ],
 )
 def test_date_as_text_or_date(typed):
-    assert load(f.Date(), typed) == dt.date(2026, 3, 1)
+    assert load(sheet_fields.Date(), typed) == dt.date(2026, 3, 1)
 
 
 @pytest.mark.parametrize("typed", ["31.02.2026", "2026-13-01", "marzec 2026"])
 def test_date_refuses(typed):
-    assert code_of(f.Date(), typed) == "date"
+    assert code_of(sheet_fields.Date(), typed) == "date"
 
 
 @pytest.mark.parametrize("typed", ["2026-Q2", "2026 Q2", "2026-K2", "2026 kw. 2", "2026q2"])
 def test_quarter_variants(typed):
-    assert load(f.Quarter(), typed) == "2026-Q2"
+    assert load(sheet_fields.Quarter(), typed) == "2026-Q2"
 
 
 @pytest.mark.parametrize("typed", ["2026-Q5", "Q2 2026", "2026-2"])
 def test_quarter_refuses(typed):
-    assert code_of(f.Quarter(), typed) == "quarter"
+    assert code_of(sheet_fields.Quarter(), typed) == "quarter"
 
 
 @pytest.mark.parametrize(
@@ -131,26 +133,28 @@ def test_quarter_refuses(typed):
     ],
 )
 def test_amount(typed, amount):
-    assert load(f.Amount(), typed) == Decimal(amount)
+    assert load(sheet_fields.Amount(), typed) == Decimal(amount)
 
 
 def test_amount_refuses():
-    assert code_of(f.Amount(), "-5") == "amount"
-    assert code_of(f.Amount(), "dużo") == "amount"
-    assert code_of(f.Amount(), True) == "amount"
-    assert code_of(f.Amount(), "10,555") == "amount_cents"
+    assert code_of(sheet_fields.Amount(), "-5") == "amount"
+    assert code_of(sheet_fields.Amount(), "dużo") == "amount"
+    assert code_of(sheet_fields.Amount(), True) == "amount"
+    assert code_of(sheet_fields.Amount(), "10,555") == "amount_cents"
 
 
 def test_text_trims_folds_and_guards_privacy():
-    assert load(f.Text(), "  Koło \n Przyjaciół  ") == "Koło Przyjaciół"
-    assert load(f.Text(), 2026) == "2026"
-    assert code_of(f.Text(max_length=5), "za długi") == "too_long"
-    assert code_of(f.Text(), "wolontariuszka, PESEL 87031209471") == "pesel"
-    assert load(f.Text(), "tel. 12345678901") == "tel. 12345678901"  # 11 digits, not a PESEL
+    assert load(sheet_fields.Text(), "  Koło \n Przyjaciół  ") == "Koło Przyjaciół"
+    assert load(sheet_fields.Text(), 2026) == "2026"
+    assert code_of(sheet_fields.Text(max_length=5), "za długi") == "too_long"
+    assert code_of(sheet_fields.Text(), "wolontariuszka, PESEL 87031209471") == "pesel"
+    assert (
+        load(sheet_fields.Text(), "tel. 12345678901") == "tel. 12345678901"
+    )  # 11 digits, not a PESEL
 
 
 def test_choice_is_case_insensitive_but_closed():
-    field = f.Choice(("library", "gmina"))
+    field = sheet_fields.Choice(("library", "gmina"))
     assert load(field, "Gmina") == "gmina"
     assert code_of(field, "urząd") == "choice"
 
@@ -159,12 +163,12 @@ def test_choice_is_case_insensitive_but_closed():
     ("typed", "value"), [("TAK", True), ("nie", False), ("Prawda", True), (True, True)]
 )
 def test_workbook_booleans_in_polish(typed, value):
-    field = f.Boolean()
+    field = sheet_fields.Boolean()
     assert load(field, convert(typed, field)) is value
 
 
 def test_workbook_list_cells_split_on_semicolons_before_commas():
-    field = f.List(f.Text())
+    field = sheet_fields.List(sheet_fields.Text())
     assert convert("gbp, gmina,szkola", field) == ["gbp", "gmina", "szkola"]
     assert convert("Wójt Gminy; Rada Gminy, Komisja", field) == [
         "Wójt Gminy",

@@ -8,11 +8,11 @@ from click.testing import CliRunner
 
 from deedgen.cli.main import cli
 from deedgen.exceptions import OutputError, SheetInvalid
-from deedgen.sheet import fields as f
+from deedgen.sheet import fields as sheet_fields
+from deedgen.sheet.init import init_sheet
+from deedgen.sheet.layout import KV_COLUMNS, TABLES, norm
 from deedgen.sheet.load import load_sheet
 from deedgen.sheet.validate import read_sheet
-from deedgen.sheet.workbook import init_sheet
-from deedgen.sheet.xlsx import KV_COLUMNS, TABLES, norm
 
 from .conftest import SAMPLES, VALID_SAMPLES
 
@@ -52,13 +52,13 @@ def test_headers_have_help_comments_drop_downs_and_frozen_rows(blank_xlsx):
             assert header.value.endswith("*") == col.required
             assert col.description in header.comment.text
             assert ws.column_dimensions[header.column_letter].width >= 10
-            if isinstance(col.field, f.Choice):
+            if isinstance(col.field, sheet_fields.Choice):
                 letter = header.column_letter
                 assert (
                     validations[f"{letter}3:{letter}1000"]
                     == '"' + ",".join(col.field.choices) + '"'
                 )
-        choice_columns = sum(isinstance(c.field, f.Choice) for c in table.columns)
+        choice_columns = sum(isinstance(c.field, sheet_fields.Choice) for c in table.columns)
         assert len(validations) == choice_columns
     kv = workbook["Koalicja"]
     assert kv.freeze_panes == "A2"

@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 from ruamel.yaml import YAML
 
-from deedgen.sheet import schema as s
+from deedgen.sheet import enumerations
 from deedgen.sheet.jsonschema import render, sheet_json_schema
 
 from .conftest import SAMPLES, VALID_SAMPLES
@@ -47,9 +47,12 @@ def test_schema_is_valid_draft_2020_12():
 
 def test_enumerations_and_required_fields_come_from_the_marshmallow_schema():
     defs = sheet_json_schema()["$defs"]
-    assert defs["Party"]["properties"]["kind"]["enum"] == list(s.PARTY_KINDS)
-    assert defs["Contribution"]["properties"]["resource"]["enum"] == list(s.RESOURCES)
-    assert defs["Action"]["properties"]["problem_category"]["enum"] == [*s.PROBLEM_CATEGORIES, None]
+    assert defs["Party"]["properties"]["kind"]["enum"] == list(enumerations.PARTY_KINDS)
+    assert defs["Contribution"]["properties"]["resource"]["enum"] == list(enumerations.RESOURCES)
+    assert defs["Action"]["properties"]["problem_category"]["enum"] == [
+        *enumerations.PROBLEM_CATEGORIES,
+        None,
+    ]
     assert defs["Party"]["required"] == ["id", "kind", "name", "address"]
     assert defs["Party"]["properties"]["nip"]["title"] == "NIP"
     assert defs["Party"]["properties"]["nip"]["description"] == "NIP tax number"

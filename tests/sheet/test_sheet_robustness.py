@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 
 from deedgen.exceptions import InputError
-from deedgen.sheet import xlsx
+from deedgen.sheet import xlsx_file
 from deedgen.sheet.load import load_sheet
 
 from .conftest import SAMPLES
@@ -158,7 +158,7 @@ def test_too_many_parts(tmp_path):
     path = tmp_path / "czesci.xlsx"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("xl/workbook.xml", "<workbook/>")
-        for i in range(xlsx.MAX_ENTRIES):
+        for i in range(xlsx_file.MAX_ENTRIES):
             archive.writestr(f"xl/media/{i}.bin", b"")
     refused(path, "parts in the ZIP")
 
@@ -167,7 +167,7 @@ def test_oversized_file(tmp_path):
     path = tmp_path / "ogromny.xlsx"
     with path.open("wb") as out:
         out.write(b"PK\x03\x04")
-        out.truncate(xlsx.MAX_FILE_BYTES + 1)
+        out.truncate(xlsx_file.MAX_FILE_BYTES + 1)
     refused(path, "file too large")
 
 
@@ -194,10 +194,10 @@ def test_too_many_rows(tmp_path):
     workbook.create_sheet("Koalicja").append(["Pole", "Wartość"])
     team = workbook.create_sheet("Zespół")
     team.append(["Imię i nazwisko", "Strona (id)", "Rola"])
-    for i in range(xlsx.MAX_ROWS + 10):
+    for i in range(xlsx_file.MAX_ROWS + 10):
         team.append([f"Osoba {i}", "gbp", "member"])
     workbook.save(path)
-    assert refused(path, f"more than {xlsx.MAX_ROWS} rows") < 2
+    assert refused(path, f"more than {xlsx_file.MAX_ROWS} rows") < 2
 
 
 def test_missing_file():

@@ -1,0 +1,114 @@
+"""Lint a clause's condition and text against the sample sheets: the condition must compile and
+evaluate, and the clause must render on every sample it applies to.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import TemplateSyntaxError
+
+from deedgen.clauses.data_model import DataModel
+from deedgen.clauses.findings import Finding, clause_finding, from_error
+from deedgen.clauses.front_matter import meta_line
+from deedgen.clauses.lint_template import ast_findings
+from deedgen.clauses.model import Clause
+from deedgen.exceptions import ClauseError, Location
+
+
+def condition_findings(clause: Clause, model: DataModel) -> list[Finding]:
+    from deedgen.templating import environment
+
+    path, line = clause.source, meta_line(clause.source, "condition")
+    env = environment("pl")
+    try:
+        env.compile_expression(clause.condition)
+        ast = env.parse("{{ (" + clause.condition + ") }}")
+    except TemplateSyntaxError as exc:
+        return [
+            clause_finding(
+                "condition",
+                f"condition '{clause.condition}' is not a valid expression: {exc.message}",
+                path,
+                line,
+                clause,
+            )
+        ]
+    findings = [
+        Finding(
+            code=f.code if f.code != "placeholder" else "condition",
+            message=f"condition: {f.message}",
+            location=Location(file=path, line=line),
+            severity=f.severity,
+            clause_id=clause.id,
+        )
+        for f in ast_findings(ast, model, clause, path, lambda _: line)
+    ]
+    if any(f.is_error for f in findings):
+        return findings
+    for sheet, lang, context in model.samples:
+        try:
+            env.compile_expression(clause.condition, undefined_to_none=False)(**context)
+        except Exception as exc:  # noqa: BLE001 - anything a condition raises is reported
+            message = getattr(exc, "message", None) or str(exc)
+            findings.append(
+                clause_finding(
+                    "condition",
+                    f"condition '{clause.condition}' cannot be evaluated on "
+                    f"{Path(sheet).name} ({lang}): {message}",
+                    path,
+                    line,
+                    clause,
+                )
+            )
+            break
+    return findings
+
+
+def render_findings(clause: Clause, model: DataModel, texts_ok: dict[str, bool]) -> list[Finding]:
+    """Render every language on every sample where the condition holds (and parse the structure
+    lines the way the assembler does)."""
+    from deedgen.assemble import parse_units, render_clause
+
+    findings: list[Finding] = []
+    reported: set = set()
+    env_condition = _condition_function(clause)
+    for sheet, lang, context in model.samples:
+        text = clause.texts.get(lang)
+        if text is None or not texts_ok.get(lang):
+            continue
+        try:
+            if env_condition is not None and not env_condition(**context):
+                continue
+        except Exception:  # noqa: BLE001 - already reported by the condition check
+            continue
+        try:
+            rendered = render_clause(clause, context, lang)
+            if "goal_menu" not in clause.documents:
+                parse_units(rendered, clause, lang)
+        except ClauseError as error:
+            code = "sandbox" if "sandbox" in error.message else "render"
+            finding = from_error(error, code=code, clause_id=clause.id)
+            if (finding.message, finding.location) in reported:
+                continue  # the same failure on another sample sheet
+            reported.add((finding.message, finding.location))
+            findings.append(
+                Finding(
+                    code=finding.code,
+                    message=f"{finding.message} (sample {Path(sheet).name}, {lang})",
+                    location=finding.location,
+                    clause_id=clause.id,
+                )
+            )
+    return findings
+
+
+def _condition_function(clause: Clause):
+    if not clause.condition:
+        return None
+    from deedgen.templating import environment
+
+    try:
+        return environment("pl").compile_expression(clause.condition, undefined_to_none=False)
+    except TemplateSyntaxError:
+        return None

@@ -1,0 +1,129 @@
+"""Lint a clause's Jinja template: its syntax, the names and filters it uses, and the code the
+sandbox refuses (private attributes, ``import``/``include``, mutating methods).
+"""
+
+from __future__ import annotations
+
+from jinja2 import TemplateAssertionError, TemplateSyntaxError, nodes
+from jinja2 import meta as jinja_meta
+from jinja2.sandbox import (
+    UNSAFE_FUNCTION_ATTRIBUTES,
+    UNSAFE_GENERATOR_ATTRIBUTES,
+    UNSAFE_METHOD_ATTRIBUTES,
+)
+
+from deedgen.clauses.data_model import DataModel
+from deedgen.clauses.findings import ERROR, Finding, clause_finding
+from deedgen.clauses.lint_attributes import attribute_paths, constant_value
+from deedgen.clauses.model import Clause, ClauseText
+
+MUTATING = frozenset(
+    {"append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse", "update",
+     "setdefault", "popitem", "add", "discard", "difference_update", "intersection_update",
+     "symmetric_difference_update", "appendleft", "extendleft", "popleft", "rotate"}
+)  # fmt: skip
+
+
+UNSAFE_ATTRIBUTES = (
+    UNSAFE_FUNCTION_ATTRIBUTES | UNSAFE_METHOD_ATTRIBUTES | UNSAFE_GENERATOR_ATTRIBUTES
+)
+
+
+def template_findings(clause: Clause, text: ClauseText, model: DataModel) -> list[Finding]:
+    from deedgen.templating import environment
+
+    try:
+        ast = environment(text.lang).parse(text.body)
+    except TemplateSyntaxError as exc:
+        line = text.body_line + (exc.lineno or 1) - 1
+        return [
+            clause_finding(
+                "jinja-syntax", f"template syntax: {exc.message}", text.path, line, clause
+            )
+        ]
+    return ast_findings(ast, model, clause, text.path, lambda n: text.body_line + (n or 1) - 1)
+
+
+def ast_findings(
+    ast: nodes.Template, model: DataModel, clause: Clause, path: str, file_line
+) -> list[Finding]:
+    """Static checks of a parsed template: sandbox, names, filters and tests, attribute paths."""
+    problems = [*_refused_by_sandbox(ast), *_unknown_names(ast, model)]
+    return [
+        clause_finding(code, message, path, file_line(node.lineno), clause, severity)
+        for code, message, node, severity in problems
+    ]
+
+
+def _refused_by_sandbox(ast: nodes.Template):
+    """(code, message, node, severity) for loading templates, private attributes, mutations."""
+    for node in ast.find_all((nodes.Import, nodes.FromImport, nodes.Include, nodes.Extends)):
+        word = {
+            nodes.Import: "import",
+            nodes.FromImport: "from … import",
+            nodes.Include: "include",
+        }.get(type(node), "extends")
+        message = f"'{{% {word} %}}' is not allowed: a clause cannot load other templates"
+        yield "sandbox", message, node, ERROR
+    for node in ast.find_all((nodes.Getattr, nodes.Getitem)):
+        name = node.attr if isinstance(node, nodes.Getattr) else constant_value(node.arg)
+        if isinstance(name, str) and (name.startswith("_") or name in UNSAFE_ATTRIBUTES):
+            message = (
+                f"access to '{name}' is refused by the sandbox (private or internal attribute)"
+            )
+            yield "sandbox", message, node, ERROR
+    for node in ast.find_all(nodes.Call):
+        if isinstance(node.node, nodes.Getattr) and node.node.attr in MUTATING:
+            message = f"'.{node.node.attr}(…)' changes data: the sandbox refuses it (templates read data only)"
+            yield "sandbox", message, node, ERROR
+
+
+def _unknown_names(ast: nodes.Template, model: DataModel):
+    """(code, message, node, severity) for filters, tests, names and attribute paths that the
+    data does not provide (and ``attr('_…')``, which the sandbox refuses)."""
+    for node in ast.find_all(nodes.Filter):
+        if (
+            node.name == "attr"
+            and node.args
+            and str(constant_value(node.args[0]) or "").startswith("_")
+        ):
+            message = f"attr('{constant_value(node.args[0])}') is refused by the sandbox"
+            yield "sandbox", message, node, ERROR
+        if node.name not in model.filters:
+            message = (
+                f"unknown filter '{node.name}'; known: {', '.join(sorted(_custom_filters(model)))} "
+                "and Jinja's built-in filters"
+            )
+            yield "filter", message, node, ERROR
+    for node in ast.find_all(nodes.Test):
+        if node.name not in model.tests:
+            yield "filter", f"unknown test 'is {node.name}'", node, ERROR
+    for name in sorted(_undeclared(ast) - model.names):
+        first = next(
+            (n for n in ast.find_all(nodes.Name) if n.name == name and n.ctx == "load"), ast
+        )
+        message = f"'{name}' is not in the data a clause can use (see docs/clause-format.md, Data)"
+        yield "placeholder", message, first, ERROR
+    for (lineno, dotted), (missing, found) in attribute_paths(ast, model).items():
+        if missing and not found:
+            message = f"'{dotted}' is not in the data of the sample sheets (misspelt?)"
+            yield "attribute", message, _At(lineno), ERROR
+
+
+def _undeclared(ast: nodes.Template) -> set[str]:
+    try:
+        return set(jinja_meta.find_undeclared_variables(ast))
+    except TemplateAssertionError:  # an unknown filter (reported on its own): approximate
+        stored = {n.name for n in ast.find_all(nodes.Name) if n.ctx in ("store", "param")}
+        return {n.name for n in ast.find_all(nodes.Name) if n.ctx == "load"} - stored - {"loop"}
+
+
+class _At:
+    def __init__(self, lineno: int) -> None:
+        self.lineno = lineno
+
+
+def _custom_filters(model: DataModel) -> set[str]:
+    from deedgen.templating import FILTER_NAMES
+
+    return set(FILTER_NAMES)

@@ -1,0 +1,71 @@
+"""``deedgen init``: write a blank partner sheet, or one filled from another sheet, as XLSX or
+YAML, atomically and without overwriting a file unless asked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from deedgen.exceptions import OutputError
+from deedgen.fsutil import atomic_write_with
+from deedgen.sheet.workbook import build_workbook
+from deedgen.sheet.yaml_template import yaml_text
+
+
+@dataclass
+class Written:
+    """What a writer did: the file, and the values of the source it could not place."""
+
+    path: Path
+    dropped: list[str] = field(default_factory=list)
+
+
+def init_sheet(
+    path: str | Path, *, fmt: str | None = None, force: bool = False, source=None
+) -> Written:
+    """Write a blank partner sheet to *path* (or one filled from the sheet *source*).
+
+    The format is *fmt* (``xlsx`` or ``yaml``) or follows the file's extension. An existing file
+    is overwritten only with *force*.
+    """
+    from deedgen.sheet.load import load_sheet
+
+    path = Path(path)
+    fmt = _format_for(path, fmt)
+    if path.exists() and not force:
+        raise OutputError(f"{path} already exists; use --force to overwrite it")
+    if not path.parent.is_dir():
+        raise OutputError(f"{path.parent} is not a folder")
+    data = load_sheet(source).data if source is not None else None
+    if fmt == "yaml":
+        text, dropped = yaml_text(data)
+        _write_or_explain(path, lambda temporary: temporary.write_bytes(text.encode("utf-8")))
+    else:
+        workbook, dropped = build_workbook(data)
+        _write_or_explain(path, workbook.save)
+    return Written(path, dropped)
+
+
+def _format_for(path: Path, fmt: str | None) -> str:
+    suffix = path.suffix.lower()
+    by_suffix = {".xlsx": "xlsx", ".yaml": "yaml", ".yml": "yaml"}.get(suffix)
+    if fmt is None:
+        if by_suffix is None:
+            raise OutputError(
+                f"{path.name}: cannot tell the format from '{suffix}'; use .xlsx or .yaml"
+            )
+        return by_suffix
+    if by_suffix is not None and by_suffix != fmt:
+        raise OutputError(f"{path.name}: the extension '{suffix}' does not match --format {fmt}")
+    return fmt
+
+
+def _write_or_explain(path: Path, write: Callable[[Path], None]) -> None:
+    """Write through :func:`~deedgen.fsutil.atomic_write_with`, so a failure never leaves half
+    a sheet behind, and say which file could not be written."""
+    try:
+        atomic_write_with(path, write)
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc}") from exc
