@@ -18,15 +18,13 @@ from deedgen.manifest import sha256_file
 from deedgen.render.bundle import (
     BundlePart,
     PdfInfo,
-    extract_pages,
     finalize_pdf,
     make_bundle,
-    read_words,
-    signature_spots,
     stamp_reproducibly,
-    verify_text,
 )
 from deedgen.render.docx import document_properties
+from deedgen.render.pdftext import extract_pages, read_words, verify_text
+from deedgen.render.signature_fields import signature_spots
 
 BUNDLED = ("declaration", "action_plan", "evaluation_forms")
 ANNEX_LABELS = {"pl": "Zał. {n}, s. ", "en": "Annex {n}, p. "}
