@@ -113,7 +113,9 @@ def make_bundle(
         pages = writer.pages[first_doc_pages[0] : first_doc_pages[1]]
         boxes = signature_boxes and [(len(pages) - 1, box) for box in signature_boxes]
         boxes = boxes or (list(signature_spots) if signature_spots else None)
-        add_signature_fields(writer, pages, signatories, boxes or signature_layout(pages, signatories))
+        add_signature_fields(
+            writer, pages, signatories, boxes or signature_layout(pages, signatories)
+        )
     return _write_reproducibly(writer, Path(out_path))
 
 
