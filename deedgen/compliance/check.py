@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from deedgen.compliance.kinds import KINDS, Context
-from deedgen.compliance.messages import L
+from deedgen.compliance.messages import Bilingual
 from deedgen.compliance.model import Finding
 from deedgen.compliance.rules import Rule, RuleSet, load_rules
 from deedgen.document import AssembledDocument
@@ -29,7 +29,7 @@ class ComplianceReport:
     edition: str  # the sheet's program edition
     source: str  # the partner sheet's file
     sheet_warnings: int = 0  # warnings of sheet validation (`deedgen validate` lists them)
-    notes: tuple[L, ...] = ()
+    notes: tuple[Bilingual, ...] = ()
 
     @property
     def compliant(self) -> bool:
@@ -123,7 +123,7 @@ def run_check(
     notes = []
     if rules.edition != edition:
         notes.append(
-            L(
+            Bilingual(
                 f"Uwaga: reguły edycji {rules.edition}, a arkusz dotyczy edycji {edition}.",
                 f"Note: the rules are for edition {rules.edition}, the sheet is for edition {edition}.",
             )
