@@ -34,11 +34,6 @@ def month_name(month: int, lang: str = "pl") -> str:
     return _babel_date(day, "MMMM", locale="pl" if lang == "pl" else "en")
 
 
-def month_name_nominative(month: int, lang: str = "pl") -> str:
-    day = dt.date(2000, month, 1)
-    return _babel_date(day, "LLLL", locale="pl" if lang == "pl" else "en")
-
-
 def group_thousands(integer: int) -> str:
     return f"{integer:,}".replace(",", NBSP)
 

@@ -4,7 +4,7 @@ blocks, the slots, the signature block, and the tables of the action plan and th
 
 from __future__ import annotations
 
-from deedgen.document import AssembledDocument
+from deedgen.document import ANNEXES, AssembledDocument
 from deedgen.polish import format_date, format_money, format_quarter, month_name, short_quarter
 from deedgen.render.labels import LABELS
 
@@ -68,7 +68,7 @@ def template_values(document: AssembledDocument, *, draft: bool = False, finding
         "place_and_date": f"{coalition['place']}, {'dnia ' if lang == 'pl' else ''}{format_date(coalition['preliminary_declaration_date'], lang)}",
         "annex_line": "",
     }
-    if document.kind in ("action_plan", "evaluation_forms"):
+    if document.kind in ANNEXES:
         number = ctx["annex"][document.kind]
         values["annex_line"] = labels["annex_of"].format(
             n=number, date=format_date(coalition["declaration_date"], lang)

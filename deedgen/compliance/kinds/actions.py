@@ -7,6 +7,7 @@ from deedgen.compliance import params as param_types
 from deedgen.compliance.kinds.registry import Context, fail, joined, ok, rule_kind
 from deedgen.compliance.model import Issue
 from deedgen.sheet.validate import quarter_index, quarter_name, quarters_between
+from deedgen.social import is_social_action
 
 
 @rule_kind(
@@ -16,7 +17,7 @@ from deedgen.sheet.validate import quarter_index, quarter_name, quarters_between
 def social_actions(ctx: Context, params: dict) -> list[Issue]:
     """At least ``min`` actions address a social problem (their ``problem`` is filled in)."""
     actions = ctx.data.get("actions") or []
-    social = [a["id"] for a in actions if (a.get("problem") or "").strip()]
+    social = [action["id"] for action in actions if is_social_action(action)]
     if len(social) >= params["min"]:
         return [
             ok("social_actions_ok", found=len(social), min=params["min"], ids=joined(social) or "—")
