@@ -102,10 +102,10 @@ class AssembledDocument:
 
     @property
     def has_countersignature(self) -> bool:
-        return any(s.role == "countersignature" for s in self.signatories)
+        return any(line.role == "countersignature" for line in self.signatories)
 
     def section(self, clause_id: str) -> Section | None:
-        return next((s for s in self.sections if s.clause_id == clause_id), None)
+        return next((section for section in self.sections if section.clause_id == clause_id), None)
 
     def plain_text(self) -> str:
         """The clauses as plain text, one unit per line (for checks and debugging)."""

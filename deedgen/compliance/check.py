@@ -34,7 +34,7 @@ class ComplianceReport:
     @property
     def compliant(self) -> bool:
         """True when no rule of severity error is broken."""
-        return not any(f.status == "fail" for f in self.findings)
+        return not any(finding.status == "fail" for finding in self.findings)
 
     @property
     def ruleset_version(self) -> int:
@@ -53,11 +53,13 @@ class ComplianceReport:
         return self.by_status("fail")
 
     def by_status(self, status: str) -> list[Finding]:
-        return [f for f in self.findings if f.status == status]
+        return [finding for finding in self.findings if finding.status == status]
 
     def rule_ids(self, status: str) -> list[str]:
         """Ids of the rules with findings of *status*, in rule-file order, each once."""
-        return list(dict.fromkeys(f.rule_id for f in self.findings if f.status == status))
+        return list(
+            dict.fromkeys(finding.rule_id for finding in self.findings if finding.status == status)
+        )
 
     @property
     def failed_rules(self) -> list[str]:

@@ -63,7 +63,7 @@ def rules_path_for(edition: str, rules_dir: Path | None = None) -> Path:
         )
     path = rules_dir / f"{edition}.yaml"
     if not path.is_file():
-        known = sorted(p.stem for p in rules_dir.glob("*.yaml")) if rules_dir.is_dir() else []
+        known = sorted(path.stem for path in rules_dir.glob("*.yaml")) if rules_dir.is_dir() else []
         raise RulesError(
             f"no funding rule set for program edition '{edition}' in {rules_dir} "
             f"(editions with rules: {', '.join(known) or 'none'}); give one with --rules FILE"

@@ -88,7 +88,10 @@ def make_bundle(
     which spares reading the pages' text again here). ``icc_profile`` overrides the output
     intent's profile.
     """
-    parts = [p if isinstance(p, BundlePart) else BundlePart(p[0], Path(p[1])) for p in parts]
+    parts = [
+        part if isinstance(part, BundlePart) else BundlePart(part[0], Path(part[1]))
+        for part in parts
+    ]
     if not parts:
         raise OutputError("a bundle needs at least one document")
     if signature_boxes is not None and len(signature_boxes) != len(signatories):

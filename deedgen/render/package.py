@@ -50,7 +50,7 @@ def expected_names(document: AssembledDocument) -> list[str]:
         parties = [ctx["library"], ctx["gmina_party"]]
     else:
         parties = ctx["parties"]
-    return [ctx["coalition"]["name"], *(p["name"] for p in parties)]
+    return [ctx["coalition"]["name"], *(party["name"] for party in parties)]
 
 
 def package_language(

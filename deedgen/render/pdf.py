@@ -175,14 +175,19 @@ class PdfConverter:
         order. Failures are reported in the results, not raised (see :func:`raise_for_failures`).
         May be called many times, one call at a time; a batch can feed its documents in chunks."""
         with self._busy:
-            return self._convert([Path(s).absolute() for s in sources], Path(outdir))
+            return self._convert([Path(source).absolute() for source in sources], Path(outdir))
 
     def _convert(self, paths: list[Path], outdir: Path) -> list[ConversionResult]:
         if self._closed:
             raise ConversionError("this PdfConverter is closed")
         target = _prepare_outdir(outdir, paths)
-        results = {p: ConversionResult(p, error="file not found") for p in paths if not p.is_file()}
-        chunks = [c for c in _split([p for p in paths if p not in results], self.workers) if c]
+        results = {
+            path: ConversionResult(path, error="file not found")
+            for path in paths
+            if not path.is_file()
+        }
+        found = [path for path in paths if path not in results]
+        chunks = [chunk for chunk in _split(found, self.workers) if chunk]
         with ThreadPoolExecutor(max_workers=max(1, len(chunks))) as pool:
             runs = [
                 pool.submit(slot.convert, chunk, target)
@@ -196,9 +201,9 @@ class PdfConverter:
                 self._kill_all()
                 raise
         with self._stats_lock:
-            self.stats.failed += sum(1 for p in paths if not results[p].ok)
-            self.stats.converted += sum(1 for p in paths if results[p].ok)
-        return [results[p] for p in paths]
+            self.stats.failed += sum(1 for path in paths if not results[path].ok)
+            self.stats.converted += sum(1 for path in paths if results[path].ok)
+        return [results[path] for path in paths]
 
     def convert_one(self, source: str | os.PathLike, outdir: str | os.PathLike) -> Path:
         """Convert one DOCX; return its PDF or raise :class:`ConversionError`."""
@@ -248,7 +253,7 @@ def _split(sources: list[Path], workers: int) -> list[list[Path]]:
     """Deal the documents out by size, largest first, each to the least loaded worker."""
     lists: list[list[Path]] = [[] for _ in range(workers)]
     loads = [0] * workers
-    for source in sorted(sources, key=lambda s: s.stat().st_size, reverse=True):
+    for source in sorted(sources, key=lambda source: source.stat().st_size, reverse=True):
         lightest = loads.index(min(loads))
         lists[lightest].append(source)
         loads[lightest] += source.stat().st_size

@@ -34,7 +34,9 @@ PAGE_MARGIN = 56.0  # 2 cm
 def signature_field_name(signatory: Signatory) -> str:
     """A field name safe for every signing tool: ASCII, no dots (they separate name levels)."""
     kind = "kontrasygnata" if signatory.role == "countersignature" else "podpis"
-    return "-".join(_slug(s) for s in (kind, signatory.party_id, signatory.person) if _slug(s))
+    return "-".join(
+        _slug(part) for part in (kind, signatory.party_id, signatory.person) if _slug(part)
+    )
 
 
 def _slug(text: str) -> str:
@@ -50,7 +52,7 @@ def signature_layout(pages: list, signatories: Sequence[Signatory]) -> list[tupl
     lines_per_page: list = [[] for _ in pages]
     for index in range(len(pages) - 1, -1, -1):
         lines_per_page[index] = _text_lines(pages[index])
-        if all(_find_name(lines_per_page, s.person) is not None for s in signatories):
+        if all(_find_name(lines_per_page, one.person) is not None for one in signatories):
             break
     found = []
     for signatory in signatories:

@@ -73,21 +73,21 @@ class SofficeWorker:
         fresh_profile_restarts = 0
         while pending and not self.converter.closed:
             run = self._run(pending)
-            results += [self._deliver(s, target) for s in run.done]
+            results += [self._deliver(source, target) for source in run.done]
             if run.returncode == RESTART_EXIT_CODE and not run.done and fresh_profile_restarts < 3:
                 fresh_profile_restarts += 1  # the profile was just set up; now it converts
                 self.converter._count("profile_setups")
                 continue
             # LibreOffice works through its list in order: documents before the last PDF it wrote
             # were skipped (unreadable); the one after it is the one it was busy with.
-            last_done = max((pending.index(s) for s in run.done), default=-1)
-            skipped = [s for s in pending[: last_done + 1] if s not in run.done]
-            results += [ConversionResult(s, error=_load_error(run)) for s in skipped]
+            last_done = max((pending.index(source) for source in run.done), default=-1)
+            skipped = [source for source in pending[: last_done + 1] if source not in run.done]
+            results += [ConversionResult(source, error=_load_error(run)) for source in skipped]
             pending = pending[last_done + 1 :]
             if not pending:
                 break
             if not run.timed_out and run.returncode == 0:  # finished, so the rest failed to load
-                results += [ConversionResult(s, error=_load_error(run)) for s in pending]
+                results += [ConversionResult(source, error=_load_error(run)) for source in pending]
                 break
             culprit = pending.pop(0)
             attempts[culprit] += 1
@@ -103,7 +103,8 @@ class SofficeWorker:
                     reason = f"LibreOffice crashed ({_describe_exit(run.returncode)})"
                     results.append(ConversionResult(culprit, error=reason))
         finished = {r.source for r in results}
-        results += [ConversionResult(s, error="cancelled") for s in sources if s not in finished]
+        unfinished = [source for source in sources if source not in finished]
+        results += [ConversionResult(source, error="cancelled") for source in unfinished]
         return results
 
     def _deliver(self, source: Path, target: Path) -> ConversionResult:
@@ -120,7 +121,7 @@ class SofficeWorker:
         shutil.rmtree(self.outdir, ignore_errors=True)
         self.outdir.mkdir(parents=True)
         self.home.mkdir(parents=True, exist_ok=True)
-        expected = {s: self.outdir / f"{s.stem}.pdf" for s in sources}
+        expected = {source: self.outdir / f"{source.stem}.pdf" for source in sources}
         stderr_path = self.home / "stderr.txt"
         with open(stderr_path, "wb") as stderr:
             process = self._start(sources, stderr)
@@ -131,7 +132,11 @@ class SofficeWorker:
             try:
                 while True:
                     returncode = process.poll()
-                    new = [s for s in sources if s not in done and _complete_pdf(expected[s])]
+                    new = [
+                        source
+                        for source in sources
+                        if source not in done and _complete_pdf(expected[source])
+                    ]
                     if new:
                         done += new
                         deadline = time.monotonic() + timeout
@@ -145,9 +150,9 @@ class SofficeWorker:
                 self.kill()  # the group: nothing the call started may survive it
         if timed_out or returncode not in (0, None):
             # a PDF may have been half-written when the process died
-            done = [s for s in done if _complete_pdf(expected[s])]
+            done = [source for source in done if _complete_pdf(expected[source])]
         else:
-            done = [s for s in sources if _complete_pdf(expected[s])]
+            done = [source for source in sources if _complete_pdf(expected[source])]
         done.sort(key=sources.index)
         text = stderr_path.read_text(errors="replace")
         return _Run(done, None if timed_out else process.returncode, timed_out, text)
@@ -218,9 +223,9 @@ def profile_arg(profile: Path) -> str:
 def _complete_pdf(path: Path) -> bool:
     """True when ``path`` is a PDF written to the end (LibreOffice writes it in place)."""
     try:
-        with open(path, "rb") as f:
-            f.seek(max(0, path.stat().st_size - 1024))
-            return b"%%EOF" in f.read()
+        with open(path, "rb") as pdf:
+            pdf.seek(max(0, path.stat().st_size - 1024))
+            return b"%%EOF" in pdf.read()
     except OSError:
         return False
 

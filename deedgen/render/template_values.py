@@ -43,12 +43,14 @@ def template_values(document: AssembledDocument, *, draft: bool = False, finding
     ctx, lang = document.context, document.lang
     labels = LABELS[lang]
     coalition = ctx["coalition"]
-    blocks = [b for s in document.sections for b in unit_blocks(s, with_heading=True)]
+    blocks = [
+        block for section in document.sections for block in unit_blocks(section, with_heading=True)
+    ]
     slots: dict[str, list] = {}
     for section in document.sections:
         if section.slot:
             slots.setdefault(section.slot, []).extend(unit_blocks(section, with_heading=False))
-    counter = next((s for s in document.signatories if s.role == "countersignature"), None)
+    counter = next((line for line in document.signatories if line.role == "countersignature"), None)
     values = {
         "L": labels,
         "title": document.title,
@@ -196,7 +198,7 @@ def evaluation_form_values(ctx: dict, labels: dict, lang: str) -> dict:
                 for a in ctx["actions"]
                 if any(q.startswith(str(year)) for q in a["quarters"])
             ],
-            "parties": [p["name"] for p in ctx["parties"]],
+            "parties": [party["name"] for party in ctx["parties"]],
         }
         for year in years
     ]
