@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from deedgen.context import PROMOTION_LABELS  # noqa: F401 - re-exported for the rule kinds
+from deedgen.context import PROMOTION_LABELS
 from deedgen.document import DOCUMENT_TITLES
 from deedgen.sheet.schema import PARTY_KIND_LABELS_PL, RESOURCE_LABELS_PL
 
