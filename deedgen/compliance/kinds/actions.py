@@ -3,7 +3,7 @@ in every quarter it runs."""
 
 from __future__ import annotations
 
-from deedgen.compliance import params as param_types
+import deedgen.compliance.params as param_types
 from deedgen.compliance.kinds.registry import Context, fail, joined, ok, rule_kind
 from deedgen.compliance.model import Issue
 from deedgen.sheet.validate import quarter_index, quarter_name, quarters_between

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from deedgen.compliance import params as param_types
+import deedgen.compliance.params as param_types
 from deedgen.compliance.kinds.missing_clause import why_clause_missing
 from deedgen.compliance.kinds.registry import (
     Context,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from deedgen.compliance import params as param_types
+import deedgen.compliance.params as param_types
 from deedgen.compliance.kinds.registry import Context, fail, ok, rule_kind
 from deedgen.compliance.messages import resource_labels
 from deedgen.compliance.model import Issue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from deedgen.compliance import params as param_types
+import deedgen.compliance.params as param_types
 from deedgen.compliance.kinds.registry import Context, assembled_document, fail, ok, rule_kind
 from deedgen.compliance.messages import date_label
 from deedgen.compliance.model import Issue

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from deedgen.compliance import params as param_types
+import deedgen.compliance.params as param_types
 from deedgen.compliance.kinds.registry import (
     Context,
     assembled_document,

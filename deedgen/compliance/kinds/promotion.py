@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from deedgen.compliance import params as param_types
+import deedgen.compliance.params as param_types
 from deedgen.compliance.kinds.registry import Context, fail, joined, ok, rule_kind
 from deedgen.compliance.messages import Bilingual, promotion_label
 from deedgen.compliance.model import Issue

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from deedgen.compliance import params as param_types
+import deedgen.compliance.params as param_types
 from deedgen.compliance.messages import document_label
 from deedgen.compliance.model import Issue, Place
 from deedgen.document import AssembledDocument
