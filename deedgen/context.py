@@ -12,11 +12,12 @@ from decimal import Decimal
 
 from stdnum.pl import nip
 
+from deedgen.document import ANNEXES
 from deedgen.polish import month_name
 from deedgen.sheet.enumerations import PARTY_KIND_LABELS_PL, RESOURCE_LABELS_PL, RESOURCES
 from deedgen.sheet.quarters import quarter_name, quarter_of, quarters_between
+from deedgen.social import is_social_action
 
-ANNEXES = {"action_plan": 1, "evaluation_forms": 2}
 NGO_KINDS = ("association", "foundation", "ordinary_association")
 RESOURCE_LABELS_EN = {
     "people": "people",
@@ -74,11 +75,72 @@ CONTEXT_NAMES = frozenset(
 def build_context(data: dict, lang: str = "pl", chosen_goals: list[str] | None = None) -> dict:
     """Everything a clause template may use, derived from a validated sheet's *data*."""
     pl = lang == "pl"
-    kind_labels = PARTY_KIND_LABELS_PL if pl else PARTY_KIND_LABELS_EN
-    resource_labels = RESOURCE_LABELS_PL if pl else RESOURCE_LABELS_EN
+    parties = _parties(data, PARTY_KIND_LABELS_PL if pl else PARTY_KIND_LABELS_EN)
+    by_id = {party["id"]: party for party in parties}
+    contributions = _contributions(data, by_id, RESOURCE_LABELS_PL if pl else RESOURCE_LABELS_EN)
+    library = next(party for party in parties if party["kind"] == "library")
+    gmina_party = next(party for party in parties if party["kind"] == "gmina")
+    partners = [party for party in parties if party["kind"] not in ("library", "gmina")]
+    gmina_money = _money(contributions, lambda item: item["party"] is gmina_party)
+    team = [dict(member, party=by_id[member["party"]]) for member in data.get("team") or []]
+    actions = [_action(raw, by_id, lang) for raw in data.get("actions") or []]
+    coalition = data["coalition"]
+    evaluation = data.get("evaluation")
+    if evaluation:
+        evaluation = dict(evaluation, month_name=month_name(evaluation["month"], lang))
+    return {
+        "coalition": dict(coalition),
+        "gmina": dict(data["gmina"]),
+        "parties": parties,
+        "library": library,
+        "gmina_party": gmina_party,
+        "partners": partners,
+        "schools": [party for party in partners if party["kind"] == "school"],
+        "ngos": [party for party in partners if party["kind"] in NGO_KINDS],
+        "friends_circle": next(
+            (party for party in partners if party["kind"] == "ordinary_association"), None
+        ),
+        "treasurer": dict(data["treasurer"]) if data.get("treasurer") else None,
+        "mentor": dict(data["mentor"]) if data.get("mentor") else None,
+        "contributions": contributions,
+        "contributions_by_party": [
+            PartyContributions(party, party["contributions"])
+            for party in parties
+            if party["contributions"]
+        ],
+        "contributions_by_resource": {
+            resource: [item for item in contributions if item["resource"] == resource]
+            for resource in RESOURCES
+        },
+        "gmina_money": gmina_money,
+        "total_money": _money(contributions, lambda item: True),
+        "gmina_contributes_money": gmina_money > 0,
+        "team": team,
+        "coordinator": next((member for member in team if member["role"] == "coordinator"), None),
+        "chosen_goals": list(chosen_goals or []),
+        "own_goals": list((data.get("goals") or {}).get("own") or []),
+        "actions": actions,
+        "social_actions": [action for action in actions if action["social"]],
+        "quarters": _program_quarters(coalition),
+        "promotion": [
+            dict(event, kind_label=PROMOTION_LABELS[event["kind"]][0 if pl else 1])
+            for event in data.get("promotion") or []
+        ],
+        "evaluation": evaluation,
+        "annex": dict(ANNEXES),
+        "lang": lang,
+    }
 
+
+def _program_quarters(coalition: dict) -> list[str]:
+    """The quarters of the program period, by name ("2026-Q2")."""
+    first, last = quarter_of(coalition["period_start"]), quarter_of(coalition["period_end"])
+    return [quarter_name(index) for index in range(first, last + 1)]
+
+
+def _parties(data: dict, kind_labels: dict) -> list[dict]:
+    """The parties with their derived values; each gets its contributions later."""
     parties = []
-    by_id = {}
     for raw in data["parties"]:
         party = dict(raw)
         party["short_name"] = raw.get("short_name") or raw["name"]
@@ -90,8 +152,11 @@ def build_context(data: dict, lang: str = "pl", chosen_goals: list[str] | None =
         party["representatives"] = [dict(r) for r in raw.get("representatives") or []]
         party["contributions"] = []
         parties.append(party)
-        by_id[party["id"]] = party
+    return parties
 
+
+def _contributions(data: dict, by_id: dict, resource_labels: dict) -> list[dict]:
+    """The contributions, each linked to its party (and added to that party's list)."""
     contributions = []
     for raw in data.get("contributions") or []:
         item = dict(raw)
@@ -99,71 +164,19 @@ def build_context(data: dict, lang: str = "pl", chosen_goals: list[str] | None =
         item["resource_label"] = resource_labels[raw["resource"]]
         contributions.append(item)
         item["party"]["contributions"].append(item)
+    return contributions
 
-    def money(predicate) -> Decimal:
-        return sum(
-            (
-                c["amount"] or Decimal(0)
-                for c in contributions
-                if c["resource"] == "finances" and predicate(c)
-            ),
-            Decimal("0.00"),
-        )
 
-    library = next(p for p in parties if p["kind"] == "library")
-    gmina_party = next(p for p in parties if p["kind"] == "gmina")
-    partners = [p for p in parties if p["kind"] not in ("library", "gmina")]
-    gmina_money = money(lambda c: c["party"] is gmina_party)
-
-    team = [dict(m, party=by_id[m["party"]]) for m in data.get("team") or []]
-    actions = [_action(raw, by_id, lang) for raw in data.get("actions") or []]
-    coalition = data["coalition"]
-    evaluation = data.get("evaluation")
-    if evaluation:
-        evaluation = dict(evaluation, month_name=month_name(evaluation["month"], lang))
-
-    return {
-        "coalition": dict(coalition),
-        "gmina": dict(data["gmina"]),
-        "parties": parties,
-        "library": library,
-        "gmina_party": gmina_party,
-        "partners": partners,
-        "schools": [p for p in partners if p["kind"] == "school"],
-        "ngos": [p for p in partners if p["kind"] in NGO_KINDS],
-        "friends_circle": next((p for p in partners if p["kind"] == "ordinary_association"), None),
-        "treasurer": dict(data["treasurer"]) if data.get("treasurer") else None,
-        "mentor": dict(data["mentor"]) if data.get("mentor") else None,
-        "contributions": contributions,
-        "contributions_by_party": [
-            PartyContributions(p, p["contributions"]) for p in parties if p["contributions"]
-        ],
-        "contributions_by_resource": {
-            r: [c for c in contributions if c["resource"] == r] for r in RESOURCES
-        },
-        "gmina_money": gmina_money,
-        "total_money": money(lambda c: True),
-        "gmina_contributes_money": gmina_money > 0,
-        "team": team,
-        "coordinator": next((m for m in team if m["role"] == "coordinator"), None),
-        "chosen_goals": list(chosen_goals or []),
-        "own_goals": list((data.get("goals") or {}).get("own") or []),
-        "actions": actions,
-        "social_actions": [a for a in actions if a["social"]],
-        "quarters": [
-            quarter_name(i)
-            for i in range(
-                quarter_of(coalition["period_start"]), quarter_of(coalition["period_end"]) + 1
-            )
-        ],
-        "promotion": [
-            dict(e, kind_label=PROMOTION_LABELS[e["kind"]][0 if pl else 1])
-            for e in data.get("promotion") or []
-        ],
-        "evaluation": evaluation,
-        "annex": dict(ANNEXES),
-        "lang": lang,
-    }
+def _money(contributions: list[dict], predicate) -> Decimal:
+    """The sum of the financial contributions *predicate* selects."""
+    return sum(
+        (
+            item["amount"] or Decimal(0)
+            for item in contributions
+            if item["resource"] == "finances" and predicate(item)
+        ),
+        Decimal("0.00"),
+    )
 
 
 @dataclass(frozen=True)
@@ -177,15 +190,18 @@ class PartyContributions:
 def _action(raw: dict, by_id: dict, lang: str) -> dict:
     action = dict(raw)
     action["lead"] = by_id[raw["lead"]]
-    action["partners"] = [by_id[p] for p in raw.get("partners") or []]
-    action["social"] = bool(raw.get("problem"))
+    action["partners"] = [by_id[party_id] for party_id in raw.get("partners") or []]
+    action["social"] = is_social_action(raw)
     category = raw.get("problem_category")
     action["problem_label"] = (
         PROBLEM_LABELS[category][0 if lang == "pl" else 1] if category else None
     )
     action["quarters"] = quarters_between(raw["start_quarter"], raw["end_quarter"])
     action["micro_successes"] = sorted(
-        (dict(m) for m in raw.get("micro_successes") or []), key=lambda m: m["quarter"]
+        (dict(micro) for micro in raw.get("micro_successes") or []),
+        key=lambda micro: micro["quarter"],
     )
-    action["micro_by_quarter"] = {m["quarter"]: m["description"] for m in action["micro_successes"]}
+    action["micro_by_quarter"] = {
+        micro["quarter"]: micro["description"] for micro in action["micro_successes"]
+    }
     return action

@@ -20,6 +20,12 @@ DOCUMENT_TITLES = {
 }
 # The order documents are built, bundled and listed in; file names use the Polish slugs.
 DOCUMENT_ORDER = ("preliminary", "declaration", "action_plan", "evaluation_forms")
+# The documents whose clauses are numbered § 1, § 2 …; the others are annexes with tables.
+NUMBERED_DOCUMENTS = ("preliminary", "declaration")
+# The annexes of the partnership declaration and their numbers ("Załącznik nr 1").
+ANNEXES = {"action_plan": 1, "evaluation_forms": 2}
+# The documents the signable bundle holds: the declaration first, then its annexes.
+BUNDLED_DOCUMENTS = ("declaration", *ANNEXES)
 DOCUMENT_SLUGS = {
     "preliminary": "wstepna-deklaracja",
     "declaration": "deklaracja-partnerstwa",
@@ -96,13 +102,10 @@ class AssembledDocument:
 
     @property
     def has_countersignature(self) -> bool:
-        return any(s.role == "countersignature" for s in self.signatories)
+        return any(line.role == "countersignature" for line in self.signatories)
 
     def section(self, clause_id: str) -> Section | None:
-        return next((s for s in self.sections if s.clause_id == clause_id), None)
-
-    def slot(self, name: str) -> list[Section]:
-        return [s for s in self.sections if s.slot == name]
+        return next((section for section in self.sections if section.clause_id == clause_id), None)
 
     def plain_text(self) -> str:
         """The clauses as plain text, one unit per line (for checks and debugging)."""

@@ -34,11 +34,6 @@ def month_name(month: int, lang: str = "pl") -> str:
     return _babel_date(day, "MMMM", locale="pl" if lang == "pl" else "en")
 
 
-def month_name_nominative(month: int, lang: str = "pl") -> str:
-    day = dt.date(2000, month, 1)
-    return _babel_date(day, "LLLL", locale="pl" if lang == "pl" else "en")
-
-
 def group_thousands(integer: int) -> str:
     return f"{integer:,}".replace(",", NBSP)
 
@@ -114,7 +109,10 @@ def short_quarter(quarter: str, lang: str = "pl") -> str:
 
 def join_names(names, lang: str = "pl") -> str:
     """A, B i C / A, B and C."""
-    names = [n if isinstance(n, str) else (n.get("short_name") or n.get("name")) for n in names]
+    names = [
+        name if isinstance(name, str) else (name.get("short_name") or name.get("name"))
+        for name in names
+    ]
     if not names:
         return ""
     if len(names) == 1:

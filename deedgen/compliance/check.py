@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from deedgen.compliance.kinds import KINDS, Context
-from deedgen.compliance.messages import L
+from deedgen.compliance.messages import Bilingual
 from deedgen.compliance.model import Finding
 from deedgen.compliance.rules import Rule, RuleSet, load_rules
 from deedgen.document import AssembledDocument
@@ -29,12 +29,12 @@ class ComplianceReport:
     edition: str  # the sheet's program edition
     source: str  # the partner sheet's file
     sheet_warnings: int = 0  # warnings of sheet validation (`deedgen validate` lists them)
-    notes: tuple[L, ...] = ()
+    notes: tuple[Bilingual, ...] = ()
 
     @property
     def compliant(self) -> bool:
         """True when no rule of severity error is broken."""
-        return not any(f.status == "fail" for f in self.findings)
+        return not any(finding.status == "fail" for finding in self.findings)
 
     @property
     def ruleset_version(self) -> int:
@@ -53,11 +53,13 @@ class ComplianceReport:
         return self.by_status("fail")
 
     def by_status(self, status: str) -> list[Finding]:
-        return [f for f in self.findings if f.status == status]
+        return [finding for finding in self.findings if finding.status == status]
 
     def rule_ids(self, status: str) -> list[str]:
         """Ids of the rules with findings of *status*, in rule-file order, each once."""
-        return list(dict.fromkeys(f.rule_id for f in self.findings if f.status == status))
+        return list(
+            dict.fromkeys(finding.rule_id for finding in self.findings if finding.status == status)
+        )
 
     @property
     def failed_rules(self) -> list[str]:
@@ -123,7 +125,7 @@ def run_check(
     notes = []
     if rules.edition != edition:
         notes.append(
-            L(
+            Bilingual(
                 f"Uwaga: reguły edycji {rules.edition}, a arkusz dotyczy edycji {edition}.",
                 f"Note: the rules are for edition {rules.edition}, the sheet is for edition {edition}.",
             )

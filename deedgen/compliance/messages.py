@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from deedgen.context import PROMOTION_LABELS  # noqa: F401 - re-exported for the rule kinds
+from deedgen.context import PROMOTION_LABELS
 from deedgen.document import DOCUMENT_TITLES
 from deedgen.sheet.enumerations import PARTY_KIND_LABELS_PL, RESOURCE_LABELS_PL
 
 
-class L:
+class Bilingual:
     """A message parameter that reads differently in Polish and English."""
 
     __slots__ = ("pl", "en")
@@ -30,48 +30,52 @@ class L:
         return self.pl
 
     def __eq__(self, other) -> bool:
-        return isinstance(other, L) and (self.pl, self.en) == (other.pl, other.en)
+        return isinstance(other, Bilingual) and (self.pl, self.en) == (other.pl, other.en)
 
     def __hash__(self) -> int:
         return hash((self.pl, self.en))
 
     def __repr__(self) -> str:
-        return f"L({self.pl!r}, {self.en!r})"
+        return f"Bilingual({self.pl!r}, {self.en!r})"
 
 
-def kind_label(kind: str) -> L:
-    return L(PARTY_KIND_LABELS_PL.get(kind, kind), kind.replace("_", " "))
+def kind_label(kind: str) -> Bilingual:
+    return Bilingual(PARTY_KIND_LABELS_PL.get(kind, kind), kind.replace("_", " "))
 
 
-def kind_labels(kinds) -> L:
-    return L(", ".join(kind_label(k).pl for k in kinds), ", ".join(kind_label(k).en for k in kinds))
+def kind_labels(kinds) -> Bilingual:
+    return Bilingual(
+        ", ".join(kind_label(k).pl for k in kinds), ", ".join(kind_label(k).en for k in kinds)
+    )
 
 
-def resource_labels(resources) -> L:
+def resource_labels(resources) -> Bilingual:
     if not resources:
-        return L("—", "—")
-    return L(", ".join(RESOURCE_LABELS_PL.get(r, r) for r in resources), ", ".join(resources))
+        return Bilingual("—", "—")
+    return Bilingual(
+        ", ".join(RESOURCE_LABELS_PL.get(r, r) for r in resources), ", ".join(resources)
+    )
 
 
-def document_label(kind: str) -> L:
+def document_label(kind: str) -> Bilingual:
     titles = DOCUMENT_TITLES.get(kind, {})
-    return L(titles.get("pl", kind), titles.get("en", kind))
+    return Bilingual(titles.get("pl", kind), titles.get("en", kind))
 
 
-def promotion_label(kind: str) -> L:
+def promotion_label(kind: str) -> Bilingual:
     pl, en = PROMOTION_LABELS.get(kind, (kind, kind))
-    return L(pl, en)
+    return Bilingual(pl, en)
 
 
-def date_label(day: dt.date) -> L:
-    return L(day.strftime("%d.%m.%Y"), day.isoformat())
+def date_label(day: dt.date) -> Bilingual:
+    return Bilingual(day.strftime("%d.%m.%Y"), day.isoformat())
 
 
-def money_label(amount: Decimal) -> L:
+def money_label(amount: Decimal) -> Bilingual:
     """1 000,00 zł (with a no-break space) / PLN 1,000.00."""
     en = f"{amount:,.2f}"
     pl = en.replace(",", "\u00a0").replace(".", ",")
-    return L(f"{pl}\u00a0zł", f"PLN {en}")
+    return Bilingual(f"{pl}\u00a0zł", f"PLN {en}")
 
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -311,7 +315,8 @@ FIXES: dict[str, tuple[str, str]] = {
 
 def _resolve(params: dict, lang: str) -> dict:
     return {
-        key: value.get(lang) if isinstance(value, L) else value for key, value in params.items()
+        key: value.get(lang) if isinstance(value, Bilingual) else value
+        for key, value in params.items()
     }
 
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from deedgen.document import DOCUMENT_ORDER
-from deedgen.sheet.enumerations import PARTY_KINDS, PROMOTION_KINDS, PROMOTION_LEVELS, RESOURCES
+from deedgen.sheet.enumerations import PARTY_KINDS, PROMOTION_KINDS, PROMOTION_LEVELS
 
 CLAUSE_ID = re.compile(r"[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+")
 
@@ -212,6 +212,3 @@ def PromotionKinds(help: str = "") -> Choices:  # noqa: N802
 
 def PromotionLevels(help: str = "") -> Choices:  # noqa: N802
     return Choices(help=help, values=PROMOTION_LEVELS, min_items=1)
-
-
-RESOURCE_COUNT = len(RESOURCES)

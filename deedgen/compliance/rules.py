@@ -63,7 +63,7 @@ def rules_path_for(edition: str, rules_dir: Path | None = None) -> Path:
         )
     path = rules_dir / f"{edition}.yaml"
     if not path.is_file():
-        known = sorted(p.stem for p in rules_dir.glob("*.yaml")) if rules_dir.is_dir() else []
+        known = sorted(path.stem for path in rules_dir.glob("*.yaml")) if rules_dir.is_dir() else []
         raise RulesError(
             f"no funding rule set for program edition '{edition}' in {rules_dir} "
             f"(editions with rules: {', '.join(known) or 'none'}); give one with --rules FILE"
@@ -262,22 +262,7 @@ def _check_rule(rules_node, index: int, node, problems: _Problems, first_line: d
             "a rule is a mapping with id, kind, severity, description and params",
         )
         return None
-    rule_id = node.get("id")
-    if not isinstance(rule_id, str) or not _RULE_ID.fullmatch(rule_id):
-        problems.add(
-            _line(node, key="id") or line,
-            f"#{index + 1}",
-            f"'id' must be lower case letters, digits and - . _ (e.g. social-actions), found {rule_id!r}",
-        )
-        rule_id = f"#{index + 1}"
-    elif rule_id in first_line:
-        problems.add(
-            _line(node, key="id"),
-            rule_id,
-            f"duplicate rule id; first defined at line {first_line[rule_id]}",
-        )
-    else:
-        first_line[rule_id] = _line(node, key="id")
+    rule_id = _check_rule_id(node, index, line, problems, first_line)
     for key in node:
         if key not in RULE_KEYS:
             problems.add(
@@ -314,6 +299,28 @@ def _check_rule(rules_node, index: int, node, problems: _Problems, first_line: d
         hint=hint,
         line=line,
     )
+
+
+def _check_rule_id(node: dict, index: int, line, problems: _Problems, first_line: dict) -> str:
+    """The rule's id, or ``#N`` (its position) when the id is malformed; a duplicate is reported
+    with the line of the first rule that has it."""
+    rule_id = node.get("id")
+    if not isinstance(rule_id, str) or not _RULE_ID.fullmatch(rule_id):
+        problems.add(
+            _line(node, key="id") or line,
+            f"#{index + 1}",
+            f"'id' must be lower case letters, digits and - . _ (e.g. social-actions), found {rule_id!r}",
+        )
+        return f"#{index + 1}"
+    if rule_id in first_line:
+        problems.add(
+            _line(node, key="id"),
+            rule_id,
+            f"duplicate rule id; first defined at line {first_line[rule_id]}",
+        )
+    else:
+        first_line[rule_id] = _line(node, key="id")
+    return rule_id
 
 
 def _check_params(node, kind, rule_id: str, problems: _Problems, line: int | None) -> dict | None:

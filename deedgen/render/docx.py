@@ -1,10 +1,11 @@
 """Render an assembled document into DOCX with its docxtpl template.
 
 The template (``templates/<kind>.docx``) holds the layout and the styles; this module only turns
-an :class:`~deedgen.document.AssembledDocument` into the flat values the template loops over.
-Values are XML-escaped by Jinja's autoescape, in a sandbox, with strict undefined — a party named
-``Stowarzyszenie „Razem” & Przyjaciele <Biblioteki>`` appears exactly so. Output is reproducible:
-the same input gives byte-identical files (fixed zip timestamps, dates taken from the sheet).
+an :class:`~deedgen.document.AssembledDocument` into the flat values the template loops over
+(:mod:`deedgen.render.template_values`). Values are XML-escaped by Jinja's autoescape, in a
+sandbox, with strict undefined — a party named ``Stowarzyszenie „Razem” & Przyjaciele
+<Biblioteki>`` appears exactly so. Output is reproducible: the same input gives byte-identical
+files (fixed zip timestamps, dates taken from the sheet).
 """
 
 from __future__ import annotations
@@ -21,8 +22,7 @@ from lxml import etree
 
 from deedgen.document import AssembledDocument
 from deedgen.exceptions import TemplateError
-from deedgen.polish import format_date, format_money, format_quarter, month_name, short_quarter
-from deedgen.render.labels import LABELS
+from deedgen.render.template_values import template_values
 from deedgen.render.templates import TEMPLATE_DIR
 from deedgen.render.ziparchive import Member, deflate, write_zip
 from deedgen.templating import TemplateEnvironment
@@ -36,181 +36,6 @@ def _jinja_env() -> TemplateEnvironment:
 @functools.lru_cache(maxsize=32)
 def template_bytes(path: str, mtime_ns: int) -> bytes:
     return Path(path).read_bytes()
-
-
-# --- values for the templates ---------------------------------------------------------------------
-
-
-def unit_blocks(section, with_heading: bool) -> list[dict]:
-    blocks = []
-    if with_heading and section.number is not None:
-        blocks.append(
-            {
-                "kind": "section",
-                "heading": section.heading,
-                "title": section.title,
-                "label": "",
-                "text": "",
-            }
-        )
-    for unit in section.units:
-        kind = unit.kind if unit.label or unit.kind == "wsp" else "text"
-        blocks.append({"kind": kind, "label": unit.label, "text": unit.text})
-    return blocks
-
-
-def signature_parties(document: AssembledDocument) -> list[dict]:
-    parties: dict[str, dict] = {}
-    for s in document.signatories:
-        if s.role != "signature":
-            continue
-        parties.setdefault(s.party_id, {"party_name": s.party_name, "lines": []})["lines"].append(
-            {"person": s.person, "function": s.function}
-        )
-    return list(parties.values())
-
-
-def template_values(document: AssembledDocument, *, draft: bool = False, findings=()) -> dict:
-    ctx, lang = document.context, document.lang
-    labels = LABELS[lang]
-    coalition = ctx["coalition"]
-    blocks = [b for s in document.sections for b in unit_blocks(s, with_heading=True)]
-    slots: dict[str, list] = {}
-    for section in document.sections:
-        if section.slot:
-            slots.setdefault(section.slot, []).extend(unit_blocks(section, with_heading=False))
-    counter = next((s for s in document.signatories if s.role == "countersignature"), None)
-    values = {
-        "L": labels,
-        "title": document.title,
-        "title_upper": document.title.upper(),
-        "coalition_name": coalition["name"],
-        "draft": draft,
-        "findings": list(findings),
-        "blocks": blocks,
-        "slots": _SlotMap(slots),
-        "signature_parties": signature_parties(document),
-        "signatures_heading": labels["signatures"]
-        if len(signature_parties(document)) > 1
-        else labels["signature"],
-        "countersignature": {"person": counter.person, "function": counter.function}
-        if counter
-        else None,
-        "place_and_date": f"{coalition['place']}, {'dnia ' if lang == 'pl' else ''}{format_date(coalition['preliminary_declaration_date'], lang)}",
-        "annex_line": "",
-    }
-    if document.kind in ("action_plan", "evaluation_forms"):
-        number = ctx["annex"][document.kind]
-        values["annex_line"] = labels["annex_of"].format(
-            n=number, date=format_date(coalition["declaration_date"], lang)
-        )
-    if document.kind == "action_plan":
-        values.update(action_plan_values(ctx, labels, lang))
-    if document.kind == "evaluation_forms":
-        values.update(evaluation_form_values(ctx, labels, lang))
-    return values
-
-
-class _SlotMap(dict):
-    """Slots the template names but no clause fills render as nothing."""
-
-    def __getitem__(self, key):
-        return super().get(key, [])
-
-    def __getattr__(self, key):
-        return self[key]
-
-
-def action_plan_values(ctx: dict, labels: dict, lang: str) -> dict:
-    def names(parties):
-        return ", ".join(p["short_name"] for p in parties) or labels["none"]
-
-    evaluation = ctx["evaluation"] or {}
-    contributions = []
-    for party in ctx["parties"]:
-        items = party["contributions"] or [None]
-        for c in items:
-            amount = (
-                f" — {format_money(c['amount'], lang)}" if c and c.get("amount") is not None else ""
-            )
-            contributions.append(
-                {
-                    "party": party["name"],
-                    "resource": c["resource_label"] if c else labels["none"],
-                    "description": (c["description"] + amount) if c else labels["none"],
-                }
-            )
-    return {
-        "contributions": contributions,
-        "team": [
-            {"name": m["name"], "party": m["party"]["name"], "role": labels[m["role"]]}
-            for m in ctx["team"]
-        ],
-        "actions": [
-            {
-                "no": i,
-                "title": a["title"],
-                "problem": a["problem"] or labels["no_social_problem"],
-                "lead": a["lead"]["short_name"],
-                "partners": names(a["partners"]),
-                "period": f"{short_quarter(a['start_quarter'], lang)} – {short_quarter(a['end_quarter'], lang)}",
-                "budget": format_money(a["budget"], lang)
-                if a.get("budget") is not None
-                else labels["none"],
-            }
-            for i, a in enumerate(ctx["actions"], 1)
-        ],
-        "calendar": [
-            {
-                "quarter": short_quarter(q, lang),
-                "action": a["title"],
-                "micro": a["micro_by_quarter"].get(q, labels["none"]),
-            }
-            for q in ctx["quarters"]
-            for a in ctx["actions"]
-            if q in a["quarters"]
-        ],
-        "promotion": [
-            {
-                "quarter": short_quarter(e["quarter"], lang),
-                "kind": e["kind_label"],
-                "level": labels[e["level"]],
-                "audience": e["audience"],
-            }
-            for e in ctx["promotion"]
-        ],
-        "evaluation_when": labels["every_year"].format(month=month_name(evaluation["month"], lang))
-        if evaluation
-        else labels["none"],
-        "evaluation_method": evaluation.get("method") or labels["none"],
-        "evaluation_recipients": ", ".join(evaluation.get("recipients") or []) or labels["none"],
-    }
-
-
-def evaluation_form_values(ctx: dict, labels: dict, lang: str) -> dict:
-    quarterly = []
-    for q in ctx["quarters"]:
-        rows = [
-            {"action": a["title"], "micro": a["micro_by_quarter"].get(q, labels["none"])}
-            for a in ctx["actions"]
-            if q in a["quarters"]
-        ]
-        if rows:
-            quarterly.append({"label": format_quarter(q, lang), "rows": rows})
-    years = sorted({int(q[:4]) for q in ctx["quarters"]})
-    annual = [
-        {
-            "year": year,
-            "actions": [
-                {"action": a["title"], "problem": a["problem"] or labels["no_social_problem"]}
-                for a in ctx["actions"]
-                if any(q.startswith(str(year)) for q in a["quarters"])
-            ],
-            "parties": [p["name"] for p in ctx["parties"]],
-        }
-        for year in years
-    ]
-    return {"quarterly": quarterly, "annual": annual}
 
 
 # --- rendering ------------------------------------------------------------------------------------------

@@ -83,8 +83,9 @@ def check_fonts() -> list[Check]:
 
 def check_conversion(timeout: float = 120) -> Check:
     """Convert a tiny DOCX with Polish diacritics to PDF/A and read the text back."""
-    from deedgen.render.bundle import pdfa_problems, verify_text
     from deedgen.render.pdf import PdfConverter
+    from deedgen.render.pdfa import pdfa_problems
+    from deedgen.render.pdftext import verify_text
 
     with tempfile.TemporaryDirectory(prefix="deedgen-doctor-") as folder:
         docx = _pangram_docx(Path(folder) / "test-diakrytyki.docx")

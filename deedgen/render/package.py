@@ -12,23 +12,20 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from deedgen.document import AssembledDocument
+from deedgen.document import BUNDLED_DOCUMENTS, AssembledDocument
 from deedgen.exceptions import ConversionError
 from deedgen.manifest import sha256_file
 from deedgen.render.bundle import (
     BundlePart,
     PdfInfo,
-    extract_pages,
     finalize_pdf,
     make_bundle,
-    read_words,
-    signature_spots,
     stamp_reproducibly,
-    verify_text,
 )
 from deedgen.render.docx import document_properties
+from deedgen.render.pdftext import extract_pages, read_words, verify_text
+from deedgen.render.signature_fields import signature_spots
 
-BUNDLED = ("declaration", "action_plan", "evaluation_forms")
 ANNEX_LABELS = {"pl": "Zał. {n}, s. ", "en": "Annex {n}, p. "}
 
 
@@ -53,7 +50,7 @@ def expected_names(document: AssembledDocument) -> list[str]:
         parties = [ctx["library"], ctx["gmina_party"]]
     else:
         parties = ctx["parties"]
-    return [ctx["coalition"]["name"], *(p["name"] for p in parties)]
+    return [ctx["coalition"]["name"], *(party["name"] for party in parties)]
 
 
 def package_language(
@@ -87,7 +84,7 @@ def package_language(
     declaration = documents["declaration"]
     lang = declaration.lang
     parts = []
-    for kind in BUNDLED:
+    for kind in BUNDLED_DOCUMENTS:
         document = documents[kind]
         annex = declaration.context["annex"].get(kind)
         label = ANNEX_LABELS[lang].format(n=annex) if annex else None
@@ -103,13 +100,13 @@ def package_language(
     )
     # the bundle is made of the pages verified above; check that none went missing
     pages = len(PdfReader(bundle_path).pages)
-    expected_pages = sum(page_counts[kind] for kind in BUNDLED)
+    expected_pages = sum(page_counts[kind] for kind in BUNDLED_DOCUMENTS)
     if pages != expected_pages:
         raise ConversionError(f"{bundle_path.name}: {pages} pages, expected {expected_pages}")
     return {
         "file": bundle_path.name,
         "sha256": sha256_file(bundle_path),
-        "documents": [kind for kind in BUNDLED],
+        "documents": list(BUNDLED_DOCUMENTS),
         "signature_fields": len(declaration.signatories),
         "pdfa": pdfa,
     }

@@ -26,29 +26,22 @@ restarted for the rest; a LibreOffice crash gets the document being converted on
 
 from __future__ import annotations
 
-import atexit
-import contextlib
 import json
 import os
 import shutil
-import signal
 import subprocess
-import sys
 import tempfile
 import threading
-import time
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from deedgen.exceptions import ConversionError, OutputError
+from deedgen.fsutil import usable_cores
+from deedgen.render.soffice_worker import ConversionResult, SofficeWorker, profile_arg
 
 SOFFICE_PACKAGE = "libreoffice-writer-nogui"  # the Debian package that provides headless Writer
-RESTART_EXIT_CODE = 81  # soffice.bin asks its launcher to restart it (first start of a profile)
-POLL_SECONDS = 0.05
-PR_SET_PDEATHSIG = 1  # linux/prctl.h
-MAX_CRASH_ATTEMPTS = 2  # a document being converted when LibreOffice crashed is tried once more
 
 
 @dataclass(frozen=True)
@@ -86,7 +79,7 @@ def soffice_version(soffice: Soffice | None = None, *, timeout: float = 30) -> s
     with tempfile.TemporaryDirectory(prefix="deedgen-lo-") as profile:
         try:
             done = subprocess.run(
-                [str(soffice.binary), _profile_arg(Path(profile)), "--version"],
+                [str(soffice.binary), profile_arg(Path(profile)), "--version"],
                 capture_output=True,
                 text=True,
                 timeout=timeout,
@@ -109,19 +102,6 @@ def export_filter(*, pdfa: bool = False, tagged: bool = True) -> str:
     if pdfa:
         options["SelectPdfVersion"] = {"type": "long", "value": "2"}
     return "pdf:writer_pdf_Export:" + json.dumps(options, separators=(",", ":"))
-
-
-@dataclass(frozen=True)
-class ConversionResult:
-    """The outcome for one input: the PDF written, or why there is none."""
-
-    source: Path
-    pdf: Path | None = None
-    error: str | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.pdf is not None
 
 
 @dataclass
@@ -171,7 +151,7 @@ class PdfConverter:
         if timeout <= 0:
             raise ValueError("timeout must be positive")
         self.soffice = find_soffice(soffice)
-        self.workers = max(1, workers or _available_cores())
+        self.workers = max(1, workers or usable_cores())
         self.timeout = float(timeout)
         self.startup_timeout = float(startup_timeout)
         self.filter = export_filter(pdfa=pdfa, tagged=tagged)
@@ -179,7 +159,7 @@ class PdfConverter:
         self._stats_lock = threading.Lock()
         self._busy = threading.Lock()  # the workers' folders serve one convert() at a time
         self._root = Path(tempfile.mkdtemp(prefix="deedgen-lo-", dir=workdir))
-        self._slots = [_Worker(self, self._root / f"worker-{i}") for i in range(self.workers)]
+        self._slots = [SofficeWorker(self, self._root / f"worker-{i}") for i in range(self.workers)]
         self._closed = False
 
     def __enter__(self) -> PdfConverter:
@@ -195,14 +175,19 @@ class PdfConverter:
         order. Failures are reported in the results, not raised (see :func:`raise_for_failures`).
         May be called many times, one call at a time; a batch can feed its documents in chunks."""
         with self._busy:
-            return self._convert([Path(s).absolute() for s in sources], Path(outdir))
+            return self._convert([Path(source).absolute() for source in sources], Path(outdir))
 
     def _convert(self, paths: list[Path], outdir: Path) -> list[ConversionResult]:
         if self._closed:
             raise ConversionError("this PdfConverter is closed")
         target = _prepare_outdir(outdir, paths)
-        results = {p: ConversionResult(p, error="file not found") for p in paths if not p.is_file()}
-        chunks = [c for c in _split([p for p in paths if p not in results], self.workers) if c]
+        results = {
+            path: ConversionResult(path, error="file not found")
+            for path in paths
+            if not path.is_file()
+        }
+        found = [path for path in paths if path not in results]
+        chunks = [chunk for chunk in _split(found, self.workers) if chunk]
         with ThreadPoolExecutor(max_workers=max(1, len(chunks))) as pool:
             runs = [
                 pool.submit(slot.convert, chunk, target)
@@ -216,9 +201,9 @@ class PdfConverter:
                 self._kill_all()
                 raise
         with self._stats_lock:
-            self.stats.failed += sum(1 for p in paths if not results[p].ok)
-            self.stats.converted += sum(1 for p in paths if results[p].ok)
-        return [results[p] for p in paths]
+            self.stats.failed += sum(1 for path in paths if not results[path].ok)
+            self.stats.converted += sum(1 for path in paths if results[path].ok)
+        return [results[path] for path in paths]
 
     def convert_one(self, source: str | os.PathLike, outdir: str | os.PathLike) -> Path:
         """Convert one DOCX; return its PDF or raise :class:`ConversionError`."""
@@ -251,205 +236,6 @@ def convert_one(
         return converter.convert_one(source, outdir)
 
 
-# Worker ------------------------------------------------------------------------------------------
-
-
-@dataclass
-class _Run:
-    """One soffice call: which sources got a PDF, and how the process ended."""
-
-    done: list[Path]
-    returncode: int | None
-    timed_out: bool
-    stderr: str = ""
-
-
-class _Worker:
-    """One pool slot: a private profile, and at most one soffice process at a time."""
-
-    def __init__(self, converter: PdfConverter, home: Path) -> None:
-        self.converter = converter
-        self.home = home
-        self.profile = home / "profile"
-        self.outdir = home / "out"
-        self._process: subprocess.Popen | None = None
-        self._lock = threading.Lock()
-
-    def convert(self, sources: list[Path], target: Path) -> list[ConversionResult]:
-        """Convert ``sources`` into ``target`` with as few soffice calls as the documents allow:
-        one, unless a document hangs or crashes LibreOffice."""
-        results: list[ConversionResult] = []
-        attempts = dict.fromkeys(sources, 0)
-        pending = list(sources)
-        fresh_profile_restarts = 0
-        while pending and not self.converter.closed:
-            run = self._run(pending)
-            results += [self._deliver(s, target) for s in run.done]
-            if run.returncode == RESTART_EXIT_CODE and not run.done and fresh_profile_restarts < 3:
-                fresh_profile_restarts += 1  # the profile was just set up; now it converts
-                self.converter._count("profile_setups")
-                continue
-            # LibreOffice works through its list in order: documents before the last PDF it wrote
-            # were skipped (unreadable); the one after it is the one it was busy with.
-            last_done = max((pending.index(s) for s in run.done), default=-1)
-            skipped = [s for s in pending[: last_done + 1] if s not in run.done]
-            results += [ConversionResult(s, error=_load_error(run)) for s in skipped]
-            pending = pending[last_done + 1 :]
-            if not pending:
-                break
-            if not run.timed_out and run.returncode == 0:  # finished, so the rest failed to load
-                results += [ConversionResult(s, error=_load_error(run)) for s in pending]
-                break
-            culprit = pending.pop(0)
-            attempts[culprit] += 1
-            if run.timed_out:
-                self.converter._count("timeouts")
-                reason = f"LibreOffice produced no PDF within {self.converter.timeout:g} s"
-                results.append(ConversionResult(culprit, error=reason))
-            else:
-                self.converter._count("crashes")
-                if attempts[culprit] < MAX_CRASH_ATTEMPTS:
-                    pending.insert(0, culprit)  # the crash may not be its fault: once more
-                else:
-                    reason = f"LibreOffice crashed ({_describe_exit(run.returncode)})"
-                    results.append(ConversionResult(culprit, error=reason))
-        finished = {r.source for r in results}
-        results += [ConversionResult(s, error="cancelled") for s in sources if s not in finished]
-        return results
-
-    def _deliver(self, source: Path, target: Path) -> ConversionResult:
-        """Move a finished PDF out of the worker's folder (the next call empties it)."""
-        destination = target / f"{source.stem}.pdf"
-        try:
-            shutil.move(self.outdir / destination.name, destination)
-        except OSError as e:
-            raise OutputError(f"cannot write {destination}: {e}") from e
-        return ConversionResult(source, pdf=destination)
-
-    def _run(self, sources: list[Path]) -> _Run:
-        """One soffice call over ``sources``, watched for progress; the process is gone after."""
-        shutil.rmtree(self.outdir, ignore_errors=True)
-        self.outdir.mkdir(parents=True)
-        self.home.mkdir(parents=True, exist_ok=True)
-        expected = {s: self.outdir / f"{s.stem}.pdf" for s in sources}
-        stderr_path = self.home / "stderr.txt"
-        with open(stderr_path, "wb") as stderr:
-            process = self._start(sources, stderr)
-            done: list[Path] = []
-            timeout = self.converter.timeout
-            deadline = time.monotonic() + self.converter.startup_timeout + timeout
-            timed_out = False
-            try:
-                while True:
-                    returncode = process.poll()
-                    new = [s for s in sources if s not in done and _complete_pdf(expected[s])]
-                    if new:
-                        done += new
-                        deadline = time.monotonic() + timeout
-                    if returncode is not None or self.converter.closed:
-                        break
-                    if time.monotonic() > deadline:
-                        timed_out = True
-                        break
-                    time.sleep(POLL_SECONDS)
-            finally:
-                self.kill()  # the group: nothing the call started may survive it
-        if timed_out or returncode not in (0, None):
-            # a PDF may have been half-written when the process died
-            done = [s for s in done if _complete_pdf(expected[s])]
-        else:
-            done = [s for s in sources if _complete_pdf(expected[s])]
-        done.sort(key=sources.index)
-        text = stderr_path.read_text(errors="replace")
-        return _Run(done, None if timed_out else process.returncode, timed_out, text)
-
-    def _start(self, sources: list[Path], stderr) -> subprocess.Popen:
-        soffice = self.converter.soffice
-        command = [
-            str(soffice.binary),
-            _profile_arg(self.profile),
-            "--headless",
-            "--invisible",
-            "--norestore",  # a killed run leaves recovery data; never try to restore it
-            "--nologo",
-            "--nodefault",
-            "--convert-to",
-            self.converter.filter,
-            "--outdir",
-            str(self.outdir),
-            *map(str, sources),
-        ]
-        command, preexec = _die_with_parent(command) if soffice.direct else (command, None)
-        with self._lock:
-            if self.converter.closed:
-                raise ConversionError("this PdfConverter is closed")
-            self._process = subprocess.Popen(
-                command,
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=stderr,
-                start_new_session=True,  # its own process group, so one killpg reaches all
-                preexec_fn=preexec,
-                cwd=self.home,
-            )
-            _LIVE_GROUPS.add(self._process.pid)
-        self.converter._count("processes")
-        return self._process
-
-    def kill(self) -> None:
-        """Kill the current soffice process group, if any, and reap the process."""
-        with self._lock:
-            process, self._process = self._process, None
-        if process is None:
-            return
-        _kill_group(process.pid)
-        _LIVE_GROUPS.discard(process.pid)
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            process.wait(timeout=10)
-
-
-# Helpers -----------------------------------------------------------------------------------------
-
-_LIVE_GROUPS: set[int] = set()  # process groups of running soffice calls, for the atexit hook
-
-
-def _kill_group(pgid: int) -> None:
-    with contextlib.suppress(ProcessLookupError, PermissionError):
-        os.killpg(pgid, signal.SIGKILL)
-
-
-@atexit.register
-def _kill_leftovers() -> None:
-    for pgid in list(_LIVE_GROUPS):
-        _kill_group(pgid)
-
-
-def _die_with_parent(command: list[str]):
-    """``command`` changed so that the kernel kills it when the thread that starts it dies:
-    through ``setpriv --pdeathsig`` where util-linux has it, else prctl() between fork and exec
-    (``preexec_fn``, which Python documents as unsafe with threads; hence only a fallback)."""
-    if not sys.platform.startswith("linux"):
-        return command, None
-    setpriv = shutil.which("setpriv")
-    if setpriv:
-        return [setpriv, "--pdeathsig", "KILL", "--", *command], None
-    import ctypes
-
-    prctl = ctypes.CDLL(None, use_errno=True).prctl
-    return command, lambda: prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-
-
-def _available_cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
-def _profile_arg(profile: Path) -> str:
-    return f"-env:UserInstallation={profile.absolute().as_uri()}"
-
-
 def _prepare_outdir(outdir: Path, sources: list[Path]) -> Path:
     stems: dict[str, Path] = {}
     for source in sources:
@@ -467,31 +253,9 @@ def _split(sources: list[Path], workers: int) -> list[list[Path]]:
     """Deal the documents out by size, largest first, each to the least loaded worker."""
     lists: list[list[Path]] = [[] for _ in range(workers)]
     loads = [0] * workers
-    for source in sorted(sources, key=lambda s: s.stat().st_size, reverse=True):
+    for source in sorted(sources, key=lambda source: source.stat().st_size, reverse=True):
         lightest = loads.index(min(loads))
         lists[lightest].append(source)
         loads[lightest] += source.stat().st_size
     order = {s: i for i, s in enumerate(sources)}
     return [sorted(chunk, key=order.__getitem__) for chunk in lists]
-
-
-def _complete_pdf(path: Path) -> bool:
-    """True when ``path`` is a PDF written to the end (LibreOffice writes it in place)."""
-    try:
-        with open(path, "rb") as f:
-            f.seek(max(0, path.stat().st_size - 1024))
-            return b"%%EOF" in f.read()
-    except OSError:
-        return False
-
-
-def _load_error(run: _Run) -> str:
-    if "could not be loaded" in run.stderr:
-        return "LibreOffice could not load the document (corrupt, or not a DOCX)"
-    return "LibreOffice wrote no PDF for the document"
-
-
-def _describe_exit(returncode: int | None) -> str:
-    if returncode is not None and returncode < 0:
-        return f"killed by {signal.Signals(-returncode).name}"
-    return f"exit code {returncode}"

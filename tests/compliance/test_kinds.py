@@ -9,7 +9,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from deedgen.compliance.kinds import KINDS, Context, add_months, whole_months
+from deedgen.compliance.kinds import KINDS, Context
+from deedgen.compliance.kinds.dates import add_months, whole_months
 from deedgen.compliance.model import Place
 from deedgen.exceptions import Location
 from deedgen.sheet.validate import Sheet
@@ -414,7 +415,7 @@ def test_promotion_short_last_year_joins_the_previous_one(tmp_path):
     ],
 )
 def test_program_years(mode, start, end, years):
-    from deedgen.compliance.kinds import _month, program_years
+    from deedgen.compliance.kinds.promotion import _month, program_years
 
     coalition = {
         "period_start": dt.date.fromisoformat(start),

@@ -14,16 +14,10 @@ import pytest
 from pypdf import PdfReader
 
 from deedgen.exceptions import ConversionError, VerificationError
-from deedgen.render.bundle import (
-    BundlePart,
-    PdfInfo,
-    finalize_pdf,
-    make_bundle,
-    missing_texts,
-    pdfa_problems,
-    signature_field_name,
-    verify_text,
-)
+from deedgen.render.bundle import BundlePart, PdfInfo, finalize_pdf, make_bundle
+from deedgen.render.pdfa import pdfa_problems
+from deedgen.render.pdftext import missing_texts, verify_text
+from deedgen.render.signature_fields import signature_field_name
 from tests.render.pdf_helpers import PANGRAM, SIGNATORIES, pdftotext, qpdf_check
 
 INFO = PdfInfo(
@@ -331,7 +325,8 @@ def test_signature_field_names_are_ascii_without_dots():
 
 
 def test_signature_spots_from_words_and_grid_when_a_name_is_missing():
-    from deedgen.render.bundle import PageWords, signature_spots
+    from deedgen.render.pdftext import PageWords
+    from deedgen.render.signature_fields import signature_spots
 
     person = SIGNATORIES[0].person
     first, *rest = person.split(" ")

@@ -15,8 +15,9 @@ import pytest
 from pypdf import PdfReader
 
 from deedgen.exceptions import ConversionError, OutputError
-from deedgen.render.bundle import extract_text, pdfa_problems, verify_text
 from deedgen.render.pdf import PdfConverter, export_filter, find_soffice, raise_for_failures
+from deedgen.render.pdfa import pdfa_problems
+from deedgen.render.pdftext import extract_text, verify_text
 from tests.render.pdf_helpers import (
     COALITION,
     PANGRAM,

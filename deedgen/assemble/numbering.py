@@ -1,0 +1,83 @@
+"""Numbers and labels: every anchored unit's address (§, ust., pkt, lit.) in this document, and
+the tree flattened into labelled units ``1.``, ``1)``, ``a)``, ``–`` with their final punctuation."""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+
+from deedgen.assemble.punctuation import punctuate
+from deedgen.assemble.units import Node
+from deedgen.document import Unit
+from deedgen.exceptions import ClauseError
+from deedgen.polish import typography
+from deedgen.templating import unmark
+
+CHILD = {"ust": "pkt", "pkt": "lit", "lit": "tir"}
+
+
+@dataclass(frozen=True)
+class Address:
+    section: int | None
+    ust: int | None = None
+    pkt: int | None = None
+    lit: str | None = None
+
+
+def letter(index: int) -> str:
+    letters = string.ascii_lowercase
+    return letters[index] if index < 26 else letters[index // 26 - 1] + letters[index % 26]
+
+
+def _register(anchors, clause_id, node, address, where):
+    if node.anchor:
+        key = (clause_id, node.anchor)
+        if key in anchors:
+            raise ClauseError(
+                f"clause {clause_id}: anchor [{node.anchor}] is used twice", location=where
+            )
+        anchors[key] = address
+
+
+def number_anchors(clause_id: str, usts: list[Node], section: int | None, where) -> dict:
+    anchors: dict = {}
+    single = len(usts) == 1
+    for ust_index, ust in enumerate(usts, 1):
+        ust_no = None if single else ust_index
+        _register(anchors, clause_id, ust, Address(section, ust_no), where)
+        for pkt_no, pkt in enumerate(ust.children, 1):
+            _register(anchors, clause_id, pkt, Address(section, ust_no, pkt_no), where)
+            for lit_index, lit in enumerate(pkt.children):
+                address = Address(section, ust_no, pkt_no, letter(lit_index))
+                _register(anchors, clause_id, lit, address, where)
+    return anchors
+
+
+def flatten(usts: list[Node], resolve) -> tuple[Unit, ...]:
+    units: list[Unit] = []
+    single = len(usts) == 1
+
+    def items(nodes: list[Node], kind: str, parent_end: str) -> None:
+        separator = ";" if kind == "pkt" else ","
+        for i, node in enumerate(nodes):
+            last = i == len(nodes) - 1
+            end = parent_end if last else separator
+            label = {"pkt": f"{i + 1})", "lit": f"{letter(i)})", "tir": "–"}[kind]
+            text = resolve(node.text)
+            if node.children:
+                units.append(Unit(kind, label, unmark(text), node.anchor))
+                items(node.children, CHILD[kind], end)
+            else:
+                units.append(Unit(kind, label, unmark(punctuate(text, end)), node.anchor))
+
+    for ust_no, ust in enumerate(usts, 1):
+        label = "" if single else f"{ust_no}."
+        if ust.text or not ust.children:
+            units.append(Unit("ust", label, unmark(resolve(ust.text)), ust.anchor))
+        elif label:
+            units.append(Unit("ust", label, "", ust.anchor))
+        if ust.children:
+            items(ust.children, "pkt", "" if ust.closing is not None else ".")
+        if ust.closing is not None:
+            units.append(Unit("wsp", "", "– " + unmark(resolve(ust.closing)).lstrip("–— ")))
+    return tuple(Unit(unit.kind, unit.label, typography(unit.text), unit.anchor) for unit in units)

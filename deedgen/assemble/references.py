@@ -1,0 +1,82 @@
+"""Cross-references: ``§[id#anchor]`` outside partner data replaced with the numbers the target
+got in this document (``§ 4 ust. 2 pkt 3``, or ``ust. 2 pkt 3`` inside § 4)."""
+
+from __future__ import annotations
+
+import re
+
+from deedgen.assemble.numbering import Address
+from deedgen.clauses.model import Clause
+from deedgen.exceptions import ClauseError, Location
+from deedgen.polish import NBSP
+from deedgen.templating import DATA_RE
+
+REFERENCE = re.compile(r"§\[([a-z0-9_.]+)(?:#([A-Za-z0-9_\-]+))?\]")
+
+
+UNIT_NAMES = {"pl": ("ust.", "pkt", "lit."), "en": ("para.", "point", "letter")}
+
+
+def format_address(target: Address, here: int | None, lang: str = "pl") -> str:
+    """§ 4 ust. 2 pkt 3 lit. a (just "ust. 2 pkt 3" inside § 4); English: § 4 para. 2 point 3."""
+    ust, pkt, lit = UNIT_NAMES[lang]
+    parts = []
+    if target.section != here or (target.ust is None and target.pkt is None):
+        parts.append(f"§{NBSP}{target.section}")
+    if target.ust is not None:
+        parts.append(f"{ust}{NBSP}{target.ust}")
+    if target.pkt is not None:
+        parts.append(f"{pkt}{NBSP}{target.pkt}")
+    if target.lit is not None:
+        parts.append(f"{lit}{NBSP}{target.lit}")
+    return " ".join(parts)
+
+
+def resolve_references(
+    text: str,
+    *,
+    clause: Clause,
+    here: int | None,
+    sections: dict,
+    anchors: dict,
+    kind: str,
+    lang: str,
+) -> str:
+    """Replace ``§[id#anchor]`` outside partner data with the target's numbers."""
+
+    def substitute(match: re.Match) -> str:
+        target_id, anchor = match.group(1), match.group(2)
+        where = Location(file=clause.text(lang).path)
+        if target_id not in sections:
+            raise ClauseError(
+                f"clause {clause.id} refers to §[{target_id}{'#' + anchor if anchor else ''}], but clause "
+                f"{target_id} is not in the {kind} document (no layer has it, or its condition excluded it)",
+                location=where,
+            )
+        if sections[target_id] is None:
+            raise ClauseError(
+                f"clause {clause.id} refers to {target_id}, which has no § number (a slot section)",
+                location=where,
+            )
+        if anchor is None:
+            return format_address(
+                Address(sections[target_id]), here if here != sections[target_id] else None, lang
+            )
+        if (target_id, anchor) not in anchors:
+            known = sorted(a for c, a in anchors if c == target_id)
+            raise ClauseError(
+                f"clause {clause.id} refers to §[{target_id}#{anchor}]: clause {target_id} has no anchor "
+                f"[{anchor}] (anchors: {', '.join(known) or 'none'})",
+                location=where,
+            )
+        return format_address(anchors[(target_id, anchor)], here, lang)
+
+    if "§[" not in text:
+        return text
+    pieces, last = [], 0
+    for data in DATA_RE.finditer(text):
+        pieces.append(REFERENCE.sub(substitute, text[last : data.start()]))
+        pieces.append(data.group())
+        last = data.end()
+    pieces.append(REFERENCE.sub(substitute, text[last:]))
+    return "".join(pieces)

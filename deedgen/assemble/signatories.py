@@ -1,0 +1,49 @@
+"""The signature lines of a document: every party's representatives (the gmina's alone for the
+preliminary declaration), and the skarbnik's countersignature when the gmina contributes money."""
+
+from __future__ import annotations
+
+from deedgen.document import Signatory
+from deedgen.polish import format_date
+
+
+def signatories(kind: str, context: dict, lang: str) -> tuple[Signatory, ...]:
+    if kind == "declaration":
+        parties = context["parties"]
+    elif kind == "preliminary":
+        parties = [context["gmina_party"]]
+    else:
+        return ()
+    lines = [
+        Signatory(
+            party_id=party["id"],
+            party_name=party["name"],
+            person=representative["name"],
+            function=_function(party, representative, lang),
+        )
+        for party in parties
+        for representative in party["representatives"]
+    ]
+    treasurer = context["treasurer"]
+    if kind == "declaration" and context["gmina_contributes_money"] and treasurer:
+        gmina = context["gmina_party"]
+        lines.append(
+            Signatory(
+                party_id=gmina["id"],
+                party_name=gmina["name"],
+                person=treasurer["name"],
+                function=treasurer["function"],
+                role="countersignature",
+            )
+        )
+    return tuple(lines)
+
+
+def _function(party: dict, representative: dict, lang: str) -> str:
+    """The signatory's function; a school's director signs under the executive's power of attorney."""
+    power = party.get("power_of_attorney")
+    if party["kind"] != "school" or not power:
+        return representative["function"]
+    if lang == "pl":
+        return f"{representative['function']}, z pełnomocnictwa nr {power['number']} z dnia {format_date(power['date'], lang)}"
+    return f"{representative['function']}, under power of attorney no. {power['number']} of {format_date(power['date'], lang)}"

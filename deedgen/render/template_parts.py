@@ -1,0 +1,194 @@
+"""The building blocks of the templates: paragraphs in a named style, docxtpl tags
+(``{%p … %}`` paragraphs, ``{%tr … %}`` table rows), the page set-up with its header and footer,
+tables with a repeated header row, the § body loop, the signature block and the draft findings."""
+
+from __future__ import annotations
+
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm
+
+
+def para(doc_or_cell, text="", style="Tekst"):
+    paragraph = doc_or_cell.add_paragraph(style=style)
+    if text:
+        paragraph.add_run(text)
+    return paragraph
+
+
+def tag(doc_or_cell, text):
+    """A paragraph holding only a docxtpl paragraph tag ({%p … %}); it disappears on render."""
+    return doc_or_cell.add_paragraph(text, style="Normal")
+
+
+def labelled(doc, style, label="{{ b.label }}", text="{{ b.text }}"):
+    paragraph = doc.add_paragraph(style=style)
+    paragraph.add_run(label)
+    paragraph.add_run("\t")
+    paragraph.add_run(text)
+    return paragraph
+
+
+def field(paragraph, instruction):
+    simple = OxmlElement("w:fldSimple")
+    simple.set(qn("w:instr"), instruction)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    simple.append(run)
+    paragraph._p.append(simple)
+
+
+def page_setup(doc, landscape=False):
+    section = doc.sections[0]
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Cm(29.7), Cm(21.0)
+    else:
+        section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    for side in ("left_margin", "right_margin"):
+        setattr(section, side, Cm(2.2))
+    section.top_margin, section.bottom_margin = Cm(2.2), Cm(2.0)
+    section.header_distance, section.footer_distance = Cm(1.0), Cm(1.0)
+    header = section.header
+    first = header.paragraphs[0]
+    first.style = doc.styles["Nagłówek strony"]
+    first.add_run("{{ coalition_name }}")
+    tag(header, "{%p if draft %}")
+    para(header, "{{ L.draft_mark }}", "Znak projektu")
+    tag(header, "{%p endif %}")
+    footer = section.footer.paragraphs[0]
+    footer.style = doc.styles["Stopka"]
+    footer.add_run("{{ L.page }} ")
+    field(footer, "PAGE")
+    footer.add_run(" {{ L.of }} ")
+    field(footer, "NUMPAGES")
+
+
+def repeat_header(row):
+    tr_pr = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    tr_pr.append(header)
+    cant_split = OxmlElement("w:cantSplit")
+    tr_pr.append(cant_split)
+
+
+def data_table(doc, headers, cells, loop, widths=None, row_height=None):
+    """A table: a repeated header row, then one row per item of *loop* (a docxtpl row loop);
+    *row_height* (cm) leaves room to write by hand in forms."""
+    table = doc.add_table(rows=4, cols=len(headers))
+    grid_borders(table)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    repeat_header(table.rows[0])
+    for i, header in enumerate(headers):
+        cell = table.rows[0].cells[i]
+        cell.paragraphs[0].style = doc.styles["Tabela nagłówek"]
+        cell.paragraphs[0].add_run(header)
+        body = table.rows[2].cells[i]
+        body.paragraphs[0].style = doc.styles["Tabela"]
+        body.paragraphs[0].add_run(cells[i])
+    table.rows[1].cells[0].paragraphs[0].add_run(f"{{%tr for {loop} %}}")
+    table.rows[3].cells[0].paragraphs[0].add_run("{%tr endfor %}")
+    if widths:
+        set_widths(table, widths)
+    if row_height:
+        from docx.enum.table import WD_ROW_HEIGHT_RULE
+
+        table.rows[2].height = Cm(row_height)
+        table.rows[2].height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+    return table
+
+
+def grid_borders(table) -> None:
+    """Thin black lines around and between the cells, set on the table itself rather than
+    through the "Table Grid" style: LibreOffice resolves a table style's conditional formatting
+    cell by cell on import, which cost a fifth of the conversion time of the table-heavy action
+    plan and evaluation forms. The look in Word and in the PDF is the same."""
+    tbl_pr = table._tbl.tblPr
+    for name in ("w:tblStyle", "w:tblLook"):
+        for element in tbl_pr.findall(qn(name)):
+            tbl_pr.remove(element)
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        line = OxmlElement(f"w:{edge}")
+        line.set(qn("w:val"), "single")
+        line.set(qn("w:sz"), "4")
+        line.set(qn("w:space"), "0")
+        line.set(qn("w:color"), "000000")
+        borders.append(line)
+    tbl_pr.append(borders)
+
+
+def set_widths(table, widths):
+    """Column widths in the grid (what LibreOffice reads) and in every cell (what Word reads)."""
+    grid = table._tbl.tblGrid
+    for col, width in zip(grid.findall(qn("w:gridCol")), widths, strict=True):
+        col.set(qn("w:w"), str(int(Cm(width).twips)))
+    for row in table.rows:
+        for i, width in enumerate(widths):
+            row.cells[i].width = Cm(width)
+
+
+def blocks_loop(doc, source="blocks"):
+    """The body of a § document: one paragraph per unit, each kind in its own style."""
+    tag(doc, f"{{%p for b in {source} %}}")
+    tag(doc, '{%p if b.kind == "section" %}')
+    para(doc, "{{ b.heading }}", "Paragraf")
+    para(doc, "{{ b.title }}", "Tytuł paragrafu")
+    tag(doc, '{%p elif b.kind == "ust" %}')
+    labelled(doc, "Ustęp")
+    tag(doc, '{%p elif b.kind == "pkt" %}')
+    labelled(doc, "Punkt")
+    tag(doc, '{%p elif b.kind == "lit" %}')
+    labelled(doc, "Litera")
+    tag(doc, '{%p elif b.kind == "tir" %}')
+    labelled(doc, "Tiret")
+    tag(doc, '{%p elif b.kind == "wsp" %}')
+    para(doc, "{{ b.text }}", "Część wspólna")
+    tag(doc, "{%p else %}")
+    para(doc, "{{ b.text }}", "Tekst")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endfor %}")
+
+
+def slot_loop(doc, slot):
+    tag(doc, f"{{%p for b in slots.{slot} %}}")
+    tag(doc, '{%p if b.kind in ("pkt", "lit", "tir") %}')
+    labelled(doc, "Punkt")
+    tag(doc, "{%p else %}")
+    para(doc, "{{ b.text }}", "Tekst")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endfor %}")
+
+
+def signature_block(doc):
+    para(doc, "{{ signatures_heading }}", "Nagłówek sekcji")
+    table = doc.add_table(rows=3, cols=2)
+    table.rows[0].cells[0].paragraphs[0].add_run("{%tr for s in signature_parties %}")
+    left, right = table.rows[1].cells
+    set_widths(table, [7.6, 9.0])
+    left.paragraphs[0].style = doc.styles["Podpis strona"]
+    left.paragraphs[0].add_run("{{ s.party_name }}")
+    right.paragraphs[0].style = doc.styles["Normal"]
+    right.paragraphs[0].add_run("{%p for r in s.lines %}")
+    para(right, "……………………………………………", "Podpis linia")
+    para(right, "{{ r.person }}, {{ r.function }}", "Podpis osoba")
+    tag(right, "{%p endfor %}")
+    table.rows[2].cells[0].paragraphs[0].add_run("{%tr endfor %}")
+    tag(doc, "{%p if countersignature %}")
+    para(doc, "{{ L.countersignature }}", "Podpis strona")
+    para(doc, "……………………………………………", "Podpis linia")
+    para(doc, "{{ countersignature.person }}, {{ countersignature.function }}", "Podpis osoba")
+    tag(doc, "{%p endif %}")
+
+
+def findings_block(doc):
+    tag(doc, "{%p if findings %}")
+    para(doc, "{{ L.findings }}", "Nagłówek sekcji")
+    tag(doc, "{%p for f in findings %}")
+    labelled(doc, "Punkt", "{{ loop.index }})", "{{ f }}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")

@@ -1,0 +1,205 @@
+"""The flat values a docxtpl template loops over, made from an assembled document: the § body as
+blocks, the slots, the signature block, and the tables of the action plan and the evaluation forms
+(with the labels of the document's language)."""
+
+from __future__ import annotations
+
+from deedgen.document import ANNEXES, AssembledDocument
+from deedgen.polish import format_date, format_money, format_quarter, month_name, short_quarter
+from deedgen.render.labels import LABELS
+
+
+def unit_blocks(section, with_heading: bool) -> list[dict]:
+    blocks = []
+    if with_heading and section.number is not None:
+        blocks.append(
+            {
+                "kind": "section",
+                "heading": section.heading,
+                "title": section.title,
+                "label": "",
+                "text": "",
+            }
+        )
+    for unit in section.units:
+        kind = unit.kind if unit.label or unit.kind == "wsp" else "text"
+        blocks.append({"kind": kind, "label": unit.label, "text": unit.text})
+    return blocks
+
+
+def signature_parties(document: AssembledDocument) -> list[dict]:
+    parties: dict[str, dict] = {}
+    for signatory in document.signatories:
+        if signatory.role != "signature":
+            continue
+        party = parties.setdefault(
+            signatory.party_id, {"party_name": signatory.party_name, "lines": []}
+        )
+        party["lines"].append({"person": signatory.person, "function": signatory.function})
+    return list(parties.values())
+
+
+def template_values(document: AssembledDocument, *, draft: bool = False, findings=()) -> dict:
+    ctx, lang = document.context, document.lang
+    labels = LABELS[lang]
+    coalition = ctx["coalition"]
+    blocks = [
+        block for section in document.sections for block in unit_blocks(section, with_heading=True)
+    ]
+    slots: dict[str, list] = {}
+    for section in document.sections:
+        if section.slot:
+            slots.setdefault(section.slot, []).extend(unit_blocks(section, with_heading=False))
+    counter = next((line for line in document.signatories if line.role == "countersignature"), None)
+    values = {
+        "L": labels,
+        "title": document.title,
+        "title_upper": document.title.upper(),
+        "coalition_name": coalition["name"],
+        "draft": draft,
+        "findings": list(findings),
+        "blocks": blocks,
+        "slots": _SlotMap(slots),
+        "signature_parties": signature_parties(document),
+        "signatures_heading": labels["signatures"]
+        if len(signature_parties(document)) > 1
+        else labels["signature"],
+        "countersignature": {"person": counter.person, "function": counter.function}
+        if counter
+        else None,
+        "place_and_date": f"{coalition['place']}, {'dnia ' if lang == 'pl' else ''}{format_date(coalition['preliminary_declaration_date'], lang)}",
+        "annex_line": "",
+    }
+    if document.kind in ANNEXES:
+        number = ctx["annex"][document.kind]
+        values["annex_line"] = labels["annex_of"].format(
+            n=number, date=format_date(coalition["declaration_date"], lang)
+        )
+    if document.kind == "action_plan":
+        values.update(action_plan_values(ctx, labels, lang))
+    if document.kind == "evaluation_forms":
+        values.update(evaluation_form_values(ctx, labels, lang))
+    return values
+
+
+class _SlotMap(dict):
+    """Slots the template names but no clause fills render as nothing."""
+
+    def __getitem__(self, key):
+        return super().get(key, [])
+
+    def __getattr__(self, key):
+        return self[key]
+
+
+def action_plan_values(ctx: dict, labels: dict, lang: str) -> dict:
+    evaluation = ctx["evaluation"] or {}
+    return {
+        "contributions": _contribution_rows(ctx, labels, lang),
+        "team": [
+            {
+                "name": member["name"],
+                "party": member["party"]["name"],
+                "role": labels[member["role"]],
+            }
+            for member in ctx["team"]
+        ],
+        "actions": _action_rows(ctx, labels, lang),
+        "calendar": [
+            {
+                "quarter": short_quarter(quarter, lang),
+                "action": action["title"],
+                "micro": action["micro_by_quarter"].get(quarter, labels["none"]),
+            }
+            for quarter in ctx["quarters"]
+            for action in ctx["actions"]
+            if quarter in action["quarters"]
+        ],
+        "promotion": [
+            {
+                "quarter": short_quarter(event["quarter"], lang),
+                "kind": event["kind_label"],
+                "level": labels[event["level"]],
+                "audience": event["audience"],
+            }
+            for event in ctx["promotion"]
+        ],
+        "evaluation_when": labels["every_year"].format(month=month_name(evaluation["month"], lang))
+        if evaluation
+        else labels["none"],
+        "evaluation_method": evaluation.get("method") or labels["none"],
+        "evaluation_recipients": ", ".join(evaluation.get("recipients") or []) or labels["none"],
+    }
+
+
+def _contribution_rows(ctx: dict, labels: dict, lang: str) -> list[dict]:
+    """One row per contribution of each party; a party that brings none gets one "none" row."""
+    rows = []
+    for party in ctx["parties"]:
+        for contribution in party["contributions"] or [None]:
+            if contribution is None:
+                rows.append(
+                    {
+                        "party": party["name"],
+                        "resource": labels["none"],
+                        "description": labels["none"],
+                    }
+                )
+                continue
+            amount = contribution.get("amount")
+            money = f" — {format_money(amount, lang)}" if amount is not None else ""
+            rows.append(
+                {
+                    "party": party["name"],
+                    "resource": contribution["resource_label"],
+                    "description": contribution["description"] + money,
+                }
+            )
+    return rows
+
+
+def _action_rows(ctx: dict, labels: dict, lang: str) -> list[dict]:
+    def names(parties):
+        return ", ".join(party["short_name"] for party in parties) or labels["none"]
+
+    return [
+        {
+            "no": number,
+            "title": action["title"],
+            "problem": action["problem"] or labels["no_social_problem"],
+            "lead": action["lead"]["short_name"],
+            "partners": names(action["partners"]),
+            "period": f"{short_quarter(action['start_quarter'], lang)} – "
+            f"{short_quarter(action['end_quarter'], lang)}",
+            "budget": format_money(action["budget"], lang)
+            if action.get("budget") is not None
+            else labels["none"],
+        }
+        for number, action in enumerate(ctx["actions"], 1)
+    ]
+
+
+def evaluation_form_values(ctx: dict, labels: dict, lang: str) -> dict:
+    quarterly = []
+    for q in ctx["quarters"]:
+        rows = [
+            {"action": a["title"], "micro": a["micro_by_quarter"].get(q, labels["none"])}
+            for a in ctx["actions"]
+            if q in a["quarters"]
+        ]
+        if rows:
+            quarterly.append({"label": format_quarter(q, lang), "rows": rows})
+    years = sorted({int(q[:4]) for q in ctx["quarters"]})
+    annual = [
+        {
+            "year": year,
+            "actions": [
+                {"action": a["title"], "problem": a["problem"] or labels["no_social_problem"]}
+                for a in ctx["actions"]
+                if any(q.startswith(str(year)) for q in a["quarters"])
+            ],
+            "parties": [party["name"] for party in ctx["parties"]],
+        }
+        for year in years
+    ]
+    return {"quarterly": quarterly, "annual": annual}
