@@ -11,7 +11,8 @@ import deedgen.compliance.params as param_types
 from deedgen.compliance.messages import document_label
 from deedgen.compliance.model import Issue, Place
 from deedgen.document import AssembledDocument
-from deedgen.sheet.validate import Sheet, quarter_of
+from deedgen.sheet.quarters import quarter_of
+from deedgen.sheet.validate import Sheet
 
 
 @dataclass(frozen=True)
