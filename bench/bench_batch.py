@@ -252,10 +252,10 @@ def _cpu_stages(stages: Stages, paths: list[Path], library, rules) -> list:
 
 def _pdf_stages(stages: Stages, sheets: list, workdir: Path, library, rules) -> None:
     from deedgen.options import BuildOptions
-    from deedgen.plan import plan
+    from deedgen.pipeline.plan import plan
+    from deedgen.pipeline.write import write
     from deedgen.render.package import package_language
     from deedgen.render.pdftext import extract_text
-    from deedgen.write import write
 
     options = BuildOptions(formats=("docx", "pdf"))
     plans = [plan(s, options, library=library, rules=rules) for s in sheets]

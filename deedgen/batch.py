@@ -4,7 +4,7 @@
     change → validate every sheet to build → name the folders → build in worker processes
     (stage DOCX → one LibreOffice call per chunk → package, move into place) → cohort report
 
-Every coalition gets a folder ``OUTDIR/<TERC>-<gmina>`` written by :mod:`deedgen.build`'s
+Every coalition gets a folder ``OUTDIR/<TERC>-<gmina>`` written by :mod:`deedgen.pipeline.build`'s
 phases, so each folder is replaced atomically file by file, the manifest last. A coalition that
 fails (an invalid sheet, the funding conditions not met without ``--draft``, a broken clause
 reference, a failed conversion) is reported and never stops the others.
@@ -1212,7 +1212,7 @@ def _plan_one(worker: _Worker, task: Task):
     """Assemble, check and render one coalition in memory — or, when only the clause library
     changed and nothing it uses did, re-stamp its manifest instead."""
     from deedgen.exceptions import NotCompliant
-    from deedgen.plan import plan
+    from deedgen.pipeline.plan import plan
 
     outdir = Path(worker.setup.outdir) / task.folder
     base = _row_base(task)
@@ -1298,7 +1298,7 @@ def _convert(worker: _Worker, items: list[_Item]) -> dict:
     error."""
     import tempfile
 
-    from deedgen.write import convert_plans
+    from deedgen.pipeline.write import convert_plans
 
     folder = Path(tempfile.mkdtemp(prefix="convert-", dir=worker.setup.scratch))
     converter = worker.pdf_converter()
@@ -1315,7 +1315,7 @@ def _convert(worker: _Worker, items: list[_Item]) -> dict:
 
 def _write_one(worker: _Worker, item: _Item) -> dict:
     """Package one planned coalition and move it into place; its report row."""
-    from deedgen.write import write
+    from deedgen.pipeline.write import write
 
     task = item.task
     base = _row_base(task)

@@ -88,7 +88,7 @@ def build(sheet, outdir, review, fmt, lang, draft, pdfa, rules, libraries):
     and PDF, with a signable PDF bundle, a compliance report and a manifest."""
     from dataclasses import replace
 
-    from deedgen.build import build as run_build
+    from deedgen.pipeline.build import build as run_build
 
     options = replace(make_options(fmt, lang, draft, pdfa, rules, libraries), review=review)
     result = run_build(sheet, outdir, options)

@@ -12,11 +12,11 @@ from click.testing import CliRunner
 from docx import Document
 from pypdf import PdfReader
 
-from deedgen.build import build
 from deedgen.cli.main import cli
 from deedgen.config import LibrarySelection
 from deedgen.exceptions import ClauseError, NotCompliant
 from deedgen.options import BuildOptions
+from deedgen.pipeline.build import build
 from tests.helpers import SAMPLES, build_file_tree, clause_file, docx_text
 
 DOCX_ONLY = BuildOptions(formats=("docx",))

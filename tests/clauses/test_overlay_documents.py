@@ -104,7 +104,7 @@ def test_review_annex_lists_clauses_an_overlay_removed(tmp_path, lipowiec):
 
 
 def test_the_overlay_is_in_the_built_documents_and_the_manifest(tmp_path, lipowiec):
-    from deedgen.build import BuildOptions, build
+    from deedgen.pipeline.build import BuildOptions, build
 
     result = build(
         SAMPLES / "lipowiec.yaml",

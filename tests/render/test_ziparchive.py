@@ -9,7 +9,7 @@ from docx import Document
 
 from deedgen.clauses.library import load_library
 from deedgen.options import BuildOptions
-from deedgen.plan import plan
+from deedgen.pipeline.plan import plan
 from deedgen.render.templates import TEMPLATE_DIR
 from deedgen.render.ziparchive import deflate, write_zip
 from deedgen.sheet.validate import read_sheet

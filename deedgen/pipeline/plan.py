@@ -2,7 +2,7 @@
 conditions, render every DOCX — nothing is written (mkdocs' "first gather all, then write").
 
     load → validate → select clauses → assemble → check → render DOCX   (here, in memory)
-    convert PDF → package → manifest → move into place                   (deedgen.write)
+    convert PDF → package → manifest → move into place                   (deedgen.pipeline.write)
 
 Everything that can fail on bad input (the sheet, the clauses, references, the rules, the check)
 fails here, before a single file is touched. The studio previews a plan; ``build`` writes it.

@@ -1,5 +1,5 @@
-"""Build one coalition: read its partner sheet, :func:`~deedgen.plan.plan` the documents in
-memory, :func:`~deedgen.write.write` them.
+"""Build one coalition: read its partner sheet, :func:`~deedgen.pipeline.plan.plan` the documents in
+memory, :func:`~deedgen.pipeline.write.write` them.
 
     load → validate → select clauses → assemble → check → render DOCX → convert PDF → package
 """
@@ -11,9 +11,9 @@ from pathlib import Path
 from deedgen.clauses.library import ClauseLibrary
 from deedgen.naming import folder_name
 from deedgen.options import BuildOptions
-from deedgen.plan import plan
+from deedgen.pipeline.plan import plan
+from deedgen.pipeline.write import BuildResult, write
 from deedgen.sheet.validate import read_sheet
-from deedgen.write import BuildResult, write
 
 
 def default_outdir(sheet) -> Path:

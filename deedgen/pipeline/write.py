@@ -31,7 +31,7 @@ from deedgen.manifest import (
     templates_digest,
 )
 from deedgen.naming import bundle_name
-from deedgen.plan import BuildPlan
+from deedgen.pipeline.plan import BuildPlan
 
 REVIEW_NAME = "przeglad-klauzul.md"
 
