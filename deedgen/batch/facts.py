@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from deedgen.batch.rows import MAX_ERRORS_PER_ROW
 from deedgen.exceptions import DeedgenError, Problem
+from deedgen.social import is_social_action
 
 
 def coalition_facts(sheet, report) -> dict:
@@ -29,7 +30,7 @@ def coalition_facts(sheet, report) -> dict:
         "coalition": data["coalition"]["name"],
         "parties": len(data.get("parties") or []),
         "actions": len(actions),
-        "social_actions": sum(1 for a in actions if (a.get("problem") or "").strip()),
+        "social_actions": sum(1 for action in actions if is_social_action(action)),
         "money": f"{money:.2f}",
         "warnings": len(sheet.warnings),
     }

@@ -9,7 +9,7 @@ import stat
 
 import pytest
 
-from deedgen.compliance.rules import RULES_DIR
+from deedgen.resources import FUNDING_RULES as RULES_DIR
 from tests.batch.conftest import (
     coalition_folders,
     report,
