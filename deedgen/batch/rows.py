@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 from deedgen.batch.options import STATUSES
@@ -63,15 +63,16 @@ class Row:
         return replace(self, **changes)
 
     def as_dict(self) -> dict:
-        data = asdict(self)
-        return {
-            key: list(value) if isinstance(value, tuple) else value
-            for key, value in data.items()
-            if value is not None and value != ()
-        }
+        data = {}
+        for name in _FIELD_NAMES:  # a shallow copy: asdict() would deep-copy every link
+            value = getattr(self, name)
+            if value is not None and value != ():
+                data[name] = list(value) if isinstance(value, tuple) else value
+        return data
 
 
-_ROW_FIELDS = frozenset(f.name for f in fields(Row)) - {"index", "status", "sheet"}
+_FIELD_NAMES = tuple(f.name for f in fields(Row))
+_ROW_FIELDS = frozenset(_FIELD_NAMES) - {"index", "status", "sheet"}
 
 
 def known_fields(facts: dict) -> dict:
