@@ -25,7 +25,7 @@ A cohort is either
 The workbook is untrusted input like a partner sheet: the ZIP container is checked before
 openpyxl opens it. Problems of the workbook's structure (a missing sheet, an unknown column or
 setting, a layer folder that does not exist) are all collected and raised at once as
-:class:`CohortInvalid`; a row naming a missing or duplicate sheet only fails that coalition.
+:class:`~deedgen.exceptions.CohortInvalid`; a row naming a missing or duplicate sheet only fails that coalition.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from deedgen.exceptions import DeedgenError, InputError, Location
+from deedgen.exceptions import CohortInvalid, InputError, Location, Problem
 
 SHEET_SUFFIXES = (".xlsx", ".yaml", ".yml", ".json")
 SETTINGS_SHEET = "Kohorta"
@@ -73,16 +73,11 @@ COLUMN_LABELS = {
 }
 
 
-class CohortInvalid(DeedgenError):
-    """Raised when a cohort folder or workbook cannot be read; lists every problem at once."""
-
-    exit_code = 101  # deedgen batch: the batch cannot start (see deedgen.batch.EXIT_BATCH_ERROR)
-
-    def __init__(self, source: str | Path, problems: list[str]) -> None:
-        self.source = str(source)
-        head = f"{Path(source).name}: the cohort cannot be read ({len(problems)} problems)"
-        super().__init__("\n".join([head] + [f"  - {p}" for p in problems]))
-        self.problems = problems  # texts for now; they become Problem values with the batch package
+def cohort_problem(message: str, file: Path, sheet: str | None = None, cell: str | None = None):
+    """A problem of the cohort, at its place: the folder or workbook, and a sheet and cell."""
+    return Problem.text(
+        "cohort", message, location=Location(file=str(file), sheet=sheet, cell=cell)
+    )
 
 
 @dataclass(frozen=True)
@@ -131,10 +126,9 @@ def read_cohort(path: str | Path) -> Cohort:
     if path.is_file() and path.suffix.lower() == ".xlsx":
         return read_workbook(path)
     if not path.exists():
-        raise CohortInvalid(path, [f"no such folder or workbook: {path}"])
-    raise CohortInvalid(
-        path, ["a cohort is a folder of partner sheets or a cohort workbook (.xlsx)"]
-    )
+        raise CohortInvalid(path, [cohort_problem(f"no such folder or workbook: {path}", path)])
+    message = "a cohort is a folder of partner sheets or a cohort workbook (.xlsx)"
+    raise CohortInvalid(path, [cohort_problem(message, path)])
 
 
 def read_folder(folder: Path) -> Cohort:
@@ -144,9 +138,8 @@ def read_folder(folder: Path) -> Cohort:
         if p.is_file() and p.suffix.lower() in SHEET_SUFFIXES and not p.name.startswith((".", "~$"))
     )
     if not sheets:
-        raise CohortInvalid(
-            folder, [f"no partner sheets ({', '.join(SHEET_SUFFIXES)}) in {folder}"]
-        )
+        message = f"no partner sheets ({', '.join(SHEET_SUFFIXES)}) in {folder}"
+        raise CohortInvalid(folder, [cohort_problem(message, folder)])
     entries = tuple(CohortEntry(sheet=p, label=p.name) for p in sheets)
     return Cohort(source=folder, base=folder, entries=entries)
 
@@ -156,15 +149,14 @@ def read_folder(folder: Path) -> Cohort:
 
 def read_workbook(path: Path) -> Cohort:
     """Read a cohort workbook; every structural problem is reported at once."""
-    from deedgen.exceptions import InputError
     from deedgen.sheet.xlsx_file import check_container
 
     try:
         check_container(path)
     except InputError as error:
-        raise CohortInvalid(path, [error.format_message()]) from None
+        raise CohortInvalid(path, [cohort_problem(error.format_message(), path)]) from None
     book = _open(path)
-    problems: list[str] = []
+    problems: list[Problem] = []
     try:
         names = {name.strip().lower(): name for name in book.sheetnames}
         settings = CohortSettings()
@@ -174,13 +166,12 @@ def read_workbook(path: Path) -> Cohort:
         if ROWS_SHEET.lower() in names:
             entries = _entries(path, book[names[ROWS_SHEET.lower()]], problems)
         else:
-            problems.append(
-                f"no sheet '{ROWS_SHEET}' (the list of coalitions); sheets: {', '.join(book.sheetnames)}"
-            )
+            message = f"no sheet '{ROWS_SHEET}' (the list of coalitions); sheets: {', '.join(book.sheetnames)}"
+            problems.append(cohort_problem(message, path))
     finally:
         book.close()
     if not problems and not entries:
-        problems.append(f"sheet '{ROWS_SHEET}' lists no partner sheets")
+        problems.append(cohort_problem(f"sheet '{ROWS_SHEET}' lists no partner sheets", path))
     if problems:
         raise CohortInvalid(path, problems)
     return Cohort(source=path, base=path.parent, entries=entries, settings=settings)
@@ -192,10 +183,10 @@ def _open(path: Path):
     try:
         return open_workbook(path)
     except InputError as exc:
-        raise CohortInvalid(path, [exc.format_message()]) from exc
+        raise CohortInvalid(path, [cohort_problem(exc.format_message(), path)]) from exc
 
 
-def _rows(ws, limit: int = MAX_COHORT_ROWS):
+def _rows(path: Path, ws, limit: int = MAX_COHORT_ROWS):
     """(row number, tidied values) of the non-empty rows."""
     from deedgen.sheet.xlsx_file import cell_value
 
@@ -203,97 +194,103 @@ def _rows(ws, limit: int = MAX_COHORT_ROWS):
         warnings.simplefilter("ignore")
         for number, values in enumerate(ws.iter_rows(max_col=30, values_only=True), 1):
             if number > limit:
-                raise CohortInvalid(ws.title, [f"sheet '{ws.title}' has more than {limit} rows"])
+                message = f"sheet '{ws.title}' has more than {limit} rows"
+                raise CohortInvalid(path, [cohort_problem(message, path, ws.title)])
             values = tuple(cell_value(v) for v in values)
             if any(v is not None for v in values):
                 yield number, values
 
 
-def _settings(path: Path, ws, problems: list[str]) -> CohortSettings:
+def _settings(path: Path, ws, problems: list[Problem]) -> CohortSettings:
     values: dict[str, list] = {}
-    for number, row in _rows(ws):
+    for number, row in _rows(path, ws):
         label = str(row[0] or "").strip().rstrip(":").strip().lower()
         key = SETTING_KEYS.get(label)
         if key is None:
             if label:
                 known = ", ".join(SETTING_LABELS.values())
-                problems.append(
-                    f"{ws.title}!A{number}: unknown setting '{row[0]}'; expected one of: {known}"
-                )
+                message = f"unknown setting '{row[0]}'; expected one of: {known}"
+                problems.append(cohort_problem(message, path, ws.title, f"A{number}"))
             continue
         values.setdefault(key, []).extend((number, v) for v in row[1:] if v is not None)
-    edition = _single(ws.title, values.get("edition"), problems, "edition")
-    bw = _single(ws.title, values.get("bw"), problems, "bw")
+    edition = _single(path, ws.title, values.get("edition"), problems, "edition")
+    bw = _single(path, ws.title, values.get("bw"), problems, "bw")
     layers = []
     for number, folder in values.get("layers", []):
         for part in str(folder).replace("\n", ";").split(";"):
             if part.strip():
                 layer = (path.parent / part.strip()).resolve()
                 if not layer.is_dir():
-                    problems.append(
-                        f"{ws.title}!B{number}: clause layer folder not found: {part.strip()} ({layer})"
-                    )
+                    message = f"clause layer folder not found: {part.strip()} ({layer})"
+                    problems.append(cohort_problem(message, path, ws.title, f"B{number}"))
                 layers.append(layer)
     return CohortSettings(
         edition=str(edition) if edition is not None else None, bw=bw, layers=tuple(layers)
     )
 
 
-def _single(sheet: str, found, problems: list[str], key: str):
+def _single(path: Path, sheet: str, found, problems: list[Problem], key: str):
     if not found:
         return None
     if len(found) > 1:
-        problems.append(f"{sheet}!B{found[1][0]}: '{SETTING_LABELS[key]}' has more than one value")
+        message = f"'{SETTING_LABELS[key]}' has more than one value"
+        problems.append(cohort_problem(message, path, sheet, f"B{found[1][0]}"))
     return found[0][1]
 
 
-def _entries(path: Path, ws, problems: list[str]) -> tuple[CohortEntry, ...]:
-    rows = iter(_rows(ws))
-    columns = _columns(ws, next(rows, None), problems)
+def _entries(path: Path, ws, problems: list[Problem]) -> tuple[CohortEntry, ...]:
+    rows = iter(_rows(path, ws))
+    columns = _columns(path, ws, next(rows, None), problems)
     if columns is None:
         return ()
     entries: list[CohortEntry] = []
     seen: dict[Path, int] = {}
     for number, row in rows:
-
-        def value(key: str, row=row):
-            index = columns.get(key)
-            return row[index] if index is not None and index < len(row) else None
-
-        name = value("sheet")
-        assigns_mentor = bool(value("mentor") or value("mentor_email"))
+        values = {key: row[index] if index < len(row) else None for key, index in columns.items()}
         sheet_cell = f"{_letter(columns['sheet'])}{number}"
-        if name is None:
-            if assigns_mentor:
-                problems.append(f"{ws.title}!{sheet_cell}: a mentor without a partner sheet")
+        mentor = _mentor(values)
+        if values["sheet"] is None:
+            if mentor:
+                message = "a mentor without a partner sheet"
+                problems.append(cohort_problem(message, path, ws.title, sheet_cell))
             continue
-        sheet = (path.parent / str(name)).resolve()
-        problem = None
-        if sheet in seen:
-            problem = f"listed twice in the cohort workbook (also row {seen[sheet]})"
-        elif not sheet.is_file():
-            problem = f"partner sheet not found: {name} ({sheet})"
-        elif sheet.suffix.lower() not in SHEET_SUFFIXES:
-            problem = f"not a partner sheet ({', '.join(SHEET_SUFFIXES)}): {name}"
+        name = str(values["sheet"])
+        sheet = (path.parent / name).resolve()
+        problem = _sheet_problem(sheet, name, seen.get(sheet))
         seen.setdefault(sheet, number)
-        mentor = (
-            {"name": value("mentor"), "email": value("mentor_email")} if assigns_mentor else None
-        )
         cells = {
             field_name: f"{_letter(columns[key])}{number}"
             for field_name, key in (("name", "mentor"), ("email", "mentor_email"))
             if key in columns and mentor
         }
         where = Location(file=str(path), sheet=ws.title, cell=sheet_cell)
-        entries.append(CohortEntry(sheet, str(name), mentor, cells, where, problem))
+        entries.append(CohortEntry(sheet, name, mentor, cells, where, problem))
     return tuple(entries)
 
 
-def _columns(ws, header, problems: list[str]) -> dict[str, int] | None:
+def _mentor(values: dict) -> dict | None:
+    """The mentor a workbook row assigns, if any."""
+    name, email = values.get("mentor"), values.get("mentor_email")
+    return {"name": name, "email": email} if name or email else None
+
+
+def _sheet_problem(sheet: Path, name: str, listed_on: int | None) -> str | None:
+    """Why the sheet a workbook row names cannot be built (that coalition fails, not the cohort)."""
+    if listed_on is not None:
+        return f"listed twice in the cohort workbook (also row {listed_on})"
+    if not sheet.is_file():
+        return f"partner sheet not found: {name} ({sheet})"
+    if sheet.suffix.lower() not in SHEET_SUFFIXES:
+        return f"not a partner sheet ({', '.join(SHEET_SUFFIXES)}): {name}"
+    return None
+
+
+def _columns(path: Path, ws, header, problems: list[Problem]) -> dict[str, int] | None:
     """Column key → index, from the header row; None when the sheet column is missing."""
     expected = ", ".join(COLUMN_LABELS.values())
     if header is None:
-        problems.append(f"sheet '{ws.title}' is empty; expected a header row: {expected}")
+        message = f"sheet '{ws.title}' is empty; expected a header row: {expected}"
+        problems.append(cohort_problem(message, path, ws.title))
         return None
     header_row, labels = header
     columns: dict[str, int] = {}
@@ -302,15 +299,15 @@ def _columns(ws, header, problems: list[str]) -> dict[str, int] | None:
             continue
         key = COLUMN_KEYS.get(str(label).strip().rstrip("*").strip().lower())
         if key is None:
-            where = f"{ws.title}!{_letter(index)}{header_row}"
-            problems.append(f"{where}: unknown column '{label}'; expected: {expected}")
+            message = f"unknown column '{label}'; expected: {expected}"
+            problems.append(
+                cohort_problem(message, path, ws.title, f"{_letter(index)}{header_row}")
+            )
         else:
             columns[key] = index
     if "sheet" not in columns:
-        sheet_label = COLUMN_LABELS["sheet"]
-        problems.append(
-            f"{ws.title}!{header_row}: no column '{sheet_label}' (the partner sheet's path)"
-        )
+        message = f"no column '{COLUMN_LABELS['sheet']}' (the partner sheet's path)"
+        problems.append(cohort_problem(message, path, ws.title, f"A{header_row}"))
         return None
     return columns
 
@@ -381,6 +378,6 @@ def write_workbook(
         row[0].font = Font(bold=True)
     for letter, width in zip("ABCD", (40, 26, 34, 40), strict=True):
         listing.column_dimensions[letter].width = width
-    path = Path(path)
-    book.save(path)
-    return path
+    from deedgen.fsutil import atomic_write_with
+
+    return atomic_write_with(Path(path), book.save)

@@ -238,3 +238,25 @@ class OutputError(DeedgenError):
 class VerificationError(ConversionError):
     """Raised when a converted PDF lacks text it must contain (a party's name, the coalition's
     name), e.g. because diacritics were lost in conversion."""
+
+
+class BatchError(DeedgenError):
+    """Raised when a batch cannot run at all: the cohort, the clause library, the rule set or
+    the output folder cannot be used (the message says which)."""
+
+
+class BatchEnvironmentError(BatchError):
+    """Raised when a tool the batch needs is missing (LibreOffice for PDF output)."""
+
+    exit_code = EXIT_ENVIRONMENT
+
+
+class CohortInvalid(BatchError):
+    """Raised when a cohort folder or workbook cannot be read; lists every problem at once,
+    each with its place (the workbook's sheet and cell)."""
+
+    def __init__(self, source: str | Path, problems: list[Problem]) -> None:
+        self.source = str(source)
+        head = f"{Path(source).name}: the cohort cannot be read ({len(problems)} problems)"
+        lines = [head] + [f"  - {p.describe()}" for p in problems]
+        super().__init__("\n".join(lines), problems=problems)

@@ -16,7 +16,7 @@ from deedgen.cli.build import document_options, make_options
     "--output",
     "outdir",
     required=True,
-    type=click.Path(file_okay=False),
+    type=click.Path(),
     help="Output folder: a folder per coalition, and the cohort report summary.{html,xlsx,json}.",
 )
 @click.option(
@@ -48,9 +48,10 @@ def batch(cohort, outdir, jobs, force, quiet, chunk, fmt, lang, draft, pdfa, rul
     coalition whose inputs did not change (and finishes an interrupted run). The cohort report
     OUTDIR/summary.html (also .xlsx and .json) has a row per coalition.
 
-    Exit code: 0 when every coalition was built or is unchanged; 1–100 the number of coalitions
-    that failed (100: 100 or more); 101 the cohort, clause library or rules cannot be used;
-    102 LibreOffice is missing; 130 interrupted.
+    Exit code: 0 when every coalition was built or is unchanged; 1 when at least one failed
+    (how many: the last line and the report); 2 when the cohort, the clause library, the rules
+    or OUTDIR cannot be used (nothing is built); 3 when LibreOffice is missing; 130 when
+    interrupted (a rerun finishes the work).
     """
     from deedgen.batch import BatchOptions, run_batch
 
@@ -61,6 +62,12 @@ def batch(cohort, outdir, jobs, force, quiet, chunk, fmt, lang, draft, pdfa, rul
     counts = ", ".join(f"{status} {n}" for status, n in result.counts.items() if n)
     report = next((p for p in result.reports if p.suffix == ".html"), None)
     click.echo(f"{counts} — {result.seconds:.1f} s — report: {report}", err=True)
+    if result.failed:
+        click.echo(
+            f"{result.failed} of {sum(result.counts.values())} coalitions failed (exit code "
+            f"{result.exit_code}); their errors are in the report",
+            err=True,
+        )
     sys.exit(result.exit_code)
 
 

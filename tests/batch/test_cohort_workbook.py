@@ -8,7 +8,8 @@ import pytest
 from docx import Document
 from openpyxl import Workbook
 
-from deedgen.cohort import CohortInvalid, read_cohort, write_workbook
+from deedgen.cohort import read_cohort, write_workbook
+from deedgen.exceptions import CohortInvalid
 from tests.batch.conftest import rows_by_sheet, run_batch, sheet, write_cohort
 from tests.helpers import ROOT
 
@@ -48,18 +49,19 @@ def test_every_structural_problem_is_reported_at_once(tmp_path):
     with pytest.raises(CohortInvalid) as caught:
         read_cohort(tmp_path / "kohorta.xlsx")
 
-    problems = caught.value.problems
+    problems = {str(p.location): p.message() for p in caught.value.problems}
     assert len(problems) == 3
-    assert any(p.startswith("Kohorta!A2: unknown setting 'Kolor okładki'") for p in problems)
-    assert any(p.startswith("Kohorta!B3: clause layer folder not found") for p in problems)
-    assert any("no sheet 'Koalicje'" in p for p in problems)
-    assert caught.value.exit_code == 101
+    assert problems["kohorta.xlsx: Kohorta!A2"].startswith("unknown setting 'Kolor okładki'")
+    assert problems["kohorta.xlsx: Kohorta!B3"].startswith("clause layer folder not found")
+    assert "no sheet 'Koalicje'" in problems["kohorta.xlsx"]
+    assert "kohorta.xlsx: Kohorta!A2: unknown setting" in caught.value.format_message()
+    assert caught.value.exit_code == 2
 
 
 def test_cli_exit_code_for_an_unreadable_cohort(tmp_path):
     (tmp_path / "kohorta.xlsx").write_text("not a workbook")
     code, output = run_batch(tmp_path / "kohorta.xlsx", "-o", tmp_path / "out")
-    assert code == 101 and "not an XLSX workbook" in output
+    assert code == 2 and "not an XLSX workbook" in output
 
 
 @pytest.fixture
@@ -82,12 +84,15 @@ def workbook_cohort(tmp_path):
 
 def test_the_workbook_sets_mentors_and_its_row_problems_fail_only_their_coalition(workbook_cohort):
     out = workbook_cohort / "out"
-    code, _ = run_batch(workbook_cohort / "kohorta.xlsx", "-o", out, "--format", "docx")
+    code, output = run_batch(workbook_cohort / "kohorta.xlsx", "-o", out, "--format", "docx")
 
     rows = [rows_by_sheet(out)[k] for k in ("arkusze/a.yaml", "arkusze/b.yaml", "arkusze/c.yaml")]
     report = json.loads((out / "summary.json").read_text(encoding="utf-8"))["rows"]
-    assert code == 3
+    assert code == 1
     assert [r["status"] for r in report] == ["built", "built", "failed", "failed", "failed"]
+    # two rows fail before validation: they are not counted as unchanged
+    assert "0 of 5 coalitions unchanged; 2 cannot be read" in output
+    assert "3 of 5 coalitions failed" in output
     assert "partner sheet not found" in report[2]["errors"][0]
     assert report[3]["errors"] == ["listed twice in the cohort workbook (also row 3)"]
     # the workbook's invalid e-mail is reported at its cell in the workbook

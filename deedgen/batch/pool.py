@@ -1,0 +1,201 @@
+"""The worker processes of one batch (a ``forkserver`` pool) and the two phases that use them.
+
+A chunk whose worker died (killed, out of memory) is retried once in a new pool, then reported
+failed. Ctrl-C stops the workers at the coalition they are at and collects what they finished.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import multiprocessing
+import os
+import queue
+import signal
+import sys
+import time
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
+
+from deedgen.batch.building import ChunkResult, build_chunk
+from deedgen.batch.interrupt import Interrupt
+from deedgen.batch.options import BatchOptions, Progress
+from deedgen.batch.rows import Row, RowSpool
+from deedgen.batch.triage import Task
+from deedgen.batch.worker import WORKER_PRELOAD, Valid, WorkerSetup, init_worker, validate_chunk
+from deedgen.fsutil import usable_cores
+
+WORKER_DIED = (
+    "the worker process died while working on this coalition (killed, or out of memory); "
+    "rerun to resume"
+)
+
+
+class PoolRunner:
+    """The worker processes of one batch, and the two phases that use them."""
+
+    def __init__(
+        self, setup: WorkerSetup, options: BatchOptions, progress: Progress, interrupt: Interrupt
+    ) -> None:
+        self.setup = setup
+        self.options = options
+        self.progress = progress
+        self.interrupt = interrupt
+        self.jobs = max(1, options.jobs or usable_cores())
+        self.converter_stats: dict[str, int] = {}
+        linux = sys.platform.startswith("linux")
+        self._context = multiprocessing.get_context("forkserver" if linux else "spawn")
+        if linux:
+            self._context.set_forkserver_preload(list(WORKER_PRELOAD))
+        self._events = self._context.Queue()
+        self._phase, self._seen = "", 0  # the phase running, and its events received
+        # The workers' lifeline: they hold the reading end; when this process dies, even by
+        # SIGKILL, its writing end closes and they stop (see worker._watch_lifeline).
+        self._lifeline, self._lifeline_end = self._context.Pipe(duplex=False)
+        self._executor: ProcessPoolExecutor | None = None
+
+    def _pool(self) -> ProcessPoolExecutor:
+        if self._executor is None:
+            self._executor = ProcessPoolExecutor(
+                self.jobs,
+                mp_context=self._context,
+                initializer=init_worker,
+                initargs=(self.setup, self._events, self._lifeline),
+            )
+        return self._executor
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+        self._drain_events()
+
+    def validate(self, tasks: list[Task], spool: RowSpool) -> list[Task]:
+        """Validate every sheet (in the workers); an invalid one gets its row now. Returns the
+        tasks to build, each with its coalition's identity, in cohort order."""
+        by_index = {t.index: t for t in tasks}
+        valid: list[Task] = []
+
+        def done(outcomes: list[Valid | Row]) -> None:
+            for outcome in outcomes:
+                if isinstance(outcome, Valid):
+                    valid.append(replace(by_index[outcome.index], identity=outcome.identity))
+                else:
+                    spool.write(outcome)
+
+        self._start_phase("validate", len(tasks))
+        self._run(validate_chunk, _chunks(tasks, self._chunk_size(len(tasks), 20)), done)
+        return sorted(valid, key=lambda t: t.index)
+
+    def build(self, tasks: list[Task], spool: RowSpool) -> None:
+        if self.interrupt.fired:
+            return
+        self._start_phase("build", len(tasks))
+        pdf = "pdf" in self.setup.options.formats
+        # With PDFs, each chunk is one LibreOffice start (~1.8 s, most of it CPU): fewer,
+        # larger chunks (two per worker, up to 40 coalitions) spread it thinner.
+        size = self._chunk_size(len(tasks), 40, 2) if pdf else self._chunk_size(len(tasks), 25)
+
+        def done(result: ChunkResult) -> None:
+            for key, value in result.converter.items():
+                self.converter_stats[key] = self.converter_stats.get(key, 0) + value
+            for row in result.rows:
+                spool.write(row)
+
+        self._run(build_chunk, _chunks(tasks, size), done)
+
+    def _chunk_size(self, count: int, cap: int, per_worker: int = 4) -> int:
+        if self.options.chunk:
+            return self.options.chunk
+        return max(1, min(cap, math.ceil(count / (self.jobs * per_worker))))
+
+    def _start_phase(self, name: str, total: int) -> None:
+        self._phase, self._seen = name, 0
+        self.progress.phase(name, total)
+
+    def _run(self, function: Callable, chunks: list[list[Task]], done: Callable) -> None:
+        """Run *function* over the chunks in the pool; a chunk whose worker died is retried once
+        in a new pool, then reported failed; Ctrl-C stops the workers and returns."""
+        attempts = dict.fromkeys(range(len(chunks)), 0)
+        todo = list(range(len(chunks)))
+        while todo and not self.interrupt.fired:
+            running: dict[Future, int] = {}
+            submitted, todo = todo, []
+            try:
+                for number in submitted:
+                    running[self._pool().submit(function, chunks[number])] = number
+                todo = self._collect(running, function, chunks, attempts, done)
+            except KeyboardInterrupt:
+                self._stop(running, done)
+            if todo:
+                self.close()  # a broken pool: start a new one for the chunks left
+        self._drain_events(wait_for=0 if self.interrupt.fired else sum(map(len, chunks)))
+
+    def _collect(
+        self, running: dict[Future, int], function: Callable, chunks, attempts, done: Callable
+    ) -> list[int]:
+        """Hand each finished chunk's result to *done* until none runs; returns the chunks to
+        run again (their worker died for the first time)."""
+        retry = []
+        while running:
+            finished, _ = wait(running, timeout=0.2, return_when=FIRST_COMPLETED)
+            self._drain_events()
+            for future in finished:
+                number = running.pop(future)
+                try:
+                    done(future.result())
+                except BrokenProcessPool:
+                    attempts[number] += 1
+                    if attempts[number] < 2:
+                        retry.append(number)
+                    else:
+                        done(_died(function, chunks[number]))
+        return retry
+
+    def _stop(self, running: dict[Future, int], done: Callable) -> None:
+        """Ctrl-C: workers stop at their current coalition; collect what they finished."""
+        self.interrupt.fired = True
+        self.progress.note("interrupted: stopping the workers…")
+        for child in multiprocessing.active_children():
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(child.pid, signal.SIGINT)
+        for future in running:
+            future.cancel()
+        deadline = time.monotonic() + 60
+        for future in list(running):
+            with contextlib.suppress(Exception, KeyboardInterrupt):
+                if not future.cancelled():
+                    done(future.result(timeout=max(0.1, deadline - time.monotonic())))
+
+    def _drain_events(self, wait_for: int = 0) -> None:
+        """Pass the workers' progress events of the current phase on; with *wait_for*, wait
+        (briefly) until that many have arrived: a worker's queue may deliver its last events
+        after the chunk's result."""
+        deadline = time.monotonic() + 2
+        while True:
+            try:
+                if self._seen < wait_for:
+                    event = self._events.get(timeout=0.05)
+                else:
+                    event = self._events.get_nowait()
+            except (queue.Empty, OSError, EOFError):
+                if self._seen >= wait_for or time.monotonic() > deadline:
+                    return
+                continue
+            if event.get("phase") == self._phase:
+                self._seen += 1
+                self.progress.advance(event)
+
+
+def _chunks(tasks: list[Task], size: int) -> list[list[Task]]:
+    return [tasks[i : i + size] for i in range(0, len(tasks), size)]
+
+
+def _died(function: Callable, chunk: list[Task]):
+    """The outcome of a chunk whose worker process died twice (killed, or crashed)."""
+    rows = [
+        Row.failed(t.index, t.label, [WORKER_DIED], folder=t.folder, **t.identity) for t in chunk
+    ]
+    return rows if function is validate_chunk else ChunkResult(rows)
