@@ -42,7 +42,7 @@ def test_the_regional_overlay_changes_the_declaration_visibly(lipowiec):
     assert networking.number == regional.section("mentoring.bw").number + 1
     assert any("o których mowa w ust.\u00a02 pkt\u00a02" in unit.text for unit in networking.units)
     used = {c.id: c for c in regional.clauses}
-    assert (used["mentoring.bw"].layer, used["mentoring.bw"].version) == ("wbp-kielce", 3)
+    assert (used["mentoring.bw"].layer, used["mentoring.bw"].version) == ("wbp-kielce", 4)
     assert used["mentoring.networking"].source == str(REGION / "mentoring" / "networking.pl.txt")
 
 
