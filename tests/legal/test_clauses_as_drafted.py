@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.legal.conftest import build, variant
+from tests.legal.conftest import COHORT, build, variant
 
 
 def test_the_money_clause_points_at_a_separate_agreement_within_the_budget_resolution():
@@ -131,3 +131,25 @@ def test_a_deputy_acts_under_a_numbered_and_dated_authorisation_in_both_declarat
     )
     assert expected in documents["declaration"].full
     assert expected in documents["preliminary"].full
+
+
+def test_an_ordinary_association_is_represented_as_its_data_says(tmp_path):
+    def friends(data):
+        data["parties"].append(
+            {
+                "id": "kpb",
+                "kind": "ordinary_association",
+                "name": "Koło Przyjaciół Biblioteki w Lipowcu",
+                "address": {"street": "ul. Szkolna 4", "postal_code": "28-130", "city": "Lipowiec"},
+                "representatives": [
+                    {"name": "Alicja Dąb", "function": "Przewodnicząca Zarządu Koła"},
+                    {"name": "Jan Buk", "function": "Członek Zarządu Koła"},
+                ],
+            }
+        )
+
+    board = build(variant(tmp_path, friends))["declaration"].full
+    assert "jako członkowie zarządu stowarzyszenia zwykłego, zgodnie z jego regulaminem" in board
+    representative = build(COHORT / "jaworowka-nowa.yaml")["declaration"].full
+    assert "jako przedstawiciel reprezentujący stowarzyszenie zwykłe" in representative
+    assert "(przedstawiciel albo zarząd)" not in board + representative
