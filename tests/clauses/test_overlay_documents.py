@@ -69,7 +69,7 @@ def test_review_annex_lists_each_clause_with_its_layer_file_version_and_what_it_
     bw = rows["mentoring.bw"]
     assert (bw.section, bw.version, bw.layer, bw.file, bw.replaces) == (
         f"§ {document.section('mentoring.bw').number}",
-        3,
+        4,
         "wbp-kielce",
         "mentoring/bw.pl.txt",
         f"central v{library.replaced['mentoring.bw'][0].version}",
@@ -119,7 +119,7 @@ def test_the_overlay_is_in_the_built_documents_and_the_manifest(tmp_path, lipowi
     clauses = {c["id"]: c for c in declaration["clauses"]}
     assert (clauses["mentoring.bw"]["layer"], clauses["mentoring.bw"]["version"]) == (
         "wbp-kielce",
-        3,
+        4,
     )
     assert clauses["mentoring.networking"]["source"] == str(
         REGION / "mentoring" / "networking.pl.txt"
