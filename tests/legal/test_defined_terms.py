@@ -21,6 +21,8 @@ VARIANTS = (
     "Plan działań Koalicji",
     "mentor, o którym mowa",
     "mentora z biblioteki wojewódzkiej, o którym mowa",
+    "biblioteka gminna – ",
+    "gmina – Gmina ",
 )
 
 
