@@ -302,7 +302,7 @@ def test_review_annex_for_mentors_sits_beside_the_documents_never_in_them(tmp_pa
         BuildOptions(formats=("docx",), library=LibrarySelection((Path(overlay),)), review=True),
     )
     review = (tmp_path / "r" / "przeglad-klauzul.md").read_text(encoding="utf-8")
-    assert "| mentoring.bw |" in review and "wbp-kielce" in review and "central v2" in review
+    assert "| mentoring.bw |" in review and "wbp-kielce" in review and "central v3" in review
     assert "przeglad-klauzul.md" in result.manifest.files
     assert "Pochodzenie klauzul" not in docx_text(tmp_path / "r" / "deklaracja-partnerstwa.docx")
 

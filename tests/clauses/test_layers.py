@@ -299,7 +299,7 @@ def test_clause_show_reports_layer_file_version_and_what_it_replaces(tmp_path):
     result = CliRunner().invoke(cli, ["clause", "show", "mentoring.bw", "--library", str(region)])
 
     assert result.exit_code == 0, result.output
-    assert "version 3 · layer wbp-kielce" in result.output
+    assert "version 4 · layer wbp-kielce" in result.output
     assert f"file: {region / 'mentoring' / 'bw.pl.txt'}" in result.output
     assert (
         f"replaces: central v{central_v} ({ROOT / 'clause_library' / 'mentoring' / 'bw.pl.txt'})"
@@ -345,7 +345,7 @@ def test_clause_diff_shows_metadata_changes_and_a_unified_diff():
 
     assert result.exit_code == 0, result.output
     central_v = central_version("mentoring.bw")
-    assert f"version: {central_v} → 3" in result.output
+    assert f"version: {central_v} → 4" in result.output
     assert f"--- central: mentoring/bw.pl.txt (v{central_v})" in result.output
     assert "+pkt.[consultations]" in result.output
     nothing = CliRunner().invoke(cli, ["clause", "diff", "final.law"])

@@ -42,7 +42,7 @@ def test_the_regional_overlay_changes_the_declaration_visibly(lipowiec):
     assert networking.number == regional.section("mentoring.bw").number + 1
     assert any("o których mowa w ust.\u00a02 pkt\u00a02" in unit.text for unit in networking.units)
     used = {c.id: c for c in regional.clauses}
-    assert (used["mentoring.bw"].layer, used["mentoring.bw"].version) == ("wbp-kielce", 3)
+    assert (used["mentoring.bw"].layer, used["mentoring.bw"].version) == ("wbp-kielce", 4)
     assert used["mentoring.networking"].source == str(REGION / "mentoring" / "networking.pl.txt")
 
 
@@ -69,7 +69,7 @@ def test_review_annex_lists_each_clause_with_its_layer_file_version_and_what_it_
     bw = rows["mentoring.bw"]
     assert (bw.section, bw.version, bw.layer, bw.file, bw.replaces) == (
         f"§ {document.section('mentoring.bw').number}",
-        3,
+        4,
         "wbp-kielce",
         "mentoring/bw.pl.txt",
         f"central v{library.replaced['mentoring.bw'][0].version}",
@@ -119,7 +119,7 @@ def test_the_overlay_is_in_the_built_documents_and_the_manifest(tmp_path, lipowi
     clauses = {c["id"]: c for c in declaration["clauses"]}
     assert (clauses["mentoring.bw"]["layer"], clauses["mentoring.bw"]["version"]) == (
         "wbp-kielce",
-        3,
+        4,
     )
     assert clauses["mentoring.networking"]["source"] == str(
         REGION / "mentoring" / "networking.pl.txt"
