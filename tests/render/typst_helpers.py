@@ -127,6 +127,69 @@ def _made_of(words: list[str], pieces: list[list[str]]) -> bool:
     """Whether *words* is a concatenation of *pieces* (each may repeat)."""
     if not words:
         return True
-    return any(
-        words[: len(p)] == p and _made_of(words[len(p) :], pieces) for p in pieces if p
+    return any(words[: len(p)] == p and _made_of(words[len(p) :], pieces) for p in pieces if p)
+
+
+def self_signed_signer(folder: Path):
+    """A pyhanko signer with a self-signed certificate made here, and that certificate."""
+    import datetime as dt
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.x509.oid import NameOID
+    from pyhanko.keys import load_cert_from_pemder
+    from pyhanko.sign import signers
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Testowy Sygnatariusz")])
+    start = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=1)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(start)
+        .not_valid_after(start + dt.timedelta(days=30))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .add_extension(
+            x509.KeyUsage(True, True, False, False, False, True, False, False, False), critical=True
+        )
+        .sign(key, hashes.SHA256())
     )
+    key_path, cert_path = folder / "key.pem", folder / "cert.pem"
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    signer = signers.SimpleSigner.load(str(key_path), str(cert_path))
+    return signer, load_cert_from_pemder(str(cert_path))
+
+
+def sign_twice_and_validate(pdf: bytes, folder: Path) -> list:
+    """Sign the first two signature fields of *pdf* one after the other (each an incremental
+    update), then validate every signature of the result; return their statuses."""
+    import io
+
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign import signers
+    from pyhanko.sign.fields import enumerate_sig_fields
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko_certvalidator import ValidationContext
+
+    signer, cert = self_signed_signer(folder)
+    names = [name for name, _, _ in enumerate_sig_fields(PdfFileReader(io.BytesIO(pdf)))][:2]
+    data = pdf
+    for name in names:
+        writer = IncrementalPdfFileWriter(io.BytesIO(data))
+        meta = signers.PdfSignatureMetadata(field_name=name)
+        data = signers.sign_pdf(writer, meta, signer=signer).getvalue()
+    reader = PdfFileReader(io.BytesIO(data))
+    context = ValidationContext(trust_roots=[cert])
+    return [validate_pdf_signature(sig, context) for sig in reader.embedded_signatures]

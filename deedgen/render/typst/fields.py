@@ -47,7 +47,9 @@ def field_places(markers: Sequence[dict], count: int) -> list[FieldPlace]:
         bottom = float(m["page-height"]) - float(m["y"])
         left = float(m["x"])
         places.append(
-            FieldPlace(int(m["page"]) - 1, (left, bottom, left + float(m["width"]), bottom + FIELD_HEIGHT))
+            FieldPlace(
+                int(m["page"]) - 1, (left, bottom, left + float(m["width"]), bottom + FIELD_HEIGHT)
+            )
         )
     return places
 
@@ -105,4 +107,3 @@ def _page_labels(labels: Sequence[tuple[int, str]]) -> generic.DictionaryObject:
             label[generic.NameObject("/P")] = generic.TextStringObject(prefix)
         numbers += [generic.NumberObject(first), label]
     return generic.DictionaryObject({generic.NameObject("/Nums"): numbers})
-
