@@ -237,8 +237,11 @@ def test_countersignature_directly_under_the_executive():
     )
     executive = next(v for k, v in fields.items() if k.startswith(f"podpis-{signatory.party_id}-"))
     assert counter.P.objgen == executive.P.objgen
-    gap = float(executive.Rect[1]) - float(counter.Rect[3])
-    assert 0 < gap < 40 and float(counter.Rect[0]) == float(executive.Rect[0])
+    low, high = float(counter.Rect[3]), float(executive.Rect[1])
+    # below the executive's line: the name, the "Kontrasygnata Skarbnika" label, room to sign
+    assert 0 < high - low < 60 and float(counter.Rect[0]) == float(executive.Rect[0])
+    others = [f for f in fields.values() if f.P.objgen == counter.P.objgen]
+    assert not [f for f in others if low < float(f.Rect[1]) < high]
 
 
 def test_signature_heading_is_not_alone_on_its_page():

@@ -28,15 +28,15 @@ SEGMENTED_BLOCKS = ("blocks",)
 
 
 def proper_names(context: dict) -> list[str]:
-    """Every proper name the sheet gives: coalition, gmina, parties and the people in them."""
+    """Every proper name the sheet gives: coalition, gmina, parties (full and short names), the
+    people in them, the treasurer and the mentor with the mentor's library."""
     names = [context["coalition"]["name"], context["gmina"]["name"]]
     for party in context["parties"]:
-        names.append(party["name"])
+        names += [party["name"], party["short_name"]]
         names += [r["name"] for r in party["representatives"]]
     names += [m["name"] for m in context["team"]]
     for person in (context.get("treasurer"), context.get("mentor")):
-        if person and person.get("name"):
-            names.append(person["name"])
+        names += [person.get(key) for key in ("name", "library")] if person else []
     return sorted({n for n in names if n and len(n) > 2}, key=len, reverse=True)
 
 
