@@ -143,7 +143,7 @@ def self_signed_signer(folder: Path):
 
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Testowy Sygnatariusz")])
-    start = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=1)
+    start = dt.datetime.now(dt.UTC) - dt.timedelta(days=1)
     cert = (
         x509.CertificateBuilder()
         .subject_name(name)

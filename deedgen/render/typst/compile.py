@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import json
 import threading
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from deedgen.exceptions import ConversionError
@@ -57,12 +57,16 @@ def _fonts():
 class TypstEngine:
     """A Typst compiler for deedgen's documents; one per process (see :func:`engine`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, main: Path | None = None) -> None:
         import typst
 
         self._typst = typst
+        self._main = str(main or MAIN)
         self._compiler = typst.Compiler(
-            input=str(MAIN), root=str(HERE), font_paths=_fonts(), ignore_system_fonts=True
+            input=self._main,
+            root=str(Path(self._main).parent),
+            font_paths=_fonts(),
+            ignore_system_fonts=True,
         )
         self._lock = threading.Lock()  # one compiler, one compilation at a time
 
@@ -72,12 +76,12 @@ class TypstEngine:
         """The PDF of *model* and, for each label of *markers*, the values the style recorded
         under it (``metadata`` labelled so, in layout order). The creation date is *created*
         (from the sheet): the same model gives the same bytes on every run."""
-        stamp = datetime(created.year, created.month, created.day, tzinfo=timezone.utc)
+        stamp = datetime(created.year, created.month, created.day, tzinfo=UTC)
         inputs = {"model": json.dumps(model, ensure_ascii=False, default=str)}
         with self._lock:
             try:
                 pdf, warnings = self._compiler.compile_with_warnings(
-                    input=str(MAIN),
+                    input=self._main,
                     sys_inputs=inputs,
                     pdf_standards=PDF_STANDARDS[pdfa],
                     timestamp=stamp,

@@ -5,9 +5,10 @@ Partner data never becomes Typst markup. The style file reads this data from ``s
 party named ``#sys.exit() $x$ *b* <a> @ref`` prints exactly so. The values are the DOCX
 renderer's (:func:`deedgen.render.docx.template_values`), so both engines print the same words.
 
-Justified text (the units of the §§) is split into segments so the style can keep proper names
-unhyphenated and identifiers (NIP, REGON, KRS, PESEL numbers with their label) on one line:
-a segment is a plain string, ``{"n": name}`` or ``{"i": identifier}``.
+Justified text (the units of the §§ and the plan's and forms' intros) is split into segments so
+the style can keep proper names unhyphenated and identifiers (NIP, REGON, KRS, PESEL numbers with
+their label), numeric ranges and provisions on one line: a segment is a plain string,
+``{"n": name}`` or ``{"i": piece}``. Table values get only the unbreakable pieces.
 """
 
 from __future__ import annotations
@@ -22,9 +23,14 @@ EXTRA_LABELS = {
     "pl": {"date": "(data)"},
     "en": {"date": "(date)"},
 }
-IDENTIFIER = re.compile(r"\b(?:NIP|REGON|KRS|PESEL):?[ \u00a0]\d[\d-]*\d")
-# the keys of template_values whose rows are justified text with names in them
-SEGMENTED_BLOCKS = ("blocks",)
+# kept on one line: an identifier with its label (NIP: 819-093-78-65), a numeric range (1–5,
+# 2026–2027), a provision (6(1)(f)). Done here, not by a Typst show rule on every text: that
+# rule cost half the declaration's typesetting time.
+UNBREAKABLE = re.compile(
+    r"\b(?:NIP|REGON|KRS|PESEL):?[ \u00a0]\d[\d-]*\d|\b\d+–\d+\b|\b\d+(?:\(\w+\))+"
+)
+# the values of template_values printed in tables (not justified: only kept together)
+TABLE_VALUES = ("contributions", "team", "actions", "calendar", "promotion", "quarterly", "annual")
 
 
 def proper_names(context: dict) -> list[str]:
@@ -41,24 +47,40 @@ def proper_names(context: dict) -> list[str]:
 
 
 class Segmenter:
-    """Splits text into plain runs, proper names and identifiers (see the module docstring)."""
+    """Splits text into plain runs, proper names and unbreakable pieces (module docstring)."""
 
     def __init__(self, names: Iterable[str]) -> None:
-        alternatives = [IDENTIFIER.pattern] + [re.escape(n) for n in names]
+        alternatives = [UNBREAKABLE.pattern] + [re.escape(n) for n in names]
         self._pattern = re.compile("|".join(f"(?:{a})" for a in alternatives))
 
     def split(self, text: str) -> list[str | dict]:
-        parts: list[str | dict] = []
-        last = 0
-        for match in self._pattern.finditer(text):
-            if match.start() > last:
-                parts.append(text[last : match.start()])
-            value = match.group(0)
-            parts.append({"i": value} if IDENTIFIER.fullmatch(value) else {"n": value})
-            last = match.end()
-        if last < len(text):
-            parts.append(text[last:])
-        return parts
+        return _split(self._pattern, text)
+
+
+def _split(pattern: re.Pattern, text: str) -> list[str | dict]:
+    parts: list[str | dict] = []
+    last = 0
+    for match in pattern.finditer(text):
+        if match.start() > last:
+            parts.append(text[last : match.start()])
+        value = match.group(0)
+        parts.append({"i": value} if UNBREAKABLE.fullmatch(value) else {"n": value})
+        last = match.end()
+    if last < len(text):
+        parts.append(text[last:])
+    return parts
+
+
+def kept_together(value):
+    """*value* (a string, or lists and dicts of them) with its unbreakable pieces marked; a
+    string without any stays a string."""
+    if isinstance(value, str):
+        return _split(UNBREAKABLE, value) if UNBREAKABLE.search(value) else value
+    if isinstance(value, dict):
+        return {k: kept_together(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [kept_together(v) for v in value]
+    return value
 
 
 def signature_rows(signatories: Sequence[Signatory]) -> list[dict]:
@@ -81,9 +103,14 @@ def document_model(
     """The data one document is typeset from (JSON-able: strings, numbers, lists, dicts)."""
     values = template_values(document, draft=draft, findings=findings)
     segmenter = Segmenter(proper_names(document.context))
-    for key in SEGMENTED_BLOCKS:
-        values[key] = [dict(b, text=segmenter.split(b["text"])) for b in values[key]]
-    values["slots"] = dict(values["slots"])
+    values["blocks"] = [dict(b, text=segmenter.split(b["text"])) for b in values["blocks"]]
+    values["slots"] = {
+        slot: [dict(b, text=segmenter.split(b["text"])) for b in blocks]
+        for slot, blocks in values["slots"].items()
+    }
+    for key in TABLE_VALUES:
+        if key in values:
+            values[key] = kept_together(values[key])
     props = document_properties(document)
     labels = dict(values.pop("L"), **EXTRA_LABELS[document.lang])
     return {
@@ -91,6 +118,7 @@ def document_model(
         "kind": document.kind,
         "lang": document.lang,
         "labels": labels,
+        "table_labels": kept_together(labels),
         "signatures": signature_rows(document.signatories),
         "meta": {
             "title": props["title"],
