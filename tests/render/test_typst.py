@@ -203,6 +203,12 @@ def test_signature_fields_sit_on_their_lines(name):
     signatories = documents["declaration"].signatories
     fields = list(pdf.Root.AcroForm.Fields)
     assert len(fields) == len(signatories)
+    # each widget tagged (PDF/UA-1): a /Form element pointing at it, found via its /StructParent
+    numbers = pdf.Root.StructTreeRoot.ParentTree.Nums
+    parents = {int(numbers[i]): numbers[i + 1] for i in range(0, len(numbers), 2)}
+    for field in fields:
+        element = parents[int(field.StructParent)]
+        assert element.S == "/Form" and element.K.Obj.objgen == field.objgen
     for signatory, field in zip(signatories, fields, strict=True):
         page_index = [p.objgen for p in pdf.pages].index(field.P.objgen)
         height = float(pdf.pages[page_index].MediaBox[3])

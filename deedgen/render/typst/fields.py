@@ -87,6 +87,7 @@ def finish_bundle(
             empty_field_appearance=True,
         )
         append_signature_field(writer, spec)
+    _tag_widgets(writer)
     for page in sorted({place.page for place in places}):
         # annotations in the order of the structure tree (PDF/UA)
         page_ref = writer.find_page_for_modification(page)[0]
@@ -97,6 +98,57 @@ def finish_bundle(
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def _tag_widgets(writer: IncrementalPdfFileWriter) -> None:
+    """Give every signature widget a /Form element in the structure tree (PDF/UA-1 wants each
+    annotation tagged), after the document's content: an object reference to the widget and its
+    /StructParent entry in the parent tree."""
+    tree_ref = writer.root.raw_get("/StructTreeRoot")
+    tree = tree_ref.get_object()
+    top = tree["/K"]  # Typst: an array holding the one /Document element
+    if isinstance(top, generic.ArrayObject):
+        if len(top) != 1:
+            return
+        document_ref = top.raw_get(0)
+    else:
+        document_ref = tree.raw_get("/K")
+    document = document_ref.get_object()
+    kids = document.get("/K")
+    if not isinstance(kids, generic.ArrayObject):
+        kids = generic.ArrayObject([] if kids is None else [document.raw_get("/K")])
+        document["/K"] = kids
+    numbers = tree["/ParentTree"]["/Nums"]
+    next_key = int(tree["/ParentTreeNextKey"])
+    for field_ref in writer.root["/AcroForm"].raw_get("/Fields").get_object():
+        widget = field_ref.get_object()
+        element = generic.DictionaryObject(
+            {
+                generic.NameObject("/Type"): generic.NameObject("/StructElem"),
+                generic.NameObject("/S"): generic.NameObject("/Form"),
+                generic.NameObject("/P"): document_ref,
+                generic.NameObject("/Alt"): widget["/TU"],
+                generic.NameObject("/K"): generic.DictionaryObject(
+                    {
+                        generic.NameObject("/Type"): generic.NameObject("/OBJR"),
+                        generic.NameObject("/Obj"): field_ref,
+                        generic.NameObject("/Pg"): widget.raw_get("/P"),
+                    }
+                ),
+            }
+        )
+        element_ref = writer.add_object(element)
+        kids.append(element_ref)
+        widget["/StructParent"] = generic.NumberObject(next_key)
+        numbers += [generic.NumberObject(next_key), element_ref]
+        next_key += 1
+        writer.mark_update(field_ref)
+    tree["/ParentTreeNextKey"] = generic.NumberObject(next_key)
+    writer.mark_update(document_ref)
+    writer.mark_update(tree_ref)
+    parent_tree_ref = tree.raw_get("/ParentTree")
+    if isinstance(parent_tree_ref, generic.IndirectObject):
+        writer.mark_update(parent_tree_ref)
 
 
 def _page_labels(labels: Sequence[tuple[int, str]]) -> generic.DictionaryObject:
