@@ -14,6 +14,7 @@ import pytest
 from deedgen.assemble import assemble_documents
 from deedgen.clauses.library import load_library
 from deedgen.document import DOCUMENT_ORDER
+from deedgen.render.labels import LABELS
 from deedgen.render.typst import compile as typst_compile
 from deedgen.render.typst import typeset, typeset_bundle
 from deedgen.render.typst.compile import TypstEngine, TypstError
@@ -260,6 +261,17 @@ def test_signature_heading_is_not_alone_on_its_page():
             first_party = documents[kind].signatories[0].party_name.split()[0]
             after = page[re.search(rf"^{heading}", page, re.M).start() :]
             assert first_party in after, f"{name}-{lang} {kind}: the heading alone"
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES, ids=IDS)
+def test_each_form_is_kept_on_one_page(name, lang):
+    labels = LABELS[lang]
+    pages = pdf_pages(rendered(name, lang)["evaluation_forms"]).split("\f")
+    for form in (labels["quarterly_form"], labels["annual_form"]):
+        for page in pages:
+            for heading in re.finditer(rf"^{form} — .*$", page, re.M):
+                rest = page[heading.end() :]
+                assert labels["prepared_by"] in rest, f"{heading.group(0)} continues overleaf"
 
 
 def test_plan_rows_are_never_split_across_pages(tmp_path):
