@@ -9,8 +9,10 @@ documents are assembled once; then, in the same run and on the same core:
                  and, separately, today's packaging of those PDFs (metadata, pdftotext checks,
                  pypdf bundle with signature fields)
 
-Both engines are warmed up on two coalitions first. Prints the median and mean ms per coalition
-and the ratio LibreOffice / Typst. Not a test.
+Both engines are warmed up on two coalitions first. Prints, per coalition, the median and mean
+wall-clock ms and the CPU ms (this process and every process it started, so LibreOffice's too:
+on a shared machine CPU time is the steadier figure), and the ratios LibreOffice / Typst. Not a
+test.
 
     python bench/bench_typst.py -n 20
 """
@@ -49,15 +51,47 @@ def coalitions(n: int, folder: Path) -> list[dict]:
     return [assemble_documents(read_sheet(p), library, "pl") for p in paths]
 
 
-def time_typst(documents: dict) -> tuple[float, float]:
-    start = time.perf_counter()
-    typeset(documents)
-    middle = time.perf_counter()
-    typeset_bundle(documents)
-    return (middle - start) * 1000, (time.perf_counter() - middle) * 1000
+def cpu_ms() -> float:
+    """CPU time of this process and of its living descendants (LibreOffice's workers), in ms."""
+    tick = os.sysconf("SC_CLK_TCK")
+    stats = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            stats[int(entry.name)] = (int(fields[1]), int(fields[11]) + int(fields[12]))
+    family, total = {os.getpid()}, 0
+    for pid in sorted(stats):  # children have larger pids than their parents, mostly
+        parent, ticks = stats[pid]
+        if parent in family and pid != os.getpid():
+            family.add(pid)
+            total += ticks
+    return time.process_time() * 1000 + total * 1000 / tick
 
 
-def time_libreoffice(converter, documents: dict, folder: Path) -> tuple[float, float]:
+class Clock:
+    """Wall and CPU ms of one step."""
+
+    def __enter__(self):
+        self.wall, self.cpu = time.perf_counter(), cpu_ms()
+        return self
+
+    def __exit__(self, *exc):
+        self.wall = (time.perf_counter() - self.wall) * 1000
+        self.cpu = cpu_ms() - self.cpu
+
+
+def time_typst(documents: dict) -> tuple[Clock, Clock]:
+    with Clock() as pdfs:
+        typeset(documents)
+    with Clock() as bundle:
+        typeset_bundle(documents)
+    return pdfs, bundle
+
+
+def time_libreoffice(converter, documents: dict, folder: Path) -> tuple[Clock, Clock]:
     from deedgen.render.package import package_language
 
     folder.mkdir(parents=True)
@@ -66,16 +100,28 @@ def time_libreoffice(converter, documents: dict, folder: Path) -> tuple[float, f
         path = folder / f"{DOCUMENT_SLUGS[kind]}.docx"
         path.write_bytes(render_docx(documents[kind]))
         sources.append(path)
-    start = time.perf_counter()
-    results = converter.convert(sources, folder)
-    middle = time.perf_counter()
+    with Clock() as conversion:
+        results = converter.convert(sources, folder)
     pdfs = {kind: Path(r.pdf) for kind, r in zip(DOCUMENT_ORDER, results, strict=True)}
-    package_language(documents, pdfs, folder / "pakiet.pdf", pdfa=True)
-    return (middle - start) * 1000, (time.perf_counter() - middle) * 1000
+    with Clock() as packaging:
+        package_language(documents, pdfs, folder / "pakiet.pdf", pdfa=True)
+    return conversion, packaging
 
 
-def report(label: str, values: list[float]) -> str:
-    return f"{label:<34} median {statistics.median(values):7.1f} ms   mean {statistics.mean(values):7.1f} ms"
+def report(label: str, clocks: list) -> str:
+    wall, cpu = [c[0] for c in clocks], [c[1] for c in clocks]
+    return (
+        f"{label:<34} wall median {statistics.median(wall):7.1f} mean {statistics.mean(wall):7.1f}"
+        f"   cpu median {statistics.median(cpu):7.1f} mean {statistics.mean(cpu):7.1f} ms"
+    )
+
+
+def summed(*steps) -> list[tuple[float, float]]:
+    return [(sum(c.wall for c in cs), sum(c.cpu for c in cs)) for cs in zip(*steps, strict=True)]
+
+
+def ratio(slow: list, fast: list, index: int) -> float:
+    return statistics.median(c[index] for c in slow) / statistics.median(c[index] for c in fast)
 
 
 def main() -> None:
@@ -90,10 +136,11 @@ def main() -> None:
         for documents in cohort[:2]:
             time_typst(documents)  # warm: fonts loaded, the style compiled
         typst_docs, typst_bundle = zip(*(time_typst(d) for d in cohort), strict=True)
-        typst_total = [a + b for a, b in zip(typst_docs, typst_bundle, strict=True)]
-        print(f"{len(cohort)} coalitions (Polish), one core\n")
-        print(report("typst: four PDFs", typst_docs))
-        print(report("typst: bundle + fields + labels", typst_bundle))
+        typst_total = summed(typst_docs, typst_bundle)
+        rss = int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        print(f"{len(cohort)} coalitions (Polish), one core; this process {rss >> 20} MiB\n")
+        print(report("typst: four PDFs", summed(typst_docs)))
+        print(report("typst: bundle + fields + labels", summed(typst_bundle)))
         print(report("typst: total", typst_total))
         if args.skip_libreoffice:
             return
@@ -104,15 +151,16 @@ def main() -> None:
             for i, documents in enumerate(cohort[:2]):
                 time_libreoffice(converter, documents, folder / f"warm-{i}")
             lo = [time_libreoffice(converter, d, folder / f"lo-{i}") for i, d in enumerate(cohort)]
-        lo_convert = [a for a, _ in lo]
-        lo_total = [a + b for a, b in lo]
-        print(report("libreoffice: conversion", lo_convert))
-        print(report("libreoffice: packaging", [b for _, b in lo]))
-        print(report("libreoffice: total", lo_total))
-        conversion = statistics.median(lo_convert) / statistics.median(typst_total)
-        whole = statistics.median(lo_total) / statistics.median(typst_total)
-        print(f"\nratio LibreOffice conversion / Typst total: {conversion:.2f}×")
-        print(f"ratio LibreOffice conversion + packaging / Typst total: {whole:.2f}×")
+        conversion = summed([c for c, _ in lo])
+        total = summed([c for c, _ in lo], [p for _, p in lo])
+        print(report("libreoffice: conversion", conversion))
+        print(report("libreoffice: packaging", summed([p for _, p in lo])))
+        print(report("libreoffice: total", total))
+        for label, slow in (("conversion", conversion), ("conversion + packaging", total)):
+            print(
+                f"ratio LibreOffice {label} / Typst total: "
+                f"wall {ratio(slow, typst_total, 0):.2f}×, cpu {ratio(slow, typst_total, 1):.2f}×"
+            )
 
 
 if __name__ == "__main__":

@@ -295,3 +295,12 @@ def test_bundle_signed_twice_both_signatures_valid(tmp_path):
     statuses = sign_twice_and_validate(bundle, tmp_path)
     assert len(statuses) == 2
     assert all(s.intact and s.valid for s in statuses)
+
+
+def test_doctor_report_of_the_engine():
+    from deedgen.render.typst.compile import diagnose
+
+    report = diagnose()
+    assert report["version"] == "0.15.2"
+    assert {"Liberation Serif", "Liberation Sans"} <= set(report["fonts"])
+    assert report["test_bytes"] > 1000 and report["test_ms"] >= 0

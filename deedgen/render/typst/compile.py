@@ -113,3 +113,22 @@ def engine() -> TypstEngine:
     if _ENGINE is None:
         _ENGINE = TypstEngine()
     return _ENGINE
+
+
+def diagnose() -> dict:
+    """What ``deedgen doctor`` reports of the Typst engine: its version, the font families it
+    was given and the time of a test document with Polish diacritics typeset to PDF/A-2a +
+    PDF/UA-1. Raises :class:`TypstError` (naming the package to install) when it cannot work."""
+    import time
+    from importlib.metadata import version
+
+    families = sorted(_fonts().families())
+    model = {"documents": [], "probe": "Zażółć gęślą jaźń"}
+    start = time.perf_counter()
+    pdf, _ = engine().compile(model, created=date(2026, 1, 1))
+    return {
+        "version": version("typst"),
+        "fonts": families,
+        "test_ms": round((time.perf_counter() - start) * 1000),
+        "test_bytes": len(pdf),
+    }
