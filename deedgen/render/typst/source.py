@@ -34,15 +34,21 @@ TABLE_VALUES = ("contributions", "team", "actions", "calendar", "promotion", "qu
 
 
 def proper_names(context: dict) -> list[str]:
-    """Every proper name the sheet gives: coalition, gmina, parties (full and short names), the
-    people in them, the treasurer and the mentor with the mentor's library."""
-    names = [context["coalition"]["name"], context["gmina"]["name"]]
+    """Every proper name the sheet gives: coalition, its place, gmina, parties (full and short
+    names, street and town), the people in them with their functions (which name places:
+    „Burmistrz Brzezin Nowych”), the treasurer and the mentor with the mentor's library."""
+    names = [
+        context["coalition"]["name"],
+        context["coalition"].get("place"),
+        context["gmina"]["name"],
+    ]
     for party in context["parties"]:
         names += [party["name"], party["short_name"]]
-        names += [r["name"] for r in party["representatives"]]
+        names += [party["address"].get(key) for key in ("street", "city")]
+        names += [r.get(key) for r in party["representatives"] for key in ("name", "function")]
     names += [m["name"] for m in context["team"]]
     for person in (context.get("treasurer"), context.get("mentor")):
-        names += [person.get(key) for key in ("name", "library")] if person else []
+        names += [person.get(key) for key in ("name", "function", "library")] if person else []
     return sorted({n for n in names if n and len(n) > 2}, key=len, reverse=True)
 
 
