@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import sys
 import tempfile
@@ -52,7 +53,8 @@ def coalitions(n: int, folder: Path) -> list[dict]:
 
 
 def cpu_ms() -> float:
-    """CPU time of this process and of its living descendants (LibreOffice's workers), in ms."""
+    """CPU time of this process, of its finished children (a soffice call, pdftotext) and of its
+    living descendants (a LibreOffice worker still running), in ms."""
     tick = os.sysconf("SC_CLK_TCK")
     stats = {}
     for entry in Path("/proc").iterdir():
@@ -68,7 +70,9 @@ def cpu_ms() -> float:
         if parent in family and pid != os.getpid():
             family.add(pid)
             total += ticks
-    return time.process_time() * 1000 + total * 1000 / tick
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    finished = children.ru_utime + children.ru_stime
+    return (time.process_time() + finished) * 1000 + total * 1000 / tick
 
 
 class Clock:

@@ -306,3 +306,22 @@ def test_doctor_report_of_the_engine():
     assert report["version"] == "0.15.2"
     assert {"Liberation Serif", "Liberation Sans"} <= set(report["fonts"])
     assert report["test_bytes"] > 1000 and report["test_ms"] >= 0
+
+
+def test_package_language_writes_the_pdfs_and_the_bundle(tmp_path):
+    from deedgen.manifest import sha256_file
+    from deedgen.render.typst.package import package_language
+
+    documents, draft, findings = coalition("niezgodna", "pl")
+    paths = {kind: tmp_path / f"{kind}.pdf" for kind in DOCUMENT_ORDER}
+    entry = package_language(
+        documents, paths, tmp_path / "pakiet.pdf", draft=draft, findings=findings
+    )
+    assert entry["file"] == "pakiet.pdf" and entry["sha256"] == sha256_file(tmp_path / "pakiet.pdf")
+    assert entry["signature_fields"] == len(documents["declaration"].signatories)
+    assert entry["documents"] == ["declaration", "action_plan", "evaluation_forms"]
+    assert {p.read_bytes() for p in paths.values()} == {
+        rendered("niezgodna", "pl")[k] for k in DOCUMENT_ORDER
+    }
+    draft_mark = LABELS["pl"]["draft_mark"]
+    assert all(draft_mark in pdf_pages(p.read_bytes()) for p in paths.values())
