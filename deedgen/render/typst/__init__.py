@@ -16,12 +16,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from deedgen.document import DOCUMENT_ORDER, AssembledDocument
+from deedgen.render.package import ANNEX_LABELS, BUNDLED
 from deedgen.render.typst.compile import TypstError, engine
 from deedgen.render.typst.fields import field_places, finish_bundle
 from deedgen.render.typst.source import document_model
 
-BUNDLED = ("declaration", "action_plan", "evaluation_forms")
-ANNEX_LABELS = {"pl": "Zał. {n}, s. ", "en": "Annex {n}, p. "}
 SIGNATURE_MARKER = "deedgen-signature"
 END_MARKER = "deedgen-end"
 
