@@ -96,11 +96,11 @@ def time_typst(documents: dict) -> tuple[Clock, Clock]:
     return pdfs, bundle
 
 
-def docx_files(documents: dict, folder: Path) -> list[Path]:
-    folder.mkdir(parents=True)
+def docx_files(documents: dict, folder: Path, number: int) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for kind in DOCUMENT_ORDER:
-        path = folder / f"{DOCUMENT_SLUGS[kind]}.docx"
+        path = folder / f"{number:03d}-{DOCUMENT_SLUGS[kind]}.docx"  # as a batch chunk names them
         path.write_bytes(render_docx(documents[kind]))
         paths.append(path)
     return paths
@@ -111,7 +111,7 @@ def time_libreoffice(converter, cohort: list[dict], folder: Path) -> tuple[list,
     (LibreOffice started once), its time shared out evenly — then each coalition's packaging."""
     from deedgen.render.package import package_language
 
-    sources = [docx_files(d, folder / f"c{i}") for i, d in enumerate(cohort)]
+    sources = [docx_files(d, folder, i) for i, d in enumerate(cohort)]
     with Clock() as conversion:
         results = converter.convert([p for paths in sources for p in paths], folder / "pdf")
     share = (conversion.wall / len(cohort), conversion.cpu / len(cohort))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import threading
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -104,15 +105,16 @@ def _describe(diagnostic) -> str:
     return message + "".join(f" (hint: {h})" for h in hints)
 
 
-_ENGINE: TypstEngine | None = None
+_ENGINE: tuple[int, TypstEngine] | None = None
 
 
 def engine() -> TypstEngine:
-    """The process's Typst engine, made on first use."""
+    """The process's Typst engine, made on first use — and again in a forked batch worker, which
+    must not share its parent's compiler (its threads did not survive the fork)."""
     global _ENGINE
-    if _ENGINE is None:
-        _ENGINE = TypstEngine()
-    return _ENGINE
+    if _ENGINE is None or _ENGINE[0] != os.getpid():
+        _ENGINE = (os.getpid(), TypstEngine())
+    return _ENGINE[1]
 
 
 def diagnose() -> dict:
