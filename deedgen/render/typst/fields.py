@@ -21,7 +21,7 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign.fields import SigFieldSpec, append_signature_field
 
 from deedgen.document import Signatory
-from deedgen.render.bundle import _tooltip, _unique, signature_field_name
+from deedgen.render.signature_fields import _tooltip, _unique, signature_field_name
 
 FIELD_HEIGHT = 28.0  # points above the signature line: the room the style leaves to sign in
 
