@@ -3,7 +3,8 @@
 Partner data never becomes Typst markup. The style file reads this data from ``sys.inputs`` with
 ``json(…)`` and places every value as a string, which Typst shows as text and never parses, so a
 party named ``#sys.exit() $x$ *b* <a> @ref`` prints exactly so. The values are the DOCX
-renderer's (:func:`deedgen.render.template_values.template_values`), so both engines print the same words.
+renderer's (:func:`deedgen.render.template_values.template_values`), so both engines print the
+same words.
 
 Justified text (the units of the §§ and the plan's and forms' intros) is split into segments so
 the style can keep proper names unhyphenated and identifiers (NIP, REGON, KRS, PESEL numbers with
