@@ -1,0 +1,136 @@
+"""The call into Typst: one compiler per process, fonts given explicitly, every warning an error.
+
+The style (``deedgen.typ``) and the entry point (``main.typ``) are files shipped beside this
+module; the documents arrive as JSON in ``sys.inputs``, so the compiler reads no file that a
+build writes. A :class:`typst.Compiler` is kept per process: Typst memoizes layout across calls,
+so the second document of a run and a query right after a compile cost a fraction of the first.
+The compiler is given the input file on every call (a compiler that was handed in-memory bytes
+once forgets them on the next call).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import threading
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from deedgen.exceptions import ConversionError
+
+HERE = Path(__file__).resolve().parent
+MAIN = HERE / "main.typ"
+# Debian's packages of the fonts the style names (fonts-liberation2, fonts-dejavu-core)
+FONT_DIRS = (
+    Path("/usr/share/fonts/truetype/liberation2"),
+    Path("/usr/share/fonts/truetype/dejavu"),
+)
+FONT_PACKAGES = {"Liberation Serif": "fonts-liberation2", "Liberation Sans": "fonts-liberation2"}
+PDF_STANDARDS = {True: ["a-2a", "ua-1"], False: ["ua-1"]}
+
+
+class TypstError(ConversionError):
+    """Typst failed, warned, or could not find a font the style names."""
+
+
+@functools.lru_cache(maxsize=1)
+def _fonts():
+    import typst
+
+    missing = [d for d in FONT_DIRS[:1] if not d.is_dir()]
+    if missing:
+        raise TypstError(
+            f"font folder {missing[0]} not found: install {FONT_PACKAGES['Liberation Serif']}"
+        )
+    fonts = typst.Fonts(
+        include_system_fonts=False,
+        include_embedded_fonts=False,
+        font_paths=[str(d) for d in FONT_DIRS if d.is_dir()],
+    )
+    families = set(fonts.families())
+    for family, package in FONT_PACKAGES.items():
+        if family not in families:
+            raise TypstError(f"font {family} not found in {FONT_DIRS[0]}: install {package}")
+    return fonts
+
+
+class TypstEngine:
+    """A Typst compiler for deedgen's documents; one per process (see :func:`engine`)."""
+
+    def __init__(self, main: Path | None = None) -> None:
+        import typst
+
+        self._typst = typst
+        self._main = str(main or MAIN)
+        self._compiler = typst.Compiler(
+            input=self._main,
+            root=str(Path(self._main).parent),
+            font_paths=_fonts(),
+            ignore_system_fonts=True,
+        )
+        self._lock = threading.Lock()  # one compiler, one compilation at a time
+
+    def compile(
+        self, model: dict, *, created: date, pdfa: bool = True, markers: tuple[str, ...] = ()
+    ) -> tuple[bytes, dict[str, list[dict]]]:
+        """The PDF of *model* and, for each label of *markers*, the values the style recorded
+        under it (``metadata`` labelled so, in layout order). The creation date is *created*
+        (from the sheet): the same model gives the same bytes on every run."""
+        stamp = datetime(created.year, created.month, created.day, tzinfo=UTC)
+        inputs = {"model": json.dumps(model, ensure_ascii=False, default=str)}
+        with self._lock:
+            try:
+                pdf, warnings = self._compiler.compile_with_warnings(
+                    input=self._main,
+                    sys_inputs=inputs,
+                    pdf_standards=PDF_STANDARDS[pdfa],
+                    timestamp=stamp,
+                )
+                found = {label: self._query(label) for label in markers}
+            except self._typst.TypstError as err:
+                raise TypstError(f"Typst failed: {_describe(err)}") from None
+        if warnings:
+            raise TypstError("Typst warned: " + "; ".join(_describe(w) for w in warnings))
+        return pdf, found
+
+    def _query(self, label: str) -> list[dict]:
+        # answered from the layout just made: Typst memoized it, so this costs well under 1 ms
+        return json.loads(self._compiler.query(f"<{label}>", field="value", format="json"))
+
+
+def _describe(diagnostic) -> str:
+    message = getattr(diagnostic, "message", None) or str(diagnostic)
+    hints = getattr(diagnostic, "hints", None) or []
+    return message + "".join(f" (hint: {h})" for h in hints)
+
+
+_ENGINE: tuple[int, TypstEngine] | None = None
+
+
+def engine() -> TypstEngine:
+    """The process's Typst engine, made on first use — and again in a forked batch worker, which
+    must not share its parent's compiler (its threads did not survive the fork)."""
+    global _ENGINE
+    if _ENGINE is None or _ENGINE[0] != os.getpid():
+        _ENGINE = (os.getpid(), TypstEngine())
+    return _ENGINE[1]
+
+
+def diagnose() -> dict:
+    """What ``deedgen doctor`` reports of the Typst engine: its version, the font families it
+    was given and the time of a test document with Polish diacritics typeset to PDF/A-2a +
+    PDF/UA-1. Raises :class:`TypstError` (naming the package to install) when it cannot work."""
+    import time
+    from importlib.metadata import version
+
+    families = sorted(_fonts().families())
+    model = {"documents": [], "probe": "Zażółć gęślą jaźń"}
+    start = time.perf_counter()
+    pdf, _ = engine().compile(model, created=date(2026, 1, 1))
+    return {
+        "version": version("typst"),
+        "fonts": families,
+        "test_ms": round((time.perf_counter() - start) * 1000),
+        "test_bytes": len(pdf),
+    }

@@ -1,0 +1,43 @@
+"""One language of a coalition written with the Typst engine: its four PDFs and its bundle.
+
+The drop-in for :func:`deedgen.render.package.package_language` (the LibreOffice path): the same
+bundle entry for the manifest, but nothing to convert, finalize or verify afterwards — Typst
+writes each PDF with its metadata, tags and fonts, and places every text it is given as text, so
+the pdftotext read-back that catches LibreOffice losing diacritics has nothing to catch here.
+The one check kept is the bundle's own layout: one end marker per bundled document (a document
+missing from the bundle would be a fault of the style).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from deedgen.document import AssembledDocument
+from deedgen.render.typst import BUNDLED, typeset, typeset_bundle
+
+
+def package_language(
+    documents: Mapping[str, AssembledDocument],
+    pdf_paths: Mapping[str, Path],
+    bundle_path: Path,
+    *,
+    draft: bool = False,
+    findings: Sequence[str] = (),
+    pdfa: bool = True,
+) -> dict:
+    """Typeset *documents* (one language) into *pdf_paths* (kind → path) and their bundle into
+    *bundle_path*; return the manifest's record of the bundle."""
+    pdfs = typeset(documents, draft=draft, findings=findings, pdfa=pdfa)
+    for kind, data in pdfs.items():
+        Path(pdf_paths[kind]).write_bytes(data)
+    bundle = typeset_bundle(documents, draft=draft, findings=findings, pdfa=pdfa)
+    Path(bundle_path).write_bytes(bundle)
+    return {
+        "file": Path(bundle_path).name,
+        "sha256": hashlib.sha256(bundle).hexdigest(),
+        "documents": list(BUNDLED),
+        "signature_fields": len(documents["declaration"].signatories),
+        "pdfa": pdfa,
+    }
