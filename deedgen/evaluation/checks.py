@@ -35,9 +35,10 @@ def _check_required(report: FilledReport, period: Period) -> None:
             continue
         for row in report.tables.get(layout.name, []):
             for col in layout.columns:
-                if col.required and row.get(col.key) is None and col.key in row.cells:
-                    if not _cell_reported(report, layout.name, row.cells[col.key]):
-                        report.add("required", layout.name, row.cells[col.key], col.key)
+                cell = row.cells.get(col.key)
+                missing = col.required and row.get(col.key) is None and cell is not None
+                if missing and not _cell_reported(report, layout.name, cell):
+                    report.add("required", layout.name, cell, col.key)
 
 
 def _was_wrong(report: FilledReport, layout: lay.SheetLayout, col: lay.Col) -> bool:

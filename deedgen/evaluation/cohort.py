@@ -123,19 +123,31 @@ def _unmatched(report: FilledReport) -> dict:
 
 
 def _cohort_sheets(cohort: str | Path) -> list[Path]:
-    from deedgen.cohort import read_cohort
+    """The partner sheets of the cohort (a folder, a cohort workbook, or one partner sheet)."""
+    from deedgen.cohort import SHEET_SUFFIXES, CohortInvalid, read_cohort
 
-    entries = read_cohort(cohort).entries
+    path = Path(cohort)
+    if path.is_file() and path.suffix.lower() in SHEET_SUFFIXES and path.suffix != ".xlsx":
+        return [path.resolve()]
+    try:
+        entries = read_cohort(path).entries
+    except CohortInvalid as error:  # evaluate's own exit code for unusable input
+        raise InputError(error.format_message()) from None
     return [entry.sheet for entry in entries if entry.problem is None]
 
 
 def _named_sheets(reports: list[FilledReport]) -> list[Path]:
-    """The partner sheets the reports name, each once."""
+    """The partner sheets the reports name, each once: the path beside the report (as report
+    init recorded it), else from the working folder; sheets not found are left out."""
     found: dict[Path, None] = {}
     for report in reports:
         name = report.info.get("sheet")
-        if name:
-            found.setdefault((report.source.parent / name).resolve(), None)
+        if not name:
+            continue
+        for candidate in (report.source.parent / name, Path(name)):
+            if candidate.is_file():
+                found.setdefault(candidate.resolve(), None)
+                break
     return list(found)
 
 

@@ -65,6 +65,8 @@ class CoalitionEvaluation:
     errors: int = 0
     reports: list[str] = field(default_factory=list)
     changes: list[dict] = field(default_factory=list)  # proposed plan changes
+    plan: Plan | None = field(default=None, repr=False)
+    sources: list[FilledReport] = field(default_factory=list, repr=False)  # the valid reports
 
     @property
     def at_risk(self) -> bool:
@@ -121,6 +123,8 @@ def evaluate_coalition(
     result = CoalitionEvaluation(
         plan.terc, plan.gmina, plan.coalition, sheet_label, NOT_DUE, social_min=social_min
     )
+    result.plan = plan
+    result.sources = [r for r in reports if r.valid and r.period is not None]
     for quarter in plan.active_quarters():
         due = quarter_period(quarter).deadline() <= as_of
         if due or quarter in by_period:
@@ -159,7 +163,7 @@ def _social_by_year(result: CoalitionEvaluation, plan: Plan, by_period: dict) ->
     years: dict[int, set] = {}
     for facts in result.quarters:
         years.setdefault(int(facts.quarter[:4]), set()).update(facts.social)
-    for name, report in by_period.items():
+    for report in by_period.values():
         period = report.period
         if period.annual and report.valid:
             for quarter in period.quarters:

@@ -64,8 +64,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the report is for the gmina with TERC {found}, the partner sheet for {expected}",
     ),
     "no_sheet": (
-        "nie znaleziono arkusza partnerów koalicji o kodzie TERC {found}",
-        "no partner sheet found for the coalition with TERC {found}",
+        "nie znaleziono arkusza partnerów koalicji o kodzie TERC {found} — wskaż kohortę opcją --cohort",
+        "no partner sheet found for the coalition with TERC {found} — name the cohort with --cohort",
     ),
     "sheet_changed": (
         "arkusz partnerów zmienił się od przygotowania raportu — sprawdź, czy plan się zgadza",

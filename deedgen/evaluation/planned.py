@@ -4,7 +4,7 @@ the plan ``evaluate`` checks a filled report against."""
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from deedgen.context import PROMOTION_LABELS
@@ -39,6 +39,7 @@ class Plan:
     goals: tuple[str, ...]  # chosen goal ids, then own goals
     quarters: tuple[str, ...]  # every quarter of the program period
     evaluation_month: int | None
+    data: dict = field(default_factory=dict, repr=False)  # the validated sheet, for documents
 
     def micro_in(self, period: Period) -> list[PlannedMicro]:
         return [m for m in self.micro if m.quarter in period.quarters]
@@ -97,6 +98,7 @@ def plan_of(sheet) -> Plan:
         goals=tuple(goals.get("chosen") or []) + tuple(goals.get("own") or []),
         quarters=tuple(quarter_name(i) for i in range(first, last + 1)),
         evaluation_month=(data.get("evaluation") or {}).get("month"),
+        data=data,
     )
 
 
