@@ -4,7 +4,9 @@ contributions, the sustainability checks, conclusions and the plan changes for t
 
 from __future__ import annotations
 
+from deedgen.context import RESOURCE_LABELS_EN
 from deedgen.evaluation import layout as lay
+from deedgen.sheet.schema import RESOURCE_LABELS_PL
 from deedgen.evaluation.facts import CoalitionEvaluation
 
 LABELS = {
@@ -96,6 +98,7 @@ WORDS_EN = {
     "nie dotyczy": "not applicable",
     **dict(zip(lay.CHANGE_KINDS, ("new action", "new micro-success", "change of dates",
                                    "change of partners", "withdrawal", "other"), strict=True)),
+    **{RESOURCE_LABELS_PL[key]: RESOURCE_LABELS_EN[key] for key in RESOURCE_LABELS_PL},
 }  # fmt: skip
 
 
@@ -142,7 +145,7 @@ def report_values(coalition: CoalitionEvaluation, year: int, lang: str) -> dict:
         "contribution_rows": [
             {
                 "party": r.get("party_name") or r.get("party"),
-                "resource": r.get("resource"),
+                "resource": word(r.get("resource"), lang),
                 "declared": r.get("declared"),
                 "delivered": word(r.get("delivered"), lang),
             }
