@@ -24,11 +24,17 @@ from deedgen.cli.options import lang_option
     default=None,
     help="The day of the evaluation (YYYY-MM-DD); which reports are due. Default: today.",
 )
+@click.option(
+    "--rules",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Funding rule set (YAML). Default: schemas/funding-rules/<edition>.yaml of each sheet.",
+)
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes.")
 @click.option("--no-documents", is_flag=True, help="Skip the annual evaluation reports (DOCX).")
 @click.option("--pdf", is_flag=True, help="Also convert the annual reports to PDF (LibreOffice).")
 @lang_option
-def evaluate(reports, outdir, cohort, as_of, jobs, no_documents, pdf, lang) -> None:
+def evaluate(reports, outdir, cohort, as_of, rules, jobs, no_documents, pdf, lang) -> None:
     """Validate every filled report workbook in the folder REPORTS (each error with its cell),
     check it against its coalition's partner sheet, and write OUTDIR/ewaluacja.html, .xlsx and
     .json (who reported, who is late, plan against done, coalitions at risk and why) and each
@@ -39,7 +45,9 @@ def evaluate(reports, outdir, cohort, as_of, jobs, no_documents, pdf, lang) -> N
     from deedgen.evaluation.cohort import evaluate_reports
     from deedgen.evaluation.outputs import write_outputs
 
-    run = evaluate_reports(reports, cohort=cohort, as_of=as_of.date() if as_of else None, jobs=jobs)
+    run = evaluate_reports(
+        reports, cohort=cohort, as_of=as_of.date() if as_of else None, jobs=jobs, rules=rules
+    )
     written = write_outputs(run, Path(outdir))
     if not no_documents:
         from deedgen.evaluation.annual import write_annual_reports

@@ -64,8 +64,10 @@ def evaluate_reports(
     cohort: str | Path | None = None,
     as_of: dt.date | None = None,
     jobs: int | None = None,
+    rules: str | Path | None = None,
 ) -> EvaluationRun:
-    """Evaluate the reports in *folder* (see the module's description)."""
+    """Evaluate the reports in *folder* (see the module's description); *rules* is a funding
+    rule file (default: each sheet's edition's)."""
     folder = Path(folder).resolve()
     as_of = as_of or dt.date.today()
     files = report_files(folder)
@@ -87,12 +89,14 @@ def evaluate_reports(
             check_report(report, plan)
             check_lateness(report, plan)
         grouped.setdefault(plan.terc, []).append(report)
-    coalitions = [_coalition(sheet, plan, grouped, as_of, folder) for sheet, plan in plans.items()]
+    coalitions = [
+        _coalition(sheet, plan, grouped, as_of, folder, rules) for sheet, plan in plans.items()
+    ]
     coalitions.sort(key=lambda c: (c.terc, c.sheet))
     return EvaluationRun(folder, as_of, coalitions, unmatched, Path(cohort) if cohort else None)
 
 
-def _coalition(sheet: Path, plan, grouped: dict, as_of: dt.date, folder: Path):
+def _coalition(sheet: Path, plan, grouped: dict, as_of: dt.date, folder: Path, rules_path):
     label = _label(sheet, folder)
     if not isinstance(plan, Plan):
         return CoalitionEvaluation(
@@ -104,8 +108,11 @@ def _coalition(sheet: Path, plan, grouped: dict, as_of: dt.date, folder: Path):
             problems=plan,
             errors=len(plan),
         )
-    social_min = _social_min(plan.edition)
-    return evaluate_coalition(plan, grouped.get(plan.terc, []), as_of, social_min, label)
+    rules = _rules(str(rules_path) if rules_path else plan.edition)
+    result = evaluate_coalition(plan, grouped.get(plan.terc, []), as_of, _social_min(rules), label)
+    if rules is not None:
+        result.funding = reported_findings(result, rules, as_of)
+    return result
 
 
 def _label(path: Path, folder: Path) -> str:
@@ -175,16 +182,51 @@ def _read_plan_safe(path: Path):
 
 
 @functools.cache
-def _social_min(edition: str) -> int:
-    """The funding condition's least number of social actions, from the edition's rule set."""
+def _rules(edition_or_path: str):
+    """The rule set of an edition (or a rule file), with the reported-facts kind registered;
+    None when there is none (the evaluation then uses the default minimum)."""
     from deedgen.compliance.rules import load_rules
 
     try:
-        rules = load_rules(edition)
+        return load_rules(edition_or_path)
     except DeedgenError:
-        return DEFAULT_SOCIAL_MIN
-    found = [r.params["min"] for r in rules.rules if r.kind == "social_actions"]
+        return None
+
+
+def _social_min(rules) -> int:
+    """The funding condition's least number of social actions, from the rule set."""
+    found = [r.params["min"] for r in rules.rules if r.kind == "social_actions"] if rules else []
     return max(found) if found else DEFAULT_SOCIAL_MIN
+
+
+def reported_findings(coalition: CoalitionEvaluation, rules, as_of: dt.date) -> list[dict]:
+    """The findings of the rule set's reported-facts rules for an evaluated coalition: the
+    social actions delivered in each year that has ended."""
+    from deedgen.compliance.check import evaluate_rule
+    from deedgen.compliance.messages import render
+    from deedgen.evaluation.funding import KIND, ReportedContext
+    from deedgen.evaluation.period import Period
+    from deedgen.sheet.validate import Sheet
+
+    plan = coalition.plan
+    delivered = {
+        year: tuple(ids)
+        for year, ids in coalition.social_by_year.items()
+        if Period(year).end < as_of
+    }
+    sheet = Sheet(data=plan.data, source=str(plan.sheet))
+    context = ReportedContext(sheet=sheet, documents={}, delivered=delivered)
+    return [
+        {
+            "rule": rule.id,
+            "severity": rule.severity,
+            "status": finding.status,
+            "message": render(finding.code, finding.params, "pl"),
+        }
+        for rule in rules.rules
+        if rule.kind == KIND
+        for finding in evaluate_rule(rule, context)
+    ]
 
 
 class _Pool:

@@ -65,6 +65,7 @@ class CoalitionEvaluation:
     errors: int = 0
     reports: list[str] = field(default_factory=list)
     changes: list[dict] = field(default_factory=list)  # proposed plan changes
+    funding: list[dict] = field(default_factory=list)  # findings of reported-facts rules
     plan: Plan | None = field(default=None, repr=False)
     sources: list[FilledReport] = field(default_factory=list, repr=False)  # the valid reports
 

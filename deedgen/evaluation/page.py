@@ -108,10 +108,14 @@ def _coalition_row(row: dict) -> str:
     done = row["achieved"] + row["partial"]
     social = f"{row['social_delivered']} / {row['social_min']}" if row["social_year"] else "—"
     risk = "<br>".join(e(text) for text in row["risks"]) or "—"
-    notes = ""
+    notes = "".join(
+        f'<p class="rule r-{e(f["status"])}">{e(f["rule"])}: {e(f["message"])}</p>'
+        for f in row["funding"]
+        if f["status"] != "pass"
+    )
     if row["problems"]:
         items = "".join(f"<li>{e(p)}</li>" for p in row["problems"])
-        notes = f"<details><summary>{e(plural(len(row['problems']), 'uwaga', 'uwagi', 'uwag'))}</summary><ul>{items}</ul></details>"
+        notes += f"<details><summary>{e(plural(len(row['problems']), 'uwaga', 'uwagi', 'uwag'))}</summary><ul>{items}</ul></details>"
     cells = [
         f'<td class="s-{e(row["status"])}">{e(row["status_label"])}</td>',
         f"<td>{e(row['terc'])}</td>",

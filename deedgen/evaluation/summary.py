@@ -71,6 +71,7 @@ def coalition_row(c: CoalitionEvaluation) -> dict:
         "errors": c.errors,
         "problems": c.problems,
         "changes": c.changes,
+        "funding": c.funding,
         "quarters": [
             {
                 "quarter": q.quarter,

@@ -41,8 +41,13 @@ def test_golden_text(scenario, lang):
 
 
 def test_only_coalitions_with_an_annual_report_get_one(scenario):
-    reports = sorted(p.relative_to(scenario["out"]).as_posix() for p in scenario["out"].rglob("*.docx"))
-    assert reports == [f"{FOLDER}/raport-ewaluacji-2026.docx", f"{FOLDER}/raport-ewaluacji-2026.en.docx"]
+    reports = sorted(
+        p.relative_to(scenario["out"]).as_posix() for p in scenario["out"].rglob("*.docx")
+    )
+    assert reports == [
+        f"{FOLDER}/raport-ewaluacji-2026.docx",
+        f"{FOLDER}/raport-ewaluacji-2026.en.docx",
+    ]
 
 
 def test_a_regional_overlay_rewords_the_report(scenario, tmp_path):
@@ -56,11 +61,15 @@ def test_a_regional_overlay_rewords_the_report(scenario, tmp_path):
     central = Path(__file__).parents[2] / "clause_library" / "evaluation"
     text = (central / "recipients.pl.txt").read_text(encoding="utf-8")
     (overlay / "recipients.pl.txt").write_text(
-        text.replace("version: 1", "version: 2").replace("Zespół przekazuje", "Koordynator przekazuje"),
+        text.replace("version: 1", "version: 2").replace(
+            "Zespół przekazuje", "Koordynator przekazuje"
+        ),
         encoding="utf-8",
     )
     english = (central / "recipients.en.txt").read_text(encoding="utf-8")
-    (overlay / "recipients.en.txt").write_text(english.replace("version: 1", "version: 2"), encoding="utf-8")
+    (overlay / "recipients.en.txt").write_text(
+        english.replace("version: 1", "version: 2"), encoding="utf-8"
+    )
     run = evaluate_reports(scenario["reports"], cohort=scenario["sheets"], as_of=scenario["as_of"])
     lipowiec = next(c for c in run.coalitions if c.terc == "2604052")
     target = tmp_path / "r.docx"

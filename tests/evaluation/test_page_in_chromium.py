@@ -17,7 +17,9 @@ ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-pytestmark = pytest.mark.skipif(shutil.which("chromium") is None, reason="Chromium is not installed")
+pytestmark = pytest.mark.skipif(
+    shutil.which("chromium") is None, reason="Chromium is not installed"
+)
 
 
 @pytest.fixture(scope="module")
@@ -92,6 +94,8 @@ def test_charts_show_the_figures(page, scenario):
     assert status == [["on_time", 3], ["late", 1], ["invalid", 1]]
     box = page.locator("#chart-social").bounding_box()
     assert box["width"] > 300 and box["height"] > 150
-    assert page.locator("#chart-social title").first.text_content().startswith(
-        "Koalicje według liczby zrealizowanych działań społecznych (minimum 2)"
+    assert (
+        page.locator("#chart-social title")
+        .first.text_content()
+        .startswith("Koalicje według liczby zrealizowanych działań społecznych (minimum 2)")
     )
