@@ -1,7 +1,7 @@
 """Messages about report workbooks, in Polish (default) and English, keyed by a message code.
 
-A :class:`ReportProblem` is a :class:`deedgen.exceptions.Problem` (a place, a code, parameters)
-whose texts come from here; codes it does not know fall back to the partner sheet's messages.
+Report problems are :class:`deedgen.exceptions.Problem` objects whose texts are composed here
+(:func:`problem`); codes not known here fall back to the partner sheet's messages.
 """
 
 from __future__ import annotations
@@ -141,8 +141,8 @@ def render(code: str, params: dict, lang: str = "pl") -> str:
         return pl if lang == "pl" else en
 
 
-class ReportProblem(Problem):
-    """A problem of a report workbook; its texts come from :data:`MESSAGES`."""
-
-    def message(self, lang: str = "pl") -> str:
-        return render(self.code, self.params, lang)
+def problem(code: str, params: dict, severity: str, location, path: str = "") -> Problem:
+    """A :class:`~deedgen.exceptions.Problem` with its texts composed from :data:`MESSAGES`
+    (``params["text"]`` Polish, ``params["text_en"]`` English), as the one Problem type wants."""
+    texts = {"text": render(code, params, "pl"), "text_en": render(code, params, "en")}
+    return Problem(path, code, {**params, **texts}, severity, location)

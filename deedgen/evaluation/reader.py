@@ -1,5 +1,5 @@
 """Read a filled report workbook back: every value converted to what its column expects and
-recorded with its cell, every mistake a :class:`ReportProblem` at that cell.
+recorded with its cell, every mistake a :class:`~deedgen.exceptions.Problem` at that cell.
 
 The workbook is untrusted. The partner sheet's container guard runs first (size, ZIP entries,
 declared sizes, DTDs); openpyxl then opens it read-only **without** cached values, so a formula
@@ -17,9 +17,9 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from deedgen.evaluation import layout as lay
-from deedgen.evaluation.messages import ReportProblem
+from deedgen.evaluation.messages import problem
 from deedgen.evaluation.period import Period
-from deedgen.exceptions import InputError, Location
+from deedgen.exceptions import InputError, Location, Problem
 from deedgen.sheet.fields import find_pesel
 
 MAX_ROWS = 2000
@@ -47,7 +47,7 @@ class FilledReport:
     forms: dict[str, dict] = field(default_factory=dict)  # sheet → {key: value}
     form_cells: dict[str, dict] = field(default_factory=dict)  # sheet → {key: "B5"}
     tables: dict[str, list[Row]] = field(default_factory=dict)
-    problems: list[ReportProblem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
 
     @property
     def info(self) -> dict:
@@ -74,7 +74,7 @@ class FilledReport:
 
     def add(self, code: str, sheet: str, cell: str | None, path: str = "", **params) -> None:
         severity = params.pop("severity", "error")
-        self.problems.append(ReportProblem(path, code, params, severity, self.where(sheet, cell)))
+        self.problems.append(problem(code, params, severity, self.where(sheet, cell), path))
 
 
 def read_report(path: str | Path) -> FilledReport:
