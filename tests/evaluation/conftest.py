@@ -35,7 +35,9 @@ PESEL = "44051401359"  # a valid PESEL checksum (the example of the PESEL regist
 
 
 def blank(sheets: Path, name: str, period: str, folder: Path) -> Path:
-    out = folder / f"blank-{name}-{period}.xlsx"
+    """The workbook report init writes, where the filled report will be (so the partner sheet's
+    path it records stays right)."""
+    out = folder / f"{name}-{period}.xlsx"
     return init_report(sheets / f"{name}.yaml", Period.parse(period), out, force=True)
 
 
@@ -63,30 +65,35 @@ def nothing_achieved(book) -> None:
     set_column(book, "Mikrosukcesy", "Status", "nie")
 
 
+def make_reports(sheets: Path, reports: Path) -> list[Path]:
+    """The cohort's reports as the module's docstring tells, filled in place in *reports*."""
+    reports.mkdir(parents=True, exist_ok=True)
+
+    def quarter(name, period, **options):
+        path = blank(sheets, name, period, reports)
+        return fill_quarter(path, path, **options)
+
+    made = [quarter("lipowiec", period) for period in ("2026-Q2", "2026-Q3", "2026-Q4")]
+    annual = blank(sheets, "lipowiec", "2026", reports)
+    made.append(fill_year(annual, annual))
+    made.append(quarter("grabowa-wola-mala", "2026-Q2"))
+    made.append(quarter("grabowa-wola-mala", "2026-Q3", prepared_on=dt.date(2026, 11, 15)))
+    made.append(quarter("jaworowka-nowa", "2026-Q2"))
+    made.append(quarter("jaworowka-nowa", "2026-Q3"))
+    made.append(quarter("jaworowka-nowa", "2026-Q4", edit=mistakes))
+    for period in ("2026-Q3", "2026-Q4"):
+        made.append(quarter("klonowa-wola", period, presentation=False, edit=nothing_achieved))
+    made.append(quarter("swierknik-wielka", "2026-Q4"))
+    return made
+
+
 @pytest.fixture(scope="session")
 def scenario(tmp_path_factory) -> dict:
     root = tmp_path_factory.mktemp("ewaluacja")
     sheets = root / "arkusze"
     shutil.copytree(COHORT, sheets)
-    blanks, reports = root / "puste", root / "raporty"
-    blanks.mkdir()
-    reports.mkdir()
-
-    def quarter(name, period, **options):
-        target = reports / f"{name}-{period}.xlsx"
-        return fill_quarter(blank(sheets, name, period, blanks), target, **options)
-
-    for period in ("2026-Q2", "2026-Q3", "2026-Q4"):
-        quarter("lipowiec", period)
-    fill_year(blank(sheets, "lipowiec", "2026", blanks), reports / "lipowiec-2026.xlsx")
-    quarter("grabowa-wola-mala", "2026-Q2")
-    quarter("grabowa-wola-mala", "2026-Q3", prepared_on=dt.date(2026, 11, 15))
-    quarter("jaworowka-nowa", "2026-Q2")
-    quarter("jaworowka-nowa", "2026-Q3")
-    quarter("jaworowka-nowa", "2026-Q4", edit=mistakes)
-    for period in ("2026-Q3", "2026-Q4"):
-        quarter("klonowa-wola", period, presentation=False, edit=nothing_achieved)
-    quarter("swierknik-wielka", "2026-Q4")
+    reports = root / "raporty"
+    make_reports(sheets, reports)
     out = root / "wyniki"
     from click.testing import CliRunner
 
@@ -105,5 +112,5 @@ def scenario(tmp_path_factory) -> dict:
     result = CliRunner().invoke(cli, args)
     data = json.loads((out / "ewaluacja.json").read_text(encoding="utf-8"))
     rows = {row["terc"]: row for row in data["rows"]}
-    return {"root": root, "as_of": AS_OF, "sheets": sheets, "blanks": blanks, "reports": reports, "out": out,
+    return {"root": root, "as_of": AS_OF, "sheets": sheets, "reports": reports, "out": out,
             "result": result, "data": data, "rows": rows}  # fmt: skip
