@@ -101,7 +101,7 @@ def status_chart(counts: dict, labels: dict) -> str:
 
 def social_chart(histogram: dict[int, int], minimum: int) -> str:
     """Coalitions by the number of social actions delivered, the minimum as a dashed line."""
-    width, height, left, base = 420, 200, 40, 160
+    width, height, left, base = 420, 210, 40, 160
     top_count = max(list(histogram.values()) + [1])
     body = []
     for i, delivered in enumerate(sorted(histogram)):
@@ -119,7 +119,7 @@ def social_chart(histogram: dict[int, int], minimum: int) -> str:
         x = left + position * 70 - 12
         body.append(
             f'<line class="minimum" x1="{x}" x2="{x}" y1="20" y2="{base}" stroke="#000" stroke-dasharray="4 2"/>'
-            f'<text x="{x + 4}" y="30" font-size="11">minimum: {minimum}</text>'
+            f'<text x="{x + 4}" y="{base + 32}" font-size="11">minimum: {minimum}</text>'
         )
     body.append(f'<line x1="{left - 6}" y1="{base}" x2="{width - 10}" y2="{base}" stroke="#555"/>')
     label = f"Koalicje według liczby zrealizowanych działań społecznych (minimum {minimum})"

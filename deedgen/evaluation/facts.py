@@ -59,7 +59,8 @@ class CoalitionEvaluation:
     quarters: list[QuarterFacts] = field(default_factory=list)
     annual: dict = field(default_factory=dict)  # year → facts of the annual report
     social_by_year: dict = field(default_factory=dict)  # year → sorted social action ids
-    social_min: int = 2
+    social_min: int = 2  # the funding condition's minimum
+    social_required: dict = field(default_factory=dict)  # year → min(minimum, social actions run)
     risks: list[dict] = field(default_factory=list)  # {"code", "text"}
     problems: list[str] = field(default_factory=list)  # every report problem, described
     errors: int = 0
@@ -221,7 +222,9 @@ def risks(result: CoalitionEvaluation, plan: Plan, as_of: dt.date) -> list[dict]
             q.quarter == f"{year}-Q4" and q.status in (SUBMITTED, LATE) for q in result.quarters
         )
         delivered = len(result.social_by_year.get(year, []))
-        required = min(result.social_min, len(social_running(plan, year)))
+        required = result.social_required[year] = min(
+            result.social_min, len(social_running(plan, year))
+        )
         if closed and delivered < required:
             text = (
                 f"działania społeczne zrealizowane w {year} r.: {delivered} z wymaganych {required}"

@@ -78,11 +78,11 @@ COLUMNS = (
     ("gmina", "Gmina"),
     ("coalition", "Koalicja"),
     ("due", "Raporty wymagane"),
-    ("missing", "Brakujące"),
+    ("missing", "Brak / po terminie"),
     ("planned", "Plan"),
     ("done", "Zrealizowane"),
     ("new", "Nowe"),
-    ("social", "Społeczne / minimum"),
+    ("social", "Społeczne / wymagane"),
     ("risk", "Zagrożenie"),
     ("notes", "Błędy i uwagi"),
 )
@@ -106,7 +106,7 @@ def _num(value, shown=None) -> str:
 
 def _coalition_row(row: dict) -> str:
     done = row["achieved"] + row["partial"]
-    social = f"{row['social_delivered']} / {row['social_min']}" if row["social_year"] else "—"
+    social = f"{row['social_delivered']} / {row['social_required']}" if row["social_year"] else "—"
     risk = "<br>".join(e(text) for text in row["risks"]) or "—"
     notes = "".join(
         f'<p class="rule r-{e(f["status"])}">{e(f["rule"])}: {e(f["message"])}</p>'
@@ -122,7 +122,7 @@ def _coalition_row(row: dict) -> str:
         f"<td>{e(row['gmina'] or row['sheet'])}</td>",
         f"<td>{e(row['coalition'])}</td>",
         _num(row["due"]),
-        f'<td data-sort="{len(row["missing"]) + len(row["late"])}">{e(", ".join(row["missing"] + row["late"]) or "—")}</td>',
+        f'<td data-sort="{len(row["missing"]) + len(row["late"])}">{e(_gaps(row))}</td>',
         _num(row["planned"]),
         _num(done, f"{done} ({row['partial']} częściowo)" if row["partial"] else done),
         _num(row["new"]),
@@ -136,6 +136,12 @@ def _coalition_row(row: dict) -> str:
         + "".join(cells)
         + "</tr>\n"
     )
+
+
+def _gaps(row: dict) -> str:
+    """ "2026-Q4 (brak), 2026-Q3 (po terminie)" or a dash."""
+    gaps = [f"{q} (brak)" for q in row["missing"]] + [f"{q} (po terminie)" for q in row["late"]]
+    return ", ".join(gaps) or "—"
 
 
 def _quarter_table(totals: list[dict]) -> str:

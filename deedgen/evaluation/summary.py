@@ -68,6 +68,9 @@ def coalition_row(c: CoalitionEvaluation) -> dict:
         "social_delivered": len(c.social_by_year.get(latest_year, [])) if latest_year else 0,
         "social_ids": c.social_by_year.get(latest_year, []) if latest_year else [],
         "social_min": c.social_min,
+        "social_required": c.social_required.get(latest_year, c.social_min)
+        if latest_year
+        else c.social_min,
         "errors": c.errors,
         "problems": c.problems,
         "changes": c.changes,
