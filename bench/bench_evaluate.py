@@ -95,7 +95,9 @@ def main(argv=None) -> None:
         list(pool.map(make_report, [(p, reports, i) for i, p in enumerate(paths)], chunksize=16))
     generated = time.perf_counter() - start
     size = sum(p.stat().st_size for p in reports.iterdir()) / len(paths) / 1024
-    print(f"generated {len(paths)} sheets and filled reports in {generated:.1f} s ({size:.0f} kB a workbook)")
+    print(
+        f"generated {len(paths)} sheets and filled reports in {generated:.1f} s ({size:.0f} kB a workbook)"
+    )
 
     from deedgen.evaluation.cohort import evaluate_reports
     from deedgen.evaluation.outputs import write_outputs
@@ -114,8 +116,12 @@ def main(argv=None) -> None:
         statuses[coalition.status] = statuses.get(coalition.status, 0) + 1
     at_risk = sum(c.at_risk for c in run.coalitions)
     own, children = peak_mib()
-    print(f"evaluate {len(paths)} workbooks with -j {args.jobs}: {evaluated:.1f} s; outputs {written:.1f} s")
-    print(f"  {per:.1f} ms a coalition; national quarter ({NATIONAL}): {national:.0f} s (target ≤ 60 s)")
+    print(
+        f"evaluate {len(paths)} workbooks with -j {args.jobs}: {evaluated:.1f} s; outputs {written:.1f} s"
+    )
+    print(
+        f"  {per:.1f} ms a coalition; national quarter ({NATIONAL}): {national:.0f} s (target ≤ 60 s)"
+    )
     print(f"  statuses {statuses}, at risk {at_risk}, exit code {run.exit_code}")
     print(f"  ewaluacja.html {(out / 'ewaluacja.html').stat().st_size / 1024:.0f} kB")
     print(f"  peak memory: main {own:.0f} MiB, largest worker {children:.0f} MiB")

@@ -14,7 +14,10 @@ import functools
 import io
 from pathlib import Path
 
-from deedgen.assemble import flatten, parse_units, render_clause, resolve_references, used
+from deedgen.assemble.documents import render_clause, select_clauses, used
+from deedgen.assemble.numbering import flatten
+from deedgen.assemble.references import resolve_references
+from deedgen.assemble.units import parse_units
 from deedgen.document import AssembledDocument, Section
 from deedgen.evaluation.annual_values import report_values
 from deedgen.evaluation.facts import INVALID, CoalitionEvaluation
@@ -28,8 +31,6 @@ TITLES = {
 
 def assemble_report(library, context: dict, lang: str) -> AssembledDocument:
     """The report's clauses (those of ``evaluation_report`` whose condition holds), rendered."""
-    from deedgen.assemble import select_clauses
-
     clauses = select_clauses(library, KIND, context, lang)
     numbers = {clause.id: None for clause in clauses}
     sections = []
@@ -64,7 +65,8 @@ def _template():
 def template_bytes() -> bytes:
     """The DOCX template of the report, built from the renderer's building blocks."""
     from deedgen.evaluation.annual_template import report_template
-    from deedgen.render.templates import normalize_zip, prune_styles
+    from deedgen.render.template_styles import prune_styles
+    from deedgen.render.templates import normalize_zip
 
     doc = report_template()
     prune_styles(doc)
@@ -76,7 +78,8 @@ def template_bytes() -> bytes:
 def render_report(coalition: CoalitionEvaluation, year: int, library, lang: str) -> bytes:
     """The DOCX bytes of *coalition*'s report for *year* in *lang*."""
     from deedgen.context import build_context
-    from deedgen.render.docx import core_properties, template_values
+    from deedgen.render.docx import core_properties
+    from deedgen.render.template_values import template_values
 
     context = build_context(coalition.plan.data, lang)
     document = assemble_report(library, context, lang)

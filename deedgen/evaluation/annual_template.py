@@ -4,7 +4,8 @@ of the declaration, so the report looks like one of them."""
 
 from __future__ import annotations
 
-from deedgen.render.templates import data_table, new_document, para, slot_loop, tag, title_block
+from deedgen.render.template_parts import data_table, para, slot_loop, tag
+from deedgen.render.templates import new_document, title_block
 
 
 def report_template():

@@ -7,7 +7,7 @@ from __future__ import annotations
 from deedgen.context import RESOURCE_LABELS_EN
 from deedgen.evaluation import layout as lay
 from deedgen.evaluation.facts import CoalitionEvaluation
-from deedgen.sheet.schema import RESOURCE_LABELS_PL
+from deedgen.sheet.enumerations import RESOURCE_LABELS_PL
 
 LABELS = {
     "pl": {

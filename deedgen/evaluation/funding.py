@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import deedgen.compliance.params as p
-from deedgen.compliance.kinds import Context, fail, ok, rule_kind
+from deedgen.compliance.kinds.registry import Context, fail, ok, rule_kind
 from deedgen.compliance.messages import FIXES, MESSAGES
 
 KIND = "reported_social_actions"

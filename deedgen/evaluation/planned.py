@@ -9,7 +9,7 @@ from pathlib import Path
 
 from deedgen.context import PROMOTION_LABELS
 from deedgen.evaluation.period import Period, quarter_index, quarter_name
-from deedgen.sheet.schema import RESOURCE_LABELS_PL
+from deedgen.sheet.enumerations import RESOURCE_LABELS_PL
 
 
 @dataclass(frozen=True)

@@ -79,7 +79,7 @@ class FilledReport:
 
 def read_report(path: str | Path) -> FilledReport:
     """Read a report workbook; raise :class:`InputError` when the file is not a workbook."""
-    from deedgen.sheet.xlsx import check_container
+    from deedgen.sheet.xlsx_file import check_container
 
     path = Path(path)
     check_container(path)

@@ -230,7 +230,7 @@ def _sheet_label(sheet: Path, out: Path) -> str:
 
 def goal_texts(sheet) -> dict[str, str]:
     """Each chosen goal id → its text from the clause library's goals menu."""
-    from deedgen.assemble import render_goals
+    from deedgen.assemble.documents import render_goals
     from deedgen.clauses.library import load_library
     from deedgen.context import build_context
 
