@@ -46,6 +46,11 @@ def report_template():
         "g in goal_rows",
         [8, 3, 5.6],
     )
+    _sustainability_and_changes(doc)
+    return doc
+
+
+def _sustainability_and_changes(doc) -> None:
     para(doc, "{{ E.s_sustainability }}", "Nagłówek sekcji")
     slot_loop(doc, "sustainability")
     tag(doc, "{%p for line in sustainability_lines %}")
@@ -77,4 +82,3 @@ def report_template():
     para(doc, "{{ E.s_recipients }}", "Nagłówek sekcji")
     slot_loop(doc, "recipients")
     para(doc, "{{ prepared_line }}", "Miejsce i data")
-    return doc

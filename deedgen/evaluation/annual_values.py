@@ -121,8 +121,6 @@ def report_values(coalition: CoalitionEvaluation, year: int, lang: str) -> dict:
     }
     annual = next(r for r in coalition.sources if r.period.annual and r.period.year == year)
     social = coalition.social_by_year.get(year, [])
-    sustainability = annual.forms.get(lay.SUSTAINABILITY.name, {})
-    conclusions = annual.forms.get(lay.CONCLUSIONS.name, {})
     prepared = annual.info.get("prepared_on")
     return {
         "labels": labels,
@@ -134,6 +132,45 @@ def report_values(coalition: CoalitionEvaluation, year: int, lang: str) -> dict:
         "social_line": labels["social_line"].format(
             year=year, count=len(social), ids=", ".join(social) or "—", minimum=coalition.social_min
         ),
+        **_annual_tables(annual, lang),
+        "change_rows": [
+            {
+                "action": c["action"] or "—",
+                "change": word(c["change"], lang),
+                "description": c["description"],
+                "from_quarter": c["from_quarter"] or "—",
+            }
+            for c in coalition.changes
+            if c["period"].startswith(str(year))
+        ],
+        "no_changes": labels["no_changes"],
+        "prepared_line": labels["prepared"].format(
+            who=annual.info.get("prepared_by") or "—",
+            date=prepared.isoformat() if prepared else "—",
+        ),
+    }
+
+
+def _annual_tables(annual, lang: str) -> dict:
+    """The annual report's own tables: goals, contributions, sustainability, conclusions."""
+    labels = LABELS[lang]
+    sustainability = annual.forms.get(lay.SUSTAINABILITY.name, {})
+    conclusions = annual.forms.get(lay.CONCLUSIONS.name, {})
+    return {
+        "sustainability_lines": [
+            labels[key].format(value=word(sustainability.get(field), lang))
+            for key, field in (
+                ("meetings", "team_meetings"),
+                ("authorities", "authorities_changed"),
+                ("kept", "commitments_kept"),
+                ("briefed", "authorities_briefed"),
+            )
+        ],
+        "conclusion_lines": [
+            labels[key].format(value=conclusions[key])
+            for key in ("conclusions", "recommendations")
+            if conclusions.get(key)
+        ],
         "goal_rows": [
             {
                 "goal": r.get("goal"),
@@ -151,35 +188,6 @@ def report_values(coalition: CoalitionEvaluation, year: int, lang: str) -> dict:
             }
             for r in annual.tables.get(lay.CONTRIBUTIONS.name, [])
         ],
-        "sustainability_lines": [
-            labels[key].format(value=word(sustainability.get(field), lang))
-            for key, field in (
-                ("meetings", "team_meetings"),
-                ("authorities", "authorities_changed"),
-                ("kept", "commitments_kept"),
-                ("briefed", "authorities_briefed"),
-            )
-        ],  # fmt: skip
-        "conclusion_lines": [
-            labels[key].format(value=conclusions[key])
-            for key in ("conclusions", "recommendations")
-            if conclusions.get(key)
-        ],
-        "change_rows": [
-            {
-                "action": c["action"] or "—",
-                "change": word(c["change"], lang),
-                "description": c["description"],
-                "from_quarter": c["from_quarter"] or "—",
-            }
-            for c in coalition.changes
-            if c["period"].startswith(str(year))
-        ],
-        "no_changes": labels["no_changes"],
-        "prepared_line": labels["prepared"].format(
-            who=annual.info.get("prepared_by") or "—",
-            date=prepared.isoformat() if prepared else "—",
-        ),
     }
 
 
