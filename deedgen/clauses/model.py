@@ -19,7 +19,14 @@ from pathlib import Path
 from deedgen.clauses.front_matter import meta_line, read_text, split_front_matter
 from deedgen.exceptions import ClauseError, Location
 
-DOCUMENT_KINDS = ("preliminary", "declaration", "action_plan", "evaluation_forms", "goal_menu")
+DOCUMENT_KINDS = (
+    "preliminary",
+    "declaration",
+    "action_plan",
+    "evaluation_forms",
+    "goal_menu",
+    "evaluation_report",  # deedgen.evaluation.annual: the annual evaluation report
+)
 LANGS = ("pl", "en")
 # Metadata a clause's Polish file carries; the English file carries id, title and version only.
 REQUIRED_KEYS = ("id", "title", "version", "category", "documents")

@@ -80,6 +80,8 @@ def load_rules(path_or_edition: str | Path, rules_dir: Path | None = None) -> Ru
 
 def load_rule_file(path: Path) -> RuleSet:
     """Read and check one rule file; raise :class:`RulesError` listing every mistake."""
+    import deedgen.evaluation.funding  # noqa: F401 - registers the kind that reads reported facts
+
     path = Path(path)
     if not path.is_file():
         raise RulesError(f"no such funding rule file: {path}")

@@ -91,7 +91,7 @@ def test_text_report_reads_top_down(niezgodna):
     text = niezgodna.to_text("pl")
     lines = text.splitlines()
     assert lines[0].startswith("NIE SPEŁNIA warunków finansowania — niespełnione warunki: 3")
-    assert text.index("NIESPEŁNIONE WARUNKI (3)") < text.index("SPEŁNIONE WARUNKI (12)")
+    assert text.index("NIESPEŁNIONE WARUNKI (3)") < text.index("SPEŁNIONE WARUNKI (13)")
     assert "✗ social-actions — Deklaracja obejmuje co najmniej dwa działania" in text
     assert "Co zrobić:" in text and "Gdzie:" in text
     assert "niezgodna.yaml:14 (coalition.continuity)" not in text  # no library given: no cause

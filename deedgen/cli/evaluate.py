@@ -1,0 +1,85 @@
+"""``deedgen evaluate``: read the filled report workbooks back into a cohort evaluation."""
+
+from __future__ import annotations
+
+import click
+
+from deedgen.cli.options import lang_option
+
+
+@click.command()
+@click.argument("reports", type=click.Path(file_okay=False))
+@click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False))
+@click.option(
+    "--cohort",
+    type=click.Path(),
+    default=None,
+    help="The cohort (a folder of partner sheets or a cohort workbook): coalitions without a "
+    "report count as late. Default: the partner sheets the reports name.",
+)
+@click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="The day of the evaluation (YYYY-MM-DD); which reports are due. Default: today.",
+)
+@click.option(
+    "--rules",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Funding rule set (YAML). Default: schemas/funding-rules/<edition>.yaml of each sheet.",
+)
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes.")
+@click.option("--no-documents", is_flag=True, help="Skip the annual evaluation reports (DOCX).")
+@click.option("--pdf", is_flag=True, help="Also convert the annual reports to PDF (LibreOffice).")
+@lang_option
+def evaluate(reports, outdir, cohort, as_of, rules, jobs, no_documents, pdf, lang) -> None:
+    """Validate every filled report workbook in the folder REPORTS (each error with its cell),
+    check it against its coalition's partner sheet, and write OUTDIR/ewaluacja.html, .xlsx and
+    .json (who reported, who is late, plan against done, coalitions at risk and why) and each
+    coalition's annual evaluation report. Exit 0 all on time, 1 a coalition late or at risk,
+    2 a report or sheet invalid."""
+    from pathlib import Path
+
+    from deedgen.evaluation.cohort import evaluate_reports
+    from deedgen.evaluation.outputs import write_outputs
+
+    run = evaluate_reports(
+        reports, cohort=cohort, as_of=as_of.date() if as_of else None, jobs=jobs, rules=rules
+    )
+    written = write_outputs(run, Path(outdir))
+    if not no_documents:
+        from deedgen.evaluation.annual import write_annual_reports
+
+        written += write_annual_reports(run, Path(outdir), pdf=pdf)
+    _print_summary(run, written, lang)
+    raise SystemExit(run.exit_code)
+
+
+def _print_summary(run, written, lang: str) -> None:
+    from deedgen.evaluation.facts import COALITION_LABELS
+    from deedgen.evaluation.summary import plural
+
+    for coalition in run.coalitions:
+        label = COALITION_LABELS.get(coalition.status, coalition.status)
+        name = coalition.gmina or coalition.sheet
+        risk = (
+            f" — zagrożona: {'; '.join(r['text'] for r in coalition.risks)}"
+            if coalition.risks
+            else ""
+        )
+        click.echo(f"{name} ({coalition.terc}): {label}{risk}")
+        for problem in coalition.problems:
+            click.echo(f"  {problem}", err=problem.startswith("✗"))
+    for item in run.unmatched:
+        click.echo(f"{item['file']}: raport bez koalicji", err=True)
+        for problem in item["problems"]:
+            click.echo(f"  {problem}", err=True)
+    total = plural(len(run.coalitions), "koalicja", "koalicje", "koalicji")
+    click.echo(
+        f"Ewaluacja: {total}; zapisano {', '.join(p.name for p in written[:3])} w {written[0].parent}"
+    )
+
+
+COMMANDS = [evaluate]

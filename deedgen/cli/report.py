@@ -1,0 +1,36 @@
+"""``deedgen report init``: the quarterly or annual report workbook of a coalition."""
+
+from __future__ import annotations
+
+import click
+
+
+@click.group()
+def report() -> None:
+    """Report workbooks of the evaluation loop (quarterly micro-successes, annual evaluation)."""
+
+
+@report.command("init")
+@click.argument("sheet", type=click.Path(dir_okay=False))
+@click.option("--quarter", help="The quarter to report, e.g. 2026-Q3.")
+@click.option("--year", help="The year of the annual evaluation, e.g. 2026.")
+@click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False))
+@click.option("--force", is_flag=True, help="Overwrite an existing workbook.")
+def init(sheet: str, quarter: str | None, year: str | None, out: str, force: bool) -> None:
+    """Write the report workbook of the partner SHEET for a quarter (--quarter 2026-Q3) or for
+    the annual evaluation (--year 2026), pre-filled with the period's planned micro-successes,
+    actions and promotion events. Exit 0 written, 2 invalid sheet, 4 wrong options."""
+    from deedgen.evaluation.period import Period
+    from deedgen.evaluation.workbook import init_report
+
+    if (quarter is None) == (year is None):
+        raise click.UsageError("podaj --quarter (np. 2026-Q3) albo --year (np. 2026)")
+    period = Period.parse(quarter or year)
+    if period is None or period.annual != (year is not None):
+        wanted = "kwartał, np. 2026-Q3" if quarter else "rok, np. 2026"
+        raise click.UsageError(f"nieprawidłowy okres „{quarter or year}”: oczekiwano {wanted}")
+    written = init_report(sheet, period, out, force=force)
+    click.echo(f"Zapisano raport {period.name}: {written}")
+
+
+COMMANDS = [report]
