@@ -102,6 +102,7 @@ async def checked_form(request: Request) -> FormData:
     sent = request.headers.get("x-csrf-token") or form.get("csrf_token") or ""
     expected = request.app.state.csrf_token
     if not isinstance(sent, str) or not hmac.compare_digest(sent.encode(), expected.encode()):
+        await form.close()
         raise HTTPException(
             403,
             "Odmowa: brak lub błędny token bezpieczeństwa (CSRF). Odśwież stronę studia i spróbuj ponownie.",

@@ -48,7 +48,13 @@ async def create_blank(request: Request):
 
 async def upload(request: Request):
     form = await checked_form(request)
-    file = form.get("sheet")
+    try:
+        return await _upload(request, form.get("sheet"))
+    finally:
+        await form.close()  # the uploaded file's spooled copy
+
+
+async def _upload(request: Request, file):
     if not isinstance(file, UploadFile) or not file.filename:
         return await start_page(request, "Wybierz plik arkusza (XLSX, YAML lub JSON).", 400)
     suffix = Path(file.filename).suffix.lower()
