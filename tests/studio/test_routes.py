@@ -173,3 +173,17 @@ def test_studio_refuses_a_non_loopback_host():
     result = CliRunner().invoke(cli, ["studio", ".", "--host", "0.0.0.0", "--no-browser"])
     assert result.exit_code == 4
     assert "tylko na tym komputerze" in result.output
+
+
+def test_generate_writes_the_documents_and_offers_them(client, workspace):
+    import zipfile
+
+    answer = client.post("/k/lipowiec.yaml/generuj", data={"csrf_token": client.token})
+    assert answer.status_code == 200
+    assert "Dokumenty wygenerowane" in answer.text
+    assert (workspace / "out" / "lipowiec" / "manifest.json").is_file()
+    bundle = client.get("/k/lipowiec.yaml/pliki/gmina-lipowiec-pakiet.pdf")
+    assert bundle.status_code == 200 and bundle.content.startswith(b"%PDF")
+    archive = zipfile.ZipFile(io.BytesIO(client.get("/k/lipowiec.yaml/pliki.zip").content))
+    assert "lipowiec/deklaracja-partnerstwa.pdf" in archive.namelist()
+    assert "wygenerowane" in client.get("/").text

@@ -11,6 +11,7 @@ from starlette.responses import FileResponse, RedirectResponse, Response
 
 from deedgen.document import DOCUMENT_ORDER, DOCUMENT_TITLES
 from deedgen.exceptions import DeedgenError
+from deedgen.sheet.validate import read_sheet
 from deedgen.studio.render import page
 from deedgen.studio.security import checked_form
 from deedgen.studio.services import problems_of_file
@@ -22,8 +23,12 @@ def _coalition(request: Request):
 
 
 def _saved_sheet(coalition):
-    """The saved sheet's form state and problems (the preview and the build use the file)."""
-    return problems_of_file(coalition.path, coalition.id)
+    """The saved sheet's form state and problems; when it has no errors, ``outcome.sheet`` is
+    the file read as ``deedgen build`` reads it (the preview and the build use the file)."""
+    state, outcome = problems_of_file(coalition.path, coalition.id)
+    if outcome.sheet is not None:
+        outcome.sheet = read_sheet(coalition.path)
+    return state, outcome
 
 
 async def preview(request: Request):
