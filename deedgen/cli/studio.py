@@ -15,7 +15,9 @@ class LoopbackOnly(DeedgenError):
 
 @click.command()
 @click.argument("workspace", type=click.Path(file_okay=False), default=".")
-@click.option("--port", type=click.IntRange(0, 65535), default=0, help="Port (default: a free one).")
+@click.option(
+    "--port", type=click.IntRange(0, 65535), default=0, help="Port (default: a free one)."
+)
 @click.option(
     "--host",
     default="127.0.0.1",

@@ -58,7 +58,11 @@ class Input:
             return [(word, word) for word in BOOLEAN_CHOICES]
         if isinstance(fld, f.Choice):
             labels = next(
-                (names for values, names in CHOICE_LABELS_PL.items() if tuple(fld.choices) == values),
+                (
+                    names
+                    for values, names in CHOICE_LABELS_PL.items()
+                    if tuple(fld.choices) == values
+                ),
                 {},
             )
             return [(value, labels.get(value, value)) for value in fld.choices]
@@ -138,7 +142,9 @@ class FormState:
 
     def ids(self, key: str) -> list[tuple[str, str]]:
         """(id, name) of the rows of a table that have an id: the suggestions for references."""
-        return [(r["id"], r.get("name") or r.get("title") or "") for r in self.table(key) if r.get("id")]
+        return [
+            (r["id"], r.get("name") or r.get("title") or "") for r in self.table(key) if r.get("id")
+        ]
 
 
 def from_form(form) -> FormState:

@@ -90,7 +90,9 @@ def _bounded(receive, limit: int):
         if message["type"] == "http.request":
             seen += len(message.get("body", b""))
             if seen > limit:
-                raise HTTPException(413, f"przesłane dane są za duże (limit {limit // (1024 * 1024)} MB)")
+                raise HTTPException(
+                    413, f"przesłane dane są za duże (limit {limit // (1024 * 1024)} MB)"
+                )
         return message
 
     return bounded

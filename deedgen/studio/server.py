@@ -19,7 +19,9 @@ def bind_loopback(port: int = 0) -> socket.socket:
         sock.bind(("127.0.0.1", port))
     except OSError as exc:
         sock.close()
-        raise DeedgenError(f"nie można otworzyć portu {port} na 127.0.0.1: {exc.strerror}") from None
+        raise DeedgenError(
+            f"nie można otworzyć portu {port} na 127.0.0.1: {exc.strerror}"
+        ) from None
     sock.listen(128)
     return sock
 

@@ -117,7 +117,11 @@ def problems_of_file(path: Path, source: str) -> tuple[FormState, FormCheck]:
     # the loader's own findings (an unknown column, a missing sheet) are reported too
     for problem in raw.problems:
         name = made.field_for(problem.path) if problem.path else None
-        text = f"{problem.location}: {problem.message('pl')}" if problem.location else problem.message("pl")
+        text = (
+            f"{problem.location}: {problem.message('pl')}"
+            if problem.location
+            else problem.message("pl")
+        )
         outcome.problems.insert(
             0, FieldProblem(name, label_of(name) if name else "arkusz", text, problem.severity)
         )

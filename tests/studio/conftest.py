@@ -80,7 +80,9 @@ def page(live_studio):
         pytest.skip("Debian's chromium is not installed")
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+        context = browser.new_context(
+            viewport={"width": 1400, "height": 1000}, accept_downloads=True
+        )
         browser_page = context.new_page()
         browser_page.set_default_timeout(20_000)
         browser_page.base = live_studio

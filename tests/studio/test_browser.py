@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import subprocess
 import zipfile
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -113,7 +112,9 @@ def test_librarian_builds_a_coalition_from_blank(page, workspace, tmp_path):
         bundle_link.click()
     pdf = tmp_path / download.value.suggested_filename
     download.value.save_as(pdf)
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "Gminna Biblioteka Publiczna w Lipowcu" in text
 
     with page.expect_download() as download:
@@ -170,6 +171,13 @@ def test_cross_site_post_without_the_token_is_refused(page, workspace):
 
 
 def test_every_page_passes_axe(page):
-    for path in ("/", "/k/lipowiec.yaml", "/k/bledy.xlsx", "/k/lipowiec.yaml/podglad", "/k/lipowiec.yaml/pliki", "/klauzule"):
+    for path in (
+        "/",
+        "/k/lipowiec.yaml",
+        "/k/bledy.xlsx",
+        "/k/lipowiec.yaml/podglad",
+        "/k/lipowiec.yaml/pliki",
+        "/klauzule",
+    ):
         page.goto(page.base + path)
         assert axe_violations(page) == [], path

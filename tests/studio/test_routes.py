@@ -6,9 +6,9 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+from deedgen.sheet.load import load_sheet
 from deedgen.sheet.validate import read_sheet
 from deedgen.studio.form import from_data
-from deedgen.sheet.load import load_sheet
 from tests.helpers import SAMPLES
 
 
@@ -42,12 +42,16 @@ def test_form_shows_every_error_of_a_faulty_workbook_beside_its_field(client):
 def test_check_returns_the_field_problem_and_clears_it_when_fixed(client, workspace):
     fields = form_fields(workspace / "lipowiec.yaml")
     fields["parties.0.nip"] = "819-093-78-66"
-    answer = client.post("/k/lipowiec.yaml/sprawdz", data=fields, headers={"X-CSRF-Token": client.token})
+    answer = client.post(
+        "/k/lipowiec.yaml/sprawdz", data=fields, headers={"X-CSRF-Token": client.token}
+    )
     assert answer.status_code == 200
     assert "Strony, wiersz 1: NIP" in answer.text
     assert "ma błędną cyfrę kontrolną" in answer.text
     fields["parties.0.nip"] = "819-093-78-65"
-    answer = client.post("/k/lipowiec.yaml/sprawdz", data=fields, headers={"X-CSRF-Token": client.token})
+    answer = client.post(
+        "/k/lipowiec.yaml/sprawdz", data=fields, headers={"X-CSRF-Token": client.token}
+    )
     assert "Arkusz bez błędów" in answer.text
     assert "Koalicja spełnia warunki finansowania." in answer.text
 
@@ -90,10 +94,14 @@ def test_save_keeps_the_previous_version_and_the_cli_reads_the_result(client, wo
     fields = form_fields(workspace / "lipowiec.yaml")
     fields["coalition.place"] = "Lipowiec Kościelny"
     answer = client.post(
-        "/k/lipowiec.yaml/zapisz", data={**fields, "csrf_token": client.token}, follow_redirects=False
+        "/k/lipowiec.yaml/zapisz",
+        data={**fields, "csrf_token": client.token},
+        follow_redirects=False,
     )
     assert answer.status_code == 303
-    assert read_sheet(workspace / "lipowiec.yaml").data["coalition"]["place"] == "Lipowiec Kościelny"
+    assert (
+        read_sheet(workspace / "lipowiec.yaml").data["coalition"]["place"] == "Lipowiec Kościelny"
+    )
     history = list((workspace / ".deedgen-history" / "lipowiec.yaml").iterdir())
     assert len(history) == 1
     assert read_sheet(history[0]).data["coalition"]["place"] == "Lipowiec"
@@ -103,24 +111,39 @@ def test_rows_are_added_and_removed_without_saving(client, workspace):
     fields = form_fields(workspace / "lipowiec.yaml")
     before = (workspace / "lipowiec.yaml").read_bytes()
     headers = {"X-CSRF-Token": client.token}
-    added = client.post("/k/lipowiec.yaml/formularz", data={**fields, "op": "add:parties"}, headers=headers)
+    added = client.post(
+        "/k/lipowiec.yaml/formularz", data={**fields, "op": "add:parties"}, headers=headers
+    )
     parties = len(read_sheet(workspace / "lipowiec.yaml").data["parties"])
     assert f'name="parties.{parties}.name"' in added.text
-    removed = client.post("/k/lipowiec.yaml/formularz", data={**fields, "op": "remove:parties.0"}, headers=headers)
-    assert "Gminna Biblioteka Publiczna w Lipowcu" not in removed.text.split('id="panel-parties"')[1].split("</section>")[0]
+    removed = client.post(
+        "/k/lipowiec.yaml/formularz", data={**fields, "op": "remove:parties.0"}, headers=headers
+    )
+    assert (
+        "Gminna Biblioteka Publiczna w Lipowcu"
+        not in removed.text.split('id="panel-parties"')[1].split("</section>")[0]
+    )
     assert (workspace / "lipowiec.yaml").read_bytes() == before
 
 
 def test_blank_coalition_is_a_yaml_sheet_in_the_workspace(client, workspace):
-    answer = client.post("/nowa", data={"name": "Koalicja Nowa Wieś", "csrf_token": client.token}, follow_redirects=False)
+    answer = client.post(
+        "/nowa",
+        data={"name": "Koalicja Nowa Wieś", "csrf_token": client.token},
+        follow_redirects=False,
+    )
     assert answer.status_code == 303
     assert answer.headers["location"].endswith("/k/koalicja-nowa-wies.yaml")
-    assert "Koalicja Nowa Wieś" in (workspace / "koalicja-nowa-wies.yaml").read_text(encoding="utf-8")
+    assert "Koalicja Nowa Wieś" in (workspace / "koalicja-nowa-wies.yaml").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_upload_admits_a_sheet_and_refuses_what_is_not_one(client, workspace):
     files = {"sheet": ("bledy kopia.xlsx", (SAMPLES / "bledy.xlsx").read_bytes())}
-    answer = client.post("/wgraj", data={"csrf_token": client.token}, files=files, follow_redirects=False)
+    answer = client.post(
+        "/wgraj", data={"csrf_token": client.token}, files=files, follow_redirects=False
+    )
     assert answer.status_code == 303
     assert (workspace / "bledy-kopia.xlsx").is_file()
     junk = {"sheet": ("x.xlsx", b"this is no workbook")}
@@ -150,7 +173,10 @@ def test_exported_workbook_is_accepted_by_deedgen_validate(client, workspace, tm
     exported.write_bytes(answer.content)
     result = CliRunner().invoke(cli, ["validate", str(exported)])
     assert result.exit_code == 0, result.output
-    assert read_sheet(exported).data["parties"] == read_sheet(workspace / "lipowiec.yaml").data["parties"]
+    assert (
+        read_sheet(exported).data["parties"]
+        == read_sheet(workspace / "lipowiec.yaml").data["parties"]
+    )
 
 
 def test_preview_shows_the_numbered_declaration(client):

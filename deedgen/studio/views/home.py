@@ -65,10 +65,14 @@ async def _upload(request: Request, file):
     content = await file.read(MAX_FILE_BYTES + 1)
     if len(content) > MAX_FILE_BYTES:
         return await start_page(
-            request, f"Plik jest za duży: arkusz może mieć najwyżej {MAX_FILE_BYTES // (1024 * 1024)} MB.", 413
+            request,
+            f"Plik jest za duży: arkusz może mieć najwyżej {MAX_FILE_BYTES // (1024 * 1024)} MB.",
+            413,
         )
     try:
-        coalition = await run_in_threadpool(_admit, request, Path(file.filename).stem, suffix, content)
+        coalition = await run_in_threadpool(
+            _admit, request, Path(file.filename).stem, suffix, content
+        )
     except DeedgenError as error:
         return await start_page(request, f"Nie można odczytać pliku: {error}", 400)
     return RedirectResponse(request.url_for("coalition", cid=coalition.id), status_code=303)
