@@ -6,6 +6,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
 from deedgen.clauses.views import clause_rows
+from deedgen.document import DOCUMENT_TITLES
 from deedgen.studio.render import page
 
 
@@ -28,5 +29,13 @@ async def clause_list(request: Request):
         layer=layer,
         categories=categories,
         category=category,
-        origin=studio.workspace.library().origin,
+        origin=_origin_pl(studio.workspace.library()),
+        document_titles={kind: titles["pl"] for kind, titles in DOCUMENT_TITLES.items()},
     )
+
+
+def _origin_pl(selection) -> str:
+    """Where the layers come from, for the page (the selection's own words are the CLI's)."""
+    if selection.overlays or selection.central:
+        return selection.origin
+    return "tylko biblioteka centralna (brak warstw w deedgen.toml)"
