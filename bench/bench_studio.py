@@ -74,7 +74,7 @@ def main(argv=None) -> None:
 
     from starlette.testclient import TestClient
 
-    from deedgen.sheet.workbook import init_sheet
+    from deedgen.sheet.init import init_sheet
     from deedgen.studio.app import create_app
 
     with tempfile.TemporaryDirectory() as folder:

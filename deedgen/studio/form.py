@@ -21,19 +21,20 @@ from decimal import Decimal
 from marshmallow import fields as mfields
 
 from deedgen.sheet import fields as f
-from deedgen.sheet.load import format_path
-from deedgen.sheet.workbook import BOOLEAN_CHOICES, CHOICE_LABELS_PL, SHEET_PURPOSES
-from deedgen.sheet.xlsx import (
+from deedgen.sheet.choices import BOOLEAN_CHOICES, CHOICE_LABELS_PL
+from deedgen.sheet.layout import (
     KV_COLUMNS,
     KV_SECTIONS,
     KV_SHEET,
     TABLES,
     Column,
     Table,
-    cell_value,
-    convert,
     section_label,
 )
+from deedgen.sheet.raw import format_path
+from deedgen.sheet.workbook_instructions import SHEET_PURPOSES
+from deedgen.sheet.xlsx import convert
+from deedgen.sheet.xlsx_file import cell_value
 
 # Columns that name a row of another table: their inputs suggest the ids already typed there.
 REFERENCES = {"party": "parties", "lead": "parties", "action": "actions"}

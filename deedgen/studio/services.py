@@ -13,7 +13,8 @@ from pathlib import Path
 
 from deedgen.exceptions import DeedgenError, Problem, SheetInvalid
 from deedgen.options import BuildOptions
-from deedgen.sheet.load import RawSheet, load_sheet
+from deedgen.sheet.load import load_sheet
+from deedgen.sheet.raw import RawSheet
 from deedgen.sheet.validate import Sheet, validate_sheet
 from deedgen.studio.form import TABS, FormData, FormState, field_id, from_data, to_data
 from deedgen.studio.workspace import Coalition, Workspace

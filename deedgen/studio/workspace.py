@@ -161,7 +161,7 @@ def sheet_bytes(data: dict, fmt: str) -> bytes:
         return buffer.getvalue()
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2, default=str).encode("utf-8")
-    from deedgen.sheet.workbook import yaml_text
+    from deedgen.sheet.yaml_template import yaml_text
 
     text, _dropped = yaml_text(data)
     return text.encode("utf-8")

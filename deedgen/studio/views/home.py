@@ -11,7 +11,7 @@ from starlette.responses import RedirectResponse
 
 from deedgen.exceptions import DeedgenError
 from deedgen.sheet.load import load_sheet
-from deedgen.sheet.xlsx import MAX_FILE_BYTES
+from deedgen.sheet.xlsx_file import MAX_FILE_BYTES
 from deedgen.studio.render import page
 from deedgen.studio.security import checked_form
 from deedgen.studio.workspace import sheet_bytes
