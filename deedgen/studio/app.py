@@ -19,7 +19,7 @@ from deedgen.exceptions import DeedgenError
 from deedgen.studio import render
 from deedgen.studio.security import GuardMiddleware, new_token
 from deedgen.studio.services import Studio
-from deedgen.studio.views import clauses, coalition, documents, home
+from deedgen.studio.views import clause_edit, clauses, coalition, documents, home
 from deedgen.studio.workspace import Workspace
 
 STATIC = Path(__file__).parent / "static"
@@ -39,6 +39,19 @@ ROUTES = [
     Route("/k/{cid}/pliki.zip", documents.zip_all, name="zip"),
     Route("/k/{cid}/pliki/{name}", documents.download, name="download"),
     Route("/klauzule", clauses.clause_list, name="clauses"),
+    Route("/klauzule/{clause_id}", clause_edit.clause_page, name="clause"),
+    Route(
+        "/klauzule/{clause_id}/podglad",
+        clause_edit.clause_preview,
+        methods=["POST"],
+        name="clause_preview",
+    ),
+    Route(
+        "/klauzule/{clause_id}/zapisz",
+        clause_edit.clause_save,
+        methods=["POST"],
+        name="clause_save",
+    ),
     Mount("/static", StaticFiles(directory=STATIC), name="static"),
 ]
 

@@ -178,6 +178,15 @@ class Studio:
         except DeedgenError as error:
             return None, str(error)
 
+    def valid_sheet(self, coalition: Coalition) -> Sheet | None:
+        """The coalition's sheet read as ``deedgen build`` reads it, or None when it has errors."""
+        from deedgen.sheet.validate import read_sheet
+
+        try:
+            return read_sheet(coalition.path)
+        except DeedgenError:
+            return None
+
     def status(self, coalition: Coalition) -> dict:
         """What the start page shows of a coalition."""
         out = {"valid": False, "errors": 0, "compliant": None, "built": False, "name": coalition.id}

@@ -27,9 +27,11 @@ AXE = Path(__file__).parent / "data" / "axe.min.js"
 
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
-    """A workspace with a valid coalition (lipowiec.yaml) and a faulty workbook (bledy.xlsx)."""
+    """A workspace with a valid coalition (lipowiec.yaml), a faulty workbook (bledy.xlsx) and
+    its own clause layer (empty: the mentor's edits go there)."""
     root = tmp_path / "ws"
-    root.mkdir()
+    (root / "klauzule").mkdir(parents=True)
+    (root / "deedgen.toml").write_text('[library]\nlayers = ["klauzule"]\n', encoding="utf-8")
     shutil.copy(SAMPLES / "lipowiec.yaml", root)
     shutil.copy(SAMPLES / "bledy.xlsx", root)
     return root

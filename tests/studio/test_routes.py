@@ -213,3 +213,59 @@ def test_generate_writes_the_documents_and_offers_them(client, workspace):
     archive = zipfile.ZipFile(io.BytesIO(client.get("/k/lipowiec.yaml/pliki.zip").content))
     assert "lipowiec/deklaracja-partnerstwa.pdf" in archive.namelist()
     assert "wygenerowane" in client.get("/").text
+
+
+def clause_file_text(client, clause_id: str) -> str:
+    import html
+    import re
+
+    page = client.get(f"/klauzule/{clause_id}")
+    return html.unescape(re.search(r"<textarea[^>]*>(.*?)</textarea>", page.text, re.S).group(1))
+
+
+def test_clause_preview_shows_the_edit_in_the_declaration_and_a_word_diff(client):
+    text = clause_file_text(client, "final.disputes")
+    edited = text.replace("w terminie 30 dni", "w terminie 45 dni")
+    answer = client.post(
+        "/klauzule/final.disputes/podglad",
+        data={"text": edited, "koalicja": "lipowiec.yaml"},
+        headers={"X-CSRF-Token": client.token},
+    )
+    assert "<ins>45</ins>" in answer.text and "<del>30</del>" in answer.text
+    edited_section = answer.text.split('id="edited-clause"')[1].split("</section>")[0]
+    assert "w terminie 45 dni" in edited_section
+
+
+def test_clause_save_that_breaks_a_coalition_is_refused_and_a_good_one_bumps_the_version(
+    client, workspace
+):
+    text = clause_file_text(client, "final.disputes")
+    broken = text + "\nust. {{ no_such_name.value }}\n"
+    refused = client.post(
+        "/klauzule/final.disputes/zapisz",
+        data={"text": broken, "note": "próba", "csrf_token": client.token},
+    )
+    assert "zepsułaby dokumenty koalicji" in refused.text
+    assert "lipowiec.yaml" in refused.text
+    assert not any((workspace / "klauzule").rglob("*.txt"))
+    no_note = client.post(
+        "/klauzule/final.disputes/zapisz", data={"text": text, "csrf_token": client.token}
+    )
+    assert "Podaj notatkę o zmianie" in no_note.text
+    good = text.replace("w terminie 30 dni", "w terminie 45 dni")
+    saved = client.post(
+        "/klauzule/final.disputes/zapisz",
+        data={"text": good, "note": "dłuższy termin", "csrf_token": client.token},
+    )
+    assert "wersja 1 → 2" in saved.text
+    overlay = workspace / "klauzule" / "final" / "disputes.pl.txt"
+    assert "version: 2" in overlay.read_text(encoding="utf-8")
+    assert "dłuższy termin" in overlay.read_text(encoding="utf-8")
+    preview = client.get("/k/lipowiec.yaml/podglad")
+    assert "w terminie 45 dni" in preview.text
+
+
+def test_locked_clause_is_read_only(client):
+    page = client.get("/klauzule/actions.requirements")
+    assert "zablokowana" in page.text
+    assert "readonly" in page.text.split("<textarea")[1].split(">")[0]
