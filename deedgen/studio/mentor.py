@@ -62,6 +62,7 @@ class WordDiff:
 
 
 def word_diff(old: str, new: str) -> WordDiff:
+    old, new = old.strip(), new.strip()
     old_words, new_words = re.findall(r"\S+|\s+", old), re.findall(r"\S+|\s+", new)
     before, after = [], []
     matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
@@ -80,7 +81,8 @@ def word_diff(old: str, new: str) -> WordDiff:
 def body_of(text: str) -> str:
     """A clause file's body: what follows the front matter's closing ``---``."""
     parts = text.split("\n---", 1) if text.startswith("---") else ["", text]
-    return parts[-1].lstrip("\n") if len(parts) == 2 else text
+    body = parts[-1] if len(parts) == 2 else text
+    return body.strip("\n")
 
 
 def base_body(library: ClauseLibrary, clause: Clause) -> tuple[str, str]:

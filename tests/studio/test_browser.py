@@ -181,3 +181,47 @@ def test_every_page_passes_axe(page):
     ):
         page.goto(page.base + path)
         assert axe_violations(page) == [], path
+
+
+def test_mentor_edits_a_clause_and_the_next_build_carries_it(page, workspace):
+    import json
+
+    page.goto(page.base + "/klauzule")
+    page.get_by_role("link", name="final.disputes").click()
+    editor = page.get_by_label("Tekst klauzuli", exact=False)
+    original = editor.input_value()
+    preview = page.locator("#clause-preview")
+    assert "Tekst taki sam" in preview.inner_text()
+    assert axe_violations(page) == []
+
+    editor.fill(original.replace("w terminie 30 dni", "w terminie 45 dni"))
+    page.locator("#clause-preview ins", has_text="45").wait_for()
+    assert "w terminie 45 dni" in page.locator("#edited-clause").inner_text()
+    editor.fill(original.replace("w terminie 30 dni", "w terminie 60 dni"))
+    page.locator("#clause-preview ins", has_text="60").wait_for()
+    assert "w terminie 60 dni" in page.locator("#edited-clause").inner_text()
+
+    editor.fill(original + "\nust. {{ no_such_name.value }}\n")
+    page.get_by_label("Notatka o zmianie", exact=False).fill("próba")
+    page.get_by_role("button", name="Zapisz klauzulę").click()
+    refusal = page.get_by_role("alert").first
+    assert "zepsułaby dokumenty koalicji" in refusal.inner_text()
+    assert "lipowiec.yaml" in refusal.inner_text()
+
+    page.get_by_label("Tekst klauzuli", exact=False).fill(
+        original.replace("w terminie 30 dni", "w terminie 60 dni")
+    )
+    page.get_by_label("Notatka o zmianie", exact=False).fill("dłuższy termin na rozmowy")
+    page.get_by_role("button", name="Zapisz klauzulę").click()
+    assert "wersja 1 → 2" in page.get_by_role("status").first.inner_text()
+
+    page.goto(page.base + "/k/lipowiec.yaml/podglad")
+    page.get_by_role("button", name="Generuj dokumenty").click()
+    page.get_by_text("Dokumenty wygenerowane").wait_for(timeout=180_000)
+    out = workspace / "out" / "lipowiec"
+    text = subprocess.run(
+        ["pdftotext", str(out / "deklaracja-partnerstwa.pdf"), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    assert "w terminie 60 dni" in " ".join(text.split())
+    assert '"version": 2' in json.dumps(json.loads((out / "manifest.json").read_text()), indent=1)
