@@ -19,7 +19,7 @@ from deedgen.exceptions import DeedgenError
 from deedgen.studio import render
 from deedgen.studio.security import GuardMiddleware, new_token
 from deedgen.studio.services import Studio
-from deedgen.studio.views import clause_edit, clauses, coalition, documents, home
+from deedgen.studio.views import clause_edit, clauses, coalition, cohort, documents, home
 from deedgen.studio.workspace import Workspace
 
 STATIC = Path(__file__).parent / "static"
@@ -52,6 +52,9 @@ ROUTES = [
         methods=["POST"],
         name="clause_save",
     ),
+    Route("/kohorta", cohort.cohort_page, name="cohort"),
+    Route("/kohorta/postep", cohort.cohort_progress, name="cohort_progress"),
+    Route("/kohorta/buduj", cohort.cohort_build, methods=["POST"], name="cohort_build"),
     Mount("/static", StaticFiles(directory=STATIC), name="static"),
 ]
 

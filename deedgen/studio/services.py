@@ -16,6 +16,7 @@ from deedgen.options import BuildOptions
 from deedgen.sheet.load import load_sheet
 from deedgen.sheet.raw import RawSheet
 from deedgen.sheet.validate import Sheet, validate_sheet
+from deedgen.studio.cohort_job import CohortJob
 from deedgen.studio.form import TABS, FormData, FormState, field_id, from_data, to_data
 from deedgen.studio.workspace import Coalition, Workspace
 
@@ -137,6 +138,7 @@ class Studio:
         self._lock = threading.Lock()
         self._library = None
         self._rules: dict[str, object] = {}
+        self.cohort = CohortJob(workspace.root)
 
     def options(self, *, draft: bool = True) -> BuildOptions:
         return BuildOptions(draft=draft, library=self.workspace.library())

@@ -178,6 +178,8 @@ def test_every_page_passes_axe(page):
         "/k/lipowiec.yaml/podglad",
         "/k/lipowiec.yaml/pliki",
         "/klauzule",
+        "/klauzule/final.disputes",
+        "/kohorta",
     ):
         page.goto(page.base + path)
         assert axe_violations(page) == [], path
@@ -221,7 +223,21 @@ def test_mentor_edits_a_clause_and_the_next_build_carries_it(page, workspace):
     out = workspace / "out" / "lipowiec"
     text = subprocess.run(
         ["pdftotext", str(out / "deklaracja-partnerstwa.pdf"), "-"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     assert "w terminie 60 dni" in " ".join(text.split())
     assert '"version": 2' in json.dumps(json.loads((out / "manifest.json").read_text()), indent=1)
+
+
+def test_cohort_build_reaches_100_percent_in_the_page(page):
+    page.goto(page.base + "/kohorta")
+    page.get_by_role("button", name="Zbuduj kohortę").click()
+    page.get_by_text("Kohorta zbudowana: 100 %").wait_for(timeout=300_000)
+    report = page.locator("#cohort-progress table").inner_text()
+    assert "lipowiec.yaml" in report and "bledy.xlsx" in report
+    assert "Koalicja „Biblioteka w sercu Lipowca”" in report
+    assert axe_violations(page) == []
+    page.get_by_role("link", name="bledy.xlsx").click()
+    assert "Błędy arkusza: 19" in page.locator("#check-panel").inner_text()

@@ -269,3 +269,18 @@ def test_locked_clause_is_read_only(client):
     page = client.get("/klauzule/actions.requirements")
     assert "zablokowana" in page.text
     assert "readonly" in page.text.split("<textarea")[1].split(">")[0]
+
+
+def test_cohort_build_reaches_100_percent_and_lists_every_coalition(client, workspace):
+    import time
+
+    started = client.post("/kohorta/buduj", data={"csrf_token": client.token})
+    assert started.status_code == 200
+    deadline = time.monotonic() + 300
+    while 'hx-trigger="every 1s"' in (fragment := client.get("/kohorta/postep").text):
+        assert time.monotonic() < deadline, "the cohort build did not end"
+        time.sleep(0.5)
+    assert "Kohorta zbudowana: 100 %" in fragment
+    assert "lipowiec.yaml" in fragment and "bledy.xlsx" in fragment
+    assert "zbudowana: 1" in fragment and "błąd: 1" in fragment
+    assert (workspace / "out" / "kohorta" / "summary.json").is_file()
