@@ -9,7 +9,9 @@ Starlette's TestClient (the whole request: form parsing, CSRF check, validation,
    problems list and every field's message), and one place name changed while the sheet stays
    valid (the funding conditions are checked on the planned documents too) — target ≤ 100 ms;
 2. the declaration's page preview (``GET /k/<id>/podglad``) — target ≤ 150 ms;
-3. an XLSX upload validated (``POST /wgraj``, then the form page that lists its problems) —
+3. a clause preview (``POST /klauzule/<id>/podglad``: the edited clause parsed, the declaration
+   of the coalition planned with it, the word-level diff) — target ≤ 150 ms;
+4. an XLSX upload validated (``POST /wgraj``, then the form page that lists its problems) —
    target ≤ 300 ms.
 
 Not a test: it prints the figures and whether each target is met.
@@ -33,6 +35,7 @@ TARGETS_MS = {
     "field edit validated": 100,
     "field edit + conditions": 100,
     "declaration preview": 150,
+    "clause preview": 150,
     "XLSX upload validated": 300,
 }
 
@@ -108,6 +111,15 @@ def main(argv=None) -> None:
             answer = client.get("/k/koalicja.yaml/podglad")
             assert answer.status_code == 200 and "§ 1" in answer.text
 
+        clause_text = app.state.studio.library().clauses["final.disputes"].texts["pl"].path
+        clause_text = Path(clause_text).read_text(encoding="utf-8")
+
+        def clause_preview():  # the mentor types: the declaration rebuilt with the edit, a diff
+            edited = clause_text.replace("30 dni", "45 dni")
+            form = {"text": edited, "koalicja": "koalicja.yaml"}
+            answer = client.post("/klauzule/final.disputes/podglad", data=form, headers=token)
+            assert "<ins>45</ins>" in answer.text
+
         def upload():
             files = {"sheet": ("wgrany.xlsx", upload_bytes)}
             answer = client.post("/wgraj", data={"csrf_token": app.state.csrf_token}, files=files)
@@ -119,6 +131,7 @@ def main(argv=None) -> None:
             "field edit validated": timed(edit, args.n),
             "field edit + conditions": timed(edit_valid, args.n),
             "declaration preview": timed(preview, args.n),
+            "clause preview": timed(clause_preview, args.n),
             "XLSX upload validated": timed(upload, max(10, args.n // 2)),
         }
     print(f"{'measurement':<24} {'p50 ms':>8} {'p95 ms':>8} {'target':>8}  verdict")

@@ -110,9 +110,10 @@ def check_data(made: FormData, source: str) -> FormCheck:
     return outcome
 
 
-def problems_of_file(path: Path, source: str) -> tuple[FormState, FormCheck]:
-    """A sheet file's form state and its problems, placed in the form like the typed ones."""
-    raw = load_sheet(path)
+def problems_of_file(path: Path, source: str, raw=None) -> tuple[FormState, FormCheck]:
+    """A sheet file's form state and its problems, placed in the form like the typed ones
+    (*raw*: the file already loaded)."""
+    raw = raw if raw is not None else load_sheet(path)
     state = from_data(raw.data)
     made = to_data(state)
     outcome = check_data(made, source)
@@ -139,6 +140,7 @@ class Studio:
         self._library = None
         self._rules: dict[str, object] = {}
         self.cohort = CohortJob(workspace.root)
+        self._files: dict[tuple, object] = {}  # (kind, path) → (stamp, what was read)
 
     def options(self, *, draft: bool = True) -> BuildOptions:
         return BuildOptions(draft=draft, library=self.workspace.library())
@@ -180,21 +182,45 @@ class Studio:
         except DeedgenError as error:
             return None, str(error)
 
+    def _cached(self, kind: str, coalition: Coalition, read):
+        """What *read* makes of the coalition's file, read again only when the file changed
+        (its modification time or size); the pages treat it as read-only."""
+        stat = coalition.path.stat()
+        stamp = (stat.st_mtime_ns, stat.st_size)
+        key = (kind, coalition.path)
+        with self._lock:
+            hit = self._files.get(key)
+        if hit is not None and hit[0] == stamp:
+            return hit[1]
+        value = read()
+        with self._lock:
+            self._files[key] = (stamp, value)
+        return value
+
+    def sheet_problems(self, coalition: Coalition, raw=None) -> tuple[FormState, FormCheck]:
+        """The saved sheet's form state and problems (*raw*: the file just loaded)."""
+        return self._cached(
+            "form", coalition, lambda: problems_of_file(coalition.path, coalition.id, raw)
+        )
+
     def valid_sheet(self, coalition: Coalition) -> Sheet | None:
         """The coalition's sheet read as ``deedgen build`` reads it, or None when it has errors."""
         from deedgen.sheet.validate import read_sheet
 
-        try:
-            return read_sheet(coalition.path)
-        except DeedgenError:
-            return None
+        def read():
+            try:
+                return read_sheet(coalition.path)
+            except DeedgenError:
+                return None
+
+        return self._cached("sheet", coalition, read)
 
     def status(self, coalition: Coalition) -> dict:
         """What the start page shows of a coalition."""
         out = {"valid": False, "errors": 0, "compliant": None, "built": False, "name": coalition.id}
         out["built"] = (self.workspace.outdir(coalition) / "manifest.json").is_file()
         try:
-            _state, outcome = problems_of_file(coalition.path, coalition.id)
+            _state, outcome = self.sheet_problems(coalition)
         except DeedgenError as error:
             out["broken"] = str(error)
             return out

@@ -9,7 +9,7 @@ from starlette.responses import RedirectResponse, Response
 from deedgen.studio.form import TABS, FormState, from_form, to_data
 from deedgen.studio.render import page
 from deedgen.studio.security import checked_form
-from deedgen.studio.services import check_form, problems_of_file
+from deedgen.studio.services import check_form
 from deedgen.studio.workspace import sheet_bytes
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -40,7 +40,7 @@ def _context(request, coalition, state: FormState, outcome, **extra) -> dict:
 
 async def form_page(request: Request):
     studio, coalition = _coalition(request)
-    state, outcome = await run_in_threadpool(problems_of_file, coalition.path, coalition.id)
+    state, outcome = await run_in_threadpool(studio.sheet_problems, coalition)
     context = await run_in_threadpool(
         _context,
         request,

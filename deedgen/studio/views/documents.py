@@ -11,10 +11,8 @@ from starlette.responses import FileResponse, RedirectResponse, Response
 
 from deedgen.document import DOCUMENT_ORDER, DOCUMENT_TITLES
 from deedgen.exceptions import DeedgenError
-from deedgen.sheet.validate import read_sheet
 from deedgen.studio.render import page
 from deedgen.studio.security import checked_form
-from deedgen.studio.services import problems_of_file
 
 
 def _coalition(request: Request):
@@ -22,13 +20,11 @@ def _coalition(request: Request):
     return studio, studio.workspace.coalition(request.path_params["cid"])
 
 
-def _saved_sheet(coalition):
-    """The saved sheet's form state and problems; when it has no errors, ``outcome.sheet`` is
-    the file read as ``deedgen build`` reads it (the preview and the build use the file)."""
-    state, outcome = problems_of_file(coalition.path, coalition.id)
-    if outcome.sheet is not None:
-        outcome.sheet = read_sheet(coalition.path)
-    return state, outcome
+def _saved_sheet(studio, coalition):
+    """The saved sheet's form state, problems, and the file read as ``deedgen build`` reads it
+    (None when it has errors): the preview and the build use the file."""
+    state, outcome = studio.sheet_problems(coalition)
+    return state, outcome, studio.valid_sheet(coalition) if outcome.sheet is not None else None
 
 
 async def preview(request: Request):
@@ -36,7 +32,7 @@ async def preview(request: Request):
     studio, coalition = _coalition(request)
     kind = request.query_params.get("dokument", "declaration")
     kind = kind if kind in DOCUMENT_ORDER else "declaration"
-    state, outcome = await run_in_threadpool(_saved_sheet, coalition)
+    state, outcome, sheet = await run_in_threadpool(_saved_sheet, studio, coalition)
     context = {
         "coalition": coalition,
         "name": state.value("coalition.name") or coalition.id,
@@ -47,9 +43,9 @@ async def preview(request: Request):
         "report": None,
         "plan_error": None,
     }
-    if outcome.sheet is not None:
+    if sheet is not None:
         try:
-            planned = await run_in_threadpool(studio.plan, outcome.sheet)
+            planned = await run_in_threadpool(studio.plan, sheet)
             context["document"] = planned.documents["pl"][kind]
             context["report"] = planned.report
         except DeedgenError as error:
@@ -62,13 +58,13 @@ async def generate(request: Request):
     """Build the documents into the workspace's ``out/`` folder (LibreOffice makes the PDFs)."""
     studio, coalition = _coalition(request)
     form = await checked_form(request)
-    _state, outcome = await run_in_threadpool(_saved_sheet, coalition)
-    if outcome.sheet is None:
+    _state, _outcome, sheet = await run_in_threadpool(_saved_sheet, studio, coalition)
+    if sheet is None:
         raise DeedgenError(
             "Arkusz ma błędy — popraw je w formularzu i zapisz, zanim wygenerujesz dokumenty."
         )
     draft = form.get("projekt") == "1"
-    await run_in_threadpool(lambda: studio.generate(coalition, outcome.sheet, draft=draft))
+    await run_in_threadpool(lambda: studio.generate(coalition, sheet, draft=draft))
     url = request.url_for("files", cid=coalition.id).include_query_params(gotowe="1")
     return RedirectResponse(url, status_code=303)
 

@@ -79,15 +79,19 @@ async def _upload(request: Request, file):
 
 
 def _admit(request: Request, stem: str, suffix: str, content: bytes):
-    """Read the uploaded file with deedgen's bounded readers in a private folder; only a file
-    that is a partner sheet (valid or not) joins the workspace."""
-    workspace = request.app.state.studio.workspace
-    suffix = ".yaml" if suffix == ".yml" else suffix
+    """Read the uploaded file with deedgen's bounded readers in a private folder, under the name
+    it will have (messages name that file); only a partner sheet (valid or not) joins the
+    workspace, and what was read is kept for its form page."""
+    studio = request.app.state.studio
+    workspace = studio.workspace
+    file_name = workspace.new_id(stem, ".yaml" if suffix == ".yml" else suffix)
     folder = workspace.upload_folder()
     try:
-        probe = folder / f"arkusz{suffix}"
+        probe = folder / file_name
         probe.write_bytes(content)
-        load_sheet(probe)  # raises InputError for a file that is no partner sheet
-        return workspace.create(workspace.new_id(stem, suffix), content)
+        raw = load_sheet(probe)  # raises InputError for a file that is no partner sheet
+        coalition = workspace.create(file_name, content)
+        studio.sheet_problems(coalition, raw)
+        return coalition
     finally:
         workspace.discard_upload(folder)
