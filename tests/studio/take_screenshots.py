@@ -28,6 +28,8 @@ PAGES = {
     "preview": "/k/lipowiec.yaml/podglad",
     "files": "/k/lipowiec.yaml/pliki",
     "clauses": "/klauzule",
+    "clause-edit": "/klauzule/final.disputes",
+    "cohort": "/kohorta",
 }
 
 
@@ -43,6 +45,8 @@ def main(outdir: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
         for name in ("lipowiec.yaml", "bledy.xlsx"):
             shutil.copy(ROOT / "samples" / name, folder)
+        (Path(folder) / "klauzule").mkdir()
+        (Path(folder) / "deedgen.toml").write_text('[library]\nlayers = ["klauzule"]\n')
         app = create_app(folder)
         sock = bind_loopback(0)
         server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
@@ -61,8 +65,28 @@ def main(outdir: str) -> None:
             for name, path in PAGES.items():
                 page.goto(base + path)
                 page.screenshot(path=str(out / f"{name}.png"))
+            _edited_clause(page, base, out)
+            _cohort_built(page, base, out)
             browser.close()
         server.should_exit = True
+
+
+def _edited_clause(page, base: str, out: Path) -> None:
+    """The clause editor after the mentor typed: the diff and the edited § in the preview."""
+    page.goto(base + "/klauzule/final.disputes")
+    editor = page.locator("#clause-text")
+    editor.fill(editor.input_value().replace("w terminie 30 dni", "w terminie 45 dni"))
+    page.locator("#clause-preview ins").first.wait_for()
+    page.screenshot(path=str(out / "clause-edit-typed.png"))
+
+
+def _cohort_built(page, base: str, out: Path) -> None:
+    page.goto(base + "/kohorta")
+    page.get_by_role("button", name="Zbuduj kohortę").click()
+    page.wait_for_timeout(700)
+    page.screenshot(path=str(out / "cohort-running.png"))
+    page.get_by_text("Kohorta zbudowana").wait_for(timeout=300_000)
+    page.screenshot(path=str(out / "cohort-report.png"))
 
 
 if __name__ == "__main__":

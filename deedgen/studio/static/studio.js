@@ -54,4 +54,13 @@
     });
   }
   document.addEventListener("htmx:afterSettle", markFields);
+
+  // the clause editor's preview: keep the edited clause in sight inside its panel
+  function showEditedClause() {
+    var clause = document.getElementById("edited-clause");
+    var panel = document.getElementById("clause-preview");
+    if (clause && panel) panel.scrollTop = clause.offsetTop - panel.offsetTop - 80;
+  }
+  document.addEventListener("htmx:afterSettle", showEditedClause);
+  document.addEventListener("DOMContentLoaded", showEditedClause);
 })();
