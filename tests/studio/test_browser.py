@@ -235,6 +235,7 @@ def test_cohort_build_reaches_100_percent_in_the_page(page):
     page.goto(page.base + "/kohorta")
     page.get_by_role("button", name="Zbuduj kohortę").click()
     page.get_by_text("Kohorta zbudowana: 100 %").wait_for(timeout=300_000)
+    assert page.get_by_role("button", name="Zbuduj kohortę").is_enabled()
     report = page.locator("#cohort-progress table").inner_text()
     assert "lipowiec.yaml" in report and "bledy.xlsx" in report
     assert "Koalicja „Biblioteka w sercu Lipowca”" in report

@@ -37,7 +37,7 @@ async def cohort_page(request: Request):
 
 
 async def cohort_progress(request: Request):
-    return page(request, "_cohort_progress.html", **_context(request))
+    return page(request, "_cohort_progress.html", oob=True, **_context(request))
 
 
 async def cohort_build(request: Request):
