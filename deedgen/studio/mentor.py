@@ -93,6 +93,34 @@ def base_body(library: ClauseLibrary, clause: Clause) -> tuple[str, str]:
     return clause.texts["pl"].body, f"{clause.layer} v{clause.version} (zapisana)"
 
 
+def preview(studio, library: ClauseLibrary, clause: Clause, text: str, coalition_id) -> dict:
+    """The word-level diff of the edit, and the document of the chosen coalition (the first
+    valid one by default) that holds the clause, built with the edited text."""
+    from deedgen.plan import plan
+
+    base, base_name = base_body(library, clause)
+    out = {"diff": word_diff(base, body_of(text)), "base_name": base_name}
+    out.update(document=None, preview_error=None)
+    coalitions = [c for c in studio.workspace.coalitions() if studio.valid_sheet(c) is not None]
+    chosen = next((c for c in coalitions if c.id == coalition_id), None)
+    chosen = chosen or (coalitions[0] if coalitions else None)
+    out["coalitions"], out["coalition_id"] = coalitions, chosen.id if chosen else None
+    if chosen is None:
+        out["preview_error"] = "W folderze roboczym nie ma poprawnej koalicji do podglądu."
+        return out
+    try:
+        trial = trial_library(library, clause, text)
+        sheet = studio.valid_sheet(chosen)
+        options = studio.options(draft=True)
+        planned = plan(sheet, options, library=trial, rules=studio.rules(sheet, options))
+    except DeedgenError as error:
+        out["preview_error"] = error.message
+        return out
+    documents = planned.documents["pl"].values()
+    out["document"] = next((d for d in documents if d.section(clause.id)), None)
+    return out
+
+
 def breaking_coalitions(studio, trial: ClauseLibrary) -> list[str]:
     """Every coalition of the workspace whose documents the trial library cannot build, with
     the reason ("Koalicja X (plik.yaml): …")."""

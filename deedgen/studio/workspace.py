@@ -30,8 +30,9 @@ HISTORY_KEPT = 50  # versions kept per coalition
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$")
 
 
-class UnknownCoalition(DeedgenError):
-    """Raised when an id names no partner sheet of the workspace."""
+class UnknownId(DeedgenError):
+    """Raised when an id from the browser names nothing of the workspace (a coalition, an output
+    file, a clause): the page answers 404."""
 
     exit_code = 2
 
@@ -72,7 +73,7 @@ class Workspace:
         for coalition in self.coalitions():
             if coalition.id == coalition_id:
                 return coalition
-        raise UnknownCoalition(f"nie ma takiej koalicji w folderze roboczym: {coalition_id}")
+        raise UnknownId(f"nie ma takiej koalicji w folderze roboczym: {coalition_id}")
 
     def library(self) -> LibrarySelection:
         """The clause layers of the workspace's deedgen.toml (else the central library only)."""
@@ -96,7 +97,7 @@ class Workspace:
         for path in self.output_files(coalition):
             if path.name == name:
                 return path
-        raise UnknownCoalition(f"nie ma takiego pliku wynikowego: {name}")
+        raise UnknownId(f"nie ma takiego pliku wynikowego: {name}")
 
     # --- writing --------------------------------------------------------------------------
 
