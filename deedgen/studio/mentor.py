@@ -96,7 +96,7 @@ def base_body(library: ClauseLibrary, clause: Clause) -> tuple[str, str]:
 def preview(studio, library: ClauseLibrary, clause: Clause, text: str, coalition_id) -> dict:
     """The word-level diff of the edit, and the document of the chosen coalition (the first
     valid one by default) that holds the clause, built with the edited text."""
-    from deedgen.plan import plan
+    from deedgen.pipeline.plan import plan
 
     base, base_name = base_body(library, clause)
     out = {"diff": word_diff(base, body_of(text)), "base_name": base_name}
@@ -124,7 +124,7 @@ def preview(studio, library: ClauseLibrary, clause: Clause, text: str, coalition
 def breaking_coalitions(studio, trial: ClauseLibrary) -> list[str]:
     """Every coalition of the workspace whose documents the trial library cannot build, with
     the reason ("Koalicja X (plik.yaml): …")."""
-    from deedgen.plan import plan
+    from deedgen.pipeline.plan import plan
 
     broken = []
     for coalition in studio.workspace.coalitions():

@@ -157,7 +157,7 @@ class Studio:
             self._rules.clear()
 
     def rules(self, sheet: Sheet, options: BuildOptions):
-        from deedgen.plan import resolve_rules
+        from deedgen.pipeline.plan import resolve_rules
 
         edition = str(sheet.data["coalition"]["edition"])
         with self._lock:
@@ -168,7 +168,7 @@ class Studio:
     def plan(self, sheet: Sheet, *, draft: bool = True):
         """The coalition's build in memory (a draft unless told otherwise: a preview never
         refuses a coalition that fails the conditions, it shows why)."""
-        from deedgen.plan import plan
+        from deedgen.pipeline.plan import plan
 
         options = self.options(draft=draft)
         return plan(sheet, options, library=self.library(), rules=self.rules(sheet, options))
@@ -234,7 +234,7 @@ class Studio:
 
     def generate(self, coalition: Coalition, sheet: Sheet, *, draft: bool):
         """Build the coalition's documents into ``out/<name>`` of the workspace."""
-        from deedgen.write import write
+        from deedgen.pipeline.write import write
 
         return write(self.plan(sheet, draft=draft), self.workspace.outdir(coalition))
 

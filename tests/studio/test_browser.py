@@ -215,7 +215,10 @@ def test_mentor_edits_a_clause_and_the_next_build_carries_it(page, workspace):
     )
     page.get_by_label("Notatka o zmianie", exact=False).fill("dłuższy termin na rozmowy")
     page.get_by_role("button", name="Zapisz klauzulę").click()
-    assert "wersja 1 → 2" in page.get_by_role("status").first.inner_text()
+    from deedgen.config import LibrarySelection
+
+    before = LibrarySelection().load().clauses["final.disputes"].version  # the central one
+    assert f"wersja {before} → {before + 1}" in page.get_by_role("status").first.inner_text()
 
     page.goto(page.base + "/k/lipowiec.yaml/podglad")
     page.get_by_role("button", name="Generuj dokumenty").click()
@@ -228,7 +231,10 @@ def test_mentor_edits_a_clause_and_the_next_build_carries_it(page, workspace):
         check=True,
     ).stdout
     assert "w terminie 60 dni" in " ".join(text.split())
-    assert '"version": 2' in json.dumps(json.loads((out / "manifest.json").read_text()), indent=1)
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    used = [c for d in manifest["documents"] for c in d.get("clauses", [])]
+    disputes = [c for c in used if c.get("id") == "final.disputes"]
+    assert disputes and all(c["version"] == before + 1 for c in disputes), disputes
 
 
 def test_cohort_build_reaches_100_percent_in_the_page(page):
