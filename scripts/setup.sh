@@ -12,7 +12,7 @@ APT_PACKAGES=(
   fonts-liberation2 fonts-dejavu-core    # the fonts the templates name (Polish diacritics)
   poppler-utils qpdf procps              # pdftotext, pdftoppm; qpdf --check; pgrep (tests)
   icc-profiles-free                      # sRGB output intent for PDF/A bundles
-  chromium                               # tests: the cohort HTML report in a real browser
+  chromium                               # tests: the cohort HTML report and deedgen studio in a real browser (Playwright drives it; never `playwright install`)
 )
 
 missing=()

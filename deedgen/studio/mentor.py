@@ -1,0 +1,165 @@
+"""What the mentor's pages ask of deedgen: a clause's text, a preview of an edit inside a
+coalition's declaration, a word-level diff, and a save through ``deedgen clause edit``'s rules.
+
+Saving goes through :func:`deedgen.clauses.editing.edit_clause` (the one implementation of the
+editing rules: locked clauses, the copy into the top layer, lint, the version raised, the change
+note), with the browser's text as the "editor". Before it, the edited clause is tried on every
+valid coalition of the workspace; a save that would break one is refused with its reason.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from deedgen.clauses.editing import EditHooks, edit_clause
+from deedgen.clauses.front_matter import read_text
+from deedgen.clauses.library import ClauseLibrary
+from deedgen.clauses.model import Clause, load_clause
+from deedgen.exceptions import DeedgenError
+
+MAX_CLAUSE_CHARS = 100_000
+
+
+def clause_text(clause: Clause, lang: str = "pl") -> str:
+    """The clause file's whole text (front matter and body), as the editor shows it."""
+    return read_text(Path(clause.texts[lang].path))[1]
+
+
+def trial_library(library: ClauseLibrary, clause: Clause, text: str) -> ClauseLibrary:
+    """The library with *clause*'s Polish file replaced by *text* (raises ClauseError when the
+    text does not parse); the other language files are the clause's own."""
+    if len(text) > MAX_CLAUSE_CHARS:
+        raise DeedgenError(f"tekst klauzuli za długi (najwyżej {MAX_CLAUSE_CHARS} znaków)")
+    with tempfile.TemporaryDirectory(prefix="deedgen-studio-") as folder:
+        category = Path(folder) / clause.category
+        category.mkdir()
+        pl_path = Path(clause.texts["pl"].path)
+        (category / pl_path.name).write_text(text.replace("\r\n", "\n"), encoding="utf-8")
+        for lang, other in clause.texts.items():
+            if lang != "pl":
+                source = Path(other.path)
+                (category / source.name).write_bytes(source.read_bytes())
+        candidate = load_clause(category / pl_path.name, layer=clause.layer, layer_dir=folder)
+    return ClauseLibrary(
+        layers=library.layers,
+        clauses={**library.clauses, clause.id: candidate},
+        replaced=dict(library.replaced),
+        removed=dict(library.removed),
+    )
+
+
+@dataclass(frozen=True)
+class WordDiff:
+    """A word-level side-by-side diff: each side a list of (kind, text), kind in same/del/ins."""
+
+    before: list[tuple[str, str]] = field(default_factory=list)
+    after: list[tuple[str, str]] = field(default_factory=list)
+    changed: bool = False
+
+
+def word_diff(old: str, new: str) -> WordDiff:
+    old, new = old.strip(), new.strip()
+    old_words, new_words = re.findall(r"\S+|\s+", old), re.findall(r"\S+|\s+", new)
+    before, after = [], []
+    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            before.append(("same", "".join(old_words[a1:a2])))
+            after.append(("same", "".join(new_words[b1:b2])))
+            continue
+        if a2 > a1:
+            before.append(("del", "".join(old_words[a1:a2])))
+        if b2 > b1:
+            after.append(("ins", "".join(new_words[b1:b2])))
+    return WordDiff(before, after, changed=old_words != new_words)
+
+
+def body_of(text: str) -> str:
+    """A clause file's body: what follows the front matter's closing ``---``."""
+    parts = text.split("\n---", 1) if text.startswith("---") else ["", text]
+    body = parts[-1] if len(parts) == 2 else text
+    return body.strip("\n")
+
+
+def base_body(library: ClauseLibrary, clause: Clause) -> tuple[str, str]:
+    """What the edit is compared with: the clause it replaces, else its saved text; and a name."""
+    replaced = library.provenance(clause.id).replaced
+    if replaced is not None:
+        return replaced.texts["pl"].body, f"{replaced.layer} v{replaced.version} (zastępowana)"
+    return clause.texts["pl"].body, f"{clause.layer} v{clause.version} (zapisana)"
+
+
+def preview(studio, library: ClauseLibrary, clause: Clause, text: str, coalition_id) -> dict:
+    """The word-level diff of the edit, and the document of the chosen coalition (the first
+    valid one by default) that holds the clause, built with the edited text."""
+    from deedgen.pipeline.plan import plan
+
+    base, base_name = base_body(library, clause)
+    out = {"diff": word_diff(base, body_of(text)), "base_name": base_name}
+    out.update(document=None, preview_error=None)
+    coalitions = [c for c in studio.workspace.coalitions() if studio.valid_sheet(c) is not None]
+    chosen = next((c for c in coalitions if c.id == coalition_id), None)
+    chosen = chosen or (coalitions[0] if coalitions else None)
+    out["coalitions"], out["coalition_id"] = coalitions, chosen.id if chosen else None
+    if chosen is None:
+        out["preview_error"] = "W folderze roboczym nie ma poprawnej koalicji do podglądu."
+        return out
+    try:
+        trial = trial_library(library, clause, text)
+        sheet = studio.valid_sheet(chosen)
+        options = studio.options(draft=True)
+        planned = plan(sheet, options, library=trial, rules=studio.rules(sheet, options))
+    except DeedgenError as error:
+        out["preview_error"] = error.message
+        return out
+    documents = planned.documents["pl"].values()
+    out["document"] = next((d for d in documents if d.section(clause.id)), None)
+    return out
+
+
+def breaking_coalitions(studio, trial: ClauseLibrary) -> list[str]:
+    """Every coalition of the workspace whose documents the trial library cannot build, with
+    the reason ("Koalicja X (plik.yaml): …")."""
+    from deedgen.pipeline.plan import plan
+
+    broken = []
+    for coalition in studio.workspace.coalitions():
+        sheet = studio.valid_sheet(coalition)
+        if sheet is None:
+            continue
+        options = studio.options(draft=True)
+        try:
+            plan(sheet, options, library=trial, rules=studio.rules(sheet, options))
+        except DeedgenError as error:
+            broken.append(f"{sheet.name} ({coalition.id}): {error.message}")
+    return broken
+
+
+def save_clause(studio, clause: Clause, text: str, note: str):
+    """Apply the edit with ``clause edit``'s rules; returns the EditResult. Raises DeedgenError
+    with the reasons when the text is invalid or would break a coalition of the workspace."""
+    if not note.strip():
+        raise DeedgenError("Podaj notatkę o zmianie — trafi do historii zmian klauzuli.")
+    library = studio.library()
+    broken = breaking_coalitions(studio, trial_library(library, clause, text))
+    if broken:
+        raise DeedgenError(
+            "Nie zapisano: zmiana zepsułaby dokumenty koalicji:\n" + "\n".join(broken)
+        )
+    said: list[str] = []
+
+    def write_browser_text(drafts: list[Path]) -> int:
+        drafts[0].write_text(text.replace("\r\n", "\n"), encoding="utf-8")  # the Polish draft
+        return 0
+
+    hooks = EditHooks(echo=said.append, editor=write_browser_text)
+    try:
+        result = edit_clause(library, clause.id, note=note.strip(), hooks=hooks)
+    except DeedgenError as error:
+        raise DeedgenError("\n".join([*said, error.message])) from None
+    studio.reload()
+    return result

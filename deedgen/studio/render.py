@@ -1,0 +1,57 @@
+"""Rendering pages: the Jinja environment (autoescaped) and the error pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.requests import Request
+from starlette.responses import HTMLResponse
+
+from deedgen.studio.form import field_id
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+_env = Environment(
+    loader=FileSystemLoader(TEMPLATES),
+    autoescape=select_autoescape(["html"]),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+_env.filters["field_id"] = field_id
+
+
+def page(request: Request, template: str, status_code: int = 200, **context) -> HTMLResponse:
+    """A page (or an htmx fragment) rendered with what every template needs."""
+    context.setdefault("title", "deedgen studio")
+    html = _env.get_template(template).render(
+        request=request,
+        csrf_token=request.app.state.csrf_token,
+        url=request.url_for,
+        **context,
+    )
+    return HTMLResponse(html, status_code=status_code)
+
+
+def fragment(template: str, **context) -> str:
+    return _env.get_template(template).render(**context)
+
+
+async def deedgen_error(request: Request, exc) -> HTMLResponse:
+    """A deedgen error (an unreadable file, a broken clause) as a page, never a traceback."""
+    from deedgen.studio.workspace import UnknownId
+
+    status = 404 if isinstance(exc, UnknownId) else 400
+    return page(request, "error.html", status_code=status, title="Błąd", message=exc.message)
+
+
+async def http_error(request: Request, exc) -> HTMLResponse:
+    titles = {403: "Odmowa", 404: "Nie znaleziono", 413: "Za duży plik"}
+    message = exc.detail if exc.status_code != 404 else "Nie ma takiej strony."
+    return page(
+        request,
+        "error.html",
+        status_code=exc.status_code,
+        title=titles.get(exc.status_code, "Błąd"),
+        message=message,
+    )

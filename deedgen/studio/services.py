@@ -1,0 +1,243 @@
+"""What the studio's pages ask of deedgen: validate a form, plan a coalition, build it.
+
+The handlers call these functions and render what they return; the work itself is deedgen's
+(``validate_sheet``, ``plan``, ``write``). The clause library and rule sets are loaded once per
+workspace and reloaded when a mentor saves a clause.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from deedgen.exceptions import DeedgenError, Problem, SheetInvalid
+from deedgen.options import BuildOptions
+from deedgen.sheet.load import load_sheet
+from deedgen.sheet.raw import RawSheet
+from deedgen.sheet.validate import Sheet, validate_sheet
+from deedgen.studio.cohort_job import CohortJob
+from deedgen.studio.form import TABS, FormData, FormState, field_id, from_data, to_data
+from deedgen.studio.workspace import Coalition, Workspace
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    """A sheet problem placed in the form: its field (if it has one) and the CLI's words."""
+
+    field: str | None  # field name, e.g. "parties.0.nip"
+    label: str  # the field's Polish label, or the data path
+    message: str
+    severity: str
+
+    @property
+    def anchor(self) -> str | None:
+        return field_id(self.field) if self.field else None
+
+
+@dataclass
+class FormCheck:
+    """The outcome of validating the form: problems by field, and the sheet when valid."""
+
+    problems: list[FieldProblem] = field(default_factory=list)
+    sheet: Sheet | None = None
+
+    @property
+    def errors(self) -> list[FieldProblem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    def by_field(self) -> dict[str, list[FieldProblem]]:
+        out: dict[str, list[FieldProblem]] = {}
+        for problem in self.problems:
+            if problem.field:
+                out.setdefault(problem.field, []).append(problem)
+        return out
+
+    def by_tab(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for problem in self.errors:
+            tab = problem.field.partition(".")[0] if problem.field else "coalition"
+            tab = tab if any(t.key == tab for t in TABS) else "coalition"
+            counts[tab] = counts.get(tab, 0) + 1
+        return counts
+
+
+def _labels() -> dict[str, str]:
+    labels = {}
+    for tab in TABS:
+        for _sec, _title, inputs in tab.groups:
+            for item in inputs:
+                labels[f"{_sec}.{item.key}"] = f"{_title}: {item.column.label}"
+        for item in tab.inputs:
+            labels[f"{tab.key}.{item.key}"] = f"{tab.title}: {item.column.label}"
+    return labels
+
+
+LABELS = _labels()
+
+
+def label_of(name: str) -> str:
+    """ "parties.2.nip" → "Strony, wiersz 3: NIP"."""
+    parts = name.split(".")
+    if len(parts) > 2 and parts[1].isdigit():
+        base = LABELS.get(".".join([parts[0], *parts[2:]]), name)
+        tab, _, column = base.partition(": ")
+        return f"{tab}, wiersz {int(parts[1]) + 1}: {column}"
+    return LABELS.get(name, name)
+
+
+def check_form(state: FormState, source: str) -> FormCheck:
+    """Validate the form's data with the sheet's own validation (every problem at once)."""
+    made = to_data(state)
+    return check_data(made, source)
+
+
+def check_data(made: FormData, source: str) -> FormCheck:
+    outcome = FormCheck()
+    for name, code, params in made.problems:
+        problem = Problem(path=name, code=code, params=params)
+        outcome.problems.append(FieldProblem(name, label_of(name), problem.message("pl"), "error"))
+    try:
+        sheet = validate_sheet(RawSheet(data=made.data, source=source))
+        problems = sheet.warnings
+    except SheetInvalid as invalid:
+        sheet, problems = None, invalid.problems
+    for problem in problems:
+        name = made.field_for(problem.path) if problem.path else None
+        label = label_of(name) if name else (problem.path or "arkusz")
+        outcome.problems.append(FieldProblem(name, label, problem.message("pl"), problem.severity))
+    outcome.sheet = sheet if not made.problems else None
+    return outcome
+
+
+def problems_of_file(path: Path, source: str, raw=None) -> tuple[FormState, FormCheck]:
+    """A sheet file's form state and its problems, placed in the form like the typed ones
+    (*raw*: the file already loaded)."""
+    raw = raw if raw is not None else load_sheet(path)
+    state = from_data(raw.data)
+    made = to_data(state)
+    outcome = check_data(made, source)
+    # the loader's own findings (an unknown column, a missing sheet) are reported too
+    for problem in raw.problems:
+        name = made.field_for(problem.path) if problem.path else None
+        text = (
+            f"{problem.location}: {problem.message('pl')}"
+            if problem.location
+            else problem.message("pl")
+        )
+        outcome.problems.insert(
+            0, FieldProblem(name, label_of(name) if name else "arkusz", text, problem.severity)
+        )
+    return state, outcome
+
+
+class Studio:
+    """The workspace with its clause library and rule sets loaded once."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self._lock = threading.Lock()
+        self._library = None
+        self._rules: dict[str, object] = {}
+        self.cohort = CohortJob(workspace.root)
+        self._files: dict[tuple, object] = {}  # (kind, path) → (stamp, what was read)
+
+    def options(self, *, draft: bool = True) -> BuildOptions:
+        return BuildOptions(draft=draft, library=self.workspace.library())
+
+    def library(self):
+        with self._lock:
+            if self._library is None:
+                self._library = self.workspace.library().load()
+            return self._library
+
+    def reload(self) -> None:
+        with self._lock:
+            self._library = None
+            self._rules.clear()
+
+    def rules(self, sheet: Sheet, options: BuildOptions):
+        from deedgen.pipeline.plan import resolve_rules
+
+        edition = str(sheet.data["coalition"]["edition"])
+        with self._lock:
+            if edition not in self._rules:
+                self._rules[edition] = resolve_rules(sheet, options)
+            return self._rules[edition]
+
+    def plan(self, sheet: Sheet, *, draft: bool = True):
+        """The coalition's build in memory (a draft unless told otherwise: a preview never
+        refuses a coalition that fails the conditions, it shows why)."""
+        from deedgen.pipeline.plan import plan
+
+        options = self.options(draft=draft)
+        return plan(sheet, options, library=self.library(), rules=self.rules(sheet, options))
+
+    def conditions(self, sheet: Sheet | None):
+        """The compliance report of a valid sheet, or the error that stopped the plan."""
+        if sheet is None:
+            return None, None
+        try:
+            return self.plan(sheet).report, None
+        except DeedgenError as error:
+            return None, str(error)
+
+    def _cached(self, kind: str, coalition: Coalition, read):
+        """What *read* makes of the coalition's file, read again only when the file changed
+        (its modification time or size); the pages treat it as read-only."""
+        stat = coalition.path.stat()
+        stamp = (stat.st_mtime_ns, stat.st_size)
+        key = (kind, coalition.path)
+        with self._lock:
+            hit = self._files.get(key)
+        if hit is not None and hit[0] == stamp:
+            return hit[1]
+        value = read()
+        with self._lock:
+            self._files[key] = (stamp, value)
+        return value
+
+    def sheet_problems(self, coalition: Coalition, raw=None) -> tuple[FormState, FormCheck]:
+        """The saved sheet's form state and problems (*raw*: the file just loaded)."""
+        return self._cached(
+            "form", coalition, lambda: problems_of_file(coalition.path, coalition.id, raw)
+        )
+
+    def valid_sheet(self, coalition: Coalition) -> Sheet | None:
+        """The coalition's sheet read as ``deedgen build`` reads it, or None when it has errors."""
+        from deedgen.sheet.validate import read_sheet
+
+        def read():
+            try:
+                return read_sheet(coalition.path)
+            except DeedgenError:
+                return None
+
+        return self._cached("sheet", coalition, read)
+
+    def status(self, coalition: Coalition) -> dict:
+        """What the start page shows of a coalition."""
+        out = {"valid": False, "errors": 0, "compliant": None, "built": False, "name": coalition.id}
+        out["built"] = (self.workspace.outdir(coalition) / "manifest.json").is_file()
+        try:
+            _state, outcome = self.sheet_problems(coalition)
+        except DeedgenError as error:
+            out["broken"] = str(error)
+            return out
+        out["errors"] = len(outcome.errors)
+        out["name"] = _coalition_name(_state) or coalition.id
+        if outcome.sheet is not None:
+            out["valid"] = True
+            report, _error = self.conditions(outcome.sheet)
+            out["compliant"] = report.compliant if report is not None else False
+        return out
+
+    def generate(self, coalition: Coalition, sheet: Sheet, *, draft: bool):
+        """Build the coalition's documents into ``out/<name>`` of the workspace."""
+        from deedgen.pipeline.write import write
+
+        return write(self.plan(sheet, draft=draft), self.workspace.outdir(coalition))
+
+
+def _coalition_name(state: FormState) -> str:
+    return state.value("coalition.name").strip()

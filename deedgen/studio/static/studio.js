@@ -1,0 +1,66 @@
+// deedgen studio: keyboard-accessible tabs, links from the problem list to their field, and
+// field states kept in step with the messages validation swaps in (htmx does the requests).
+(function () {
+  "use strict";
+
+  function selectTab(tab, focus) {
+    var list = tab.closest("[role=tablist]");
+    list.querySelectorAll("[role=tab]").forEach(function (other) {
+      var on = other === tab;
+      other.setAttribute("aria-selected", on ? "true" : "false");
+      other.tabIndex = on ? 0 : -1;
+      var panel = document.getElementById(other.getAttribute("aria-controls"));
+      if (panel) panel.hidden = !on;
+    });
+    var field = document.getElementById("active-tab");
+    if (field) field.value = tab.id.replace(/^tab-/, "");
+    if (focus) tab.focus();
+  }
+
+  document.addEventListener("click", function (event) {
+    var tab = event.target.closest("[role=tab]");
+    if (tab) { selectTab(tab, false); return; }
+    var link = event.target.closest("a[href^='#f-']");
+    if (!link) return;
+    var target = document.getElementById(link.getAttribute("href").slice(1));
+    if (!target) return;
+    event.preventDefault();
+    var panel = target.closest("[role=tabpanel]");
+    if (panel && panel.hidden) selectTab(document.getElementById(panel.getAttribute("aria-labelledby")), false);
+    target.focus();
+    target.scrollIntoView({ block: "center" });
+  });
+
+  document.addEventListener("keydown", function (event) {
+    var tab = event.target.closest && event.target.closest("[role=tab]");
+    if (!tab) return;
+    var tabs = Array.prototype.slice.call(tab.parentNode.querySelectorAll("[role=tab]"));
+    var index = tabs.indexOf(tab);
+    var next = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: tabs.length - 1 }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    selectTab(tabs[(next + tabs.length) % tabs.length], true);
+  });
+
+  function markFields() {
+    document.querySelectorAll(".field-error").forEach(function (box) {
+      var field = box.closest(".field");
+      if (!field) return;
+      var bad = box.querySelector(".err") !== null;
+      field.classList.toggle("invalid", bad);
+      var control = field.querySelector("input, select");
+      if (!control) return;
+      if (bad) control.setAttribute("aria-invalid", "true"); else control.removeAttribute("aria-invalid");
+    });
+  }
+  document.addEventListener("htmx:afterSettle", markFields);
+
+  // the clause editor's preview: keep the edited clause in sight inside its panel
+  function showEditedClause() {
+    var clause = document.getElementById("edited-clause");
+    var panel = document.getElementById("clause-preview");
+    if (clause && panel) panel.scrollTop = clause.offsetTop - panel.offsetTop - 80;
+  }
+  document.addEventListener("htmx:afterSettle", showEditedClause);
+  document.addEventListener("DOMContentLoaded", showEditedClause);
+})();

@@ -1,0 +1,46 @@
+"""The cohort: build every coalition of the workspace, with progress polled by the page, and
+the cohort report with a link to each coalition."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import RedirectResponse
+
+from deedgen.studio.render import page
+from deedgen.studio.security import checked_form
+
+STATUS_PL = {
+    "built": "zbudowana",
+    "draft": "projekt",
+    "skipped-unchanged": "bez zmian",
+    "failed": "błąd",
+    "pending": "czeka",
+}
+
+
+def _context(request: Request) -> dict:
+    studio = request.app.state.studio
+    job = studio.cohort
+    report = None if job.progress.running else job.report()
+    known = {c.id for c in studio.workspace.coalitions()}
+    return {
+        "progress": job.progress,
+        "report": report,
+        "known": known,
+        "status_pl": STATUS_PL,
+        "title": "Kohorta — deedgen studio",
+    }
+
+
+async def cohort_page(request: Request):
+    return page(request, "cohort.html", **_context(request))
+
+
+async def cohort_progress(request: Request):
+    return page(request, "_cohort_progress.html", oob=True, **_context(request))
+
+
+async def cohort_build(request: Request):
+    await checked_form(request)
+    request.app.state.studio.cohort.start()
+    return RedirectResponse(request.url_for("cohort"), status_code=303)
