@@ -49,6 +49,7 @@ def proper_names(context: dict) -> list[str]:
         names += [party["address"].get(key) for key in ("street", "city")]
         names += [r.get(key) for r in party["representatives"] for key in ("name", "function")]
     names += [m["name"] for m in context["team"]]
+    names += list((context.get("evaluation") or {}).get("recipients") or [])  # bodies, by name
     for person in (context.get("treasurer"), context.get("mentor")):
         names += [person.get(key) for key in ("name", "function", "library")] if person else []
     return sorted({n for n in names if n and len(n) > 2}, key=len, reverse=True)
