@@ -69,7 +69,7 @@ def _html_summary(header: dict, counts: dict) -> str:
         f'<p class="meta">deedgen {e(header["deedgen_version"])} · {e(header["generated"])} · formaty: {e(", ".join(options.get("formats", [])))}'
         f" · języki: {e(', '.join(options.get('langs', [])))} · warstwy klauzul: {e(layers)}</p>"
         '<p class="tools"><label>Szukaj <input id="filter" type="search" placeholder="gmina, TERC, błąd, reguła…" autocomplete="off"></label> '
-        '<label>Status <select id="status"><option value="">wszystkie</option>'
+        '<label>Status <select id="status" data-row-attr="data-status"><option value="">wszystkie</option>'
         + "".join(
             f'<option value="{e(s)}">{e(STATUS_LABELS[s])} ({e(s)})</option>' for s in STATUS_LABELS
         )

@@ -1,6 +1,8 @@
 """The inline style and script of ``summary.html`` (no external assets: the page's Content
 Security Policy forbids loading any)."""
 
+from deedgen.render.table_script import table_script
+
 HTML_HEAD = """<!DOCTYPE html>
 <html lang="pl"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
@@ -35,42 +37,4 @@ td a{margin-right:.35rem;white-space:nowrap}
 </style></head><body>
 """
 
-HTML_TAIL = """<script>
-(function(){
-  var table=document.getElementById("cohort"), body=table.tBodies[0];
-  var rows=Array.prototype.slice.call(body.rows), filter=document.getElementById("filter");
-  var status=document.getElementById("status"), shown=document.getElementById("shown");
-  function apply(){
-    var words=filter.value.toLowerCase().split(/\\s+/).filter(Boolean), wanted=status.value, n=0;
-    rows.forEach(function(row){
-      var text=row.textContent.toLowerCase();
-      var ok=(!wanted||row.getAttribute("data-status")===wanted)&&words.every(function(w){return text.indexOf(w)>=0;});
-      row.hidden=!ok; if(ok){n++;}
-    });
-    shown.textContent=n+" z "+rows.length;
-  }
-  function key(row,i){
-    var cell=row.cells[i], v=cell.getAttribute("data-sort");
-    if(v===null){v=cell.textContent;}
-    var x=parseFloat(v);
-    return (v!==""&&!isNaN(x)&&isFinite(v))?[0,x]:[1,v.toLowerCase()];
-  }
-  Array.prototype.forEach.call(table.tHead.rows[0].cells,function(th,i){
-    if(th.hasAttribute("data-nosort")){return;}
-    th.addEventListener("click",function(){
-      var asc=!th.classList.contains("asc");
-      Array.prototype.forEach.call(th.parentNode.cells,function(c){c.classList.remove("asc","desc");});
-      th.classList.add(asc?"asc":"desc");
-      rows.sort(function(a,b){
-        var p=key(a,i), q=key(b,i), r=p[0]-q[0];
-        if(!r){r=p[1]<q[1]?-1:p[1]>q[1]?1:0;}
-        return asc?r:-r;
-      });
-      rows.forEach(function(row){body.appendChild(row);});
-    });
-  });
-  filter.addEventListener("input",apply); status.addEventListener("change",apply); apply();
-})();
-</script>
-</body></html>
-"""
+HTML_TAIL = table_script("cohort") + "</body></html>\n"

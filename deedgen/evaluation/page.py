@@ -12,6 +12,7 @@ import re
 from deedgen.evaluation import charts
 from deedgen.evaluation.facts import COALITION_LABELS
 from deedgen.evaluation.summary import plural
+from deedgen.render.table_script import table_script
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
@@ -51,8 +52,8 @@ def _summary(head: dict, counts: dict) -> str:
         f'<p id="counts">{chips}</p>'
         '<p class="tools"><label>Szukaj <input id="filter" type="search" '
         'placeholder="gmina, TERC, powód…" autocomplete="off"></label> '
-        f'<label>Status <select id="status"><option value="">wszystkie</option>{options}</select></label> '
-        '<label><input id="risk" type="checkbox"> tylko zagrożone</label> '
+        f'<label>Status <select id="status" data-row-attr="data-status"><option value="">wszystkie</option>{options}</select></label> '
+        '<label><input id="risk" type="checkbox" data-row-attr="data-risk"> tylko zagrożone</label> '
         '<span id="shown"></span></p></header>\n'
     )
 
@@ -214,46 +215,4 @@ tbody tr:hover{background:#f7f9ff}
 </style></head><body>
 """
 
-_TAIL = """<script>
-(function(){
-  var table=document.getElementById("coalitions"), body=table.tBodies[0];
-  var rows=Array.prototype.slice.call(body.rows);
-  var filter=document.getElementById("filter"), status=document.getElementById("status");
-  var risk=document.getElementById("risk"), shown=document.getElementById("shown");
-  function apply(){
-    var words=filter.value.toLowerCase().split(/\\s+/).filter(Boolean), n=0;
-    rows.forEach(function(row){
-      var text=row.textContent.toLowerCase();
-      var ok=(!status.value||row.getAttribute("data-status")===status.value)
-        &&(!risk.checked||row.getAttribute("data-risk")==="1")
-        &&words.every(function(w){return text.indexOf(w)>=0;});
-      row.hidden=!ok; if(ok){n++;}
-    });
-    shown.textContent=n+" z "+rows.length;
-  }
-  function key(row,i){
-    var cell=row.cells[i], v=cell.getAttribute("data-sort");
-    if(v===null){v=cell.textContent;}
-    var x=parseFloat(v);
-    return (v!==""&&!isNaN(x)&&isFinite(v))?[0,x]:[1,v];
-  }
-  Array.prototype.forEach.call(table.tHead.rows[0].cells,function(th,i){
-    if(th.hasAttribute("data-nosort")){return;}
-    th.addEventListener("click",function(){
-      var asc=!th.classList.contains("asc");
-      Array.prototype.forEach.call(th.parentNode.cells,function(c){c.classList.remove("asc","desc");});
-      th.classList.add(asc?"asc":"desc");
-      rows.sort(function(a,b){
-        var p=key(a,i), q=key(b,i), r=p[0]-q[0];
-        if(!r){r=p[0]===0?p[1]-q[1]:p[1].localeCompare(q[1],"pl");}
-        return asc?r:-r;
-      });
-      rows.forEach(function(row){body.appendChild(row);});
-    });
-  });
-  filter.addEventListener("input",apply); status.addEventListener("change",apply);
-  risk.addEventListener("change",apply); apply();
-})();
-</script>
-</body></html>
-"""
+_TAIL = table_script("coalitions") + "</body></html>\n"
