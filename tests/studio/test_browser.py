@@ -126,6 +126,31 @@ def test_librarian_builds_a_coalition_from_blank(page, workspace, tmp_path):
     assert any(n.endswith(".pdf") for n in names)
 
 
+def test_a_row_added_while_validation_is_pending_is_kept(page, workspace):
+    """Typing then clicking „Dodaj wiersz” at once: the delayed validation must not cancel the row."""
+
+    def slow(route):  # a loaded server: the row request outlives the validation delay
+        page.wait_for_timeout(600)
+        route.continue_()
+
+    page.route("**/formularz", slow)
+    page.goto(page.base + "/k/lipowiec.yaml")
+    page.locator("#tab-parties").click()
+    rows = page.locator("#panel-parties fieldset.row")
+    before = rows.count()
+    for attempt in range(3):
+        field(page, "parties.0.name").fill(f"Gmina Lipowiec {attempt}")
+        page.get_by_role("button", name="Dodaj wiersz: Strony").click()
+        page.wait_for_timeout(100)  # the row request is in flight: validation fires meanwhile
+        page.evaluate(
+            "document.querySelector('#coalition-form').dispatchEvent(new Event('change'))"
+        )
+        page.wait_for_timeout(1200)
+        wait_checked(page)
+        assert rows.count() == before + attempt + 1
+    assert field(page, "parties.0.name").input_value() == "Gmina Lipowiec 2"
+
+
 def test_faulty_workbook_is_fixed_in_the_browser_and_exported(page, tmp_path):
     page.goto(page.base + "/")
     page.get_by_label("Arkusz partnerów (XLSX, YAML lub JSON)").set_input_files(
