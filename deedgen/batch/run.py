@@ -105,7 +105,8 @@ def _worker_setup(cohort: Cohort, options: BatchOptions, state: BatchState) -> W
     build = options.build
     return WorkerSetup(
         options=build,
-        rules_fixed=str(build.rules) if build.rules else cohort.settings.edition,
+        rules_path=build.rules,
+        edition=cohort.settings.edition,
         outdir=str(state.outdir),
         scratch=str(state.scratch),
         workbook=str(cohort.source) if cohort.source.is_file() else None,

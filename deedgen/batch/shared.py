@@ -33,10 +33,10 @@ def load_shared_inputs(cohort: Cohort, options: BuildOptions) -> SharedInputs:
     library = _load(problems, "clause library", options.library.load)
     rules = None
     if options.rules or cohort.settings.edition:
-        from deedgen.compliance.rules import load_rules
+        from deedgen.compliance.rules import rules_for
 
         rules = _load(
-            problems, "funding rules", lambda: load_rules(options.rules or cohort.settings.edition)
+            problems, "funding rules", lambda: rules_for(options.rules, cohort.settings.edition)
         )
     missing = [k for k in DOCUMENT_ORDER if not (options.template_dir / f"{k}.docx").is_file()]
     if missing:

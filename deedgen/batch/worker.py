@@ -43,7 +43,8 @@ class WorkerSetup:
     """What a worker process needs to start; pickled once per worker."""
 
     options: BuildOptions
-    rules_fixed: str | None  # --rules path or cohort edition
+    rules_path: Path | None  # --rules
+    edition: str | None  # the cohort's program edition (else each sheet's)
     outdir: str
     scratch: str
     workbook: str | None
@@ -74,11 +75,12 @@ class WorkerState:
 
     def rules_for(self, sheet):
         """The rule set of the batch, or of the sheet's program edition (loaded once)."""
-        from deedgen.compliance.rules import load_rules
+        from deedgen.compliance.rules import rules_for
 
-        key = self.setup.rules_fixed or sheet.data["coalition"]["edition"]
+        path, edition = self.setup.rules_path, self.setup.edition or sheet.data["coalition"]["edition"]
+        key = path or edition
         if key not in self.rules:
-            self.rules[key] = load_rules(key)
+            self.rules[key] = rules_for(path, edition)
         return self.rules[key]
 
     def pdf_converter(self):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from deedgen.clauses.findings import to_error
 from deedgen.clauses.front_matter import read_text, split_front_matter
 from deedgen.clauses.library import ClauseLibrary, Layer
 from deedgen.clauses.model import CLAUSE_ID, DOCUMENT_KINDS
@@ -205,7 +206,7 @@ def remove_clause(
     )
     problems = [f for f in _remove(probe, marker, funding_required_clauses()) if f.is_error]
     if problems:
-        raise problems[0].to_error()
+        raise to_error(problems[0])
     when = (today or dt.date.today()).isoformat()
     content = (
         "---\n"

@@ -24,11 +24,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from deedgen.clauses.authoring import target_paths, writable_layer
-from deedgen.clauses.findings import Finding, from_error
+from deedgen.clauses.findings import clause_problem, describe, from_error
 from deedgen.clauses.front_matter import read_text, split_front_matter
 from deedgen.clauses.library import ClauseLibrary, Layer
 from deedgen.clauses.model import Clause, load_clause
-from deedgen.exceptions import ClauseError, DeedgenError, Location
+from deedgen.exceptions import ClauseError, DeedgenError, Location, Problem
 from deedgen.fsutil import atomic_write_text
 
 
@@ -213,7 +213,7 @@ def _prepare(edit: _Edit, edited: dict[str, str], note: str):
     return final, problems, result
 
 
-def _front_matters(edit: _Edit, edited: dict[str, str]) -> tuple[dict, list[Finding]]:
+def _front_matters(edit: _Edit, edited: dict[str, str]) -> tuple[dict, list[Problem]]:
     """The edited metadata, or the problems that stop the edit before any linting."""
     metas, problems = {}, []
     for lang, text in edited.items():
@@ -226,9 +226,11 @@ def _front_matters(edit: _Edit, edited: dict[str, str]) -> tuple[dict, list[Find
     where = Location(file=str(edit.drafts["pl"]), line=2)
     if any(m.get("id") != edit.clause.id for m in metas.values()):
         message = f"the id cannot change in an edit (keep id: {edit.clause.id}); create a new clause with `deedgen clause new`"
-        return metas, [Finding("syntax", message, where)]
+        return metas, [clause_problem("syntax", message, where)]
     if "remove" in metas["pl"]:
-        return metas, [Finding("syntax", "to remove a clause use `deedgen clause remove`", where)]
+        return metas, [
+            clause_problem("syntax", "to remove a clause use `deedgen clause remove`", where)
+        ]
     return metas, []
 
 
@@ -271,7 +273,7 @@ def _set_version(text: str, version: int) -> str:
 
 def _validate(
     clause: Clause, final: dict, drafts: dict, library: ClauseLibrary, model, lint: bool = True
-) -> list[Finding]:
+) -> list[Problem]:
     """Parse and lint the final texts (written beside the drafts, under the same names)."""
     from deedgen.clauses.data_model import data_model
     from deedgen.clauses.lint import lint_clause
@@ -300,7 +302,7 @@ def _validate(
     return [_relocate(f, check_dir, drafts["pl"].parent) for f in findings if f.is_error]
 
 
-def _relocate(finding: Finding, check_dir: Path, draft_dir: Path) -> Finding:
+def _relocate(finding: Problem, check_dir: Path, draft_dir: Path) -> Problem:
     loc = finding.location
     if loc is None or not loc.file:
         return finding
@@ -310,14 +312,14 @@ def _relocate(finding: Finding, check_dir: Path, draft_dir: Path) -> Finding:
     return finding
 
 
-def _describe(problem: Finding, drafts: dict, targets: dict) -> str:
+def _describe(problem: Problem, drafts: dict, targets: dict) -> str:
     """A problem with the layer's file name in place of the temporary draft's."""
     loc = problem.location
     if loc and loc.file:
         for lang, draft in drafts.items():
             if Path(loc.file) == draft:
                 problem = replace(problem, location=replace(loc, file=str(targets[lang])))
-    return problem.describe()
+    return describe(problem)
 
 
 def _body(text: str) -> str:

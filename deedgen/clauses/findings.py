@@ -1,58 +1,58 @@
 """A problem found in a clause library: what, where (file and line), and how bad.
 
-The layer loader and the linter report the same :class:`Finding`; the loader turns its first
-error into a :class:`~deedgen.exceptions.ClauseError`, the linter prints them all.
+The layer loader and the linter report the same :class:`~deedgen.exceptions.Problem` (its
+``subject`` is the clause id); the loader turns its first error into a
+:class:`~deedgen.exceptions.ClauseError`, the linter prints them all.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 
 from deedgen.clauses.model import Clause
-from deedgen.exceptions import ClauseError, Location
+from deedgen.exceptions import ClauseError, Location, Problem
 
 ERROR = "error"
 WARNING = "warning"
 
 
-@dataclass(frozen=True)
-class Finding:
-    """One problem in a clause file; ``related`` points at the other file involved, if any."""
+def clause_problem(
+    code: str,
+    message: str,
+    location: Location | None = None,
+    severity: str = ERROR,
+    clause_id: str | None = None,
+    related: Location | None = None,
+) -> Problem:
+    """A problem in a clause file; ``code`` is its kind, e.g. "placeholder", "locked-override"
+    (docs/mentor-guide.md); ``related`` points at the other file involved, if any."""
+    return Problem.text(
+        code, message, location=location, severity=severity, subject=clause_id, related=related
+    )
 
-    code: str  # kind of problem, e.g. "placeholder", "locked-override" (docs/mentor-guide.md)
-    message: str
-    location: Location | None
-    severity: str = ERROR
-    clause_id: str | None = None
-    related: Location | None = None
 
-    @property
-    def is_error(self) -> bool:
-        return self.severity == ERROR
+def describe(problem: Problem) -> str:
+    """``clause_library/team/x.pl.txt:12: error [placeholder]: …``"""
+    where = format_location(problem.location)
+    head = f"{where}: " if where else ""
+    return f"{head}{problem.severity} [{problem.code}]: {problem.message()}"
 
-    def where(self) -> str:
-        return format_location(self.location)
 
-    def describe(self) -> str:
-        """``clause_library/team/x.pl.txt:12: error [placeholder]: …``"""
-        where = self.where()
-        head = f"{where}: " if where else ""
-        return f"{head}{self.severity} [{self.code}]: {self.message}"
+def as_dict(problem: Problem) -> dict:
+    """The JSON form ``clause lint --json`` prints."""
+    loc = problem.location
+    return {
+        "severity": problem.severity,
+        "code": problem.code,
+        "clause": problem.subject,
+        "message": problem.message(),
+        "file": loc.file if loc else None,
+        "line": loc.line if loc else None,
+    }
 
-    def as_dict(self) -> dict:
-        loc = self.location
-        return {
-            "severity": self.severity,
-            "code": self.code,
-            "clause": self.clause_id,
-            "message": self.message,
-            "file": loc.file if loc else None,
-            "line": loc.line if loc else None,
-        }
 
-    def to_error(self) -> ClauseError:
-        return ClauseError(self.message, location=self.location)
+def to_error(problem: Problem) -> ClauseError:
+    return ClauseError(problem.message(), location=problem.location, problems=(problem,))
 
 
 def format_location(location: Location | None) -> str:
@@ -69,7 +69,7 @@ def format_location(location: Location | None) -> str:
     return f"{path}:{location.line}" if location.line is not None else path
 
 
-def from_error(error: ClauseError, code: str = "syntax", clause_id: str | None = None) -> Finding:
+def from_error(error: ClauseError, code: str = "syntax", clause_id: str | None = None) -> Problem:
     """A finding from a parse error (its message without the location prefix)."""
     from deedgen.clauses.model import LanguageError
 
@@ -79,27 +79,21 @@ def from_error(error: ClauseError, code: str = "syntax", clause_id: str | None =
     prefix = f"{error.location}: " if error.location and str(error.location) else ""
     if prefix and message.startswith(prefix):
         message = message[len(prefix) :]
-    return Finding(code=code, message=message, location=error.location, clause_id=clause_id)
+    return clause_problem(code, message, error.location, clause_id=clause_id)
 
 
-def raise_first(findings: list[Finding]) -> None:
+def raise_first(findings: list[Problem]) -> None:
     """Raise the errors among *findings*: one error as itself, several as one listing."""
     errors = [f for f in findings if f.is_error]
     if len(errors) == 1:
-        raise errors[0].to_error()
+        raise to_error(errors[0])
     if errors:
         lines = [f"{len(errors)} problems in the clause library:"]
-        lines += [f"  - {f.describe()}" for f in errors]
-        raise ClauseError("\n".join(lines), location=None)
+        lines += [f"  - {describe(f)}" for f in errors]
+        raise ClauseError("\n".join(lines), location=None, problems=errors)
 
 
 def clause_finding(
     code: str, message: str, path: str, line: int | None, clause: Clause, severity: str = ERROR
-) -> Finding:
-    return Finding(
-        code=code,
-        message=message,
-        location=Location(file=path, line=line),
-        severity=severity,
-        clause_id=clause.id,
-    )
+) -> Problem:
+    return clause_problem(code, message, Location(file=path, line=line), severity, clause.id)

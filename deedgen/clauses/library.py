@@ -8,7 +8,7 @@ first, as a search path. Two rules protect the funded model:
 - a ``locked`` clause cannot be replaced or removed by a more specific layer;
 - a clause a funding rule names cannot be removed (:mod:`deedgen.clauses.required`).
 
-:func:`collect_library` reports every problem as a :class:`Finding` (the linter prints them);
+:func:`collect_library` reports every problem as a :class:`Problem` (the linter prints them);
 :func:`load_library` raises them as one :class:`ClauseError`.
 """
 
@@ -18,11 +18,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from deedgen.clauses.findings import ERROR, WARNING, Finding, from_error, raise_first
+from deedgen.clauses.findings import ERROR, WARNING, clause_problem, from_error, raise_first
 from deedgen.clauses.front_matter import meta_line
 from deedgen.clauses.model import Clause, Removal, load_entry
 from deedgen.clauses.required import Requirement, funding_required_clauses
-from deedgen.exceptions import ClauseError, Location
+from deedgen.exceptions import ClauseError, Location, Problem
 from deedgen.resources import CLAUSE_LIBRARY
 
 CENTRAL_DIR = CLAUSE_LIBRARY
@@ -152,10 +152,10 @@ def layer_files(layer: Layer, layers: Sequence[Layer] = ()) -> list[Path]:
 
 def scan_layer(
     layer: Layer, layers: Sequence[Layer] = ()
-) -> tuple[list[Clause | Removal], list[Finding]]:
+) -> tuple[list[Clause | Removal], list[Problem]]:
     """Parse every clause file of one layer; a broken file is a finding, not an exception."""
     entries: list[Clause | Removal] = []
-    findings: list[Finding] = []
+    findings: list[Problem] = []
     seen: dict[str, str] = {}
     for pl_file in layer_files(layer, layers):
         try:
@@ -165,7 +165,7 @@ def scan_layer(
             continue
         if entry.id in seen:
             findings.append(
-                Finding(
+                clause_problem(
                     code="duplicate-id",
                     message=f"clause id '{entry.id}' is defined twice in layer {layer.name}: "
                     f"also in {seen[entry.id]}",
@@ -178,7 +178,7 @@ def scan_layer(
         seen[entry.id] = str(pl_file)
         if isinstance(entry, Removal) and layer.central:
             findings.append(
-                Finding(
+                clause_problem(
                     code="removal",
                     message="a removal marker belongs in an overlay; in the central library, "
                     "delete the clause files instead",
@@ -191,7 +191,7 @@ def scan_layer(
     for other in sorted(layer.path.rglob("*.en.txt")):
         if not other.with_name(other.name[: -len(".en.txt")] + ".pl.txt").is_file():
             findings.append(
-                Finding(
+                clause_problem(
                     code="language",
                     message="an English variant without its Polish file "
                     "(NAME.pl.txt is the authoritative text)",
@@ -206,7 +206,7 @@ def collect_library(
     central: Path | None = None,
     *,
     required: Mapping[str, list[Requirement]] | None = None,
-) -> tuple[ClauseLibrary, list[Finding]]:
+) -> tuple[ClauseLibrary, list[Problem]]:
     """Load the layers, most specific first, and report every problem instead of raising.
 
     *required* maps clause ids to the funding rules that need them (default: every shipped rule
@@ -216,7 +216,7 @@ def collect_library(
     if required is None:
         required = funding_required_clauses()
     library = ClauseLibrary(layers=layers)
-    findings: list[Finding] = []
+    findings: list[Problem] = []
     # Read the least specific layer first so that overlays replace what lies beneath them.
     for layer in reversed(layers):
         entries, problems = scan_layer(layer, layers)
@@ -245,12 +245,12 @@ def load_library(
     return library
 
 
-def _add(library: ClauseLibrary, clause: Clause) -> list[Finding]:
+def _add(library: ClauseLibrary, clause: Clause) -> list[Problem]:
     below = library.clauses.get(clause.id)
     if below is not None:
         if below.locked:
             return [
-                Finding(
+                clause_problem(
                     code="locked-override",
                     message=f"clause '{clause.id}' is locked in layer {below.layer} "
                     f"({below.source}) and cannot be replaced by {clause.source}",
@@ -267,14 +267,14 @@ def _add(library: ClauseLibrary, clause: Clause) -> list[Finding]:
 
 def _remove(
     library: ClauseLibrary, removal: Removal, required: Mapping[str, list[Requirement]]
-) -> list[Finding]:
+) -> list[Problem]:
     where = Location(file=removal.path, line=meta_line(removal.path, "remove"))
     below = library.clauses.get(removal.id)
     if below is None:
         earlier = library.removed.get(removal.id)
         why = f"it is already removed by {earlier.path}" if earlier else "no lower layer has it"
         return [
-            Finding(
+            clause_problem(
                 code="removal",
                 message=f"removal marker for '{removal.id}' removes nothing: {why}",
                 location=where,
@@ -284,7 +284,7 @@ def _remove(
         ]
     if below.locked:
         return [
-            Finding(
+            clause_problem(
                 code="locked-removal",
                 message=f"clause '{removal.id}' is locked in layer {below.layer} ({below.source}) "
                 f"and cannot be removed by {removal.path}",
@@ -297,7 +297,7 @@ def _remove(
     if needs:
         rules = "; ".join(r.describe() for r in needs)
         return [
-            Finding(
+            clause_problem(
                 code="required-removal",
                 message=f"clause '{removal.id}' ({below.source}) is required by {rules}: "
                 f"{removal.path} cannot remove it (replace its wording instead)",

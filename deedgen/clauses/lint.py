@@ -26,13 +26,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from deedgen.clauses.data_model import DataModel, data_model
-from deedgen.clauses.findings import ERROR, WARNING, Finding, clause_finding
+from deedgen.clauses.findings import ERROR, WARNING, clause_finding
 from deedgen.clauses.front_matter import meta_line
 from deedgen.clauses.library import ClauseLibrary, collect_library
 from deedgen.clauses.lint_render import condition_findings, render_findings
 from deedgen.clauses.lint_structure import language_findings, reference_findings, structure_findings
 from deedgen.clauses.lint_template import template_findings
 from deedgen.clauses.model import Clause
+from deedgen.exceptions import Problem
 
 SLOTS = (
     "intro",
@@ -51,25 +52,25 @@ SLOTS = (
 
 @dataclass
 class LintReport:
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[Problem] = field(default_factory=list)
     clauses: int = 0
     layers: tuple = ()
     samples: tuple[str, ...] = ()
 
     @property
-    def errors(self) -> list[Finding]:
+    def errors(self) -> list[Problem]:
         return [f for f in self.findings if f.severity == ERROR]
 
     @property
-    def warnings(self) -> list[Finding]:
+    def warnings(self) -> list[Problem]:
         return [f for f in self.findings if f.severity == WARNING]
 
     @property
     def exit_code(self) -> int:
         return 1 if self.errors else 0
 
-    def sorted(self) -> list[Finding]:
-        def key(f: Finding):
+    def sorted(self) -> list[Problem]:
+        def key(f: Problem):
             loc = f.location
             return (loc.file or "" if loc else "", (loc.line or 0) if loc else 0, f.code)
 
@@ -107,7 +108,7 @@ def lint_library(
 _BASE = re.compile(r"(?P<layer>\S+) v(?P<version>\d+)$")
 
 
-def override_findings(library: ClauseLibrary) -> list[Finding]:
+def override_findings(library: ClauseLibrary) -> list[Problem]:
     """Overrides to review: one whose version is not above the clause it replaces, and one made
     on an older version of that clause (its last change entry's ``base`` says so)."""
     findings = []
@@ -147,10 +148,10 @@ def override_findings(library: ClauseLibrary) -> list[Finding]:
     return findings
 
 
-def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
+def _dedupe(findings: Iterable[Problem]) -> list[Problem]:
     out, seen = [], set()
     for finding in findings:
-        key = (finding.code, finding.message, finding.location)
+        key = (finding.code, finding.message(), finding.location)
         if key not in seen:
             seen.add(key)
             out.append(finding)
@@ -162,10 +163,10 @@ def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
 
 def lint_clause(
     clause: Clause, library: ClauseLibrary, model: DataModel, *, references: bool = True
-) -> list[Finding]:
+) -> list[Problem]:
     """Every finding about one clause (all its language files); *references*: also check its
     cross-references and fallback against *library* (the clause as visible there)."""
-    findings: list[Finding] = []
+    findings: list[Problem] = []
     findings += _metadata_findings(clause, library, model, references)
     texts_ok = {}
     for lang, text in clause.texts.items():
@@ -182,9 +183,9 @@ def lint_clause(
 
 def _metadata_findings(
     clause: Clause, library: ClauseLibrary, model: DataModel, references: bool
-) -> list[Finding]:
+) -> list[Problem]:
     path = clause.source
-    findings: list[Finding] = []
+    findings: list[Problem] = []
 
     def add(code: str, key: str, message: str, severity: str = ERROR) -> None:
         findings.append(clause_finding(code, message, path, meta_line(path, key), clause, severity))

@@ -9,14 +9,14 @@ from pathlib import Path
 from jinja2 import TemplateSyntaxError
 
 from deedgen.clauses.data_model import DataModel
-from deedgen.clauses.findings import Finding, clause_finding, from_error
+from deedgen.clauses.findings import clause_finding, clause_problem, from_error
 from deedgen.clauses.front_matter import meta_line
 from deedgen.clauses.lint_template import ast_findings
 from deedgen.clauses.model import Clause
-from deedgen.exceptions import ClauseError, Location
+from deedgen.exceptions import ClauseError, Location, Problem
 
 
-def condition_findings(clause: Clause, model: DataModel) -> list[Finding]:
+def condition_findings(clause: Clause, model: DataModel) -> list[Problem]:
     from deedgen.templating import environment
 
     path, line = clause.source, meta_line(clause.source, "condition")
@@ -35,9 +35,9 @@ def condition_findings(clause: Clause, model: DataModel) -> list[Finding]:
             )
         ]
     findings = [
-        Finding(
+        clause_problem(
             code=f.code if f.code != "placeholder" else "condition",
-            message=f"condition: {f.message}",
+            message=f"condition: {f.message()}",
             location=Location(file=path, line=line),
             severity=f.severity,
             clause_id=clause.id,
@@ -65,12 +65,12 @@ def condition_findings(clause: Clause, model: DataModel) -> list[Finding]:
     return findings
 
 
-def render_findings(clause: Clause, model: DataModel, texts_ok: dict[str, bool]) -> list[Finding]:
+def render_findings(clause: Clause, model: DataModel, texts_ok: dict[str, bool]) -> list[Problem]:
     """Render every language on every sample where the condition holds (and parse the structure
     lines the way the assembler does)."""
     from deedgen.assemble import parse_units, render_clause
 
-    findings: list[Finding] = []
+    findings: list[Problem] = []
     reported: set = set()
     env_condition = _condition_function(clause)
     for sheet, lang, context in model.samples:
@@ -89,13 +89,13 @@ def render_findings(clause: Clause, model: DataModel, texts_ok: dict[str, bool])
         except ClauseError as error:
             code = "sandbox" if "sandbox" in error.message else "render"
             finding = from_error(error, code=code, clause_id=clause.id)
-            if (finding.message, finding.location) in reported:
+            if (finding.message(), finding.location) in reported:
                 continue  # the same failure on another sample sheet
-            reported.add((finding.message, finding.location))
+            reported.add((finding.message(), finding.location))
             findings.append(
-                Finding(
+                clause_problem(
                     code=finding.code,
-                    message=f"{finding.message} (sample {Path(sheet).name}, {lang})",
+                    message=f"{finding.message()} (sample {Path(sheet).name}, {lang})",
                     location=finding.location,
                     clause_id=clause.id,
                 )

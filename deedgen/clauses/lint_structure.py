@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from deedgen.clauses.findings import ERROR, WARNING, Finding, clause_finding
+from deedgen.clauses.findings import ERROR, WARNING, clause_finding
 from deedgen.clauses.front_matter import meta_line
 from deedgen.clauses.library import ClauseLibrary
 from deedgen.clauses.model import Clause, ClauseText
-from deedgen.exceptions import ClauseError
+from deedgen.exceptions import ClauseError, Problem
 
 _MARKER_LINE = re.compile(r"^(ust|pkt|lit|tir|wsp)\.(\[[^\]]*\]?)?(.?)")
 _NEAR_MARKER = re.compile(r"^(ust|pkt|lit|tir|wsp)(\)|:|\s+\S)")
@@ -47,7 +47,7 @@ def _exclusive(a: tuple, b: tuple) -> bool:
     return any(block in branches and branches[block] != branch for block, branch in b)
 
 
-def structure_findings(clause: Clause, text: ClauseText) -> list[Finding]:
+def structure_findings(clause: Clause, text: ClauseText) -> list[Problem]:
     scan = _StructureScan(clause, text)
     for offset, raw in enumerate(without_comments(text.body).split("\n")):
         scan.line(raw, text.body_line + offset)
@@ -61,7 +61,7 @@ class _StructureScan:
 
     def __init__(self, clause: Clause, text: ClauseText) -> None:
         self.clause, self.text = clause, text
-        self.findings: list[Finding] = []
+        self.findings: list[Problem] = []
         self.have_ust = self.have_pkt = self.have_lit = self.closed = False
         self.anchors: dict[str, list[tuple[int, tuple]]] = {}
         self.branch_stack: list[list[int]] = []  # open if-blocks: [block number, branch number]
@@ -155,7 +155,7 @@ class _StructureScan:
             self.closed, self.have_pkt, self.have_lit = True, False, False
 
 
-def reference_findings(clause: Clause, text: ClauseText, library: ClauseLibrary) -> list[Finding]:
+def reference_findings(clause: Clause, text: ClauseText, library: ClauseLibrary) -> list[Problem]:
     findings = []
     for offset, line in enumerate(without_comments(text.body).split("\n")):
         for match in _REFERENCE.finditer(line):
@@ -202,7 +202,7 @@ def _reference_problems(clause: Clause, text: ClauseText, library: ClauseLibrary
             )
 
 
-def language_findings(clause: Clause) -> list[Finding]:
+def language_findings(clause: Clause) -> list[Problem]:
     findings = []
     pl = clause.texts["pl"]
     if "en" not in clause.texts:

@@ -13,9 +13,10 @@ from jinja2.sandbox import (
 )
 
 from deedgen.clauses.data_model import DataModel
-from deedgen.clauses.findings import ERROR, Finding, clause_finding
+from deedgen.clauses.findings import ERROR, clause_finding
 from deedgen.clauses.lint_attributes import attribute_paths, constant_value
 from deedgen.clauses.model import Clause, ClauseText
+from deedgen.exceptions import Problem
 
 MUTATING = frozenset(
     {"append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse", "update",
@@ -29,7 +30,7 @@ UNSAFE_ATTRIBUTES = (
 )
 
 
-def template_findings(clause: Clause, text: ClauseText, model: DataModel) -> list[Finding]:
+def template_findings(clause: Clause, text: ClauseText, model: DataModel) -> list[Problem]:
     from deedgen.templating import environment
 
     try:
@@ -46,7 +47,7 @@ def template_findings(clause: Clause, text: ClauseText, model: DataModel) -> lis
 
 def ast_findings(
     ast: nodes.Template, model: DataModel, clause: Clause, path: str, file_line
-) -> list[Finding]:
+) -> list[Problem]:
     """Static checks of a parsed template: sandbox, names, filters and tests, attribute paths."""
     problems = [*_refused_by_sandbox(ast), *_unknown_names(ast, model)]
     return [

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from deedgen.clauses.findings import as_dict as finding_dict
+from deedgen.clauses.findings import describe
 from deedgen.clauses.library import ClauseLibrary
 from deedgen.document import DOCUMENT_ORDER, DOCUMENT_TITLES, Section
 
@@ -105,7 +107,7 @@ def print_lint(overlays, central, sheets, fmt: str, strict: bool) -> int:
                     "samples": list(report.samples),
                     "errors": len(report.errors),
                     "warnings": len(report.warnings),
-                    "findings": [f.as_dict() for f in findings],
+                    "findings": [finding_dict(f) for f in findings],
                 },
                 ensure_ascii=False,
                 indent=2,
@@ -113,7 +115,7 @@ def print_lint(overlays, central, sheets, fmt: str, strict: bool) -> int:
         )
     else:
         for finding in findings:
-            click.echo(finding.describe())
+            click.echo(describe(finding))
         samples = ", ".join(Path(s).name for s in report.samples) or "none"
         click.echo(
             f"{report.clauses} clause(s) in {len(report.layers)} layer(s) "

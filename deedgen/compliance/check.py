@@ -14,7 +14,7 @@ from pathlib import Path
 from deedgen.compliance.kinds import KINDS, Context
 from deedgen.compliance.messages import Bilingual
 from deedgen.compliance.model import Finding
-from deedgen.compliance.rules import Rule, RuleSet, load_rules
+from deedgen.compliance.rules import Rule, RuleSet, rules_for
 from deedgen.document import AssembledDocument
 from deedgen.sheet.validate import Sheet
 
@@ -103,7 +103,7 @@ class ComplianceReport:
 def run_check(
     sheet: Sheet,
     documents: Mapping[str, AssembledDocument],
-    rules_path: str | Path | RuleSet | None = None,
+    rules_path: Path | None = None,
     *,
     library=None,
     rules: RuleSet | None = None,
@@ -116,10 +116,8 @@ def run_check(
     required clause is missing.
     """
     edition = sheet.data["coalition"]["edition"]
-    if isinstance(rules_path, RuleSet):  # a rule set already loaded (a batch loads it once)
-        rules, rules_path = rules_path, None
-    if rules is None:
-        rules = load_rules(rules_path if rules_path is not None else edition)
+    if rules is None:  # a batch passes the rule set it loaded once
+        rules = rules_for(rules_path, edition)
     context = Context(sheet=sheet, documents=documents, library=library)
     findings = [finding for rule in rules.rules for finding in evaluate_rule(rule, context)]
     notes = []
@@ -186,7 +184,7 @@ def check_sheet_file(
 
     sheet = read_sheet(sheet_path)
     # the rules before the documents: a broken rule file is reported without assembling anything
-    rules = load_rules(rules_path if rules_path is not None else sheet.data["coalition"]["edition"])
+    rules = rules_for(rules_path, sheet.data["coalition"]["edition"])
     if library_selection is None:
         from deedgen.clauses.library import load_library
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from deedgen.compliance.kinds import KINDS
 from deedgen.compliance.model import SEVERITIES
 from deedgen.compliance.params import ParamError
-from deedgen.exceptions import RulesError
+from deedgen.exceptions import Location, Problem, RulesError
 from deedgen.resources import FUNDING_RULES
 
 RULES_DIR = FUNDING_RULES
@@ -71,11 +71,18 @@ def rules_path_for(edition: str, rules_dir: Path | None = None) -> Path:
     return path
 
 
-def load_rules(path_or_edition: str | Path, rules_dir: Path | None = None) -> RuleSet:
-    """Load a rule set from a file path, or from the rule folder by program edition ("2026")."""
-    if isinstance(path_or_edition, Path) or re.search(r"[/\\]|\.ya?ml$", str(path_or_edition)):
-        return load_rule_file(Path(path_or_edition))
-    return load_rule_file(rules_path_for(str(path_or_edition), rules_dir))
+def load_rules(source: Path | str, rules_dir: Path | None = None) -> RuleSet:
+    """A rule set: a :class:`~pathlib.Path` is a rule file; a string is a program edition
+    ("2026") looked up in the rule folder. The type decides, never the spelling."""
+    if isinstance(source, Path):
+        return load_rule_file(source)
+    return load_rule_file(rules_path_for(source, rules_dir))
+
+
+def rules_for(path: Path | None, edition: str) -> RuleSet:
+    """The one resolution every command uses: the ``--rules`` file when given, else the rule
+    set of the program *edition* the sheet or the cohort names."""
+    return load_rule_file(path) if path is not None else load_rules(edition)
 
 
 def load_rule_file(path: Path) -> RuleSet:
@@ -118,27 +125,30 @@ def _parse(path: Path, text: str):
 
 
 class _Problems:
-    """Every mistake found in a rule file, reported together."""
+    """Every mistake found in a rule file, reported together (each a :class:`Problem` whose
+    subject is the rule id)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.items: list[tuple[int | None, str | None, str]] = []
+        self.items: list[Problem] = []
 
     def add(self, line: int | None, rule: str | None, message: str) -> None:
-        self.items.append((line, rule, message))
+        where = Location(file=str(self.path), line=line)
+        self.items.append(Problem.text("rule-file", message, location=where, subject=rule))
 
     def raise_if_any(self) -> None:
         if not self.items:
             return
+        ordered = sorted(self.items, key=lambda problem: problem.location.line or 0)
         lines = []
-        for line, rule, message in sorted(self.items, key=lambda item: item[0] or 0):
+        for problem in ordered:
+            line, rule = problem.location.line, problem.subject
             where = f"{self.path}:{line}" if line else str(self.path)
-            lines.append(f"{where}: rule '{rule}': {message}" if rule else f"{where}: {message}")
+            text = problem.message()
+            lines.append(f"{where}: rule '{rule}': {text}" if rule else f"{where}: {text}")
         if len(lines) > 1:
             lines.insert(0, f"{len(lines)} mistakes in the funding rule file {self.path}:")
-        error = RulesError("\n".join(lines))
-        error.problems = list(self.items)
-        raise error
+        raise RulesError("\n".join(lines), problems=ordered)
 
 
 def _line(node, key=None, index=None) -> int | None:

@@ -108,7 +108,7 @@ def _coalition(sheet: Path, plan, grouped: dict, as_of: dt.date, folder: Path, r
             problems=plan,
             errors=len(plan),
         )
-    rules = _rules(str(rules_path) if rules_path else plan.edition)
+    rules = _rules(Path(rules_path) if rules_path else None, plan.edition)
     result = evaluate_coalition(plan, grouped.get(plan.terc, []), as_of, _social_min(rules), label)
     if rules is not None:
         result.funding = reported_findings(result, rules, as_of)
@@ -182,13 +182,13 @@ def _read_plan_safe(path: Path):
 
 
 @functools.cache
-def _rules(edition_or_path: str):
-    """The rule set of an edition (or a rule file), with the reported-facts kind registered;
-    None when there is none (the evaluation then uses the default minimum)."""
-    from deedgen.compliance.rules import load_rules
+def _rules(path: Path | None, edition: str):
+    """The rule set of the --rules file or of the edition, with the reported-facts kind
+    registered; None when there is none (the evaluation then uses the default minimum)."""
+    from deedgen.compliance.rules import rules_for
 
     try:
-        return load_rules(edition_or_path)
+        return rules_for(path, edition)
     except DeedgenError:
         return None
 

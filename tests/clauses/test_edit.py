@@ -16,6 +16,7 @@ from ruamel.yaml import YAML
 
 from deedgen.clauses.data_model import data_model
 from deedgen.clauses.editing import EditHooks, EditRejected, edit_clause
+from deedgen.clauses.findings import describe
 from deedgen.clauses.library import load_library
 from deedgen.clauses.lint import lint_library
 from deedgen.cli.main import cli
@@ -345,8 +346,8 @@ def test_clause_new_writes_a_documented_draft_in_the_top_layer(tmp_path):
     assert "# condition:" in text and "# locked:" in text and 'title: "Gazeta gminna"' in text
     assert front_matter(en)["version"] == 1
     report = lint_library([top], model=data_model([SAMPLES / "lipowiec.yaml"]))
-    assert report.errors == [], [f.describe() for f in report.errors]
-    assert [f.code for f in report.warnings if f.clause_id == "promotion.press"] == ["draft"]
+    assert report.errors == [], [describe(f) for f in report.errors]
+    assert [f.code for f in report.warnings if f.subject == "promotion.press"] == ["draft"]
     again = run("new", "promotion.press", "--library", top)
     assert again.exit_code == 2 and "already exists in layer gmina" in again.output
 

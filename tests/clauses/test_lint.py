@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from deedgen.clauses.data_model import data_model
+from deedgen.clauses.findings import describe
 from deedgen.clauses.lint import lint_library
 from deedgen.cli.main import cli
 from tests.clauses.conftest import clause_pair, en_file, overlay
@@ -29,7 +30,7 @@ def findings_for(tmp_path, central, model, files, *, layers=None):
 
 def only(report, code):
     found = [f for f in report.findings if f.code == code]
-    assert found, f"no {code} finding in {[f.describe() for f in report.findings]}"
+    assert found, f"no {code} finding in {[describe(f) for f in report.findings]}"
     return found
 
 
@@ -127,7 +128,7 @@ def test_anchors_must_match_between_languages(tmp_path, central, model):
 
     found = only(report, "anchor")
     assert found[0].location.file == str(region / "team" / "extra.en.txt")
-    assert "b" in found[0].message
+    assert "b" in found[0].message()
 
 
 def test_duplicate_ids_locked_overrides_and_forbidden_removals(tmp_path, central, model):
@@ -177,7 +178,7 @@ def test_lint_reports_locked_removal_and_a_reference_to_a_removed_clause(tmp_pat
     assert only(report, "locked-removal")[0].location.line == 3
     removed_ref = only(report, "reference")[0]
     assert removed_ref.location.file == str(central / "mentoring" / "bw.pl.txt")
-    assert "removed by" in removed_ref.message
+    assert "removed by" in removed_ref.message()
 
 
 def test_attribute_paths_in_a_condition_are_checked_against_the_sample_sheet(
@@ -189,7 +190,7 @@ def test_attribute_paths_in_a_condition_are_checked_against_the_sample_sheet(
     report, _ = findings_for(tmp_path, central, model, files)
 
     found = only(report, "attribute")[0]
-    assert "mentor.nmae" in found.message and found.location.line == 8  # the condition line
+    assert "mentor.nmae" in found.message() and found.location.line == 8  # the condition line
 
 
 def test_a_clean_overlay_passes_and_the_cli_exits_0(tmp_path, central, model):
@@ -237,7 +238,7 @@ def test_the_sample_overlays_are_clean():
 
     report = lint_library(overlays)
 
-    assert report.errors == [], [f.describe() for f in report.errors]
+    assert report.errors == [], [describe(f) for f in report.errors]
     assert [layer.name for layer in report.layers] == ["lipowiec", "wbp-kielce", "central"]
 
 
@@ -254,7 +255,7 @@ def test_overrides_to_review_are_warnings_on_the_version_line(tmp_path, central,
     same_version = only(report, "override-version")[0]
     assert same_version.severity == "warning" and same_version.location.line == 4
     outdated = only(report, "stale-override")[0]
-    assert "made on central v0, but it now replaces central v1" in outdated.message
+    assert "made on central v0, but it now replaces central v1" in outdated.message()
     assert outdated.location == same_version.location.__class__(
         file=str(region / "team" / "composition.pl.txt"), line=8
     )

@@ -148,7 +148,7 @@ def test_sandbox_escapes_are_refused_by_lint_and_by_the_assembler(tmp_path, lipo
 
     report = lint_library([local], model=data_model([SAMPLES / "lipowiec.yaml"]))
     assert any(
-        f.code == "sandbox" and f.clause_id == "promotion.escape" and f.location.line
+        f.code == "sandbox" and f.subject == "promotion.escape" and f.location.line
         for f in report.errors
     )
     with pytest.raises(ClauseError, match="promotion.escape"):

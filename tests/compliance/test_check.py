@@ -153,5 +153,5 @@ def test_markdown_escapes_table_breaking_text(tmp_path):
 def test_a_loaded_rule_set_can_be_passed_in_place_of_a_path(tmp_path):
     sheet = sheet_from(tmp_path)
     ruleset = load_rules("2026")
-    assert run_check(sheet, documents_for(sheet), ruleset).ruleset is ruleset
+    assert run_check(sheet, documents_for(sheet), rules=ruleset).ruleset is ruleset
     assert run_check(sheet, documents_for(sheet), rules=ruleset).ruleset is ruleset

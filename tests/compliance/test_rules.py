@@ -67,7 +67,9 @@ def test_every_kind_and_parameter_is_documented_in_the_readme():
 def test_rule_set_by_path_or_edition(tmp_path):
     path = rule_file(tmp_path, GOOD_RULE)
     assert load_rules(path).rules[0].params == {"min": 2}
-    assert load_rules(str(path)).path == str(path)
+    assert load_rules(path).path == str(path)
+    with pytest.raises(RulesError, match="cannot name a rule file"):  # a string is an edition
+        load_rules(str(path))
     assert rules_path_for("2026") == SHIPPED
 
 
