@@ -20,13 +20,9 @@ from pathlib import Path
 
 import click
 
-from deedgen.exceptions import DeedgenError, Location
+from deedgen.exceptions import ConfigError, Location
 
 CONFIG_NAME = "deedgen.toml"
-
-
-class ConfigError(DeedgenError):
-    """Raised when deedgen.toml cannot be read or names a folder that does not exist."""
 
 
 @dataclass(frozen=True)

@@ -260,3 +260,35 @@ class CohortInvalid(BatchError):
         head = f"{Path(source).name}: the cohort cannot be read ({len(problems)} problems)"
         lines = [head] + [f"  - {p.describe()}" for p in problems]
         super().__init__("\n".join(lines), problems=problems)
+
+
+class ConfigError(DeedgenError):
+    """Raised when deedgen.toml cannot be read or names a folder that does not exist."""
+
+
+class LanguageError(ClauseError):
+    """Raised when a language variant does not match the Polish text (id or version)."""
+
+
+class EditRejected(ClauseError):
+    """Raised when an edited clause is invalid and was kept aside, not applied."""
+
+
+class TypstError(ConversionError):
+    """Typst failed, warned, or could not find a font the style names."""
+
+
+class UnknownId(DeedgenError):
+    """Raised when an id from the browser names nothing of the workspace (a coalition, an output
+    file, a clause): the page answers 404."""
+
+
+class LoopbackOnly(DeedgenError):
+    """Raised when the studio is asked to listen on an address other than the loopback."""
+
+    exit_code = EXIT_USAGE
+
+
+class ParamError(ValueError):
+    """A rule parameter value that does not fit its type; the message says what was expected.
+    Internal: the rules loader turns it into a :class:`Problem` with the rule file's line."""

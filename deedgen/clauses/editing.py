@@ -28,12 +28,8 @@ from deedgen.clauses.findings import clause_problem, describe, from_error
 from deedgen.clauses.front_matter import read_text, split_front_matter
 from deedgen.clauses.library import ClauseLibrary, Layer
 from deedgen.clauses.model import Clause, load_clause
-from deedgen.exceptions import ClauseError, DeedgenError, Location, Problem
+from deedgen.exceptions import ClauseError, DeedgenError, EditRejected, Location, Problem
 from deedgen.fsutil import atomic_write_text
-
-
-class EditRejected(ClauseError):
-    """Raised when an edited clause is invalid and was kept aside, not applied."""
 
 
 @dataclass

@@ -71,7 +71,7 @@ def format_location(location: Location | None) -> str:
 
 def from_error(error: ClauseError, code: str = "syntax", clause_id: str | None = None) -> Problem:
     """A finding from a parse error (its message without the location prefix)."""
-    from deedgen.clauses.model import LanguageError
+    from deedgen.exceptions import LanguageError
 
     if isinstance(error, LanguageError):
         code = "language"

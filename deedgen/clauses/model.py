@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from deedgen.clauses.front_matter import meta_line, read_text, split_front_matter
-from deedgen.exceptions import ClauseError, Location
+from deedgen.exceptions import ClauseError, LanguageError, Location
 
 DOCUMENT_KINDS = (
     "preliminary",
@@ -37,10 +37,6 @@ REMOVAL_KEYS = ("id", "remove", "note", "changes")
 CLAUSE_ID = re.compile(r"[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+")
 _ID = CLAUSE_ID
 _FILE = re.compile(r"(?P<name>[a-z][a-z0-9_]*)\.(?P<lang>pl|en)\.txt")
-
-
-class LanguageError(ClauseError):
-    """Raised when a language variant does not match the Polish text (id or version)."""
 
 
 @dataclass(frozen=True)

@@ -4,13 +4,7 @@ from __future__ import annotations
 
 import click
 
-from deedgen.exceptions import DeedgenError
-
-
-class LoopbackOnly(DeedgenError):
-    """Raised when the studio is asked to listen on an address other than the loopback."""
-
-    exit_code = 4
+from deedgen.exceptions import LoopbackOnly
 
 
 @click.command()

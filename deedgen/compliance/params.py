@@ -11,13 +11,10 @@ import re
 from dataclasses import dataclass
 
 from deedgen.document import DOCUMENT_ORDER
+from deedgen.exceptions import ParamError
 from deedgen.sheet.enumerations import PARTY_KINDS, PROMOTION_KINDS, PROMOTION_LEVELS
 
 CLAUSE_ID = re.compile(r"[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+")
-
-
-class ParamError(ValueError):
-    """A parameter value that does not fit its type; the message says what was expected."""
 
 
 def _describe(value) -> str:

@@ -16,8 +16,7 @@ from pathlib import Path
 
 from deedgen.compliance.kinds import KINDS
 from deedgen.compliance.model import SEVERITIES
-from deedgen.compliance.params import ParamError
-from deedgen.exceptions import Location, Problem, RulesError
+from deedgen.exceptions import Location, ParamError, Problem, RulesError
 from deedgen.resources import FUNDING_RULES
 
 RULES_DIR = FUNDING_RULES

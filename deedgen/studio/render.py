@@ -39,7 +39,7 @@ def fragment(template: str, **context) -> str:
 
 async def deedgen_error(request: Request, exc) -> HTMLResponse:
     """A deedgen error (an unreadable file, a broken clause) as a page, never a traceback."""
-    from deedgen.studio.workspace import UnknownId
+    from deedgen.exceptions import UnknownId
 
     status = 404 if isinstance(exc, UnknownId) else 400
     return page(request, "error.html", status_code=status, title="Błąd", message=exc.message)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from deedgen.config import CONFIG_NAME, LibrarySelection, find_config, load_config
-from deedgen.exceptions import DeedgenError
+from deedgen.exceptions import DeedgenError, UnknownId
 from deedgen.fsutil import atomic_write_bytes, folder_mode
 from deedgen.naming import safe_slug
 
@@ -28,13 +28,6 @@ OUTPUT = "out"
 UPLOADS = ".deedgen-uploads"
 HISTORY_KEPT = 50  # versions kept per coalition
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$")
-
-
-class UnknownId(DeedgenError):
-    """Raised when an id from the browser names nothing of the workspace (a coalition, an output
-    file, a clause): the page answers 404."""
-
-    exit_code = 2
 
 
 @dataclass(frozen=True)

@@ -15,12 +15,12 @@ from click.testing import CliRunner
 from ruamel.yaml import YAML
 
 from deedgen.clauses.data_model import data_model
-from deedgen.clauses.editing import EditHooks, EditRejected, edit_clause
+from deedgen.clauses.editing import EditHooks, edit_clause
 from deedgen.clauses.findings import describe
 from deedgen.clauses.library import load_library
 from deedgen.clauses.lint import lint_library
 from deedgen.cli.main import cli
-from deedgen.exceptions import ClauseError, DeedgenError
+from deedgen.exceptions import ClauseError, DeedgenError, EditRejected
 from tests.clauses.conftest import clause_pair, overlay
 from tests.helpers import ROOT, SAMPLES
 

@@ -11,8 +11,8 @@ from click.testing import CliRunner
 from deedgen.clauses.library import collect_library, load_library
 from deedgen.clauses.required import Requirement, funding_required_clauses
 from deedgen.cli.main import cli
-from deedgen.config import ConfigError, library_option, select_library
-from deedgen.exceptions import ClauseError
+from deedgen.config import library_option, select_library
+from deedgen.exceptions import ClauseError, ConfigError
 from tests.clauses.conftest import clause_pair, overlay
 from tests.helpers import ROOT
 

@@ -14,10 +14,11 @@ import pytest
 from deedgen.assemble import assemble_documents
 from deedgen.clauses.library import load_library
 from deedgen.document import DOCUMENT_ORDER
+from deedgen.exceptions import TypstError
 from deedgen.render.labels import LABELS
 from deedgen.render.typst import compile as typst_compile
 from deedgen.render.typst import typeset, typeset_bundle
-from deedgen.render.typst.compile import TypstEngine, TypstError
+from deedgen.render.typst.compile import TypstEngine
 from deedgen.sheet.validate import read_sheet
 from tests.helpers import load_sample, write_sheet
 from tests.render.typst_helpers import (

@@ -17,8 +17,9 @@ from collections.abc import Mapping, Sequence
 
 from deedgen.document import BUNDLED_DOCUMENTS as BUNDLED
 from deedgen.document import DOCUMENT_ORDER, AssembledDocument
+from deedgen.exceptions import TypstError
 from deedgen.render.package import ANNEX_LABELS
-from deedgen.render.typst.compile import TypstError, engine
+from deedgen.render.typst.compile import engine
 from deedgen.render.typst.fields import field_places, finish_bundle
 from deedgen.render.typst.source import document_model
 

@@ -17,7 +17,7 @@ import threading
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from deedgen.exceptions import ConversionError
+from deedgen.exceptions import TypstError
 
 HERE = Path(__file__).resolve().parent
 MAIN = HERE / "main.typ"
@@ -28,10 +28,6 @@ FONT_DIRS = (
 )
 FONT_PACKAGES = {"Liberation Serif": "fonts-liberation2", "Liberation Sans": "fonts-liberation2"}
 PDF_STANDARDS = {True: ["a-2a", "ua-1"], False: ["ua-1"]}
-
-
-class TypstError(ConversionError):
-    """Typst failed, warned, or could not find a font the style names."""
 
 
 @functools.lru_cache(maxsize=1)

@@ -6,11 +6,10 @@ from __future__ import annotations
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
-from deedgen.exceptions import DeedgenError
+from deedgen.exceptions import DeedgenError, UnknownId
 from deedgen.studio import mentor
 from deedgen.studio.render import page
 from deedgen.studio.security import checked_form
-from deedgen.studio.workspace import UnknownId
 
 
 def _clause(request: Request):
