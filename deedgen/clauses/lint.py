@@ -33,7 +33,7 @@ from deedgen.clauses.lint_render import condition_findings, render_findings
 from deedgen.clauses.lint_structure import language_findings, reference_findings, structure_findings
 from deedgen.clauses.lint_template import template_findings
 from deedgen.clauses.model import Clause
-from deedgen.exceptions import Problem
+from deedgen.exceptions import EXIT_INVALID_INPUT, EXIT_OK, Problem
 
 SLOTS = (
     "intro",
@@ -67,7 +67,7 @@ class LintReport:
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.errors else 0
+        return EXIT_INVALID_INPUT if self.errors else EXIT_OK
 
     def sorted(self) -> list[Problem]:
         def key(f: Problem):

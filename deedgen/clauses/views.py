@@ -11,6 +11,7 @@ from deedgen.clauses.findings import as_dict as finding_dict
 from deedgen.clauses.findings import describe
 from deedgen.clauses.library import ClauseLibrary
 from deedgen.document import DOCUMENT_ORDER, DOCUMENT_TITLES, Section
+from deedgen.exceptions import EXIT_INVALID_INPUT, EXIT_OK
 
 
 def clause_rows(
@@ -91,7 +92,7 @@ def print_clause_table(library: ClauseLibrary, **filters) -> None:
 
 
 def print_lint(overlays, central, sheets, fmt: str, strict: bool) -> int:
-    """Lint the library, print the findings, return the exit code (1 on errors, else 0)."""
+    """Lint the library, print the findings, return the exit code (2, invalid input, on errors; else 0)."""
     from deedgen.clauses.data_model import data_model
     from deedgen.clauses.lint import lint_library
 
@@ -122,7 +123,7 @@ def print_lint(overlays, central, sheets, fmt: str, strict: bool) -> int:
             f"({' → '.join(x.name for x in report.layers)}); sample sheets: {samples}; "
             f"{len(report.errors)} error(s), {len(report.warnings)} warning(s)"
         )
-    return 1 if failing else 0
+    return EXIT_INVALID_INPUT if failing else EXIT_OK
 
 
 def format_section(section: Section) -> str:

@@ -182,7 +182,7 @@ def lint(dirs, sheets, fmt, strict, library) -> None:
     """Check every layer: metadata, structure lines, templates, data names, references, languages,
     locked and required clauses, conditions, sandbox. Each finding has its file and line.
 
-    DIRs are overlay layers (most specific first), like --library. Exit 1 on errors, 0 when clean."""
+    DIRs are overlay layers (most specific first), like --library. Exit 2 (invalid input) on errors, 0 when clean."""
     from deedgen.clauses.views import print_lint
 
     raise SystemExit(

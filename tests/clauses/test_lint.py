@@ -68,7 +68,7 @@ def test_each_body_finding_has_its_file_and_line(tmp_path, central, model, code,
     found = only(report, code)
     path = str(region / "team" / "extra.pl.txt")
     assert (found[0].location.file, found[0].location.line) == (path, LINE_OF_BODY + line - 1)
-    assert report.exit_code == 1
+    assert report.exit_code == 2
 
 
 # Each case: extra metadata → the finding's code, and the metadata key whose line it points at.
@@ -205,7 +205,7 @@ def test_a_clean_overlay_passes_and_the_cli_exits_0(tmp_path, central, model):
     assert report.errors == [] and report.exit_code == 0
 
 
-def test_cli_prints_file_line_and_exits_1_on_errors(tmp_path):
+def test_cli_prints_file_line_and_exits_2_on_errors(tmp_path):
     region = overlay(
         tmp_path, "wbp-test", clause_pair("team.extra", "ust. A.\nust. {{ nieznane }}")
     )
@@ -214,7 +214,7 @@ def test_cli_prints_file_line_and_exits_1_on_errors(tmp_path):
         cli, ["clause", "lint", str(region), "--sheet", str(SAMPLES / "lipowiec.yaml")]
     )
 
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "extra.pl.txt:10: error [placeholder]: 'nieznane' is not in the data" in result.output
     as_json = CliRunner().invoke(cli, ["clause", "lint", str(region), "--format", "json"])
     data = json.loads(as_json.output)
