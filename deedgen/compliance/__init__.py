@@ -5,8 +5,3 @@
 - :mod:`.check` evaluates a rule set against a sheet and its assembled documents;
 - :mod:`.report` renders the report (text, Markdown, JSON; Polish or English).
 """
-
-from deedgen.compliance.check import ComplianceReport, run_check
-from deedgen.compliance.rules import RULES_DIR, RuleSet, load_rules, rules_path_for
-
-__all__ = ["RULES_DIR", "ComplianceReport", "RuleSet", "load_rules", "rules_path_for", "run_check"]

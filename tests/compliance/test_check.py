@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from deedgen.compliance import load_rules, run_check
-from deedgen.compliance.rules import RULES_DIR
+from deedgen.compliance.check import run_check
+from deedgen.compliance.rules import RULES_DIR, load_rules
 from deedgen.exceptions import RulesError
 from tests.compliance.factory import documents_for, fixture_sheet, sheet_from
 
