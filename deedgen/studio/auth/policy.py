@@ -12,11 +12,27 @@ PUBLIC = {"static", "login", "login_submit"}
 SIGNED_IN = {"home", "logout"}
 COALITION_READ = {"coalition", "check", "export", "preview", "files", "zip", "download"}
 COALITION_WRITE = {"edit_rows", "save", "generate"}
-MENTOR = {"clauses", "clause", "clause_preview", "clause_save", "cohort", "cohort_progress",
-          "cohort_build", "audit"}
+MENTOR = {
+    "clauses",
+    "clause",
+    "clause_preview",
+    "clause_save",
+    "cohort",
+    "cohort_progress",
+    "cohort_build",
+    "audit",
+}
 OPERATOR_ONLY = {"create_blank", "upload", "accounts", "account_add", "account_disable"}
-AUDITED = {"save", "generate", "create_blank", "upload", "clause_save", "cohort_build",
-           "account_add", "account_disable"}
+AUDITED = {
+    "save",
+    "generate",
+    "create_blank",
+    "upload",
+    "clause_save",
+    "cohort_build",
+    "account_add",
+    "account_disable",
+}
 
 
 def allowed(account: Account, route: str, params: dict) -> bool:

@@ -206,7 +206,10 @@ class AccountStore:
 
     # audit
     def audit(self, account: str, action: str, subject: str, detail: str = "") -> None:
-        self._run("INSERT INTO audit VALUES (?, ?, ?, ?, ?)", (time.time(), account, action, subject, detail))
+        self._run(
+            "INSERT INTO audit VALUES (?, ?, ?, ?, ?)",
+            (time.time(), account, action, subject, detail),
+        )
 
     def audit_log(self, limit: int = 200) -> list[tuple]:
         return self._run(

@@ -37,8 +37,12 @@ async def login_submit(request: Request):
             target = nxt if nxt.startswith("/") and not nxt.startswith("//") else "/"
             response = RedirectResponse(str(request.url_for("home").replace(path=target)), 303)
             response.set_cookie(
-                COOKIE, token, httponly=True, samesite="strict",
-                secure=request.app.state.secure_cookies, path=request.scope.get("root_path") or "/",
+                COOKIE,
+                token,
+                httponly=True,
+                samesite="strict",
+                secure=request.app.state.secure_cookies,
+                path=request.scope.get("root_path") or "/",
             )
             return response
         error, status = "Błędna nazwa konta lub hasło (albo konto jest wyłączone).", 401
@@ -58,8 +62,12 @@ async def logout(request: Request):
 
 async def accounts_page(request: Request, error: str | None = None, status_code: int = 200):
     return render.page(
-        request, "auth_accounts.html", status_code=status_code, title="Konta",
-        accounts=_store(request).accounts(), error=error,
+        request,
+        "auth_accounts.html",
+        status_code=status_code,
+        title="Konta",
+        accounts=_store(request).accounts(),
+        error=error,
     )
 
 
