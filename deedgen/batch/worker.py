@@ -77,7 +77,10 @@ class WorkerState:
         """The rule set of the batch, or of the sheet's program edition (loaded once)."""
         from deedgen.compliance.rules import rules_for
 
-        path, edition = self.setup.rules_path, self.setup.edition or sheet.data["coalition"]["edition"]
+        path, edition = (
+            self.setup.rules_path,
+            self.setup.edition or sheet.data["coalition"]["edition"],
+        )
         key = path or edition
         if key not in self.rules:
             self.rules[key] = rules_for(path, edition)
