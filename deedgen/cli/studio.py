@@ -78,7 +78,8 @@ def serve(workspace, port, host, server_name, root_path, trusted_proxy, secure_c
     if hosted and (accounts is None or not accounts.any_operator()):
         raise LoopbackOnly(
             f"studio pod adresem „{host}” byłoby dostępne w sieci, a folder roboczy nie ma kont "
-            "(nie ma aktywnego operatora) — odmowa. Najpierw: deedgen studio user add "
+            "(nie ma aktywnego operatora); bez kont studio działa tylko na tym komputerze — odmowa. "
+            "Najpierw: deedgen studio user add "
             f"{workspace} NAZWA --role operator."
         )
     sock = bind(host, port)
