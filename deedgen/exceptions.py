@@ -284,7 +284,7 @@ class UnknownId(DeedgenError):
 
 
 class LoopbackOnly(DeedgenError):
-    """Raised when the studio is asked to listen on an address other than the loopback."""
+    """Raised when the studio is asked to listen beyond the loopback without accounts."""
 
     exit_code = EXIT_USAGE
 

@@ -1,13 +1,43 @@
-"""``deedgen studio``: the local web app for librarians and mentors (deedgen.studio)."""
+"""``deedgen studio``: the web app for librarians and mentors (deedgen.studio); on this machine
+by default, for a whole cohort with accounts (``--host``, ``deedgen studio user …``)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
-from deedgen.exceptions import LoopbackOnly
+from deedgen.exceptions import DeedgenError, LoopbackOnly
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
-@click.command()
+class _ServeByDefault(click.Group):
+    """``deedgen studio WORKSPACE …`` serves; ``deedgen studio user …`` manages accounts."""
+
+    def parse_args(self, ctx, args):
+        if not args or args[0] not in self.commands:
+            args = ["serve", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=_ServeByDefault)
+def studio():
+    """Start deedgen studio for WORKSPACE (a folder of partner sheets with its deedgen.toml;
+    default: the current folder), or manage its accounts (``deedgen studio user``)."""
+
+
+def _accounts(workspace: str, *, must_exist: bool = False):
+    from deedgen.studio.auth.store import DB_NAME, AccountStore
+
+    if must_exist and not (Path(workspace) / DB_NAME).is_file():
+        return None
+    if not Path(workspace).is_dir():
+        raise DeedgenError(f"folder roboczy nie istnieje: {workspace}")
+    return AccountStore.of_workspace(workspace)
+
+
+@studio.command("serve")
 @click.argument("workspace", type=click.Path(file_okay=False), default=".")
 @click.option(
     "--port", type=click.IntRange(0, 65535), default=0, help="Port (default: a free one)."
@@ -16,24 +46,98 @@ from deedgen.exceptions import LoopbackOnly
     "--host",
     default="127.0.0.1",
     show_default=True,
-    help="Only 127.0.0.1 or localhost: the studio never listens beyond this machine.",
+    help="Address to listen on; beyond the loopback only with accounts (deedgen studio user add).",
+)
+@click.option("--server-name", multiple=True, help="Host name the studio answers to (hosting).")
+@click.option("--root-path", default="", help="Path prefix under a reverse proxy, e.g. /studio.")
+@click.option(
+    "--trusted-proxy",
+    multiple=True,
+    help="Address of a reverse proxy whose X-Forwarded-For/-Proto headers are trusted.",
+)
+@click.option(
+    "--secure-cookies/--no-secure-cookies",
+    default=None,
+    help="Session cookie only over HTTPS (default: on when hosting).",
 )
 @click.option("--no-browser", is_flag=True, help="Do not open the browser.")
-def studio(workspace, port, host, no_browser):
-    """Start deedgen studio for WORKSPACE (a folder of partner sheets with its deedgen.toml;
-    default: the current folder): a local web page to fill a coalition's data, preview and
+def serve(workspace, port, host, server_name, root_path, trusted_proxy, secure_cookies, no_browser):
+    """Start deedgen studio for WORKSPACE: a web page to fill a coalition's data, preview and
     generate its documents, and browse the clause library."""
-    from deedgen.studio.server import bind_loopback, serve
+    from deedgen.studio.server import bind
+    from deedgen.studio.server import serve as run
 
-    if host not in ("127.0.0.1", "localhost"):
+    accounts = _accounts(workspace, must_exist=True)
+    hosted = host not in LOOPBACK
+    if hosted and (accounts is None or not accounts.any_operator()):
         raise LoopbackOnly(
-            f"studio działa tylko na tym komputerze (127.0.0.1); adres „{host}” udostępniłby "
-            "dane koalicji w sieci — odmowa. Udostępnianie w sieci to osobna funkcja (hosting)."
+            f"studio pod adresem „{host}” byłoby dostępne w sieci, a folder roboczy nie ma kont "
+            "(nie ma aktywnego operatora); bez kont studio działa tylko na tym komputerze — odmowa. "
+            "Najpierw: deedgen studio user add "
+            f"{workspace} NAZWA --role operator."
         )
-    sock = bind_loopback(port)
-    address = f"http://127.0.0.1:{sock.getsockname()[1]}/"
-    click.echo(f"deedgen studio: {address}  (folder roboczy: {workspace}; Ctrl-C kończy)")
-    serve(workspace, sock, open_browser=None if no_browser else address)
+    sock = bind(host, port)
+    address = f"http://{host}:{sock.getsockname()[1]}{root_path}/"
+    mode = "z kontami" if accounts else "bez kont, tylko ten komputer"
+    click.echo(f"deedgen studio: {address}  (folder roboczy: {workspace}; {mode}; Ctrl-C kończy)")
+    hosting = {
+        "accounts": accounts,
+        "hosts": server_name or ((host,) if hosted else ()),
+        "secure_cookies": hosted if secure_cookies is None else secure_cookies,
+        "root_path": root_path,
+        "forwarded_allow_ips": ",".join(trusted_proxy),
+    }
+    run(workspace, sock, open_browser=None if no_browser or hosted else address, hosting=hosting)
+
+
+@studio.group("user")
+def user():
+    """Accounts of a hosted studio (kept in the workspace's .deedgen-accounts.sqlite3)."""
+
+
+def _password(confirm: bool = True) -> str:
+    password = click.prompt("Hasło", hide_input=True, confirmation_prompt=confirm)
+    if len(password) < 10:
+        raise DeedgenError("hasło musi mieć co najmniej 10 znaków")
+    return password
+
+
+@user.command("add")
+@click.argument("workspace", type=click.Path(file_okay=False))
+@click.argument("name")
+@click.option("--role", type=click.Choice(["librarian", "mentor", "operator"]), required=True)
+@click.option("--coalition", multiple=True, help="A coalition's sheet file (librarian, mentor).")
+def user_add(workspace, name, role, coalition):
+    """Add account NAME (the password is asked for)."""
+    _accounts(workspace).add(name, _password(), role, coalition)
+    click.echo(f"dodano konto {name} ({role})")
+
+
+@user.command("list")
+@click.argument("workspace", type=click.Path(file_okay=False))
+def user_list(workspace):
+    """List the accounts."""
+    for account in _accounts(workspace).accounts():
+        state = "wyłączone" if account.disabled else "aktywne"
+        click.echo(f"{account.name}\t{account.role}\t{','.join(account.coalitions)}\t{state}")
+
+
+@user.command("disable")
+@click.argument("workspace", type=click.Path(file_okay=False))
+@click.argument("name")
+def user_disable(workspace, name):
+    """Disable account NAME (its sessions end at once)."""
+    _accounts(workspace).set_disabled(name)
+    click.echo(f"wyłączono konto {name}")
+
+
+@user.command("passwd")
+@click.argument("workspace", type=click.Path(file_okay=False))
+@click.argument("name")
+def user_passwd(workspace, name):
+    """Set a new password of NAME (its sessions end at once)."""
+    _accounts(workspace).set_password(name, _password())
+    click.echo(f"zmieniono hasło konta {name}")
 
 
 COMMANDS = [studio]

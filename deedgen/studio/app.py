@@ -17,6 +17,9 @@ from starlette.staticfiles import StaticFiles
 
 from deedgen.exceptions import DeedgenError
 from deedgen.studio import render
+from deedgen.studio.auth import views as auth_views
+from deedgen.studio.auth.middleware import AccountsMiddleware
+from deedgen.studio.auth.store import AccountStore
 from deedgen.studio.security import GuardMiddleware, new_token
 from deedgen.studio.services import Studio
 from deedgen.studio.views import clause_edit, clauses, coalition, cohort, documents, home
@@ -59,13 +62,41 @@ ROUTES = [
 ]
 
 
-def create_app(workspace: str | Path) -> Starlette:
-    """The studio for *workspace* (a folder of partner sheets with its deedgen.toml)."""
+AUTH_ROUTES = [
+    Route("/logowanie", auth_views.login_page, name="login"),
+    Route("/logowanie", auth_views.login_submit, methods=["POST"], name="login_submit"),
+    Route("/wyloguj", auth_views.logout, methods=["POST"], name="logout"),
+    Route("/konta", auth_views.accounts_page, name="accounts"),
+    Route("/konta/dodaj", auth_views.account_add, methods=["POST"], name="account_add"),
+    Route(
+        "/konta/{name}/wylacz",
+        auth_views.account_disable,
+        methods=["POST"],
+        name="account_disable",
+    ),
+    Route("/dziennik", auth_views.audit_page, name="audit"),
+]
+
+
+def create_app(
+    workspace: str | Path,
+    *,
+    accounts: AccountStore | None = None,
+    hosts: tuple[str, ...] = (),
+    secure_cookies: bool = False,
+) -> Starlette:
+    """The studio for *workspace* (a folder of partner sheets with its deedgen.toml); with
+    *accounts*, every request is signed in and checked against the roles (hosting)."""
+    middleware = [Middleware(GuardMiddleware, hosts=hosts)]
+    if accounts is not None:
+        middleware.append(Middleware(AccountsMiddleware, store=accounts))
     app = Starlette(
-        routes=ROUTES,
-        middleware=[Middleware(GuardMiddleware)],
+        routes=ROUTES + AUTH_ROUTES if accounts is not None else ROUTES,
+        middleware=middleware,
         exception_handlers={DeedgenError: render.deedgen_error, HTTPException: render.http_error},
     )
     app.state.studio = Studio(Workspace(workspace))
     app.state.csrf_token = new_token()
+    app.state.accounts = accounts
+    app.state.secure_cookies = secure_cookies
     return app

@@ -26,7 +26,8 @@ def page(request: Request, template: str, status_code: int = 200, **context) -> 
     context.setdefault("title", "deedgen studio")
     html = _env.get_template(template).render(
         request=request,
-        csrf_token=request.app.state.csrf_token,
+        csrf_token=request.scope.get("deedgen.csrf", request.app.state.csrf_token),
+        account=request.scope.get("deedgen.account"),
         url=request.url_for,
         **context,
     )

@@ -43,16 +43,22 @@ def is_loopback_host(host: str | None) -> bool:
 class GuardMiddleware:
     """Refuse requests for another host name, cross-site state changes and oversized bodies."""
 
-    def __init__(self, app, *, max_body: int = MAX_BODY_BYTES) -> None:
+    def __init__(self, app, *, max_body: int = MAX_BODY_BYTES, hosts: tuple[str, ...] = ()) -> None:
         self.app = app
         self.max_body = max_body
+        self.hosts = tuple(h.lower() for h in hosts)  # names served beyond the loopback (hosting)
+
+    def _known(self, host: str | None) -> bool:
+        return (
+            is_loopback_host(host) or bool(host) and _host_name(host.strip().lower()) in self.hosts
+        )
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
         host = headers.get("host")
-        if not is_loopback_host(host):
+        if not self._known(host):
             response = PlainTextResponse(
                 f"Odmowa: studio odpowiada tylko pod adresem 127.0.0.1 lub localhost, "
                 f"a żądanie przyszło pod nazwę „{host or '—'}” (ochrona przed DNS rebinding).",
@@ -61,7 +67,7 @@ class GuardMiddleware:
             return await response(scope, receive, send)
         if scope["method"] not in SAFE_METHODS:
             origin = headers.get("origin")
-            if origin and origin != "null" and not is_loopback_host(urlsplit(origin).netloc):
+            if origin and origin != "null" and not self._known(urlsplit(origin).netloc):
                 response = PlainTextResponse(
                     f"Odmowa: żądanie zmieniające dane przyszło z innej strony ({origin}).",
                     status_code=403,
@@ -102,7 +108,7 @@ async def checked_form(request: Request) -> FormData:
     """The posted form, after the CSRF token was checked (403 without the right token)."""
     form = await request.form(max_fields=MAX_FORM_FIELDS, max_files=1, max_part_size=MAX_BODY_BYTES)
     sent = request.headers.get("x-csrf-token") or form.get("csrf_token") or ""
-    expected = request.app.state.csrf_token
+    expected = request.scope.get("deedgen.csrf", request.app.state.csrf_token)
     if not isinstance(sent, str) or not hmac.compare_digest(sent.encode(), expected.encode()):
         await form.close()
         raise HTTPException(

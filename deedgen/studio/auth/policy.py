@@ -1,0 +1,48 @@
+"""Who may do what: one table over the studio's route names, asked for every request.
+
+A request for anything an account may not reach answers 404 like a name that does not exist,
+so nobody can probe which coalitions are in the workspace.
+"""
+
+from __future__ import annotations
+
+from deedgen.studio.auth.store import Account
+
+PUBLIC = {"static", "login", "login_submit"}
+SIGNED_IN = {"home", "logout"}
+COALITION_READ = {"coalition", "check", "export", "preview", "files", "zip", "download"}
+COALITION_WRITE = {"edit_rows", "save", "generate"}
+MENTOR = {
+    "clauses",
+    "clause",
+    "clause_preview",
+    "clause_save",
+    "cohort",
+    "cohort_progress",
+    "cohort_build",
+    "audit",
+}
+OPERATOR_ONLY = {"create_blank", "upload", "accounts", "account_add", "account_disable"}
+AUDITED = {
+    "save",
+    "generate",
+    "create_blank",
+    "upload",
+    "clause_save",
+    "cohort_build",
+    "account_add",
+    "account_disable",
+}
+
+
+def allowed(account: Account, route: str, params: dict) -> bool:
+    """May *account* use *route* with its path *params*?"""
+    if route in PUBLIC or route in SIGNED_IN or account.role == "operator":
+        return True
+    if route in COALITION_READ:
+        return params.get("cid") in account.coalitions
+    if route in COALITION_WRITE:
+        return account.role == "librarian" and params.get("cid") in account.coalitions
+    if route in MENTOR:
+        return account.role == "mentor"
+    return False
