@@ -11,6 +11,7 @@ from deedgen.evaluation import layout as lay
 from deedgen.evaluation.period import Period, quarter_index, quarter_period
 from deedgen.evaluation.planned import Plan
 from deedgen.evaluation.reader import FilledReport
+from deedgen.social import is_social_action
 
 # Report statuses of one period, and the coalition statuses built from them.
 SUBMITTED, LATE, INVALID, MISSING, NOT_DUE = "submitted", "late", "invalid", "missing", "not_due"
@@ -235,4 +236,4 @@ def risks(result: CoalitionEvaluation, plan: Plan, as_of: dt.date) -> list[dict]
 
 def social_running(plan: Plan, year: int) -> list[str]:
     """The plan's social actions that run in *year*."""
-    return [a["id"] for a in plan.actions_in(Period(year)) if (a.get("problem") or "").strip()]
+    return [a["id"] for a in plan.actions_in(Period(year)) if is_social_action(a)]

@@ -10,6 +10,7 @@ from pathlib import Path
 from deedgen.context import PROMOTION_LABELS
 from deedgen.evaluation.period import Period, quarter_index, quarter_name
 from deedgen.sheet.enumerations import RESOURCE_LABELS_PL
+from deedgen.social import is_social_action
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ class Plan:
         return sorted(found, key=quarter_index)
 
     def social_actions(self) -> list[str]:
-        return [a["id"] for a in self.actions.values() if (a.get("problem") or "").strip()]
+        return [a["id"] for a in self.actions.values() if is_social_action(a)]
 
 
 def _running(action: dict) -> list[str]:

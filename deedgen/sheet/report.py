@@ -12,6 +12,7 @@ from deedgen.exceptions import DeedgenError, SheetInvalid
 from deedgen.polish import format_money
 from deedgen.sheet.enumerations import PARTY_KIND_LABELS_PL, RESOURCE_LABELS_PL
 from deedgen.sheet.validate import Sheet, read_sheet
+from deedgen.social import is_social_action
 
 
 def summarize(sheet: Sheet) -> dict:
@@ -30,7 +31,7 @@ def summarize(sheet: Sheet) -> dict:
         ),
         "declared_money": f"{money:.2f}",
         "actions": len(actions),
-        "social_actions": sum(1 for a in actions if a.get("problem")),
+        "social_actions": sum(1 for a in actions if is_social_action(a)),
         "warnings": len(sheet.warnings),
     }
 
