@@ -119,6 +119,10 @@ def _parse(path: Path, text: str):
             raise InputError(
                 f"invalid JSON: {exc.msg}", location=Location(file=str(path), line=exc.lineno)
             ) from None
+        except RecursionError:  # the same refusal YAML's composer gives at that depth
+            raise InputError(
+                "invalid JSON: exceeded maximum nesting depth", location=Location(file=str(path))
+            ) from None
     loader = YAML12Loader(text)
     try:
         node = loader.get_single_node()

@@ -83,6 +83,16 @@ def test_a_single_yaml_alias_is_refused_at_its_line(tmp_path):
     assert info.value.location.line == text.splitlines().index("    alias_here: *adres") + 1
 
 
+@pytest.mark.parametrize("suffix", [".json", ".yaml"])
+def test_deeply_nested_json_or_yaml_is_refused_without_a_traceback(tmp_path, suffix):
+    """100,000 nested lists fit in 200 kB; Python's JSON parser ran out of stack on them."""
+    path = tmp_path / f"deep{suffix}"
+    path.write_text("[" * 100_000 + "]" * 100_000)
+    with pytest.raises(InputError, match="nesting depth") as info:
+        load_sheet(path)
+    assert info.value.location.file == str(path)
+
+
 def test_oversized_yaml(tmp_path):
     path = tmp_path / "duzy.yaml"
     path.write_text("# " + "x" * 3_000_000 + "\n", encoding="utf-8")
