@@ -230,6 +230,14 @@ class Quarter(_Str):
         return f"{match.group(1)}-Q{match.group(2)}"
 
 
+MAX_AMOUNT = Decimal("999999999999.99")  # under a trillion złoty: far above any gmina's budget
+
+
+def _shortened(text: str, limit: int = 40) -> str:
+    """A value quoted in a message: a 2,000-digit number is shown by its start."""
+    return text if len(text) <= limit else f"{text[:limit]}…"
+
+
 class Amount(fields.Field):
     """An amount in PLN as an exact decimal, ≥ 0, at most 2 decimal places."""
 
@@ -242,12 +250,20 @@ class Amount(fields.Field):
         text = text.replace("\u00a0", "").replace(" ", "")
         if "," in text and "." not in text:
             text = text.replace(",", ".")
+        shown = _shortened(clean_text(str(value)))
         try:
             amount = Decimal(text)
         except InvalidOperation:
-            raise fail("amount", found=clean_text(str(value))) from None
+            raise fail("amount", found=shown) from None
         if not amount.is_finite() or amount < 0:
-            raise fail("amount", found=clean_text(str(value)))
+            raise fail("amount", found=shown)
+        if amount > MAX_AMOUNT:  # before quantize: 10^30 has more digits than Decimal keeps
+            raise fail(
+                "amount_too_large",
+                found=shown,
+                limit="999 999 999 999,99",
+                limit_en="999,999,999,999.99",
+            )
         if amount != amount.quantize(Decimal("0.01")):
             raise fail("amount_cents", found=text)
         return amount.quantize(Decimal("0.01"))

@@ -84,6 +84,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "oczekiwano kwoty w złotych ≥ 0 (np. 1000,00), jest „{found}”",
         "expected an amount in PLN ≥ 0 (e.g. 1000.00), found '{found}'",
     ),
+    "amount_too_large": (
+        "kwota jest za duża: „{found}”; najwyżej {limit} zł",
+        "the amount is too large: '{found}'; at most {limit_en} PLN",
+    ),
     "amount_cents": (
         "kwota może mieć najwyżej 2 miejsca po przecinku, jest „{found}”",
         "an amount has at most 2 decimal places, found '{found}'",

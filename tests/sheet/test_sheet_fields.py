@@ -143,6 +143,17 @@ def test_amount_refuses():
     assert code_of(sheet_fields.Amount(), "10,555") == "amount_cents"
 
 
+@pytest.mark.parametrize(
+    "typed", ["1e30", 1e300, "1" * 31, "9" * 2000, "123456789012345678901234567", "1000000000000"]
+)
+def test_an_amount_beyond_a_trillion_is_refused_not_a_crash(typed):
+    assert code_of(sheet_fields.Amount(), typed) == "amount_too_large"
+
+
+def test_the_largest_amount_is_kept_exactly():
+    assert load(sheet_fields.Amount(), "999 999 999 999,99") == Decimal("999999999999.99")
+
+
 def test_text_trims_folds_and_guards_privacy():
     assert load(sheet_fields.Text(), "  Koło \n Przyjaciół  ") == "Koło Przyjaciół"
     assert load(sheet_fields.Text(), 2026) == "2026"
