@@ -17,6 +17,7 @@ from deedgen.sheet.quarters import quarter_index, quarter_name, quarter_of
 MIN_REPRESENTATIVES = {"powiat": 2}
 USUAL_REPRESENTATIVES = {"association": 2, "foundation": 2}
 KRS_KINDS = ("association", "foundation")
+MAX_PERIOD_YEARS = 10  # a program period in months would fill a plan of 40 quarters
 # Public bodies must appoint a data protection officer (art. 37 RODO); the RODO clause names them.
 PUBLIC_KINDS = ("library", "gmina", "school", "cultural_institution", "county_library", "powiat")
 
@@ -214,6 +215,14 @@ def _check_dates(data):
             ("coalition", "period_end"),
             "period_order",
             {"found": end.isoformat(), "expected": start.isoformat()},
+            "error",
+        )
+    months = (end.year - start.year) * 12 + end.month - start.month + 1 if start and end else 0
+    if months > MAX_PERIOD_YEARS * 12:  # a period 2026–9998 built for 56 s into 20 MB
+        yield (
+            ("coalition", "period_end"),
+            "period_too_long",
+            {"found": start.isoformat(), "expected": end.isoformat(), "limit": MAX_PERIOD_YEARS},
             "error",
         )
 

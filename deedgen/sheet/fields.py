@@ -196,20 +196,31 @@ class Email(_Str):
         return raw
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2100  # dates and quarters a coalition's papers can name
+
+
+def _within_years(day: dt.date, typed) -> dt.date:
+    """*day*, if its year is one a sheet can mean; 9999-12-31 overflowed date arithmetic later."""
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise fail("year_range", found=clean_text(str(typed)), first=FIRST_YEAR, last=LAST_YEAR)
+    return day
+
+
 class Date(fields.Field):
     """A date typed as a date, as ISO text (2026-03-01) or as Polish text (1.03.2026)."""
 
     def _deserialize(self, value, attr, data, **kwargs):
         if isinstance(value, dt.datetime):
-            return value.date()
+            return _within_years(value.date(), value)
         if isinstance(value, dt.date):
-            return value
+            return _within_years(value, value)
         text = clean_text(str(value))
         for pattern in ("%Y-%m-%d", "%d.%m.%Y", "%d.%m.%Y r.", "%d-%m-%Y", "%d/%m/%Y"):
             try:
-                return dt.datetime.strptime(text, pattern).date()
+                day = dt.datetime.strptime(text, pattern).date()
             except ValueError:
                 continue
+            return _within_years(day, text)
         raise fail("date", found=text)
 
     def _serialize(self, value, attr, obj, **kwargs):
@@ -227,6 +238,8 @@ class Quarter(_Str):
         match = _QUARTER.fullmatch(text)
         if not match:
             raise fail("quarter", found=text)
+        if not FIRST_YEAR <= int(match.group(1)) <= LAST_YEAR:
+            raise fail("year_range", found=text, first=FIRST_YEAR, last=LAST_YEAR)
         return f"{match.group(1)}-Q{match.group(2)}"
 
 

@@ -84,6 +84,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "oczekiwano kwoty w złotych ≥ 0 (np. 1000,00), jest „{found}”",
         "expected an amount in PLN ≥ 0 (e.g. 1000.00), found '{found}'",
     ),
+    "year_range": (
+        "rok spoza zakresu {first}–{last}: „{found}”",
+        "a year outside {first}–{last}: '{found}'",
+    ),
+    "period_too_long": (
+        "okres programu trwa za długo ({found} – {expected}); najwyżej {limit} lat",
+        "the program period is too long ({found} – {expected}); at most {limit} years",
+    ),
     "amount_too_large": (
         "kwota jest za duża: „{found}”; najwyżej {limit} zł",
         "the amount is too large: '{found}'; at most {limit_en} PLN",
