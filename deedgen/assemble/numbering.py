@@ -25,8 +25,13 @@ class Address:
 
 
 def letter(index: int) -> str:
-    letters = string.ascii_lowercase
-    return letters[index] if index < 26 else letters[index // 26 - 1] + letters[index % 26]
+    """The *index*-th (from 0) letter of a list: a … z, aa … zz, aaa … (never runs out)."""
+    letters, label = string.ascii_lowercase, ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        label = letters[rest] + label
+    return label
 
 
 def _register(anchors, clause_id, node, address, where):

@@ -58,7 +58,17 @@ _Str = _coded(fields.String)
 Boolean = _coded(fields.Boolean)
 Integer = _coded(fields.Integer)
 Nested = _coded(fields.Nested)
-List = _coded(fields.List)
+MAX_ITEMS = 500  # rows in one table of the sheet (parties, actions…): the same in YAML, JSON, XLSX
+
+
+class List(_coded(fields.List)):
+    """A list of at most :data:`MAX_ITEMS` items: 5,000 parties validated, then numbering them
+    ran out of letters; a real coalition has tens."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if isinstance(value, list | tuple) and len(value) > MAX_ITEMS:
+            raise fail("too_many_items", found=len(value), max=MAX_ITEMS)
+        return super()._deserialize(value, attr, data, **kwargs)
 
 
 def clean_text(value: str) -> str:

@@ -17,6 +17,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "oczekiwano liczby całkowitej, jest {found}",
         "expected a whole number, found {found}",
     ),
+    "too_many_items": (
+        "za dużo wierszy: {found}, dopuszczalne {max}",
+        "too many rows: {found}, at most {max}",
+    ),
     "too_long": (
         "tekst za długi: {found} znaków, dopuszczalne {max}",
         "text too long: {found} characters, at most {max}",
