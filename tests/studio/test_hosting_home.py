@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from starlette.testclient import TestClient
 
 from deedgen.studio.app import create_app
 from deedgen.studio.auth.store import AccountStore
+from tests.studio.conftest import csrf_of
 from tests.studio.test_hosting_routes import PASSWORD, signed_in
 
 LIPOWIEC, BLEDY = '/k/lipowiec.yaml"', '/k/bledy.xlsx"'  # ends of the rows' links
@@ -34,3 +38,43 @@ def test_home_lists_only_readable_coalitions(hosted, name, shown, hidden):
 def test_home_lists_every_coalition_without_accounts(client):
     html = client.get("/").text
     assert LIPOWIEC in html and BLEDY in html
+
+
+CLAUSES, COHORT = '/klauzule">Klauzule<', '/kohorta">Kohorta<'
+
+
+@pytest.mark.parametrize(
+    ("name", "shown", "hidden"),
+    [
+        ("bibl", [], [CLAUSES, COHORT]),
+        ("mentor", [CLAUSES, COHORT], []),
+        ("op", [CLAUSES, COHORT], []),
+    ],
+)
+def test_navigation_shows_what_the_role_may_open(hosted, name, shown, hidden):
+    client = signed_in(hosted, name)
+    html = client.get("/").text
+    assert all(link in html for link in shown), name
+    assert not any(link in html for link in hidden), name
+    for link in shown:  # what the navigation offers opens
+        assert client.get(link.split('"')[0]).status_code == 200
+
+
+def test_logout_button_posts_the_session_token_and_ends_the_session(hosted):
+    client = signed_in(hosted, "bibl")
+    html = client.get("/").text
+    form = re.search(
+        r'<form class="signed-in" method="post" action="([^"]+)">(.*?)</form>', html, re.S
+    )
+    assert form and form.group(1).endswith("/wyloguj") and "Wyloguj</button>" in form.group(2)
+    assert csrf_of(form.group(2)) == client.csrf
+    answer = client.post(form.group(1), data={"csrf_token": client.csrf}, follow_redirects=False)
+    assert answer.status_code == 303 and answer.headers["location"].endswith("/logowanie")
+    assert client.get("/", follow_redirects=False).status_code == 303  # signed out
+
+
+def test_login_page_offers_no_links_and_local_mode_all_without_logout(hosted, client):
+    login = TestClient(hosted, base_url="http://127.0.0.1").get("/logowanie").text
+    assert CLAUSES not in login and COHORT not in login and "Wyloguj" not in login
+    local = client.get("/").text
+    assert CLAUSES in local and COHORT in local and "Wyloguj" not in local
