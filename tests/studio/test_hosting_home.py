@@ -78,3 +78,8 @@ def test_login_page_offers_no_links_and_local_mode_all_without_logout(hosted, cl
     assert CLAUSES not in login and COHORT not in login and "Wyloguj" not in login
     local = client.get("/").text
     assert CLAUSES in local and COHORT in local and "Wyloguj" not in local
+
+
+@pytest.mark.parametrize(("name", "offered"), [("bibl", False), ("mentor", False), ("op", True)])
+def test_new_coalition_forms_only_for_the_operator(hosted, name, offered):
+    assert ("Nowa koalicja</h2>" in signed_in(hosted, name).get("/").text) is offered
