@@ -83,3 +83,44 @@ def test_login_page_offers_no_links_and_local_mode_all_without_logout(hosted, cl
 @pytest.mark.parametrize(("name", "offered"), [("bibl", False), ("mentor", False), ("op", True)])
 def test_new_coalition_forms_only_for_the_operator(hosted, name, offered):
     assert ("Nowa koalicja</h2>" in signed_in(hosted, name).get("/").text) is offered
+
+
+def test_login_and_logout_keep_the_root_path(hosted, workspace):
+    behind_proxy = create_app(
+        workspace,
+        accounts=hosted.state.accounts,
+        hosts=("studio.example.pl",),
+        secure_cookies=True,
+    )
+    client = TestClient(behind_proxy, base_url="https://studio.example.pl", root_path="/studio")
+    login = client.get("/studio/logowanie")
+    assert login.status_code == 200 and 'name="dalej" value="/studio/"' in login.text
+    answer = client.post(
+        "/studio/logowanie",
+        data={"name": "op", "password": PASSWORD, "csrf_token": csrf_of(login.text)},
+        follow_redirects=False,
+    )
+    assert answer.headers["location"] == "https://studio.example.pl/studio/"
+    cookie = answer.headers["set-cookie"].lower()
+    assert "path=/studio" in cookie and "secure" in cookie
+    home = client.get("/studio/")
+    assert 'action="https://studio.example.pl/studio/wyloguj"' in home.text
+    out = client.post(
+        "/studio/wyloguj", data={"csrf_token": csrf_of(home.text)}, follow_redirects=False
+    )
+    cleared = out.headers["set-cookie"].lower()
+    assert 'deedgen_session=""' in cleared and "path=/studio" in cleared
+
+
+@pytest.mark.parametrize(
+    "elsewhere", ["//evil.example/", "/\\evil.example/", "https://evil.example/"]
+)
+def test_login_never_sends_to_another_site(hosted, elsewhere):
+    client = TestClient(hosted, base_url="http://127.0.0.1")
+    token = csrf_of(client.get("/logowanie").text)
+    answer = client.post(
+        "/logowanie",
+        data={"name": "op", "password": PASSWORD, "csrf_token": token, "dalej": elsewhere},
+        follow_redirects=False,
+    )
+    assert answer.headers["location"] == "http://127.0.0.1/"
