@@ -8,6 +8,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
+from deedgen.studio.auth.policy import may_open
 from deedgen.studio.form import field_id
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -19,6 +20,7 @@ _env = Environment(
     lstrip_blocks=True,
 )
 _env.filters["field_id"] = field_id
+_env.globals["may_open"] = may_open  # the navigation shows only what the viewer may open
 
 
 def page(request: Request, template: str, status_code: int = 200, **context) -> HTMLResponse:

@@ -46,3 +46,15 @@ def allowed(account: Account, route: str, params: dict) -> bool:
     if route in MENTOR:
         return account.role == "mentor"
     return False
+
+
+def may_open(account: Account | None, route: str, **params) -> bool:
+    """May the page's viewer open *route*? Without an account the studio runs locally
+    (no accounts), where everything is open."""
+    return account is None or allowed(account, route, params)
+
+
+def readable(account: Account | None, coalitions: list) -> list:
+    """The *coalitions* (with an ``id``) the viewer may read: a librarian's own, a mentor's
+    region, everything for the operator or in local mode."""
+    return [c for c in coalitions if may_open(account, "coalition", cid=c.id)]

@@ -17,15 +17,23 @@ def _store(request: Request):
     return request.app.state.accounts
 
 
+def _cookie_path(request: Request) -> str:
+    return request.scope.get("root_path") or "/"
+
+
+def _home_path(request: Request) -> str:
+    return request.url_for("home").path  # under --root-path, the prefix and "/"
+
+
 async def login_page(request: Request):
-    nxt = request.query_params.get("dalej", "/")
+    nxt = request.query_params.get("dalej", _home_path(request))
     return render.page(request, "auth_login.html", title="Logowanie", next=nxt, error=None)
 
 
 async def login_submit(request: Request):
     form = await checked_form(request)
     name, password = str(form.get("name", "")), str(form.get("password", ""))
-    nxt = str(form.get("dalej", "/"))
+    nxt = str(form.get("dalej") or _home_path(request))
     address = request.client.host if request.client else "?"
     store = _store(request)
     if store.rate_limited(f"account:{name}", f"address:{address}"):
@@ -34,7 +42,8 @@ async def login_submit(request: Request):
         token = store.login(name, password, address=address)
         if token:
             store.audit(name, "login", "")
-            target = nxt if nxt.startswith("/") and not nxt.startswith("//") else "/"
+            safe = nxt.startswith("/") and not nxt.startswith(("//", "/\\"))  # never another site
+            target = nxt if safe else _home_path(request)
             response = RedirectResponse(str(request.url_for("home").replace(path=target)), 303)
             response.set_cookie(
                 COOKIE,
@@ -42,7 +51,7 @@ async def login_submit(request: Request):
                 httponly=True,
                 samesite="strict",
                 secure=request.app.state.secure_cookies,
-                path=request.scope.get("root_path") or "/",
+                path=_cookie_path(request),
             )
             return response
         error, status = "Błędna nazwa konta lub hasło (albo konto jest wyłączone).", 401
@@ -56,7 +65,7 @@ async def logout(request: Request):
     account = request.scope["deedgen.account"]
     _store(request).end_sessions(account.name)  # logout everywhere
     response = RedirectResponse(str(request.url_for("login")), 303)
-    response.delete_cookie(COOKIE)
+    response.delete_cookie(COOKIE, path=_cookie_path(request))  # the path it was set with
     return response
 
 

@@ -1,4 +1,4 @@
-"""The start page: the workspace's coalitions with their status, and „Nowa koalicja”."""
+"""The start page: the coalitions the viewer may read, with their status, and „Nowa koalicja”."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from starlette.responses import RedirectResponse
 from deedgen.exceptions import DeedgenError
 from deedgen.sheet.load import load_sheet
 from deedgen.sheet.xlsx_file import MAX_FILE_BYTES
+from deedgen.studio.auth.policy import readable
 from deedgen.studio.render import page
 from deedgen.studio.security import checked_form
 from deedgen.studio.workspace import sheet_bytes
@@ -21,7 +22,7 @@ UPLOAD_SUFFIXES = (".xlsx", ".yaml", ".yml", ".json")
 
 async def start_page(request: Request, error: str | None = None, status_code: int = 200):
     studio = request.app.state.studio
-    coalitions = studio.workspace.coalitions()
+    coalitions = readable(request.scope.get("deedgen.account"), studio.workspace.coalitions())
     statuses = await run_in_threadpool(lambda: [(c, studio.status(c)) for c in coalitions])
     return page(
         request,
