@@ -85,6 +85,35 @@ def atomic_write_with(path: Path, write: Callable[[Path], None]) -> Path:
     return Path(path)
 
 
+_holding = 0  # how many uninterrupted() blocks are open in this process
+_held = False  # an interrupt arrived while one was open
+
+
+@contextlib.contextmanager
+def uninterrupted() -> Iterator[None]:
+    """Hold an interrupt back for a few file operations that must finish once begun (a staging
+    folder made and marked, or removed): a deedgen signal handler that calls :func:`interrupt`
+    meanwhile gets its KeyboardInterrupt raised when the outermost block ends."""
+    global _holding, _held
+    _holding += 1
+    try:
+        yield
+    finally:
+        _holding -= 1
+        if not _holding and _held:
+            _held = False
+            raise KeyboardInterrupt
+
+
+def interrupt() -> None:
+    """Raise KeyboardInterrupt now, or at the end of the open :func:`uninterrupted` block."""
+    global _held
+    if _holding:
+        _held = True
+        return
+    raise KeyboardInterrupt
+
+
 def make_staging(outdir: Path) -> Path:
     """A private folder beside *outdir* for a build's files until they move into place,
     marked as deedgen's own: the marker names the process that made it, so a later build can

@@ -22,7 +22,7 @@ from deedgen.batch.facts import describe_error, internal_traceback
 from deedgen.batch.rows import Row
 from deedgen.batch.triage import Task
 from deedgen.exceptions import DeedgenError
-from deedgen.fsutil import die_with_parent
+from deedgen.fsutil import die_with_parent, interrupt
 from deedgen.options import BuildOptions
 
 # Imported once by the forkserver, so that every worker starts with them loaded.
@@ -174,7 +174,7 @@ def _on_sigint(signum, frame) -> None:
     first = not state.stopping
     state.stopping = True
     if state.busy and first:
-        raise KeyboardInterrupt
+        interrupt()  # at once, or when the staging folder being made or removed is whole
 
 
 def sheet_dump(state: WorkerState, task: Task) -> Path:

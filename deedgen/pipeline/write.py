@@ -20,6 +20,7 @@ from deedgen.fsutil import (
     make_staging,
     remove_abandoned_staging,
     remove_staging,
+    uninterrupted,
 )
 from deedgen.manifest import (
     MANIFEST_NAME,
@@ -79,8 +80,10 @@ def write(
 
 def _write(plan: BuildPlan, outdir: Path, converter, pdfs, overrides, summary) -> BuildResult:
     remove_abandoned_staging(outdir)
-    staging = make_staging(outdir)
+    staging = None
     try:
+        with uninterrupted():  # a Ctrl-C between mkdtemp and the marker left an unmarked folder
+            staging = make_staging(outdir)
         for docx in plan.docx:
             (staging / docx.name).write_bytes(docx.data)
         documents = [_document_entry(docx) for docx in plan.docx]
@@ -98,7 +101,9 @@ def _write(plan: BuildPlan, outdir: Path, converter, pdfs, overrides, summary) -
         manifest = replace(manifest, files=[*names, MANIFEST_NAME])
         files = _move_into_place(staging, outdir, manifest)
     finally:
-        remove_staging(staging)
+        if staging is not None:
+            with uninterrupted():
+                remove_staging(staging)
     return BuildResult(outdir, files, manifest, plan, plan.sheet.warnings)
 
 

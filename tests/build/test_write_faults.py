@@ -125,3 +125,22 @@ def test_a_first_build_has_no_marker_and_the_usual_permissions(tmp_path):
     assert STAGING_MARKER not in os.listdir(out)
     assert oct(out.stat().st_mode & 0o777) == "0o755"
     assert {oct(p.stat().st_mode & 0o777) for p in out.iterdir()} == {"0o644"}
+
+
+def test_an_interrupt_while_the_staging_folder_is_made_leaves_nothing(tmp_path, monkeypatch):
+    """A batch worker's Ctrl-C landing between mkdtemp and the marker left an unmarked hidden
+    folder that no later run would dare remove; the interrupt now waits until the folder is
+    marked, then the build stops and removes it."""
+    from deedgen import fsutil
+    from deedgen.pipeline import write
+
+    def make_then_interrupted(outdir):
+        staging = fsutil.make_staging(outdir)
+        fsutil.interrupt()  # what the worker's SIGINT handler calls
+        return staging
+
+    monkeypatch.setattr(write, "make_staging", make_then_interrupted)
+    result = build_docx(tmp_path / "out")
+
+    assert result.exit_code != 0 and "Traceback" not in result.output
+    assert [p.name for p in tmp_path.iterdir()] == []  # no staging folder, no output folder
