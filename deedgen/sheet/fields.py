@@ -13,6 +13,8 @@ from decimal import Decimal, InvalidOperation
 from marshmallow import ValidationError, fields
 from stdnum.pl import nip, pesel, regon
 
+from deedgen.sheet.characters import normalised, refused_character
+
 
 class Msg(str):
     """An error message code with its parameters; a ``str`` so marshmallow stores it as is."""
@@ -99,7 +101,10 @@ class Text(_Str):
             value = str(value)
         if not isinstance(value, str):
             raise fail("expected_text", found=_show(value))
-        value = clean_text(value)
+        value = clean_text(normalised(value))
+        refused = refused_character(value)
+        if refused:
+            raise fail("refused_character", **refused)
         if not value and self.required:
             raise fail("required")
         if len(value) > self.max_length:

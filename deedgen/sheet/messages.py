@@ -17,6 +17,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "oczekiwano liczby całkowitej, jest {found}",
         "expected a whole number, found {found}",
     ),
+    "refused_character": (
+        "niedozwolony znak {char} ({kind}) na pozycji {position}; usuń go albo przepisz tekst",
+        "a forbidden character {char} ({kind_en}) at position {position}; delete it or retype the text",
+    ),
     "too_many_items": (
         "za dużo wierszy: {found}, dopuszczalne {max}",
         "too many rows: {found}, at most {max}",
