@@ -93,12 +93,16 @@ def _build_cohort(
 
 
 def _triage_note(total: int, rows: list, todo: int) -> str:
+    """What triage decided, counted by each row's status: a row that failed here (a missing,
+    unreadable or twice-listed sheet) is a failure, never "unchanged"."""
     unchanged = sum(1 for row in rows if row.status == "skipped-unchanged")
-    unreadable = len(rows) - unchanged
-    note = f"{unchanged} of {total} coalitions unchanged; "
-    if unreadable:
-        note += f"{unreadable} cannot be read (sheet missing or unreadable); "
-    return note + f"{todo} to check"
+    failed = sum(1 for row in rows if row.status == "failed")
+    polish = f"bez zmian {unchanged} z {total} koalicji"
+    english = f"{unchanged} of {total} coalitions unchanged"
+    if failed:
+        polish += f"; nie zbudowano {failed} (brak arkusza, arkusz nieczytelny lub podany dwa razy)"
+        english += f"; {failed} failed (sheet missing, unreadable or listed twice)"
+    return f"{polish}; do sprawdzenia {todo} ({english}; {todo} to check)"
 
 
 def _worker_setup(cohort: Cohort, options: BatchOptions, state: BatchState) -> WorkerSetup:
