@@ -122,11 +122,17 @@ def _worker_setup(cohort: Cohort, options: BatchOptions, state: BatchState) -> W
 def _prepare_outdir(outdir: Path) -> Path:
     outdir = outdir.absolute()
     if outdir.exists() and not outdir.is_dir():
-        raise BatchError(f"the output path exists and is not a folder: {outdir}")
+        raise BatchError(
+            f"folder wyjściowy {outdir} jest plikiem, a nie folderem; podaj folder "
+            f"(the output path exists and is not a folder: {outdir})"
+        )
     try:
         outdir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise BatchError(f"cannot create the output folder {outdir}: {error}") from error
+        raise BatchError(
+            f"nie można utworzyć folderu wyjściowego {outdir}: {error.strerror or error} "
+            f"(cannot create the output folder {outdir}: {error})"
+        ) from error
     return outdir.resolve()
 
 
