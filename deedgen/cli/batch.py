@@ -59,6 +59,13 @@ def batch(cohort, outdir, jobs, force, quiet, chunk, fmt, lang, draft, pdfa, rul
     options = BatchOptions(build=build, jobs=jobs, force=force, chunk=chunk)
     progress = None if quiet else (RichProgress() if sys.stderr.isatty() else PlainProgress())
     result = run_batch(cohort, outdir, options, progress=progress)
+    print_outcome(result)
+    sys.exit(result.exit_code)
+
+
+def print_outcome(result) -> None:
+    """The final lines on stderr: the counts, the time and the report; then, when coalitions
+    failed, how many and where their errors are."""
     report = next((p for p in result.reports if p.suffix == ".html"), None)
     click.echo(
         f"{summary_line(result.counts)} — {result.seconds:.1f} s — raport: {report}", err=True
@@ -71,7 +78,6 @@ def batch(cohort, outdir, jobs, force, quiet, chunk, fmt, lang, draft, pdfa, rul
             "are in the report)",
             err=True,
         )
-    sys.exit(result.exit_code)
 
 
 def summary_line(counts: dict[str, int]) -> str:
