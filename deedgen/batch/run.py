@@ -93,12 +93,16 @@ def _build_cohort(
 
 
 def _triage_note(total: int, rows: list, todo: int) -> str:
+    """What triage decided, counted by each row's status: a row that failed here (a missing,
+    unreadable or twice-listed sheet) is a failure, never "unchanged"."""
     unchanged = sum(1 for row in rows if row.status == "skipped-unchanged")
-    unreadable = len(rows) - unchanged
-    note = f"{unchanged} of {total} coalitions unchanged; "
-    if unreadable:
-        note += f"{unreadable} cannot be read (sheet missing or unreadable); "
-    return note + f"{todo} to check"
+    failed = sum(1 for row in rows if row.status == "failed")
+    polish = f"bez zmian {unchanged} z {total} koalicji"
+    english = f"{unchanged} of {total} coalitions unchanged"
+    if failed:
+        polish += f"; nie zbudowano {failed} (brak arkusza, arkusz nieczytelny lub podany dwa razy)"
+        english += f"; {failed} failed (sheet missing, unreadable or listed twice)"
+    return f"{polish}; do sprawdzenia {todo} ({english}; {todo} to check)"
 
 
 def _worker_setup(cohort: Cohort, options: BatchOptions, state: BatchState) -> WorkerSetup:
@@ -118,11 +122,17 @@ def _worker_setup(cohort: Cohort, options: BatchOptions, state: BatchState) -> W
 def _prepare_outdir(outdir: Path) -> Path:
     outdir = outdir.absolute()
     if outdir.exists() and not outdir.is_dir():
-        raise BatchError(f"the output path exists and is not a folder: {outdir}")
+        raise BatchError(
+            f"folder wyjściowy {outdir} jest plikiem, a nie folderem; podaj folder "
+            f"(the output path exists and is not a folder: {outdir})"
+        )
     try:
         outdir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise BatchError(f"cannot create the output folder {outdir}: {error}") from error
+        raise BatchError(
+            f"nie można utworzyć folderu wyjściowego {outdir}: {error.strerror or error} "
+            f"(cannot create the output folder {outdir}: {error})"
+        ) from error
     return outdir.resolve()
 
 

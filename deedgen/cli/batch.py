@@ -59,16 +59,45 @@ def batch(cohort, outdir, jobs, force, quiet, chunk, fmt, lang, draft, pdfa, rul
     options = BatchOptions(build=build, jobs=jobs, force=force, chunk=chunk)
     progress = None if quiet else (RichProgress() if sys.stderr.isatty() else PlainProgress())
     result = run_batch(cohort, outdir, options, progress=progress)
-    counts = ", ".join(f"{status} {n}" for status, n in result.counts.items() if n)
+    print_outcome(result)
+    sys.exit(result.exit_code)
+
+
+def print_outcome(result) -> None:
+    """The final lines on stderr: the counts, the time and the report; then, when coalitions
+    failed, how many and where their errors are."""
     report = next((p for p in result.reports if p.suffix == ".html"), None)
-    click.echo(f"{counts} — {result.seconds:.1f} s — report: {report}", err=True)
+    click.echo(
+        f"{summary_line(result.counts)} — {result.seconds:.1f} s — raport: {report}", err=True
+    )
     if result.failed:
+        total = sum(result.counts.values())
         click.echo(
-            f"{result.failed} of {sum(result.counts.values())} coalitions failed (exit code "
-            f"{result.exit_code}); their errors are in the report",
+            f"nie zbudowano {result.failed} z {total} koalicji (kod wyjścia {result.exit_code}); "
+            f"błędy są w raporcie ({result.failed} of {total} coalitions failed; their errors "
+            "are in the report)",
             err=True,
         )
-    sys.exit(result.exit_code)
+
+
+def summary_line(counts: dict[str, int]) -> str:
+    """The batch's counts, Polish first, each status that occurred ("bez zmian" only for
+    coalitions built before and skipped because nothing changed)."""
+    present = [(status, n) for status, n in counts.items() if n]
+    if not present:
+        return "brak koalicji (no coalitions)"
+    polish = ", ".join(f"{COUNT_LABELS[status][0]} {n}" for status, n in present)
+    english = ", ".join(f"{COUNT_LABELS[status][1]} {n}" for status, n in present)
+    return f"{polish} ({english})"
+
+
+COUNT_LABELS = {  # status → (Polish, English) label of its count
+    "built": ("zbudowano", "built"),
+    "draft": ("projekty", "drafts"),
+    "skipped-unchanged": ("bez zmian", "unchanged"),
+    "failed": ("nie zbudowano", "failed"),
+    "pending": ("nieprzetworzone", "pending"),
+}
 
 
 class PlainProgress:

@@ -60,7 +60,8 @@ def test_every_coalition_gets_a_row_and_failures_do_not_stop_the_others(
     code, output = run_batch(cohort, "-o", out, "--format", "docx", "--library", broken_reference)
 
     assert code == 1  # coalitions failed: three, as the output and the report say
-    assert "3 of 5 coalitions failed (exit code 1)" in output
+    assert "nie zbudowano 3 z 5 koalicji (kod wyjścia 1)" in output
+    assert "3 of 5 coalitions failed" in output
     rows = rows_by_sheet(out)
     assert {name: row["status"] for name, row in rows.items()} == {
         "a-dobra.yaml": "built",

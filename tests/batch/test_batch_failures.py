@@ -5,10 +5,14 @@ the batch writes has the usual permissions."""
 from __future__ import annotations
 
 import os
+import re
 import stat
 
 import pytest
+from click.testing import CliRunner
 
+from deedgen.cli.main import cli
+from deedgen.exceptions import EXIT_CODES
 from deedgen.resources import FUNDING_RULES as RULES_DIR
 from tests.batch.conftest import (
     coalition_folders,
@@ -18,6 +22,7 @@ from tests.batch.conftest import (
     sheet,
     write_cohort,
 )
+from tests.helpers import ROOT
 
 
 @pytest.fixture
@@ -68,9 +73,37 @@ def test_an_output_path_that_is_a_file_is_invalid_input(tmp_path):
 
     code, output = run_batch(cohort, "-o", target, "--format", "docx")
 
-    assert code == 2
-    assert "not a folder" in output and str(target) in output
+    assert code == 2, output  # invalid input, as the exit-code table and README say
+    assert f"folder wyjściowy {target} jest plikiem, a nie folderem" in output
+    assert "not a folder" in output and "Traceback" not in output
     assert target.read_text(encoding="utf-8") == "not a folder"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kohorta", "plik.txt"]
+
+
+def test_an_output_folder_inside_a_file_is_invalid_input(tmp_path):
+    cohort = write_cohort(tmp_path / "kohorta", {"a.yaml": sheet(1)})
+    blocker = tmp_path / "plik.txt"
+    blocker.write_text("not a folder", encoding="utf-8")
+
+    code, output = run_batch(cohort, "-o", blocker / "out", "--format", "docx")
+
+    assert code == 2, output
+    assert f"nie można utworzyć folderu wyjściowego {blocker / 'out'}" in output
+    assert "Traceback" not in output
+    assert blocker.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_readme_and_help_give_the_batch_exit_codes_of_the_table():
+    """README's batch line and `batch --help` name the codes of deedgen.exceptions, no other."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    line = next(x for x in readme.splitlines() if x.startswith("| `deedgen batch "))
+    exits = line[line.index("Exit 0") :]
+    codes = {int(code) for code in re.findall(r"(?:Exit|,) (\d+) ", exits)}
+    assert codes == {0, 1, 2, 3, 130}, line
+    assert codes <= {code for code, _pl, _en in EXIT_CODES}
+    assert "2 cohort/library/rules/OUTDIR unusable" in line
+    help_text = CliRunner().invoke(cli, ["batch", "--help"]).output
+    assert "2 when the cohort, the clause library, the rules" in " ".join(help_text.split())
 
 
 def test_every_file_the_batch_writes_gets_the_usual_permissions(tmp_path):

@@ -91,8 +91,8 @@ def test_the_workbook_sets_mentors_and_its_row_problems_fail_only_their_coalitio
     assert code == 1
     assert [r["status"] for r in report] == ["built", "built", "failed", "failed", "failed"]
     # two rows fail before validation: they are not counted as unchanged
-    assert "0 of 5 coalitions unchanged; 2 cannot be read" in output
-    assert "3 of 5 coalitions failed" in output
+    assert "bez zmian 0 z 5 koalicji; nie zbudowano 2 (brak arkusza" in output
+    assert "nie zbudowano 3 z 5 koalicji (kod wyjścia 1)" in output
     assert "partner sheet not found" in report[2]["errors"][0]
     assert report[3]["errors"] == ["listed twice in the cohort workbook (also row 3)"]
     # the workbook's invalid e-mail is reported at its cell in the workbook
