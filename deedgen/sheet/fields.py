@@ -137,9 +137,12 @@ class Nip(_Str):
     def _deserialize(self, value, attr, data, **kwargs):
         raw = _digits_text(value)
         try:
-            return nip.validate(raw)
+            number = nip.validate(raw)
         except Exception as exc:  # stdnum raises several ValidationError subclasses
             raise fail(_stdnum_code("nip", exc), found=raw) from None
+        if number.startswith("0") or len(set(number)) == 1:  # 0000000000 passes the checksum
+            raise fail("nip_office", found=number)
+        return number
 
 
 class Regon(_Str):
@@ -148,9 +151,12 @@ class Regon(_Str):
     def _deserialize(self, value, attr, data, **kwargs):
         raw = _digits_text(value)
         try:
-            return regon.validate(raw)
+            number = regon.validate(raw)
         except Exception as exc:
             raise fail(_stdnum_code("regon", exc), found=raw) from None
+        if set(number) == {"0"}:  # all zeros pass the checksum
+            raise fail("regon_zeros", found=number)
+        return number
 
 
 class Krs(_Str):

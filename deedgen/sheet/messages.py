@@ -41,6 +41,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "NIP {found} ma błędną cyfrę kontrolną",
         "NIP {found} has a wrong check digit",
     ),
+    "nip_office": (
+        "NIP {found} nie jest prawdziwym numerem (pierwsze trzy cyfry to kod urzędu skarbowego)",
+        "NIP {found} is not a real number (its first three digits are a tax office's code)",
+    ),
+    "regon_zeros": (
+        "REGON {found} nie jest prawdziwym numerem (same zera)",
+        "REGON {found} is not a real number (all zeros)",
+    ),
     "nip_length": ("NIP musi mieć 10 cyfr, jest „{found}”", "a NIP has 10 digits, found '{found}'"),
     "nip_format": (
         "NIP może zawierać tylko cyfry, jest „{found}”",

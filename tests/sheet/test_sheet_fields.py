@@ -154,6 +154,17 @@ def test_the_largest_amount_is_kept_exactly():
     assert load(sheet_fields.Amount(), "999 999 999 999,99") == Decimal("999999999999.99")
 
 
+@pytest.mark.parametrize("typed", ["0000000000", "000-000-00-00", "1111111111", "0123456789"])
+def test_a_nip_that_only_passes_the_checksum_is_refused(typed):
+    """Each passes stdnum's checksum; none can be real (no tax office code starts with 0)."""
+    assert code_of(sheet_fields.Nip(), typed) == "nip_office"
+
+
+def test_a_regon_of_zeros_is_refused():
+    assert code_of(sheet_fields.Regon(), "000000000") == "regon_zeros"
+    assert code_of(sheet_fields.Regon(), "00000000000000") == "regon_zeros"
+
+
 def test_text_trims_folds_and_guards_privacy():
     assert load(sheet_fields.Text(), "  Koło \n Przyjaciół  ") == "Koło Przyjaciół"
     assert load(sheet_fields.Text(), 2026) == "2026"
