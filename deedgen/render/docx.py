@@ -19,6 +19,7 @@ from pathlib import Path
 from jinja2 import StrictUndefined
 from jinja2 import TemplateError as JinjaTemplateError
 from lxml import etree
+from markupsafe import Markup, escape
 
 from deedgen.document import AssembledDocument
 from deedgen.exceptions import TemplateError
@@ -28,9 +29,19 @@ from deedgen.render.ziparchive import Member, deflate, write_zip
 from deedgen.templating import TemplateEnvironment
 
 
+def _inert_braces(value):
+    """A value escaped for XML, with docxtpl's escape sequences made inert: after rendering,
+    docxtpl rewrites ``{_{`` to ``{{`` (and ``}_}``, ``{_%``, ``%_}``) anywhere in the part,
+    so a name typed with them changed in the document. ``&#95;`` is the same underscore."""
+    if not isinstance(value, str) or isinstance(value, Markup):
+        return value
+    text = str(escape(value))
+    return Markup(text.replace("{_", "{&#95;").replace("_}", "&#95;}"))
+
+
 @functools.lru_cache(maxsize=1)
 def _jinja_env() -> TemplateEnvironment:
-    return TemplateEnvironment(autoescape=True, undefined=StrictUndefined)
+    return TemplateEnvironment(autoescape=True, undefined=StrictUndefined, finalize=_inert_braces)
 
 
 @functools.lru_cache(maxsize=32)

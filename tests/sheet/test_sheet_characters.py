@@ -59,3 +59,14 @@ def test_invisible_characters_are_removed_and_accents_composed(tmp_path):
     text = "\n".join(p.text for p in docx.Document(out / "deklaracja-partnerstwa.docx").paragraphs)
     assert "Stowarzyszenie Przyjaciół Lipowca" in text
     assert not any(c in text for c in "\u200b\u200d\ufeff\u0301")
+
+
+def test_docxtpl_escape_sequences_in_a_value_print_as_typed(tmp_path):
+    typed = "Koło {_{ x }_} i {_% if %_} Przyjaciół"
+    out = tmp_path / "out"
+    sheet = sheet_named(tmp_path, typed)
+    result = CliRunner().invoke(cli, ["build", str(sheet), "-o", str(out), "--format", "docx"])
+    assert result.exit_code == 0, result.output
+    text = "\n".join(p.text for p in docx.Document(out / "deklaracja-partnerstwa.docx").paragraphs)
+    assert typed in text
+    assert "{{ x }}" not in text
