@@ -23,10 +23,6 @@ def read_text(path: Path) -> tuple[bytes, str]:
 
 def split_front_matter(path: Path, text: str) -> tuple[dict, str, int]:
     """Split ``---``-delimited YAML front matter from the body; return (meta, body, body_line)."""
-    import yaml
-
-    from deedgen.sheet.load import YAML12Loader
-
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
         raise ClauseError(
@@ -40,9 +36,51 @@ def split_front_matter(path: Path, text: str) -> tuple[dict, str, int]:
             "the metadata block is not closed by a '---' line",
             location=Location(file=str(path), line=1),
         ) from None
+    meta = _load_meta(path, "\n".join(lines[1:end]))
+    rest = lines[end + 1 :]
+    leading_blank = next((i for i, line in enumerate(rest) if line.strip()), len(rest))
+    body = "\n".join(rest).strip("\n")
+    # Blank lines after the closing '---' are dropped: the body starts at its first text line.
+    return meta, body, end + 2 + leading_blank
+
+
+# What each metadata key holds. Optional keys may be left empty (same as absent); lists hold
+# text. Keys not listed (unknown ones, `remove`) are judged by the clause model.
+_TEXT = (str,)
+_EXPECTED: dict[str, tuple[str, tuple[type, ...], bool]] = {
+    "id": ("text (category.name)", _TEXT, False),
+    "title": ("text", _TEXT, False),
+    "version": ("a whole number ≥ 1", (int,), False),
+    "category": ("text", _TEXT, False),
+    "documents": ("a document name or a list of names", (str, list), False),
+    "order": ("a whole number", (int,), True),
+    "condition": ("text (a condition)", _TEXT, True),
+    "requires": ("a clause id or a list of ids", (str, list), True),
+    "locked": ("true or false", (bool,), True),
+    "fallback": ("text (one clause id)", _TEXT, True),
+    "slot": ("text (one place name)", _TEXT, True),
+    "note": ("text", _TEXT, True),
+    "changes": ("a list of entries like {date: 2026-05-04, version: 3, note: …}", (list,), True),
+}
+
+
+def _load_meta(path: Path, yaml_text: str) -> dict:
+    """The metadata mapping, each known key of its expected type. Anchors and aliases are
+    refused before anything is built: an alias is how a few hundred bytes expand to gigabytes."""
+    import yaml
+
+    from deedgen.sheet.load import YAML12Loader
+
     try:
         # PyYAML's C parser with YAML 1.2 scalars: a library of ~100 files loads in ~50 ms
-        meta = yaml.load("\n".join(lines[1:end]), Loader=YAML12Loader) or {}
+        for event in yaml.parse(yaml_text, Loader=YAML12Loader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise ClauseError(
+                    "YAML anchors (&name) and aliases (*name) are not allowed in clause metadata; "
+                    "write each value out",
+                    location=Location(file=str(path), line=event.start_mark.line + 2),
+                )
+        tree = yaml.compose(yaml_text, Loader=YAML12Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark else 2
@@ -50,16 +88,76 @@ def split_front_matter(path: Path, text: str) -> tuple[dict, str, int]:
             f"invalid metadata: {getattr(exc, 'problem', exc)}",
             location=Location(file=str(path), line=line),
         ) from None
-    if not isinstance(meta, dict):
+    if tree is None:
+        return {}
+    if not isinstance(tree, yaml.MappingNode):
         raise ClauseError(
             "the metadata block must be 'key: value' lines",
             location=Location(file=str(path), line=2),
         )
-    rest = lines[end + 1 :]
-    leading_blank = next((i for i, line in enumerate(rest) if line.strip()), len(rest))
-    body = "\n".join(rest).strip("\n")
-    # Blank lines after the closing '---' are dropped: the body starts at its first text line.
-    return meta, body, end + 2 + leading_blank
+    return _meta_from_tree(path, tree)
+
+
+def _meta_from_tree(path: Path, tree) -> dict:
+    """Plain metadata from the top mapping node: plain keys, each once, values type-checked."""
+    import yaml
+
+    from deedgen.sheet.load import YAML12Loader
+
+    constructor = YAML12Loader("")
+    meta: dict = {}
+    for key_node, value_node in tree.value:
+        where = Location(file=str(path), line=key_node.start_mark.line + 2)
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+            raise ClauseError(
+                "metadata keys are plain names (no merge or complex keys)", location=where
+            )
+        key = str(key_node.value)
+        if key in meta:
+            raise ClauseError(f"metadata '{key}' appears twice", location=where)
+        try:
+            value = constructor.construct_object(value_node, deep=True)
+        except yaml.YAMLError as exc:
+            raise ClauseError(
+                f"invalid metadata '{key}': {getattr(exc, 'problem', exc)}", location=where
+            ) from None
+        _check_type(key, value, where)
+        meta[key] = value
+    return meta
+
+
+def _check_type(key: str, value, where: Location) -> None:
+    """Refuse a known key whose value is of the wrong type, saying what was expected."""
+    if key not in _EXPECTED:
+        return
+    expected, types, optional = _EXPECTED[key]
+    if value is None and optional:
+        return
+    fits = isinstance(value, types) and not (isinstance(value, bool) and bool not in types)
+    if fits and isinstance(value, list):
+        item = dict if key == "changes" else str
+        fits = all(isinstance(entry, item) for entry in value)
+    if not fits:
+        raise ClauseError(
+            f"metadata '{key}' must be {expected}, found {_kind(value)}", location=where
+        )
+
+
+def _kind(value) -> str:
+    """What a YAML value is, in words (for 'expected …, found …')."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"a yes/no value ({str(value).lower()})"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, str):
+        return f"the text '{value}'"
+    return f"a {type(value).__name__} value ({value})"
 
 
 def meta_line(path: str | Path, key: str, default: int = 2) -> int:
