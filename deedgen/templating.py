@@ -14,10 +14,12 @@ the assembler can tell the clause author's structure lines (``ust.``, ``pkt.``) 
 from __future__ import annotations
 
 import functools
+import operator
 import re
 import sys
+from numbers import Number
 
-from jinja2 import StrictUndefined, TemplateError, meta
+from jinja2 import StrictUndefined, TemplateError, meta, pass_context
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment, SecurityError
 
 from deedgen import polish
@@ -47,11 +49,115 @@ class _DictItemsFirst:
         return super().getattr(obj, attribute)
 
 
-class ClauseEnvironment(_DictItemsFirst, ImmutableSandboxedEnvironment):
+MAX_POWER_EXPONENT = 1000
+MAX_INTEGER_BITS = 4096  # about 1,200 digits: far beyond any amount, date or count in a deed
+MAX_REPEATED_LENGTH = 100_000  # characters of 'x' * n, items of [x] * n
+MAX_RANGE_ITEMS = 10_000
+MAX_RANGE_STEPS = 100_000  # items all ranges of one render may yield together (nested loops)
+
+
+class _Bounded:
+    """Operator limits for untrusted templates: ``**`` and ``*`` refuse results that would take
+    minutes or gigabytes, and ``range`` is short and counts what it yields, so nested loops over
+    ranges end after :data:`MAX_RANGE_STEPS` steps per render. Both operators are intercepted, which
+    also keeps Jinja from folding ``9**9**9`` while it compiles."""
+
+    intercepted_binops = frozenset({"**", "*"})
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.globals["range"] = _bounded_range
+
+    def call_binop(self, context, operator_, left, right):
+        if operator_ == "**":
+            _check_power(left, right)
+            return operator.pow(left, right)
+        if operator_ == "*":
+            _check_product(left, right)
+            return operator.mul(left, right)
+        return super().call_binop(context, operator_, left, right)
+
+
+def _is_integer(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _check_power(base, exponent) -> None:
+    if not (isinstance(base, Number) and isinstance(exponent, Number)):
+        return
+    too_big = abs(exponent) > MAX_POWER_EXPONENT
+    if _is_integer(base) and _is_integer(exponent) and abs(base) > 1 and exponent > 0:
+        too_big = too_big or abs(base).bit_length() * exponent > MAX_INTEGER_BITS
+    if too_big:
+        raise SecurityError(
+            f"potęga zbyt duża (wykładnik {exponent}) / power too large"
+            f" (exponent {exponent}, at most {MAX_POWER_EXPONENT} and {MAX_INTEGER_BITS} bits)"
+        )
+
+
+def _check_product(left, right) -> None:
+    if _is_integer(left) and _is_integer(right):
+        if left.bit_length() + right.bit_length() > MAX_INTEGER_BITS:
+            raise SecurityError(
+                f"iloczyn zbyt duży / product too large (over {MAX_INTEGER_BITS} bits)"
+            )
+        return
+    count, sequence = (left, right) if _is_integer(left) else (right, left)
+    repeats = _is_integer(count) and isinstance(sequence, str | bytes | list | tuple)
+    if repeats and len(sequence) * count > MAX_REPEATED_LENGTH:
+        raise SecurityError(
+            f"powtórzenie zbyt długie ({len(sequence)} × {count}) / repetition too long"
+            f" (at most {MAX_REPEATED_LENGTH})"
+        )
+
+
+class _CountedRange:
+    """A ``range`` whose iteration draws on the render's step budget."""
+
+    def __init__(self, numbers: range, budget: list[int]):
+        self._numbers = numbers
+        self._budget = budget
+
+    def __iter__(self):
+        for number in self._numbers:
+            self._budget[0] -= 1
+            if self._budget[0] < 0:
+                raise SecurityError(
+                    f"zbyt wiele kroków pętli / too many loop steps"
+                    f" (ranges of one clause yield at most {MAX_RANGE_STEPS} items)"
+                )
+            yield number
+
+    def __len__(self):
+        return len(self._numbers)
+
+    def __getitem__(self, index):
+        return self._numbers[index]
+
+    def __contains__(self, value):
+        return value in self._numbers
+
+    def __repr__(self):
+        return repr(self._numbers)
+
+
+@pass_context
+def _bounded_range(context, *args) -> _CountedRange:
+    numbers = range(*args)
+    if len(numbers) > MAX_RANGE_ITEMS:
+        raise SecurityError(
+            f"zakres zbyt duży ({len(numbers)}) / range too large (at most {MAX_RANGE_ITEMS} items)"
+        )
+    # One budget per render: every render and condition gets a fresh Context.
+    budget = context.__dict__.setdefault("_deedgen_range_steps", [MAX_RANGE_STEPS])
+    return _CountedRange(numbers, budget)
+
+
+class ClauseEnvironment(_Bounded, _DictItemsFirst, ImmutableSandboxedEnvironment):
     """The sandbox clause texts render in."""
 
 
-class TemplateEnvironment(_DictItemsFirst, SandboxedEnvironment):
+class TemplateEnvironment(_Bounded, _DictItemsFirst, SandboxedEnvironment):
     """The sandbox the DOCX templates render in (autoescaped XML)."""
 
 
@@ -182,7 +288,7 @@ def evaluate_condition(
         ) from None
     try:
         return bool(compiled(**context))
-    except (TemplateError, SecurityError, TypeError, ValueError, AttributeError, KeyError) as exc:
+    except (TemplateError, TypeError, ValueError, AttributeError, KeyError, ArithmeticError) as exc:
         message = getattr(exc, "message", None) or str(exc)
         raise ClauseError(
             f"clause {clause_id}: condition '{expression}' cannot be evaluated: {message}",
