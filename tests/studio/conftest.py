@@ -86,7 +86,7 @@ def page(live_studio):
             viewport={"width": 1400, "height": 1000}, accept_downloads=True
         )
         browser_page = context.new_page()
-        browser_page.set_default_timeout(20_000)
+        browser_page.set_default_timeout(60_000)  # waits on conditions; a loaded CI box is slow
         browser_page.base = live_studio
         yield browser_page
         context.close()

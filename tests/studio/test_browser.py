@@ -8,6 +8,7 @@ import zipfile
 
 import pytest
 from click.testing import CliRunner
+from playwright.sync_api import expect
 
 from deedgen.cli.main import cli
 from deedgen.sheet.load import load_sheet
@@ -19,6 +20,8 @@ from tests.studio.fixes import BLEDY_FIXES
 pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 
 WRONG_NIP, RIGHT_NIP = "819-093-78-66", "819-093-78-65"
+
+expect.set_options(timeout=30_000)  # assertions wait for the page, as a person would
 
 
 def field(page, name: str):
@@ -86,17 +89,17 @@ def test_librarian_builds_a_coalition_from_blank(page, workspace, tmp_path):
     type_into(page, "parties.0.nip", WRONG_NIP)
     wait_checked(page)
     beside = error_beside(page, "parties.0.nip")
-    assert "ma błędną cyfrę kontrolną" in beside.inner_text()
+    expect(beside).to_contain_text("ma błędną cyfrę kontrolną")
     assert field(page, "parties.0.nip").get_attribute("aria-invalid") == "true"
-    assert "Strony, wiersz 1: NIP" in page.locator("#check-panel").inner_text()
+    expect(page.locator("#check-panel")).to_contain_text("Strony, wiersz 1: NIP")
     assert axe_violations(page) == []
 
     type_into(page, "parties.0.nip", RIGHT_NIP)
     wait_checked(page)
-    assert beside.inner_text().strip() == ""
+    expect(beside).to_have_text("")
     panel = page.locator("#check-panel")
-    assert "Arkusz bez błędów" in panel.inner_text()
-    assert "Koalicja spełnia warunki finansowania." in panel.inner_text()
+    expect(panel).to_contain_text("Arkusz bez błędów")
+    expect(panel).to_contain_text("Koalicja spełnia warunki finansowania.")
 
     page.get_by_role("button", name="Zapisz arkusz").click()
     page.get_by_text("Zapisano arkusz").wait_for()
@@ -170,7 +173,7 @@ def test_faulty_workbook_is_fixed_in_the_browser_and_exported(page, tmp_path):
     for name, text in BLEDY_FIXES.items():
         type_into(page, name, text)
     wait_checked(page)
-    assert "Arkusz bez błędów" in panel.inner_text()
+    expect(panel).to_contain_text("Arkusz bez błędów")
 
     with page.expect_download() as download:
         page.get_by_role("button", name="Pobierz arkusz (XLSX)").click()
