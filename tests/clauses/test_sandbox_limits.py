@@ -35,6 +35,14 @@ def bomb_overlay(tmp_path, body, condition):
     return overlay(tmp_path, "wbp-bomba", clause_pair("team.bomba", body, order=150, **meta))
 
 
+def build_with(region, out):
+    """``deedgen build`` of the sample with *region* as the overlay, DOCX into *out*."""
+    return run_cli(
+        "build", str(SAMPLES / "lipowiec.yaml"), "--library", str(region), "-o", str(out),
+        "--format", "docx",
+    )  # fmt: skip
+
+
 def run_cli(*args):
     return subprocess.run(
         [sys.executable, "-m", "deedgen", *args],
@@ -65,16 +73,7 @@ def test_build_refuses_the_bomb_and_writes_nothing(tmp_path, body, condition):
     region = bomb_overlay(tmp_path, body, condition)
     out = tmp_path / "out"
 
-    result = run_cli(
-        "build",
-        str(SAMPLES / "lipowiec.yaml"),
-        "--library",
-        str(region),
-        "-o",
-        str(out),
-        "--format",
-        "docx",
-    )
+    result = build_with(region, out)
 
     assert_refused(result)
     assert not out.exists() or not any(out.iterdir())
@@ -88,16 +87,7 @@ def test_ordinary_arithmetic_ranges_and_repetition_still_render(tmp_path):
     region = bomb_overlay(tmp_path, body, "2 ** 3 == 8 and range(3) | list == [0, 1, 2]")
     out = tmp_path / "out"
 
-    result = run_cli(
-        "build",
-        str(SAMPLES / "lipowiec.yaml"),
-        "--library",
-        str(region),
-        "-o",
-        str(out),
-        "--format",
-        "docx",
-    )
+    result = build_with(region, out)
 
     assert result.returncode == 0, result.stdout + result.stderr
 
