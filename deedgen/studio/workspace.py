@@ -9,11 +9,13 @@ file it replaces into ``.deedgen-history/<id>/``, so nothing a librarian typed i
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import json
 import re
 import shutil
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,6 +51,7 @@ class Coalition:
 class Workspace:
     def __init__(self, root: str | Path) -> None:
         self.root = Path(root).resolve()
+        self._saving = threading.Lock()  # a version check and its write, one at a time
         if not self.root.is_dir():
             raise DeedgenError(f"folder roboczy nie istnieje: {self.root}")
 
@@ -113,10 +116,23 @@ class Workspace:
         atomic_write_bytes(path, content, fsync=True)
         return Coalition(file_name, path)
 
-    def save(self, coalition: Coalition, content: bytes) -> None:
-        """Replace the sheet's file atomically, keeping the previous version in the history."""
-        self._keep_version(coalition)
-        atomic_write_bytes(coalition.path, content, fsync=True)
+    def save(self, coalition: Coalition, content: bytes, *, expected: str | None = None) -> bool:
+        """Replace the sheet's file atomically, keeping the previous version in the history.
+        With *expected* (the version the form was opened from), nothing is written and False
+        is returned when the file has been saved by someone else since."""
+        with self._saving:
+            if expected is not None and version_of(coalition.path) != expected:
+                return False
+            self._keep_version(coalition)
+            atomic_write_bytes(coalition.path, content, fsync=True)
+            return True
+
+    def version_file(self, coalition: Coalition, version: str) -> Path | None:
+        """The file (the sheet or one in its history) whose version is *version*."""
+        for path in [coalition.path, *self.history(coalition)]:
+            if version_of(path) == version:
+                return path
+        return None
 
     def history(self, coalition: Coalition) -> list[Path]:
         folder = self.root / HISTORY / coalition.id
@@ -141,6 +157,14 @@ class Workspace:
     @staticmethod
     def discard_upload(folder: Path) -> None:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def version_of(path: Path) -> str:
+    """A sheet file's version: a digest of its bytes ("" when there is no file)."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()[:20]
+    except FileNotFoundError:
+        return ""
 
 
 def sheet_bytes(data: dict, fmt: str) -> bytes:

@@ -54,4 +54,5 @@ class AccountsMiddleware:
         await self.app(scope, receive, send_noting)
         if name in AUDITED and status and status[0] < 400:
             subject = params.get("cid") or params.get("clause_id") or ""
-            self.store.audit(session.account.name, name, subject)
+            detail = scope.get("deedgen.audit_detail", "")  # e.g. the versions a save went between
+            self.store.audit(session.account.name, name, subject, detail)

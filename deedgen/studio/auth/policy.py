@@ -12,6 +12,7 @@ PUBLIC = {"static", "login", "login_submit"}
 SIGNED_IN = {"home", "logout"}
 COALITION_READ = {"coalition", "check", "export", "preview", "files", "zip", "download"}
 COALITION_WRITE = {"edit_rows", "save", "generate"}
+COALITION_COMMENT = {"comment"}  # mentors read a coalition and remark on it
 MENTOR = {
     "clauses",
     "clause",
@@ -32,6 +33,19 @@ AUDITED = {
     "cohort_build",
     "account_add",
     "account_disable",
+    "comment",
+}
+
+ACTION_LABELS = {  # the audit log's actions as the log page names them
+    "save": "zapis arkusza",
+    "generate": "generowanie dokumentów",
+    "create_blank": "nowa koalicja",
+    "upload": "wgranie arkusza",
+    "clause_save": "zapis klauzuli",
+    "cohort_build": "budowanie kohorty",
+    "account_add": "nowe konto",
+    "account_disable": "wyłączenie konta",
+    "comment": "uwaga mentora",
 }
 
 
@@ -43,6 +57,8 @@ def allowed(account: Account, route: str, params: dict) -> bool:
         return params.get("cid") in account.coalitions
     if route in COALITION_WRITE:
         return account.role == "librarian" and params.get("cid") in account.coalitions
+    if route in COALITION_COMMENT:
+        return account.role == "mentor" and params.get("cid") in account.coalitions
     if route in MENTOR:
         return account.role == "mentor"
     return False

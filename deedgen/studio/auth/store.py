@@ -27,6 +27,7 @@ ROLE_LABELS = {"librarian": "bibliotekarz", "mentor": "mentor", "operator": "ope
 SCRYPT = {"n": 2**14, "r": 8, "p": 1, "dklen": 32}
 IDLE_SECONDS = 30 * 60
 LOGIN_WINDOW_SECONDS = 15 * 60
+COMMENT_CHARS = 4000  # a mentor's remark on a coalition, at most
 LOGIN_ATTEMPTS = 5  # failed logins of one account or one address within the window
 
 SCHEMA = """
@@ -38,6 +39,8 @@ CREATE TABLE IF NOT EXISTS sessions (
     token TEXT PRIMARY KEY, account TEXT NOT NULL, generation INTEGER NOT NULL,
     csrf TEXT NOT NULL, last_seen REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS login_failures (key TEXT NOT NULL, at REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS comments (
+    at REAL NOT NULL, account TEXT NOT NULL, coalition TEXT NOT NULL, text TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS audit (
     at REAL NOT NULL, account TEXT NOT NULL, action TEXT NOT NULL,
     subject TEXT NOT NULL, detail TEXT NOT NULL DEFAULT '');
@@ -215,4 +218,24 @@ class AccountStore:
         return self._run(
             "SELECT at, account, action, subject, detail FROM audit ORDER BY at DESC LIMIT ?",
             (limit,),
+        )
+
+    # mentors' comments on a coalition
+    def add_comment(self, account: str, coalition: str, text: str) -> None:
+        text = text.strip()
+        if not text:
+            raise AccountError("Uwaga jest pusta — wpisz jej treść.")
+        if len(text) > COMMENT_CHARS:
+            raise AccountError(
+                f"Uwaga jest za długa: {len(text)} znaków, najwyżej {COMMENT_CHARS}."
+            )
+        self._run(
+            "INSERT INTO comments VALUES (?, ?, ?, ?)", (time.time(), account, coalition, text)
+        )
+
+    def comments(self, coalition: str) -> list[tuple[float, str, str]]:
+        """(when, who, text) of the comments on *coalition*, the newest first."""
+        return self._run(
+            "SELECT at, account, text FROM comments WHERE coalition = ? ORDER BY at DESC",
+            (coalition,),
         )

@@ -9,6 +9,7 @@ from starlette.responses import RedirectResponse
 
 from deedgen.studio import render
 from deedgen.studio.auth.middleware import COOKIE
+from deedgen.studio.auth.policy import ACTION_LABELS
 from deedgen.studio.auth.store import AccountError
 from deedgen.studio.security import checked_form
 
@@ -104,7 +105,13 @@ async def account_disable(request: Request):
 
 async def audit_page(request: Request):
     entries = [
-        (dt.datetime.fromtimestamp(at, dt.UTC).strftime("%Y-%m-%d %H:%M:%S"), *rest)
-        for at, *rest in _store(request).audit_log()
+        (
+            dt.datetime.fromtimestamp(at, dt.UTC).strftime("%Y-%m-%d %H:%M:%S"),
+            who,
+            ACTION_LABELS.get(action, action),
+            subject,
+            detail,
+        )
+        for at, who, action, subject, detail in _store(request).audit_log()
     ]
     return render.page(request, "auth_audit.html", title="Dziennik zmian", entries=entries)

@@ -55,4 +55,8 @@ async def clause_save(request: Request):
         result = await run_in_threadpool(mentor.save_clause, studio, clause, text, note)
     except DeedgenError as error:
         return await clause_page(request, text=text, refused=error.message, note=note)
+    if result.changed:
+        request.scope["deedgen.audit_detail"] = (
+            f"v{result.old_version} → v{result.new_version}: {note.strip()[:200]}"
+        )
     return await clause_page(request, saved=result)

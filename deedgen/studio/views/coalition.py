@@ -6,11 +6,13 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from deedgen.studio.form import TABS, FormState, from_form, to_data
+from deedgen.studio.form import TABLE_TABS, TABS, FormState, from_form, to_data
+from deedgen.studio.merge import merge
 from deedgen.studio.render import page
 from deedgen.studio.security import checked_form
-from deedgen.studio.services import check_form
-from deedgen.studio.workspace import sheet_bytes
+from deedgen.studio.services import check_form, label_of, problems_of_file
+from deedgen.studio.views.comments import comments_of
+from deedgen.studio.workspace import sheet_bytes, version_of
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -38,8 +40,9 @@ def _context(request, coalition, state: FormState, outcome, **extra) -> dict:
     }
 
 
-async def form_page(request: Request):
+async def form_page(request: Request, **extra):
     studio, coalition = _coalition(request)
+    version = await run_in_threadpool(version_of, coalition.path)
     state, outcome = await run_in_threadpool(studio.sheet_problems, coalition)
     context = await run_in_threadpool(
         _context,
@@ -50,8 +53,12 @@ async def form_page(request: Request):
         tab=request.query_params.get("zakladka"),
         saved=request.query_params.get("zapisano") == "1",
         history=len(studio.workspace.history(coalition)),
+        version=version,
+        comments=comments_of(request, coalition.id),
+        **extra,
     )
-    return page(request, "coalition.html", **context)
+    status = 400 if extra.get("comment_error") else 200
+    return page(request, "coalition.html", status_code=status, **context)
 
 
 async def check(request: Request):
@@ -77,23 +84,74 @@ async def edit_rows(request: Request):
         state.remove_row(key, int(index))
     outcome = check_form(state, coalition.id)
     context = await run_in_threadpool(
-        _context, request, coalition, state, outcome, tab=key or form.get("tab"), oob=True
+        _context,
+        request,
+        coalition,
+        state,
+        outcome,
+        tab=key or form.get("tab"),
+        oob=True,
+        version=str(form.get("wersja") or ""),
     )
     return page(request, "_form.html", **context)
 
 
 async def save(request: Request):
     """Write the sheet in its own format (the previous version goes to the history) — also
-    when it still has errors: nothing a librarian typed is lost."""
+    when it still has errors: nothing a librarian typed is lost. When someone else saved the
+    coalition since this form was opened, nothing is written: the form comes back merged."""
     studio, coalition = _coalition(request)
     form = await checked_form(request)
-    data = to_data(from_form(form)).data
-    content = await run_in_threadpool(sheet_bytes, data, coalition.format)
-    await run_in_threadpool(studio.workspace.save, coalition, content)
+    mine = from_form(form)
+    content = await run_in_threadpool(sheet_bytes, to_data(mine).data, coalition.format)
+    expected = form.get("wersja")
+    expected = str(expected) if expected is not None else None
+    saved = await run_in_threadpool(
+        lambda: studio.workspace.save(coalition, content, expected=expected)
+    )
+    tab = str(form.get("tab") or "coalition")
+    if not saved:
+        return await _conflict(request, coalition, mine, expected, tab)
+    request.scope["deedgen.audit_detail"] = (
+        f"wersja {expected or '–'} → {version_of(coalition.path)}"
+    )
     url = request.url_for("coalition", cid=coalition.id).include_query_params(
-        zapisano="1", zakladka=str(form.get("tab") or "coalition")
+        zapisano="1", zakladka=tab
     )
     return RedirectResponse(url, status_code=303)
+
+
+def _merged(studio, coalition, mine: FormState, expected: str):
+    """The version now saved, and *mine* merged with it against the version the form had."""
+    current = version_of(coalition.path)  # first: a save after this is caught by the next check
+    theirs, _outcome = studio.sheet_problems(coalition)
+    base_file = studio.workspace.version_file(coalition, expected) if expected else None
+    base = problems_of_file(base_file, coalition.id)[0] if base_file is not None else None
+    return current, merge(base, mine, theirs)
+
+
+def conflict_label(name: str) -> str:
+    return TABLE_TABS[name].title if name in TABLE_TABS else label_of(name)
+
+
+async def _conflict(request: Request, coalition, mine: FormState, expected, tab: str):
+    studio = request.app.state.studio
+    current, merged = await run_in_threadpool(_merged, studio, coalition, mine, expected or "")
+    outcome = check_form(merged.state, coalition.id)
+    context = await run_in_threadpool(
+        _context,
+        request,
+        coalition,
+        merged.state,
+        outcome,
+        tab=tab,
+        version=current,
+        merged=merged,
+        conflict_label=conflict_label,
+        history=len(studio.workspace.history(coalition)),
+        comments=comments_of(request, coalition.id),
+    )
+    return page(request, "coalition.html", status_code=409, **context)
 
 
 async def export(request: Request):
