@@ -4,10 +4,23 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from deedgen.sheet.validate import read_sheet
+from deedgen.studio.app import create_app
+from deedgen.studio.auth.store import AccountStore
 from deedgen.studio.workspace import version_of
-from tests.studio.test_hosting_routes import hosted, signed_in  # noqa: F401 (fixture)
+from tests.studio.test_hosting_routes import ACCOUNTS, PASSWORD, signed_in
 from tests.studio.test_routes import form_fields
+
+
+@pytest.fixture
+def hosted(workspace):
+    store = AccountStore.of_workspace(workspace)
+    for name, (role, coalitions) in ACCOUNTS.items():
+        store.add(name, PASSWORD, role, coalitions)
+    yield create_app(workspace, accounts=store), store
+    store.close()
 
 
 def opened(client, workspace):
@@ -24,7 +37,7 @@ def save(client, fields):
 
 def test_the_second_save_sees_the_first_and_merges_fields_only_one_side_changed(
     hosted,
-    workspace,  # noqa: F811
+    workspace,
 ):
     app, _ = hosted
     first, second = signed_in(app, "bibl"), signed_in(app, "op")
@@ -50,7 +63,7 @@ def test_the_second_save_sees_the_first_and_merges_fields_only_one_side_changed(
     assert coalition["name"] == "Koalicja „Lipowiec czyta razem”"
 
 
-def test_both_changing_one_field_is_a_conflict_shown_with_both_texts(hosted, workspace):  # noqa: F811
+def test_both_changing_one_field_is_a_conflict_shown_with_both_texts(hosted, workspace):
     app, _ = hosted
     first, second = signed_in(app, "bibl"), signed_in(app, "op")
     mine, theirs = opened(first, workspace), opened(second, workspace)
@@ -69,7 +82,7 @@ def test_both_changing_one_field_is_a_conflict_shown_with_both_texts(hosted, wor
     assert read_sheet(workspace / "lipowiec.yaml").data["coalition"]["place"] == "Lipowiec Górny"
 
 
-def test_a_table_row_changed_on_each_side_merges_cell_by_cell(hosted, workspace):  # noqa: F811
+def test_a_table_row_changed_on_each_side_merges_cell_by_cell(hosted, workspace):
     app, _ = hosted
     first, second = signed_in(app, "bibl"), signed_in(app, "op")
     mine, theirs = opened(first, workspace), opened(second, workspace)
@@ -82,7 +95,7 @@ def test_a_table_row_changed_on_each_side_merges_cell_by_cell(hosted, workspace)
     assert "sekretariat@lipowiec.example.pl" in answer.text
 
 
-def test_saves_are_audited_with_the_versions_they_went_between(hosted, workspace):  # noqa: F811
+def test_saves_are_audited_with_the_versions_they_went_between(hosted, workspace):
     app, store = hosted
     client = signed_in(app, "bibl")
     fields = opened(client, workspace)
@@ -98,7 +111,7 @@ def test_saves_are_audited_with_the_versions_they_went_between(hosted, workspace
     assert "zapis arkusza" in log and f"wersja {before} → {after}" in log
 
 
-def test_a_mentor_comments_and_the_librarian_reads_it(hosted):  # noqa: F811
+def test_a_mentor_comments_and_the_librarian_reads_it(hosted):
     app, store = hosted
     mentor, librarian = signed_in(app, "mentor"), signed_in(app, "bibl")
     page = mentor.get("/k/lipowiec.yaml").text
