@@ -3,6 +3,7 @@ server on 127.0.0.1 driven by Debian's headless Chromium through Playwright."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 import shutil
 import threading
@@ -53,44 +54,65 @@ def csrf_of(html: str) -> str:
     return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
 
 
-@pytest.fixture
-def live_studio(workspace: Path):
-    """The studio served by uvicorn on a free loopback port, in a thread of this process."""
+@contextlib.contextmanager
+def serving(app):
+    """*app* served by uvicorn on a free loopback port, in a thread of this process."""
     import uvicorn
 
-    from deedgen.studio.app import create_app
     from deedgen.studio.server import bind_loopback
 
     sock = bind_loopback(0)
-    config = uvicorn.Config(create_app(workspace), log_level="warning", lifespan="off")
-    server = uvicorn.Server(config)
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 10
     while not server.started and time.monotonic() < deadline:
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{sock.getsockname()[1]}"
-    server.should_exit = True
-    thread.join(10)
-    sock.close()
+    try:
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+    finally:
+        server.should_exit = True
+        thread.join(10)
+        sock.close()
 
 
-@pytest.fixture
-def page(live_studio):
+@contextlib.contextmanager
+def chromium():
+    """Debian's headless Chromium driven by Playwright."""
     sync_api = pytest.importorskip("playwright.sync_api")
     if not CHROMIUM.exists():
         pytest.skip("Debian's chromium is not installed")
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        context = browser.new_context(
-            viewport={"width": 1400, "height": 1000}, accept_downloads=True
-        )
-        browser_page = context.new_page()
-        browser_page.set_default_timeout(60_000)  # waits on conditions; a loaded CI box is slow
-        browser_page.base = live_studio
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def new_page(browser, base: str):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    browser_page = context.new_page()
+    browser_page.set_default_timeout(60_000)  # waits on conditions; a loaded CI box is slow
+    browser_page.base = base
+    return browser_page
+
+
+@pytest.fixture
+def live_studio(workspace: Path):
+    """The studio of *workspace* (no accounts) served on the loopback."""
+    from deedgen.studio.app import create_app
+
+    with serving(create_app(workspace)) as base:
+        yield base
+
+
+@pytest.fixture
+def page(live_studio):
+    with chromium() as browser:
+        browser_page = new_page(browser, live_studio)
         yield browser_page
-        context.close()
-        browser.close()
+        browser_page.context.close()
 
 
 def axe_violations(page) -> list[dict]:

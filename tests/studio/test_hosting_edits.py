@@ -48,7 +48,7 @@ def test_the_second_save_sees_the_first_and_merges_fields_only_one_side_changed(
     theirs["coalition.name"] = "Koalicja „Lipowiec czyta razem”"
     answer = save(second, theirs)
     assert answer.status_code == 409
-    assert "ktoś inny zapisał tę koalicję" in answer.text
+    assert "ktoś inny zapisał tę koalicję w trakcie Twojej edycji" in answer.text
     assert "Sprzecznych zmian nie ma" in answer.text
     assert (workspace / "lipowiec.yaml").read_bytes() == after_first  # nothing overwritten
     # the merged form holds both changes and the version now saved
@@ -72,7 +72,7 @@ def test_both_changing_one_field_is_a_conflict_shown_with_both_texts(hosted, wor
     assert save(first, mine).status_code == 303
     answer = save(second, theirs)
     assert answer.status_code == 409
-    assert "zmieniliście oboje" in answer.text
+    assert "zmieniono w obu wersjach" in answer.text
     conflict = re.search(
         r'<div class="alert alert-error" role="alert" id="conflict">(.*?)</div>', answer.text, re.S
     ).group(1)

@@ -37,6 +37,7 @@ AUDITED = {
 }
 
 ACTION_LABELS = {  # the audit log's actions as the log page names them
+    "login": "logowanie",
     "save": "zapis arkusza",
     "generate": "generowanie dokumentów",
     "create_blank": "nowa koalicja",
