@@ -66,7 +66,7 @@ async def check(request: Request):
     tab counts, the reference suggestions and the funding-conditions panel."""
     _studio, coalition = _coalition(request)
     state = from_form(await checked_form(request))
-    outcome = check_form(state, coalition.id)
+    outcome = await run_in_threadpool(check_form, state, coalition.id)
     context = await run_in_threadpool(_context, request, coalition, state, outcome)
     return page(request, "_check.html", **context)
 
@@ -82,7 +82,7 @@ async def edit_rows(request: Request):
         state.add_row(key)
     elif operation == "remove" and index.isdigit():
         state.remove_row(key, int(index))
-    outcome = check_form(state, coalition.id)
+    outcome = await run_in_threadpool(check_form, state, coalition.id)
     context = await run_in_threadpool(
         _context,
         request,
@@ -137,7 +137,7 @@ def conflict_label(name: str) -> str:
 async def _conflict(request: Request, coalition, mine: FormState, expected, tab: str):
     studio = request.app.state.studio
     current, merged = await run_in_threadpool(_merged, studio, coalition, mine, expected or "")
-    outcome = check_form(merged.state, coalition.id)
+    outcome = await run_in_threadpool(check_form, merged.state, coalition.id)
     context = await run_in_threadpool(
         _context,
         request,
