@@ -22,7 +22,7 @@ from deedgen.studio.auth.middleware import AccountsMiddleware
 from deedgen.studio.auth.store import AccountStore
 from deedgen.studio.security import GuardMiddleware, new_token
 from deedgen.studio.services import Studio
-from deedgen.studio.views import clause_edit, clauses, coalition, cohort, comments, documents, home
+from deedgen.studio.views import clause_edit, clauses, coalition, cohort, documents, home
 from deedgen.studio.workspace import Workspace
 
 STATIC = Path(__file__).parent / "static"
@@ -75,7 +75,7 @@ AUTH_ROUTES = [
         name="account_disable",
     ),
     Route("/dziennik", auth_views.audit_page, name="audit"),
-    Route("/k/{cid}/uwagi", comments.comment, methods=["POST"], name="comment"),
+    Route("/k/{cid}/uwagi", coalition.comment, methods=["POST"], name="comment"),
 ]
 
 

@@ -6,6 +6,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
+from deedgen.studio.auth.store import AccountError
 from deedgen.studio.form import TABLE_TABS, TABS, FormState, from_form, to_data
 from deedgen.studio.merge import merge
 from deedgen.studio.render import page
@@ -165,3 +166,18 @@ async def export(request: Request):
         media_type=XLSX_TYPE,
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
+
+
+async def comment(request: Request):
+    """A mentor's remark on the coalition (hosted studio only), then back to its page."""
+    _studio, coalition = _coalition(request)
+    form = await checked_form(request)
+    text = str(form.get("text") or "")
+    try:
+        request.app.state.accounts.add_comment(
+            request.scope["deedgen.account"].name, coalition.id, text
+        )
+    except AccountError as error:
+        return await form_page(request, comment_error=error.message, comment_text=text)
+    url = request.url_for("coalition", cid=coalition.id)
+    return RedirectResponse(f"{url}#uwagi", status_code=303)
