@@ -69,12 +69,21 @@ def serve(workspace, port, host, server_name, root_path, trusted_proxy, secure_c
 
     accounts = _accounts(workspace, must_exist=True)
     hosted = host not in LOOPBACK
-    if hosted and (accounts is None or not accounts.any_operator()):
+    # a reverse proxy makes a loopback studio reachable from the network just the same
+    proxied = bool(server_name or root_path or trusted_proxy)
+    if (hosted or proxied) and (accounts is None or not accounts.any_operator()):
+        where = f"pod adresem „{host}”" if hosted else "za serwerem pośredniczącym (proxy)"
         raise LoopbackOnly(
-            f"studio pod adresem „{host}” byłoby dostępne w sieci, a folder roboczy nie ma kont "
+            f"studio {where} byłoby dostępne w sieci, a folder roboczy nie ma kont "
             "(nie ma aktywnego operatora); bez kont studio działa tylko na tym komputerze — odmowa. "
             "Najpierw: deedgen studio user add "
             f"{workspace} NAZWA --role operator."
+        )
+    if proxied and not trusted_proxy:
+        click.echo(
+            "Uwaga: bez --trusted-proxy studio widzi adres serwera pośredniczącego zamiast adresu "
+            "osoby; limit nieudanych logowań z jednego adresu obejmie wtedy wszystkich naraz.",
+            err=True,
         )
     sock = bind(host, port)
     address = f"http://{host}:{sock.getsockname()[1]}{root_path}/"

@@ -3,6 +3,7 @@ beyond the loopback without them."""
 
 from __future__ import annotations
 
+import pytest
 from click.testing import CliRunner
 
 from deedgen.cli.main import cli
@@ -38,3 +39,18 @@ def test_host_beyond_loopback_refused_without_accounts(workspace):
     )
     assert result.exit_code == 4
     assert "nie ma kont" in result.output
+
+
+@pytest.mark.parametrize(
+    "proxy_option",
+    [
+        ["--server-name", "studio.wbp.example.pl"],
+        ["--root-path", "/studio"],
+        ["--trusted-proxy", "127.0.0.1"],
+    ],
+)
+def test_behind_a_proxy_accounts_are_required_too(workspace, proxy_option):
+    """On the loopback but behind a reverse proxy, the studio is on the network all the same."""
+    result = CliRunner().invoke(cli, ["studio", str(workspace), *proxy_option, "--no-browser"])
+    assert result.exit_code == 4
+    assert "za serwerem pośredniczącym (proxy)" in result.output and "nie ma kont" in result.output
