@@ -55,6 +55,18 @@
   }
   document.addEventListener("htmx:afterSettle", markFields);
 
+  // the clause editor's field picker: insert the name at the cursor, and preview as if typed
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("button.insert[data-insert]");
+    var text = document.getElementById("clause-text");
+    if (!button || !text || text.readOnly) return;
+    var start = text.selectionStart, end = text.selectionEnd, value = button.dataset.insert;
+    text.value = text.value.slice(0, start) + value + text.value.slice(end);
+    text.selectionStart = text.selectionEnd = start + value.length;
+    text.focus();
+    text.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+
   // the clause editor's preview: keep the edited clause in sight inside its panel
   function showEditedClause() {
     var clause = document.getElementById("edited-clause");

@@ -8,6 +8,7 @@ from starlette.requests import Request
 
 from deedgen.exceptions import DeedgenError, UnknownId
 from deedgen.studio import mentor
+from deedgen.studio.picker import picker
 from deedgen.studio.render import page
 from deedgen.studio.security import checked_form
 
@@ -34,6 +35,7 @@ async def clause_page(request: Request, text: str | None = None, **outcome):
         provenance=library.provenance(clause.id),
         top_layer=library.top,
         text=text,
+        picker=picker(preview["document"].context if preview.get("document") else None),
         **preview,
         **outcome,
     )

@@ -20,6 +20,13 @@ async def clause_list(request: Request):
     categories = sorted({c.category for c in library.clauses.values()})
     category = category if category in categories else None
     rows = clause_rows(library, layer=layer, category=category)
+    locked_only = request.query_params.get("zablokowane") == "1"
+    mine_only = request.query_params.get("moje") == "1"
+    top = library.top
+    if locked_only:
+        rows = [r for r in rows if r["locked"]]
+    if mine_only:  # what this workspace's own layer holds: its edits and additions
+        rows = [r for r in rows if r["layer"] == top.name and not top.central]
     return page(
         request,
         "clauses.html",
@@ -29,6 +36,9 @@ async def clause_list(request: Request):
         layer=layer,
         categories=categories,
         category=category,
+        locked_only=locked_only,
+        mine_only=mine_only,
+        top_layer=top,
         origin=_origin_pl(studio.workspace.library()),
         document_titles={kind: titles["pl"] for kind, titles in DOCUMENT_TITLES.items()},
     )
