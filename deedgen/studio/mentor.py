@@ -163,3 +163,33 @@ def save_clause(studio, clause: Clause, text: str, note: str):
         raise DeedgenError("\n".join([*said, error.message])) from None
     studio.reload()
     return result
+
+
+def touched_coalitions(studio) -> list[dict]:
+    """Which coalitions of the workspace use a clause of the workspace's own layer, and which:
+    ``[{"coalition": id, "name": …, "clauses": ["final.disputes v4 (deklaracja partnerstwa)"]}]``,
+    in the workspace's order. Empty when the workspace has no layer of its own."""
+    from deedgen.document import DOCUMENT_TITLES
+
+    library = studio.library()
+    if library.top.central:
+        return []
+    out = []
+    for coalition in studio.workspace.coalitions():
+        sheet = studio.valid_sheet(coalition)
+        if sheet is None:
+            continue
+        try:
+            planned = studio.plan(sheet)
+        except DeedgenError:
+            continue  # the cohort report says why it does not build
+        used = {}
+        for kind, document in planned.documents["pl"].items():
+            for clause in document.clauses:
+                if clause.layer == library.top.name:
+                    title = DOCUMENT_TITLES[kind]["pl"].lower()
+                    used.setdefault(f"{clause.id} v{clause.version}", []).append(title)
+        if used:
+            lines = [f"{name} ({', '.join(kinds)})" for name, kinds in sorted(used.items())]
+            out.append({"coalition": coalition.id, "name": sheet.name, "clauses": lines})
+    return out

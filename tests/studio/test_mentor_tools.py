@@ -54,3 +54,25 @@ def test_the_picker_inserts_a_name_and_the_preview_shows_its_value(page):
     picker.locator("button", has_text="coalition.place").click()
     assert editor.input_value().endswith("ust. Miejsce: {{ coalition.place }}")
     expect(page.locator("#edited-clause")).to_contain_text("Miejsce: Lipowiec")
+
+
+def test_the_cohort_page_lists_the_coalitions_a_layer_change_touches(client):
+    before = client.get("/kohorta").text
+    assert "Żadna koalicja nie używa jeszcze klauzul z warstwy klauzule" in before
+    text = client.get("/klauzule/final.disputes").text
+    body = html.unescape(re.search(r"<textarea[^>]*>(.*?)</textarea>", text, re.S).group(1))
+    client.post(
+        "/klauzule/final.disputes/zapisz",
+        data={
+            "text": body.replace("w terminie 30 dni", "w terminie 45 dni"),
+            "note": "dłuższy termin",
+            "csrf_token": client.token,
+        },
+    )
+    table = re.search(
+        r'<table class="list" id="touched">(.*?)</table>', client.get("/kohorta").text, re.S
+    )
+    rows = re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td></tr>", table.group(1), re.S)
+    assert len(rows) == 1  # lipowiec.yaml; bledy.xlsx has errors and builds nothing
+    assert "lipowiec.yaml" in rows[0][0]
+    assert re.fullmatch(r"final\.disputes v\d+ \(deklaracja partnerstwa\)", rows[0][1])

@@ -3,9 +3,12 @@ the cohort report with a link to each coalition."""
 
 from __future__ import annotations
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import RedirectResponse
 
+from deedgen.studio import mentor
+from deedgen.studio.auth.policy import may_open
 from deedgen.studio.render import page
 from deedgen.studio.security import checked_form
 
@@ -33,7 +36,12 @@ def _context(request: Request) -> dict:
 
 
 async def cohort_page(request: Request):
-    return page(request, "cohort.html", **_context(request))
+    studio = request.app.state.studio
+    touched = await run_in_threadpool(mentor.touched_coalitions, studio)
+    account = request.scope.get("deedgen.account")
+    touched = [row for row in touched if may_open(account, "coalition", cid=row["coalition"])]
+    top = studio.library().top
+    return page(request, "cohort.html", touched=touched, top_layer=top, **_context(request))
 
 
 async def cohort_progress(request: Request):
