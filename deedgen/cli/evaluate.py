@@ -58,28 +58,34 @@ def evaluate(reports, outdir, cohort, as_of, rules, jobs, no_documents, pdf, lan
 
 
 def _print_summary(run, written, lang: str) -> None:
-    from deedgen.evaluation.facts import COALITION_LABELS
+    """One line per coalition (its status and why it is at risk) and its report problems, in
+    the message language; the files written last."""
+    from deedgen.evaluation.facts import COALITION_LABELS, COALITION_LABELS_EN
     from deedgen.evaluation.summary import plural
 
+    english = lang == "en"
+    labels = COALITION_LABELS_EN if english else COALITION_LABELS
     for coalition in run.coalitions:
-        label = COALITION_LABELS.get(coalition.status, coalition.status)
+        label = labels.get(coalition.status, coalition.status)
         name = coalition.gmina or coalition.sheet
-        risk = (
-            f" — zagrożona: {'; '.join(r['text'] for r in coalition.risks)}"
-            if coalition.risks
-            else ""
-        )
+        texts = [r["text_en" if english else "text"] for r in coalition.risks]
+        risk = f" — {'at risk' if english else 'zagrożona'}: {'; '.join(texts)}" if texts else ""
         click.echo(f"{name} ({coalition.terc}): {label}{risk}")
-        for problem in coalition.problems:
+        for problem in coalition.problems_en if english else coalition.problems:
             click.echo(f"  {problem}", err=problem.startswith("✗"))
     for item in run.unmatched:
-        click.echo(f"{item['file']}: raport bez koalicji", err=True)
-        for problem in item["problems"]:
+        without = "report without a coalition" if english else "raport bez koalicji"
+        click.echo(f"{item['file']}: {without}", err=True)
+        for problem in item["problems_en" if english else "problems"]:
             click.echo(f"  {problem}", err=True)
-    total = plural(len(run.coalitions), "koalicja", "koalicje", "koalicji")
-    click.echo(
-        f"Ewaluacja: {total}; zapisano {', '.join(p.name for p in written[:3])} w {written[0].parent}"
-    )
+    names = ", ".join(p.name for p in written[:3])
+    if english:
+        count = len(run.coalitions)
+        total = f"{count} coalition{'s' if count != 1 else ''}"
+        click.echo(f"Evaluation: {total}; wrote {names} in {written[0].parent}")
+    else:
+        total = plural(len(run.coalitions), "koalicja", "koalicje", "koalicji")
+        click.echo(f"Ewaluacja: {total}; zapisano {names} w {written[0].parent}")
 
 
 COMMANDS = [evaluate]

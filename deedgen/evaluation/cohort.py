@@ -32,7 +32,7 @@ class EvaluationRun:
     source: Path
     as_of: dt.date
     coalitions: list[CoalitionEvaluation]
-    unmatched: list[dict] = field(default_factory=list)  # {"file", "problems"}
+    unmatched: list[dict] = field(default_factory=list)  # {"file", "problems", "problems_en"}
     cohort: Path | None = None
 
     @property
@@ -105,7 +105,8 @@ def _coalition(sheet: Path, plan, grouped: dict, as_of: dt.date, folder: Path, r
             coalition="",
             sheet=label,
             status=INVALID,
-            problems=plan,
+            problems=[pl for pl, _en in plan],
+            problems_en=[en for _pl, en in plan],
             errors=len(plan),
         )
     rules = _rules(Path(rules_path) if rules_path else None, plan.edition)
@@ -126,6 +127,7 @@ def _unmatched(report: FilledReport) -> dict:
         "file": report.source.name,
         "terc": report.terc,
         "problems": [p.describe("pl") for p in report.problems],
+        "problems_en": [p.describe("en") for p in report.problems],
     }
 
 
@@ -168,17 +170,19 @@ def _read_report_safe(path: Path) -> FilledReport:
 
 
 def _read_plan_safe(path: Path):
-    """The sheet's plan, or the sheet's errors as lines (an invalid sheet fails its coalition)."""
+    """The sheet's plan, or the sheet's errors as (Polish, English) lines (an invalid sheet fails
+    its coalition)."""
     from deedgen.exceptions import SheetInvalid
     from deedgen.sheet.validate import read_sheet
 
     try:
         return plan_of(read_sheet(path))
     except SheetInvalid as error:
-        return [f"✗ {p.describe('pl')}" for p in error.problems if p.severity == "error"]
+        errors = [p for p in error.problems if p.severity == "error"]
+        return [(f"✗ {p.describe('pl')}", f"✗ {p.describe('en')}") for p in errors]
     except (DeedgenError, OSError) as error:
         message = error.format_message() if isinstance(error, DeedgenError) else str(error)
-        return [f"✗ {path.name}: {message}"]
+        return [(f"✗ {path.name}: {message}",) * 2]
 
 
 @functools.cache

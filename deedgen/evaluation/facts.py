@@ -29,6 +29,12 @@ COALITION_LABELS = {
     INVALID: "błędne dane",
     NOT_DUE: "przed terminem",
 }
+COALITION_LABELS_EN = {
+    ON_TIME: "on time",
+    LATE: "late",
+    INVALID: "invalid data",
+    NOT_DUE: "not yet due",
+}
 
 
 @dataclass
@@ -62,8 +68,9 @@ class CoalitionEvaluation:
     social_by_year: dict = field(default_factory=dict)  # year → sorted social action ids
     social_min: int = 2  # the funding condition's minimum
     social_required: dict = field(default_factory=dict)  # year → min(minimum, social actions run)
-    risks: list[dict] = field(default_factory=list)  # {"code", "text"}
+    risks: list[dict] = field(default_factory=list)  # {"code", "text", "text_en"}
     problems: list[str] = field(default_factory=list)  # every report problem, described
+    problems_en: list[str] = field(default_factory=list)  # the same, in English
     errors: int = 0
     reports: list[str] = field(default_factory=list)
     changes: list[dict] = field(default_factory=list)  # proposed plan changes
@@ -180,9 +187,11 @@ def _describe_reports(result: CoalitionEvaluation, reports: list[FilledReport]) 
     for report in sorted(reports, key=lambda r: r.source.name):
         result.reports.append(report.source.name)
         result.errors += sum(p.severity == "error" for p in report.problems)
-        result.problems.extend(
-            f"{'✗' if p.severity == 'error' else '!'} {p.describe('pl')}" for p in report.problems
-        )
+        for lang, lines in (("pl", result.problems), ("en", result.problems_en)):
+            lines.extend(
+                f"{'✗' if p.severity == 'error' else '!'} {p.describe(lang)}"
+                for p in report.problems
+            )
         if report.valid:
             for row in report.tables.get(lay.CHANGES.name, []):
                 change = {
@@ -201,14 +210,15 @@ def coalition_status(result: CoalitionEvaluation) -> str:
 
 
 def risks(result: CoalitionEvaluation, plan: Plan, as_of: dt.date) -> list[dict]:
-    """Why the coalition is at risk, each reason with its code and a Polish text."""
+    """Why the coalition is at risk, each reason with its code, its Polish text and English."""
     found = []
     seen = [q for q in result.quarters if q.status in (SUBMITTED, LATE, MISSING)]
     for first, second in zip(seen, seen[1:], strict=False):
         consecutive = quarter_index(second.quarter) == quarter_index(first.quarter) + 1
         if consecutive and not first.any_achieved and not second.any_achieved:
             text = f"brak mikrosukcesu w dwóch kolejnych kwartałach: {first.quarter} i {second.quarter}"
-            found.append({"code": "no_micro_two_quarters", "text": text})
+            text_en = f"no micro-success in two consecutive quarters: {first.quarter} and {second.quarter}"
+            found.append({"code": "no_micro_two_quarters", "text": text, "text_en": text_en})
             break
     missing = [
         q.quarter
@@ -217,7 +227,8 @@ def risks(result: CoalitionEvaluation, plan: Plan, as_of: dt.date) -> list[dict]
     ]
     if missing:
         text = "brak kwartalnej prezentacji mikrosukcesów: " + ", ".join(missing)
-        found.append({"code": "no_presentation", "text": text})
+        text_en = "no quarterly presentation of micro-successes: " + ", ".join(missing)
+        found.append({"code": "no_presentation", "text": text, "text_en": text_en})
     for year in sorted({int(q[:4]) for q in plan.active_quarters()}):
         closed = Period(year).end < as_of or any(
             q.quarter == f"{year}-Q4" and q.status in (SUBMITTED, LATE) for q in result.quarters
@@ -230,7 +241,8 @@ def risks(result: CoalitionEvaluation, plan: Plan, as_of: dt.date) -> list[dict]
             text = (
                 f"działania społeczne zrealizowane w {year} r.: {delivered} z wymaganych {required}"
             )
-            found.append({"code": "social_behind", "text": text, "year": year})
+            text_en = f"social actions delivered in {year}: {delivered} of the {required} required"
+            found.append({"code": "social_behind", "text": text, "text_en": text_en, "year": year})
     return found
 
 

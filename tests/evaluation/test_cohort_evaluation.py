@@ -78,3 +78,21 @@ def test_the_console_report_is_polish(scenario):
     output = scenario["result"].output
     assert "Gmina Klonowa Wola (2601223): terminowo — zagrożona:" in output
     assert "Ewaluacja: 5 koalicji" in output
+
+
+def test_the_console_report_in_english_with_lang_en(scenario, tmp_path):
+    from click.testing import CliRunner
+
+    from deedgen.cli.main import cli
+
+    args = ["evaluate", str(scenario["reports"]), "--cohort", str(scenario["sheets"])]
+    args += ["--as-of", scenario["as_of"].isoformat(), "-o", str(tmp_path), "--no-documents"]
+    result = CliRunner().invoke(cli, [*args, "--lang", "en"])
+    output = result.output
+    assert "Gmina Klonowa Wola (2601223): on time — at risk: no micro-success in two" in output
+    assert "Gmina Grabowa Wola Mała (2601043): late" in output
+    assert "Evaluation: 5 coalitions; wrote ewaluacja.json, ewaluacja.html" in output
+    # the invalid coalition's problems are in English too, each with its cell
+    jaworowka = output.split("Gmina Jaworówka Nowa (2601153)")[1].split("\nGmina ")[0]
+    assert "formula" in jaworowka.lower() and "Mikrosukcesy!G2" in jaworowka
+    assert "zagrożona" not in output and "Ewaluacja" not in output
