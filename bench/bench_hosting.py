@@ -11,9 +11,11 @@ as when hosted). Then, for ``--seconds``:
   (``POST /k/<id>/sprawdz`` with the whole form, about 700 fields), one a second per librarian
   (a person types, pauses, htmx sends after 250 ms of quiet), and every 8th edit is saved with the version
   the form was opened from, then the page reopened (a new version);
-- a mentor previews a clause edit on the region's coalitions (``POST /klauzule/<id>/podglad``);
-- the operator starts a cohort build of the workspace (the batch, in its own process) and
-  starts it again whenever it ends.
+- a mentor previews a clause edit on the region's coalitions (``POST /klauzule/<id>/podglad``),
+  one every two seconds (reading the preview between edits);
+- the operator starts a cohort build of the workspace (the batch, in its own processes: one
+  core fewer than the machine has, so the web server keeps one) and starts it again whenever
+  it ends.
 
 Baseline, in the same run and first: one librarian alone for a fifth of the time. Prints p50 /
 p95 of field validation under load and alone (and the ratio), every other request's p95, the
@@ -154,6 +156,7 @@ def opened(client, coalition: str) -> dict[str, str]:
 
 
 THINK_SECONDS = 1.0  # between two validations of one librarian: typing, then a pause
+MENTOR_THINK_SECONDS = 2.0  # between two clause previews: the mentor reads the last one
 
 
 def librarian(base, root, name, coalition, until, tally, last_saved) -> None:
@@ -194,6 +197,7 @@ def mentor(base, root, coalitions, until, tally) -> None:
             lambda form=form: client.post("/klauzule/final.disputes/podglad", data=form),
             200,
         )
+        time.sleep(MENTOR_THINK_SECONDS)
     client.close()
 
 

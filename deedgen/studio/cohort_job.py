@@ -99,6 +99,7 @@ def _build(root: str, outdir: str, queue) -> None:
     """The child process: run the batch on the workspace folder, reporting through *queue*."""
     from deedgen.batch import BatchOptions, Progress, run_batch
     from deedgen.exceptions import DeedgenError
+    from deedgen.fsutil import usable_cores
     from deedgen.options import BuildOptions
     from deedgen.studio.workspace import Workspace
 
@@ -110,7 +111,9 @@ def _build(root: str, outdir: str, queue) -> None:
             queue.put(("advance", f"{event.get('label', '')}: {event.get('status', '')}"))
 
     try:
-        options = BatchOptions(build=BuildOptions(library=Workspace(root).library()))
+        # one core stays with the web server: the people editing keep a quick studio
+        jobs = max(1, usable_cores() - 1)
+        options = BatchOptions(build=BuildOptions(library=Workspace(root).library()), jobs=jobs)
         result = run_batch(root, outdir, options, progress=QueueProgress())
         queue.put(("done", dict(result.counts)))
     except DeedgenError as error:
