@@ -8,7 +8,8 @@ Starlette's TestClient (the whole request: form parsing, CSRF check, validation,
 1. a field edit validated (``POST /k/<id>/sprawdz`` with the whole form): one NIP broken (the
    problems list and every field's message), and one place name changed while the sheet stays
    valid (the funding conditions are checked on the planned documents too) — target ≤ 100 ms;
-2. the declaration's page preview (``GET /k/<id>/podglad``) — target ≤ 150 ms;
+2. the declaration's page preview (``GET /k/<id>/podglad``) — target ≤ 150 ms, and its PDF
+   pages typeset by Typst (``GET /k/<id>/podglad.pdf``) — target ≤ 400 ms;
 3. a clause preview (``POST /klauzule/<id>/podglad``: the edited clause parsed, the declaration
    of the coalition planned with it, the word-level diff) — target ≤ 150 ms;
 4. an XLSX upload validated (``POST /wgraj``, then the form page that lists its problems) —
@@ -35,6 +36,7 @@ TARGETS_MS = {
     "field edit validated": 100,
     "field edit + conditions": 100,
     "declaration preview": 150,
+    "declaration PDF preview": 400,
     "clause preview": 150,
     "XLSX upload validated": 300,
 }
@@ -111,6 +113,10 @@ def main(argv=None) -> None:
             answer = client.get("/k/koalicja.yaml/podglad")
             assert answer.status_code == 200 and "§ 1" in answer.text
 
+        def pdf_preview():  # the declaration's pages, typeset by Typst from the saved sheet
+            answer = client.get("/k/koalicja.yaml/podglad.pdf")
+            assert answer.headers["content-type"] == "application/pdf"
+
         clause_text = app.state.studio.library().clauses["final.disputes"].texts["pl"].path
         clause_text = Path(clause_text).read_text(encoding="utf-8")
 
@@ -131,6 +137,7 @@ def main(argv=None) -> None:
             "field edit validated": timed(edit, args.n),
             "field edit + conditions": timed(edit_valid, args.n),
             "declaration preview": timed(preview, args.n),
+            "declaration PDF preview": timed(pdf_preview, args.n),
             "clause preview": timed(clause_preview, args.n),
             "XLSX upload validated": timed(upload, max(10, args.n // 2)),
         }

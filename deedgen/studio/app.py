@@ -37,6 +37,7 @@ ROUTES = [
     Route("/k/{cid}/zapisz", coalition.save, methods=["POST"], name="save"),
     Route("/k/{cid}/arkusz", coalition.export, methods=["POST"], name="export"),
     Route("/k/{cid}/podglad", documents.preview, name="preview"),
+    Route("/k/{cid}/podglad.pdf", documents.preview_pdf, name="preview_pdf"),
     Route("/k/{cid}/generuj", documents.generate, methods=["POST"], name="generate"),
     Route("/k/{cid}/pliki", documents.files, name="files"),
     Route("/k/{cid}/pliki.zip", documents.zip_all, name="zip"),

@@ -30,6 +30,7 @@ ROUTES = [
     ("POST", "/k/lipowiec.yaml/zapisz", {"obca": 404, "mentor": 404}),
     ("POST", "/k/lipowiec.yaml/arkusz", {"bibl": 200, "obca": 404, "mentor": 200, "op": 200}),
     ("GET", "/k/lipowiec.yaml/podglad", {"bibl": 200, "obca": 404, "mentor": 200, "op": 200}),
+    ("GET", "/k/lipowiec.yaml/podglad.pdf", {"obca": 404}),
     ("POST", "/k/lipowiec.yaml/generuj", {"obca": 404, "mentor": 404}),
     ("GET", "/k/lipowiec.yaml/pliki", {"bibl": 200, "obca": 404, "mentor": 200, "op": 200}),
     ("GET", "/k/lipowiec.yaml/pliki.zip", {"obca": 404}),

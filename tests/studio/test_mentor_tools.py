@@ -76,3 +76,20 @@ def test_the_cohort_page_lists_the_coalitions_a_layer_change_touches(client):
     assert len(rows) == 1  # lipowiec.yaml; bledy.xlsx has errors and builds nothing
     assert "lipowiec.yaml" in rows[0][0]
     assert re.fullmatch(r"final\.disputes v\d+ \(deklaracja partnerstwa\)", rows[0][1])
+
+
+def test_the_preview_shows_the_pdf_pages_typeset_from_the_saved_sheet(page):
+    import subprocess
+
+    page.goto(page.base + "/k/lipowiec.yaml/podglad")
+    page.get_by_role("link", name="Strony PDF").click()
+    frame = page.locator("#pdf-pages")
+    expect(frame).to_be_visible()
+    answer = page.request.get(page.base + frame.get_attribute("src").removeprefix(page.base))
+    assert answer.headers["content-type"] == "application/pdf"
+    text = subprocess.run(
+        ["pdftotext", "-", "-"], input=answer.body(), capture_output=True, check=True
+    ).stdout.decode()
+    text = " ".join(text.split())
+    assert "DEKLARACJA PARTNERSTWA" in text.upper()
+    assert "Gminna Biblioteka Publiczna w Lipowcu" in text

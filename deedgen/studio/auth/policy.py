@@ -10,7 +10,16 @@ from deedgen.studio.auth.store import Account
 
 PUBLIC = {"static", "login", "login_submit"}
 SIGNED_IN = {"home", "logout"}
-COALITION_READ = {"coalition", "check", "export", "preview", "files", "zip", "download"}
+COALITION_READ = {
+    "coalition",
+    "check",
+    "export",
+    "preview",
+    "preview_pdf",
+    "files",
+    "zip",
+    "download",
+}
 COALITION_WRITE = {"edit_rows", "save", "generate"}
 COALITION_COMMENT = {"comment"}  # mentors read a coalition and remark on it
 MENTOR = {

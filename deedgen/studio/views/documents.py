@@ -39,6 +39,7 @@ async def preview(request: Request):
         "check": outcome,
         "kinds": [(k, DOCUMENT_TITLES[k]["pl"]) for k in DOCUMENT_ORDER],
         "kind": kind,
+        "pdf_view": request.query_params.get("widok") == "pdf",
         "document": None,
         "report": None,
         "plan_error": None,
@@ -52,6 +53,25 @@ async def preview(request: Request):
             context["plan_error"] = str(error)
     context["title"] = f"Podgląd: {context['name']} — deedgen studio"
     return page(request, "preview.html", **context)
+
+
+async def preview_pdf(request: Request):
+    """The chosen document as its PDF pages, typeset by Typst from the saved sheet (a draft:
+    marked as such, never refused for the funding conditions)."""
+    from deedgen.render.typst import typeset
+
+    studio, coalition = _coalition(request)
+    kind = request.query_params.get("dokument", "declaration")
+    kind = kind if kind in DOCUMENT_ORDER else "declaration"
+    _state, _outcome, sheet = await run_in_threadpool(_saved_sheet, studio, coalition)
+    if sheet is None:
+        return Response("Arkusz ma błędy — popraw je w formularzu.", 409, media_type="text/plain")
+    planned = await run_in_threadpool(studio.plan, sheet)
+    document = planned.documents["pl"][kind]
+    pdf = await run_in_threadpool(lambda: typeset({kind: document}, draft=True)[kind])
+    name = f"{coalition.stem}-{kind}-podglad.pdf"
+    headers = {"Content-Disposition": f'inline; filename="{name}"', "Cache-Control": "no-store"}
+    return Response(pdf, media_type="application/pdf", headers=headers)
 
 
 async def generate(request: Request):
