@@ -94,3 +94,12 @@ def test_a_mentor_reads_and_comments_the_librarian_sees_it(browser_and_base):
     expect(librarian.locator("h1")).to_have_text("Logowanie")
     librarian.goto(f"{base}/k/lipowiec.yaml")
     expect(librarian.locator("h1")).to_have_text("Logowanie")
+
+
+def test_the_operator_pages_have_no_accessibility_violations(browser_and_base):
+    browser, base = browser_and_base
+    operator = sign_in(browser, base, "op")
+    expect(operator.locator("#coalition-form")).to_be_visible()
+    for path in ("/dziennik", "/konta", "/klauzule?zablokowane=1", "/kohorta", "/"):
+        operator.goto(f"{base}{path}")
+        assert axe_violations(operator) == [], path
