@@ -14,6 +14,9 @@ What is checked (the ``code`` of each finding, explained in ``docs/mentor-guide.
 - ``condition``: a condition that cannot be compiled or evaluated on the sample sheets;
 - ``sandbox``: template code the sandbox refuses (private attributes, ``import``/``include``,
   mutating methods); ``render``: a clause that fails to render on a sample sheet;
+- ``reference``/``anchor`` (per sheet): each sample sheet's documents assembled once, every
+  reference checked against the numbers and anchors that sheet's document gives
+  (:mod:`deedgen.clauses.lint_sheets`), naming the coalitions a failure would break;
 - ``requires``: a ``requires:`` entry naming data that does not exist; ``folder``: a clause in
   a folder that is not its category.
 """
@@ -30,9 +33,11 @@ from deedgen.clauses.findings import ERROR, WARNING, clause_finding
 from deedgen.clauses.front_matter import meta_line
 from deedgen.clauses.library import ClauseLibrary, collect_library
 from deedgen.clauses.lint_render import condition_findings, render_findings
+from deedgen.clauses.lint_sheets import never_rendered, sheet_findings
 from deedgen.clauses.lint_structure import language_findings, reference_findings, structure_findings
 from deedgen.clauses.lint_template import template_findings
 from deedgen.clauses.model import Clause
+from deedgen.document import DOCUMENT_ORDER
 from deedgen.exceptions import EXIT_INVALID_INPUT, EXIT_OK, Problem
 
 SLOTS = (
@@ -56,6 +61,7 @@ class LintReport:
     clauses: int = 0
     layers: tuple = ()
     samples: tuple[str, ...] = ()
+    never_rendered: tuple[str, ...] = ()  # document clauses no sample sheet selects
 
     @property
     def errors(self) -> list[Problem]:
@@ -90,18 +96,24 @@ def lint_library(
         c for chain in library.replaced.values() for c in chain
     ]
     seen: set[str] = set()
+    quiet: set[str] = set()  # clauses whose static errors the sheet check would only repeat
     for clause in every:
         if clause.source in seen:
             continue
         seen.add(clause.source)
         visible = library.clauses.get(clause.id) is clause
-        findings.extend(lint_clause(clause, library, model, references=visible))
+        own = lint_clause(clause, library, model, references=visible)
+        if visible and any(f.is_error for f in own):
+            quiet.add(clause.id)
+        findings.extend(own)
     findings.extend(override_findings(library))
+    findings.extend(sheet_findings(library, model, frozenset(quiet)))
     return LintReport(
         findings=_dedupe(findings),
         clauses=len(seen),
         layers=library.layers,
         samples=tuple(dict.fromkeys(s for s, _, _ in model.samples)),
+        never_rendered=tuple(never_rendered(library, model)),
     )
 
 
@@ -176,7 +188,14 @@ def lint_clause(
             findings += reference_findings(clause, text, library)
         texts_ok[lang] = not any(f.is_error for f in own)
     findings += language_findings(clause)
-    if all(texts_ok.values()) and not any(f.is_error and f.code == "condition" for f in findings):
+    # A visible clause of a document is rendered by the sheet check (sheet_findings), in the
+    # document each sample sheet gets; the rest (goals, replaced clauses) are rendered here.
+    in_documents = references and bool(set(clause.documents) & set(DOCUMENT_ORDER))
+    if (
+        not in_documents
+        and all(texts_ok.values())
+        and not any(f.is_error and f.code == "condition" for f in findings)
+    ):
         findings += render_findings(clause, model, texts_ok)
     return findings
 

@@ -91,39 +91,67 @@ def print_clause_table(library: ClauseLibrary, **filters) -> None:
     console.print(f"{len(rows)} clause(s) · layers: {' → '.join(x.name for x in library.layers)}")
 
 
-def print_lint(overlays, central, sheets, fmt: str, strict: bool) -> int:
+def lint_sheets(sheets, cohort) -> tuple[list[Path] | None, tuple[Path, ...], list[str]]:
+    """The sheets ``clause lint`` assembles (None: the samples), the cohort's clause layers, and
+    notes on the cohort rows that name no usable sheet."""
+    if cohort is None:
+        return (list(sheets) if sheets else None), (), []
+    from deedgen.cohort import read_cohort
+
+    read = read_cohort(cohort)
+    notes = [f"pominięto {e.label}: {e.problem}" for e in read.entries if e.problem]
+    found = [e.sheet for e in read.entries if not e.problem]
+    return [*sheets, *found], read.settings.layers, notes
+
+
+def print_lint(overlays, central, sheets, fmt: str, strict: bool, cohort=None) -> int:
     """Lint the library, print the findings, return the exit code (2, invalid input, on errors; else 0)."""
     from deedgen.clauses.data_model import data_model
     from deedgen.clauses.lint import lint_library
 
-    report = lint_library(overlays, central, model=data_model(sheets))
+    paths, cohort_layers, notes = lint_sheets(sheets, cohort)
+    report = lint_library([*overlays, *cohort_layers], central, model=data_model(paths))
+    used = {Path(s).resolve() for s in report.samples}
+    notes += [  # the samples' own invalid sheet (bledy.yaml) is invalid on purpose: no note
+        f"pominięto {Path(p).name}: arkusz niepoprawny (sprawdź: deedgen validate {p})"
+        for p in paths or ()
+        if Path(p).resolve() not in used
+    ]
     findings = report.sorted()
     failing = report.errors + (report.warnings if strict else [])
     if fmt == "json":
-        click.echo(
-            json.dumps(
-                {
-                    "layers": [{"name": x.name, "path": str(x.path)} for x in report.layers],
-                    "clauses": report.clauses,
-                    "samples": list(report.samples),
-                    "errors": len(report.errors),
-                    "warnings": len(report.warnings),
-                    "findings": [finding_dict(f) for f in findings],
-                },
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
+        click.echo(json.dumps(_lint_json(report, findings, notes), ensure_ascii=False, indent=2))
     else:
         for finding in findings:
             click.echo(describe(finding))
-        samples = ", ".join(Path(s).name for s in report.samples) or "none"
+        for note in notes:
+            click.echo(note, err=True)
+        if report.never_rendered:
+            click.echo(
+                "nie wypełniono danymi żadnego arkusza (warunek fałszywy dla wszystkich): "
+                + ", ".join(report.never_rendered),
+                err=True,
+            )
+        samples = ", ".join(Path(s).name for s in report.samples) or "brak"
         click.echo(
-            f"{report.clauses} clause(s) in {len(report.layers)} layer(s) "
-            f"({' → '.join(x.name for x in report.layers)}); sample sheets: {samples}; "
-            f"{len(report.errors)} error(s), {len(report.warnings)} warning(s)"
+            f"klauzule: {report.clauses}, warstwy: {len(report.layers)} "
+            f"({' → '.join(x.name for x in report.layers)}); arkusze: {samples}; "
+            f"błędy: {len(report.errors)}, ostrzeżenia: {len(report.warnings)}"
         )
     return EXIT_INVALID_INPUT if failing else EXIT_OK
+
+
+def _lint_json(report, findings, notes: list[str]) -> dict:
+    return {
+        "layers": [{"name": x.name, "path": str(x.path)} for x in report.layers],
+        "clauses": report.clauses,
+        "samples": list(report.samples),
+        "never_rendered": list(report.never_rendered),
+        "notes": notes,
+        "errors": len(report.errors),
+        "warnings": len(report.warnings),
+        "findings": [finding_dict(f) for f in findings],
+    }
 
 
 def format_section(section: Section) -> str:

@@ -164,32 +164,40 @@ def remove(clause_id, note, library) -> None:
 
 
 @clause.command()
-@click.argument("dirs", nargs=-1, type=click.Path(file_okay=False, exists=True), metavar="[DIR]...")
+@click.argument(
+    "dirs", nargs=-1, type=click.Path(file_okay=False, exists=True), metavar="[KATALOG]..."
+)
 @click.option(
     "--sheet",
     "sheets",
     multiple=True,
     type=click.Path(dir_okay=False, exists=True),
-    help="Sample partner sheet(s) to check data paths, conditions and rendering "
-    "(default: the sheets in samples/).",
+    help="Arkusz partnerów, dla którego złożyć dokumenty (powtarzalne; domyślnie arkusze z "
+    "samples/). / A partner sheet to assemble the documents for.",
+)
+@click.option(
+    "--cohort",
+    type=click.Path(exists=True),
+    help="Kohorta: skoroszyt kohorty albo folder arkuszy — lint składa dokumenty każdej koalicji "
+    "(i dodaje warstwy klauzul skoroszytu). / A cohort workbook or folder of sheets.",
 )
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
-@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--strict", is_flag=True, help="Ostrzeżenia też jako błędy. / Warnings as errors.")
 @library_option
-def lint(dirs, sheets, fmt, strict, library) -> None:
-    """Check every layer: metadata, structure lines, templates, data names, references, languages,
-    locked and required clauses, conditions, sandbox. Each finding has its file and line.
+def lint(dirs, sheets, cohort, fmt, strict, library) -> None:
+    """Sprawdź każdą warstwę i każdą koalicję: metadane, linie struktury, szablony, nazwy danych,
+    odwołania, języki, klauzule zablokowane i wymagane, warunki, piaskownicę. Każda klauzula jest
+    wypełniana danymi każdego arkusza (--sheet, --cohort, domyślnie samples/), a każde §[id]
+    sprawdzane w dokumencie, który ta koalicja dostanie. Każdy problem ma plik i wiersz.
 
-    DIRs are overlay layers (most specific first), like --library. Exit 2 (invalid input) on errors, 0 when clean."""
+    KATALOGI to nakładki (najbardziej szczegółowa pierwsza), jak --library. Kod wyjścia 2 przy
+    błędach, 0 gdy czysto. / Check every layer against every sheet; exit 2 on errors."""
     from deedgen.clauses.views import print_lint
 
-    raise SystemExit(
-        print_lint(
-            list(dirs) or list(library.overlays), library.central, sheets or None, fmt, strict
-        )
-    )
+    overlays = list(dirs) or list(library.overlays)
+    raise SystemExit(print_lint(overlays, library.central, sheets, fmt, strict, cohort))
 
 
 @clause.command()

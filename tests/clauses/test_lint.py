@@ -227,7 +227,7 @@ def test_the_central_library_is_clean():
     result = CliRunner().invoke(cli, ["clause", "lint"])
 
     assert result.exit_code == 0, result.output
-    assert " 0 error(s)" in result.output
+    assert "błędy: 0," in result.output
 
 
 def test_the_sample_overlays_are_clean():
