@@ -19,10 +19,11 @@ import re
 import sys
 from numbers import Number
 
-from jinja2 import StrictUndefined, TemplateError, meta, pass_context
+from jinja2 import TemplateError, meta, pass_context
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment, SecurityError
 
 from deedgen import polish
+from deedgen.clauses import jinja_errors
 from deedgen.exceptions import ClauseError, Location
 
 DATA_OPEN = "\ue000"
@@ -210,7 +211,7 @@ FILTER_NAMES = frozenset(filters_for("pl"))
 @functools.lru_cache(maxsize=4)
 def environment(lang: str) -> ClauseEnvironment:
     env = ClauseEnvironment(
-        undefined=StrictUndefined,
+        undefined=jinja_errors.MentorUndefined,
         autoescape=False,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -249,9 +250,10 @@ def render_body(
     try:
         template = _compile(lang, body)
     except TemplateError as exc:
-        line = body_line + (getattr(exc, "lineno", 1) or 1) - 1
+        line, column, message = jinja_errors.syntax_error_position(exc, body)
+        line = body_line + line - 1
         raise ClauseError(
-            f"clause {clause_id}: template syntax: {exc.message}",
+            f"klauzula {clause_id}: {jinja_errors.syntax_error_text(line, column, message)}",
             location=Location(file=path, line=line),
         ) from None
     try:
@@ -264,8 +266,11 @@ def render_body(
             location=Location(file=path, line=body_line + _template_line(exc) - 1),
         ) from None
     except TemplateError as exc:
+        explained = jinja_errors.render_error_message(exc, body, _template_line(exc), context)
         raise ClauseError(
-            f"clause {clause_id}: {exc.message or exc} — see the data names in docs/clause-format.md",
+            f"klauzula {clause_id}: {explained}"
+            if explained
+            else f"clause {clause_id}: {exc.message or exc} — see the data names in docs/clause-format.md",
             location=Location(file=path, line=body_line + _template_line(exc) - 1),
         ) from None
     except (TypeError, ValueError, AttributeError, KeyError, ArithmeticError) as exc:
@@ -289,7 +294,8 @@ def evaluate_condition(
     try:
         return bool(compiled(**context))
     except (TemplateError, TypeError, ValueError, AttributeError, KeyError, ArithmeticError) as exc:
-        message = getattr(exc, "message", None) or str(exc)
+        message = jinja_errors.render_error_message(exc, expression, 1, context)
+        message = message or getattr(exc, "message", None) or str(exc)
         raise ClauseError(
             f"clause {clause_id}: condition '{expression}' cannot be evaluated: {message}",
             location=Location(file=path, line=2),

@@ -14,6 +14,12 @@ from jinja2.sandbox import (
 
 from deedgen.clauses.data_model import DataModel
 from deedgen.clauses.findings import ERROR, clause_finding
+from deedgen.clauses.jinja_errors import (
+    near_names,
+    syntax_error_position,
+    syntax_error_text,
+    unknown_name_message,
+)
 from deedgen.clauses.lint_attributes import attribute_paths, constant_value
 from deedgen.clauses.model import Clause, ClauseText
 from deedgen.exceptions import Problem
@@ -36,12 +42,10 @@ def template_findings(clause: Clause, text: ClauseText, model: DataModel) -> lis
     try:
         ast = environment(text.lang).parse(text.body)
     except TemplateSyntaxError as exc:
-        line = text.body_line + (exc.lineno or 1) - 1
-        return [
-            clause_finding(
-                "jinja-syntax", f"template syntax: {exc.message}", text.path, line, clause
-            )
-        ]
+        line, column, message = syntax_error_position(exc, text.body)
+        line = text.body_line + line - 1
+        message = syntax_error_text(line, column, message)
+        return [clause_finding("jinja-syntax", message, text.path, line, clause)]
     return ast_findings(ast, model, clause, text.path, lambda n: text.body_line + (n or 1) - 1)
 
 
@@ -103,12 +107,27 @@ def _unknown_names(ast: nodes.Template, model: DataModel):
         first = next(
             (n for n in ast.find_all(nodes.Name) if n.name == name and n.ctx == "load"), ast
         )
-        message = f"'{name}' is not in the data a clause can use (see docs/clause-format.md, Data)"
-        yield "placeholder", message, first, ERROR
+        yield "placeholder", unknown_name_message(name, model.names), first, ERROR
     for (lineno, dotted), (missing, found) in attribute_paths(ast, model).items():
         if missing and not found:
-            message = f"'{dotted}' is not in the data of the sample sheets (misspelt?)"
-            yield "attribute", message, _At(lineno), ERROR
+            yield "attribute", _missing_field_message(dotted, model), _At(lineno), ERROR
+
+
+def _missing_field_message(dotted: str, model: DataModel) -> str:
+    """„coalition.nmae”: no sample sheet has it; the fields its owner has, nearest first."""
+    owner, _, name = dotted.rpartition(".")
+    fields: set[str] = set()
+    for _, _, context in model.samples:
+        value = context
+        for part in owner.split("."):
+            value = value.get(part) if isinstance(value, dict) else None
+        if isinstance(value, dict):
+            fields.update(k for k in value if isinstance(k, str))
+    head = f"„{dotted}”: żaden arkusz nie ma pola „{name}” w „{owner}”"
+    near = near_names(name, fields)
+    if near:
+        return f"{head} — czy chodziło o: {', '.join(near)}?"
+    return f"{head}; jego pola: {', '.join(sorted(fields))}" if fields else head
 
 
 def _undeclared(ast: nodes.Template) -> set[str]:

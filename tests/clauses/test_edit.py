@@ -118,7 +118,7 @@ def test_invalid_edit_applies_nothing_and_keeps_a_rejected_copy(tmp_path, editor
 
     assert result.exit_code == 2
     assert "the edit is not valid" in result.output
-    assert "[placeholder]: 'nieznane_pole' is not in the data" in result.output
+    assert "[placeholder]: nieznana nazwa „nieznane_pole”" in result.output
     # the problem is placed in the layer's file (printed relative to the working folder when
     # that is shorter, so compare the tail of the path)
     assert f"{top.name}/final/law.pl.txt:" in result.output
@@ -193,7 +193,7 @@ def test_interactive_edit_reopens_the_editor_until_the_text_is_valid(tmp_path):
     )
 
     assert len(attempts) == 2
-    assert any("'zle' is not in the data" in m for m in messages)
+    assert any("nieznana nazwa „zle”" in m for m in messages)
     assert (result.old_version, result.new_version, result.copied_from) == (1, 2, "central v1")
     assert front_matter(top / "final" / "law.pl.txt")["changes"][-1]["note"] == "Poprawka."
 

@@ -7,8 +7,8 @@ import pytest
 from click.testing import CliRunner
 
 from deedgen.assemble import assemble_documents
-from deedgen.cli.main import cli
 from deedgen.clauses.library import load_library
+from deedgen.cli.main import cli
 from deedgen.exceptions import ClauseError
 from deedgen.sheet.validate import read_sheet
 from tests.clauses.conftest import clause_pair, overlay

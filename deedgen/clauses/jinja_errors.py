@@ -1,0 +1,215 @@
+"""Jinja errors in a mentor's words (Polish): what is wrong in the clause file, where, and what
+to write instead.
+
+- a name the data does not have lists the names near it (``czy chodziło o: coalition?``);
+- an attribute of an empty value (``'None' has no attribute 'name'``) says which condition to
+  add (``dodaj warunek {% if treasurer %}``);
+- a syntax error gives the line and column in the clause file, and for a block left open the
+  line of its ``{% if %}``.
+
+The sandbox's :class:`MentorUndefined` makes the error carry the object and the name that were
+missing, so the message can say which fields the object does have.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from collections.abc import Iterable
+
+from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
+from jinja2.defaults import DEFAULT_NAMESPACE
+from jinja2.utils import missing
+
+_DOTTED = r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*|\[[^\]]*\])*"
+_TAG = re.compile(r"\{%-?\s*(\w+)")
+_BLOCKS = {"if": "endif", "for": "endfor", "macro": "endmacro", "call": "endcall",
+           "filter": "endfilter", "set": "endset", "raw": "endraw"}  # fmt: skip
+
+
+class MissingData(UndefinedError):
+    """An undefined name or attribute, with the object it was looked up on."""
+
+    def __init__(self, message: str | None = None, *, obj=missing, name: str | None = None):
+        super().__init__(message)
+        self.obj, self.name = obj, name
+
+
+class MentorUndefined(StrictUndefined):
+    """:class:`~jinja2.StrictUndefined` whose error is a :class:`MissingData`."""
+
+    __slots__ = ()
+
+    def __init__(self, hint=None, obj=missing, name=None, exc=UndefinedError):
+        super().__init__(hint, obj, name, exc)
+        self._undefined_exception = functools.partial(MissingData, obj=obj, name=name)
+
+
+def near_names(name: str, names: Iterable[str], n: int = 3, cutoff: float = 0.6) -> list[str]:
+    """The names most like *name* (difflib), best first."""
+    return difflib.get_close_matches(name, sorted(set(names)), n=n, cutoff=cutoff)
+
+
+# The data names are English; a mentor often writes the Polish word.
+POLISH_NAMES = {
+    "koalicja": "coalition", "gmina": "gmina", "strony": "parties", "partnerzy": "partners",
+    "szkoly": "schools", "szkoły": "schools", "organizacje": "ngos", "ngo": "ngos",
+    "skarbnik": "treasurer", "biblioteka": "library", "mentorka": "mentor", "zespol": "team",
+    "zespół": "team", "koordynator": "coordinator", "koordynatorka": "coordinator",
+    "dzialania": "actions", "działania": "actions", "cele": "chosen_goals",
+    "promocja": "promotion", "ewaluacja": "evaluation", "kwartaly": "quarters",
+    "kwartały": "quarters", "wklady": "contributions", "wkłady": "contributions",
+    "jezyk": "lang", "język": "lang",
+}  # fmt: skip
+
+
+def unknown_name_message(name: str, names: Iterable[str]) -> str:
+    """„koalicja” is not a data name: the valid names near it (or all the data names)."""
+    names = {n for n in names if not n.startswith("_")}
+    near = near_names(name, names, cutoff=0.45)
+    translated = POLISH_NAMES.get(name.lower())
+    if translated in names and translated not in near:
+        near.insert(0, translated)
+    head = f"nieznana nazwa „{name}”"
+    if near:
+        return f"{head} — czy chodziło o: {', '.join(near)}? (nazwy danych: docs/clause-format.md)"
+    data_names = sorted(names - set(DEFAULT_NAMESPACE))
+    return f"{head}; nazwy danych: {', '.join(data_names)}"
+
+
+def render_error_message(exc: Exception, source: str, line: int, context: dict) -> str | None:
+    """A Polish message for an error raised while rendering *source* (a clause body or a
+    condition) at template *line*; None when it is not one this module explains."""
+    if not isinstance(exc, MissingData) or exc.name is None:
+        return None
+    name = str(exc.name)
+    lines = source.split("\n")
+    text = lines[line - 1] if 0 < line <= len(lines) else source
+    if exc.obj is missing:
+        return unknown_name_message(name, context)
+    owner = _owner_expression(text, name, context)
+    if exc.obj is None:
+        owner = owner or "…"
+        return (
+            f"„{owner}” jest puste w danych tej koalicji, więc nie ma „{name}”: "
+            f"dodaj warunek {{% if {owner} %}} … {{% endif %}} "
+            f"(albo wypisz {{{{ {owner}.{name} if {owner} else '' }}}})"
+        )
+    what = f"„{owner}”" if owner else "ta wartość"
+    if isinstance(exc.obj, dict):
+        fields = [k for k in exc.obj if isinstance(k, str)]
+        near = near_names(name, fields)
+        if near:
+            return f"{what} nie ma pola „{name}” — czy chodziło o: {', '.join(near)}?"
+        return f"{what} nie ma pola „{name}”; jego pola: {', '.join(sorted(fields)) or 'brak'}"
+    kind = type(exc.obj).__name__
+    return f"{what} ({kind}) nie ma pola „{name}”"
+
+
+def _owner_expression(text: str, name: str, context: dict) -> str | None:
+    """The expression written before ``.name`` on the line: the one whose value is empty in
+    *context* when the line has several, else the first."""
+    found = [m.group(1) for m in re.finditer(rf"({_DOTTED})\.{re.escape(name)}\b", text)]
+    for expression in found:
+        if _value(expression, context) is None:
+            return expression
+    return found[0] if found else None
+
+
+def _value(expression: str, context: dict):
+    value = context
+    for part in expression.split("."):
+        if not isinstance(value, dict) or part not in value:
+            return missing
+        value = value[part]
+    return value
+
+
+# --- syntax errors -----------------------------------------------------------------------------
+
+_SYNTAX_MESSAGES = (
+    (re.compile(r"Expected an expression, got 'end of statement block'"),
+     "brak wyrażenia w znaczniku (np. {% if %} bez warunku)"),
+    (re.compile(r"unexpected end of template, expected 'end of print statement'"),
+     "niedomknięte {{ — brak }}"),
+    (re.compile(r"expected token 'end of print statement', got '(.*)'"),
+     r"w {{ … }} po wyrażeniu stoi „\1”: brak operatora albo kropki?"),
+    (re.compile(r"expected token 'name', got '.*'"), "po „|” brak nazwy filtra"),
+    (re.compile(r"expected name or number"), "po kropce brak nazwy pola"),
+    (re.compile(r"unexpected '(.*)'"), r"nieoczekiwany znak „\1”"),
+    (re.compile(r"No filter named '(\w+)'"), r"nieznany filtr „\1”"),
+    (re.compile(r"No test named '(\w+)'"), r"nieznany test „is \1”"),
+)  # fmt: skip
+
+
+def syntax_error_position(exc: TemplateSyntaxError, source: str) -> tuple[int, int, str]:
+    """(line, column, Polish message) of a syntax error in *source* (lines and columns from 1):
+    for a block left open, the line of the tag that opened it."""
+    lines = source.split("\n")
+    line = min(max(exc.lineno or 1, 1), len(lines))
+    message = exc.message or str(exc)
+    unclosed = re.search(r"innermost block that needs to be closed is '(\w+)'", message)
+    unknown = re.match(r"Encountered unknown tag '(\w+)'", message)
+    if unclosed and message.lower().startswith("unexpected end of template"):
+        tag = unclosed.group(1)
+        opened = _last_open_block(lines, tag)
+        if opened is not None:
+            at, column = opened
+            end = _BLOCKS.get(tag, f"end{tag}")
+            return at, column, f"blok {{% {tag} %}} nie jest zamknięty: brak {{% {end} %}}"
+    if unknown:
+        tag = unknown.group(1)
+        column = _column(lines[line - 1], rf"\{{%-?\s*{re.escape(tag)}\b")
+        if unclosed:
+            end = _BLOCKS.get(unclosed.group(1), f"end{unclosed.group(1)}")
+            text = f"{{% {tag} %}} w tym miejscu, a otwarty jest blok {{% {unclosed.group(1)} %}}"
+            return line, column, f"{text}: najpierw {{% {end} %}}"
+        near = near_names(tag, [*_BLOCKS, *_BLOCKS.values(), "elif", "else"])
+        hint = f" — czy chodziło o: {', '.join(near)}?" if near else ""
+        return line, column, f"nieznany znacznik {{% {tag} %}}{hint}"
+    for pattern, polish in _SYNTAX_MESSAGES:
+        match = pattern.search(message)
+        if match:
+            return line, _error_column(lines[line - 1], message), match.expand(polish)
+    return line, _error_column(lines[line - 1], message), f"błąd składni ({message})"
+
+
+def syntax_error_text(line: int, column: int, message: str) -> str:
+    return f"błąd składni szablonu (wiersz {line}, kolumna {column}): {message}"
+
+
+def _last_open_block(lines: list[str], tag: str) -> tuple[int, int] | None:
+    """(line, column) of the innermost *tag* block still open at the end of *lines*."""
+    stack: list[tuple[str, int, int]] = []
+    for number, text in enumerate(lines, 1):
+        for match in _TAG.finditer(text):
+            word = match.group(1)
+            if word in _BLOCKS and not (
+                word == "set" and "=" in text[match.end() :].split("%}")[0]
+            ):
+                stack.append((word, number, match.start() + 1))
+            elif word.startswith("end") and stack and stack[-1][0] == word[3:]:
+                stack.pop()
+    open_blocks = [(n, c) for word, n, c in stack if word == tag]
+    return open_blocks[-1] if open_blocks else None
+
+
+def _column(text: str, pattern: str) -> int:
+    match = re.search(pattern, text)
+    return match.start() + 1 if match else 1
+
+
+def _error_column(text: str, message: str) -> int:
+    """The column the message points at: a tag with nothing in it, the quoted token, else the
+    last tag opened on the line."""
+    if message.startswith("Expected an expression"):
+        empty = re.search(r"\{%-?\s*\w+\s*-?%\}", text)
+        if empty:
+            return empty.start() + 1
+    quoted = re.findall(r"'([^']+)'", message)
+    for token in reversed(quoted):
+        if token in text and not token.startswith("end of"):
+            return text.rindex(token) + 1
+    starts = [m.start() for m in re.finditer(r"\{\{|\{%", text)]
+    return starts[-1] + 1 if starts else 1
