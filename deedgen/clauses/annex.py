@@ -26,7 +26,7 @@ TITLES = {
 
 @dataclass(frozen=True)
 class AnnexRow:
-    section: str  # "§ 3", a slot name, or "cel" for a goal from the goals menu
+    section: str  # "§ 3", "przed § 1", "pkt 2" (a slot), or "cel" for a goal from the goals menu
     clause_id: str
     title: str
     version: int
@@ -119,7 +119,7 @@ def review_annex(document: AssembledDocument, library: ClauseLibrary) -> ReviewA
         if section is not None and section.number is not None:
             where = f"§ {section.number}"
         elif section is not None:
-            where = section.slot or ""
+            where = slot_place(document, section)
         else:
             where = goal
         clause = library.clauses.get(used.id)
@@ -156,6 +156,35 @@ def review_annex(document: AssembledDocument, library: ClauseLibrary) -> ReviewA
         rows=tuple(rows),
         removed=tuple(removed),
     )
+
+
+# Where the DOCX templates print each slot (templates/action_plan.docx numbers its parts 1.–6.,
+# evaluation_forms.docx A. and B.).
+SLOT_PLACES = {
+    "pl": {"intro": "wstęp", "team": "pkt 2", "actions": "pkt 3", "calendar": "pkt 4",
+           "promotion": "pkt 5", "evaluation": "pkt 6", "quarterly_form": "część A",
+           "annual_form": "część B"},
+    "en": {"intro": "introduction", "team": "point 2", "actions": "point 3",
+           "calendar": "point 4", "promotion": "point 5", "evaluation": "point 6",
+           "quarterly_form": "part A", "annual_form": "part B"},
+}  # fmt: skip
+
+
+def slot_place(document: AssembledDocument, section) -> str:
+    """Where an unnumbered section stands, as a reader finds it: the template's part for a slot
+    of the plan or the forms, else ``przed § 1`` (the comparition, the preamble) or ``po § 22``."""
+    pl = document.lang == "pl"
+    known = SLOT_PLACES["pl" if pl else "en"].get(section.slot or "")
+    if known:
+        return known
+    sections = list(document.sections)
+    after = [s.number for s in sections[sections.index(section) :] if s.number is not None]
+    if after:
+        return f"{'przed' if pl else 'before'} § {after[0]}"
+    before = [s.number for s in sections if s.number is not None]
+    if before:
+        return f"{'po' if pl else 'after'} § {before[-1]}"
+    return section.slot or ""
 
 
 def _relative(path: str, base: Path | None) -> str:

@@ -1,11 +1,14 @@
 """What ``deedgen clause show`` and ``clause diff`` print: a clause as it stands (metadata,
-provenance, text), and how the visible clause differs from the one it replaces.
+provenance, text), and how the visible clause differs from the one it replaces, word by word.
 """
 
 from __future__ import annotations
 
 import difflib
+import textwrap
 from pathlib import Path
+
+import click
 
 from deedgen.clauses.library import ClauseLibrary, Provenance
 from deedgen.clauses.model import Clause
@@ -74,40 +77,119 @@ def _change_line(change) -> str:
     return " ".join(x for x in (head, "—", str(note), f"({rest})" if rest else "") if x)
 
 
-def diff_clause(library: ClauseLibrary, clause_id: str, lang: str = "pl") -> str:
-    """The overlay's clause against the clause it replaces: metadata changes and a unified diff
-    of the bodies. Empty when the clause replaces nothing."""
+def diff_clause(
+    library: ClauseLibrary,
+    clause_id: str,
+    lang: str = "pl",
+    *,
+    width: int = 80,
+    color: bool = False,
+) -> str:
+    """The overlay's clause against the clause it replaces: metadata changes and a word-level
+    diff of the bodies (``[-usunięte-]``, ``{+dodane+}``, in colour when *color*), each line
+    wrapped to *width*. Empty when the clause replaces nothing."""
     if clause_id in library.removed and clause_id not in library.clauses:
         removal = library.removed[clause_id]
         below = library.replaced[clause_id][0]
-        return f"{clause_id}: removed by {removal.path}\n  (was {below.layer} v{below.version}: {below.source})"
+        return (
+            f"{clause_id}: usunięta przez {removal.path}\n"
+            f"  (była: {below.layer} v{below.version}: {below.source})"
+        )
     provenance: Provenance = library.provenance(clause_id)
     old, new = provenance.replaced, provenance.clause
     if old is None:
         return ""
     lines = [
-        f"{clause_id}: {new.layer} v{new.version} ({new.source}) replaces {old.layer} v{old.version} ({old.source})"
+        f"{clause_id}: {new.layer} v{new.version} ({new.source})",
+        f"  zastępuje {old.layer} v{old.version} ({old.source})",
     ]
     for key in DIFF_KEYS:
         before, after = _meta_value(old, key, lang), _meta_value(new, key, lang)
         if before != after:
-            lines.append(f"  {key}: {before} → {after}")
+            lines.append(
+                textwrap.fill(f"  {key}: {before} → {after}", width, subsequent_indent="      ")
+            )
     old_text, new_text = old.texts.get(lang), new.texts.get(lang)
     if old_text is None or new_text is None:
-        lines.append(
-            f"  ({lang} text missing in {'the replaced clause' if old_text is None else 'the overlay'})"
-        )
+        where = "w klauzuli zastępowanej" if old_text is None else "w nakładce"
+        lines.append(f"  (brak tekstu {lang} {where})")
         return "\n".join(lines)
-    body = difflib.unified_diff(
-        old_text.body.splitlines(),
-        new_text.body.splitlines(),
-        fromfile=f"{old.layer}: {_in_layer(old, old_text.path)} (v{old.version})",
-        tofile=f"{new.layer}: {_in_layer(new, new_text.path)} (v{new.version})",
-        lineterm="",
-    )
-    diff = list(body)
-    lines += diff if diff else ["  (the text is the same)"]
-    return "\n".join(lines)
+    changes = word_changes(old_text.body, new_text.body)
+    if all(kind == "same" for kind, _ in changes):
+        return "\n".join([*lines, "  (tekst bez zmian)"])
+    legend = f"--- {lang}: [-usunięte-] {{+dodane+}} ---"
+    return "\n".join([*lines, "", legend, *format_word_diff(changes, width, color)])
+
+
+MARKS = {"del": ("[-", "-]", "red"), "ins": ("{+", "+}", "green")}
+
+
+def word_changes(old: str, new: str) -> list[tuple[str, str]]:
+    """*old* → *new* word by word (difflib): (kind, token) in reading order, kind ``same``,
+    ``del`` or ``ins``; tokens are words, ``" "`` and ``"\n"`` (the clause's lines)."""
+    old_words, new_words = _tokens(old), _tokens(new)
+    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
+    out: list[tuple[str, str]] = []
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            out += [("same", w) for w in old_words[a1:a2]]
+            continue
+        out += [("del", w) for w in old_words[a1:a2]]
+        out += [("ins", w) for w in new_words[b1:b2]]
+    return out
+
+
+def _tokens(text: str) -> list[str]:
+    """Words and line breaks (other whitespace is one space between words)."""
+    tokens: list[str] = []
+    for number, line in enumerate(text.strip().split("\n")):
+        if number:
+            tokens.append("\n")
+        tokens += line.split()
+    return tokens
+
+
+def format_word_diff(changes: list[tuple[str, str]], width: int, color: bool) -> list[str]:
+    """The changes as lines of text: each clause line (a deleted line break joins two), marked
+    runs of deleted and inserted words, wrapped to *width* with continuation lines indented."""
+    lines: list[list[tuple[str, str]]] = [[]]
+    for kind, token in changes:
+        if token == "\n":
+            if kind != "del":
+                lines.append([])
+            continue
+        lines[-1].append((kind, token))
+    return [wrapped for line in lines for wrapped in _wrap(_units(line, color), width)]
+
+
+def _units(words: list[tuple[str, str]], color: bool) -> list[tuple[str, int]]:
+    """(printed text, visible width) per word, a run of changed words marked at its ends."""
+    units = []
+    for index, (kind, word) in enumerate(words):
+        if kind == "same":
+            units.append((word, len(word)))
+            continue
+        opening, closing, colour = MARKS[kind]
+        first = index == 0 or words[index - 1][0] != kind
+        last = index == len(words) - 1 or words[index + 1][0] != kind
+        text = f"{opening if first else ''}{word}{closing if last else ''}"
+        units.append((click.style(text, fg=colour) if color else text, len(text)))
+    return units
+
+
+def _wrap(units: list[tuple[str, int]], width: int, indent: str = "    ") -> list[str]:
+    if not units:
+        return [""]
+    out, current, used = [], [], 0
+    for text, size in units:
+        if current and used + 1 + size > width:
+            out.append(" ".join(current))
+            current, used = [indent + text], len(indent) + size
+        else:
+            used += size + (1 if current else 0)
+            current.append(text)
+    out.append(" ".join(current))
+    return out
 
 
 def _in_layer(clause: Clause, path: str) -> str:

@@ -222,15 +222,21 @@ def preview(clause_id, sheet, lang, library) -> None:
 @LANG
 @library_option
 def diff(clause_id, lang, library) -> None:
-    """Clause ID against the clause it replaces in a lower layer: metadata and a unified diff."""
+    """Klauzula ID wobec klauzuli, którą zastępuje w niższej warstwie: zmienione metadane i
+    różnica tekstu słowo po słowie ([-usunięte-] {+dodane+}), zawinięta do szerokości terminala.
+    / Clause ID against the clause it replaces: metadata and a word-level diff."""
+    import shutil
+
     from deedgen.clauses.describe import diff_clause
 
     loaded = library.load()
-    text = diff_clause(loaded, clause_id, lang)
+    width = max(40, shutil.get_terminal_size().columns)
+    text = diff_clause(loaded, clause_id, lang, width=width, color=True)
     if not text:
         clause_ = loaded.get(clause_id)
         click.echo(
-            f"{clause_id} ({clause_.layer} v{clause_.version}) replaces nothing: no lower layer has it"
+            f"{clause_id} ({clause_.layer} v{clause_.version}) niczego nie zastępuje: "
+            "żadna niższa warstwa jej nie ma"
         )
         return
     click.echo(text)

@@ -338,7 +338,7 @@ def test_clause_list_marks_overrides_locks_and_filters_by_layer():
     )
 
 
-def test_clause_diff_shows_metadata_changes_and_a_unified_diff():
+def test_clause_diff_shows_metadata_changes_and_a_word_diff():
     region = ROOT / "samples" / "overlays" / "wbp-kielce"
 
     result = CliRunner().invoke(cli, ["clause", "diff", "mentoring.bw", "--library", str(region)])
@@ -346,7 +346,7 @@ def test_clause_diff_shows_metadata_changes_and_a_unified_diff():
     assert result.exit_code == 0, result.output
     central_v = central_version("mentoring.bw")
     assert f"version: {central_v} → 4" in result.output
-    assert f"--- central: mentoring/bw.pl.txt (v{central_v})" in result.output
-    assert "+pkt.[consultations]" in result.output
+    assert f"zastępuje central v{central_v} (" in result.output
+    assert "{+pkt.[consultations]" in result.output
     nothing = CliRunner().invoke(cli, ["clause", "diff", "final.law"])
-    assert "replaces nothing" in nothing.output
+    assert "niczego nie zastępuje" in nothing.output
