@@ -5,6 +5,8 @@ the layer a command may write to: the most specific one, the central library onl
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from deedgen.clauses.findings import to_error
@@ -25,6 +27,32 @@ def writable_layer(library: ClauseLibrary, allow_central: bool = False) -> Layer
             "the central library is changed by the deedgen maintainers"
         )
     return top
+
+
+# What `clause edit` keeps aside when an edit is invalid: NAME.pl.txt.rejected, …rejected-2.
+REJECTED_DRAFT = re.compile(r"\.(pl|en)\.txt\.rejected(-[0-9]+)?$")
+
+
+def rejected_drafts(layers: Iterable[Layer]) -> list[Path]:
+    """The drafts ``clause edit`` kept aside in *layers*, in path order (nothing else matches:
+    the name must end in ``.pl.txt.rejected`` or ``.en.txt.rejected-N``)."""
+    found = set()
+    for layer in layers:
+        if layer.path.is_dir():
+            for path in layer.path.rglob("*.txt.rejected*"):
+                if REJECTED_DRAFT.search(path.name) and path.is_file() and not path.is_symlink():
+                    found.add(path)
+    return sorted(found)
+
+
+def remove_rejected(paths: Iterable[Path]) -> list[Path]:
+    """Remove the rejected drafts among *paths* (anything else is left alone); the removed."""
+    removed = []
+    for path in paths:
+        if REJECTED_DRAFT.search(path.name) and path.is_file() and not path.is_symlink():
+            path.unlink()
+            removed.append(path)
+    return removed
 
 
 def target_paths(layer: Layer, clause_id: str) -> dict[str, Path]:

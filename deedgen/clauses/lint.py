@@ -17,6 +17,9 @@ What is checked (the ``code`` of each finding, explained in ``docs/mentor-guide.
 - ``reference``/``anchor`` (per sheet): each sample sheet's documents assembled once, every
   reference checked against the numbers and anchors that sheet's document gives
   (:mod:`deedgen.clauses.lint_sheets`), naming the coalitions a failure would break;
+- ``rejected``: a draft ``clause edit`` kept aside (``NAME.pl.txt.rejected``), to review or remove
+  with ``clause clean --rejected``; ``translation-stale``: a Polish text saved after its English
+  one (in an overlay), so the translation may be older;
 - ``requires``: a ``requires:`` entry naming data that does not exist; ``folder``: a clause in
   a folder that is not its category.
 """
@@ -28,8 +31,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from deedgen.clauses.authoring import rejected_drafts
 from deedgen.clauses.data_model import DataModel, data_model
-from deedgen.clauses.findings import ERROR, WARNING, clause_finding
+from deedgen.clauses.findings import ERROR, WARNING, clause_finding, clause_problem
 from deedgen.clauses.front_matter import meta_line
 from deedgen.clauses.library import ClauseLibrary, collect_library
 from deedgen.clauses.lint_render import condition_findings, render_findings
@@ -38,7 +42,7 @@ from deedgen.clauses.lint_structure import language_findings, reference_findings
 from deedgen.clauses.lint_template import template_findings
 from deedgen.clauses.model import Clause
 from deedgen.document import DOCUMENT_ORDER
-from deedgen.exceptions import EXIT_INVALID_INPUT, EXIT_OK, Problem
+from deedgen.exceptions import EXIT_INVALID_INPUT, EXIT_OK, Location, Problem
 
 SLOTS = (
     "intro",
@@ -108,6 +112,7 @@ def lint_library(
         findings.extend(own)
     findings.extend(override_findings(library))
     findings.extend(sheet_findings(library, model, frozenset(quiet)))
+    findings.extend(rejected_findings(library))
     return LintReport(
         findings=_dedupe(findings),
         clauses=len(seen),
@@ -160,6 +165,20 @@ def override_findings(library: ClauseLibrary) -> list[Problem]:
     return findings
 
 
+def rejected_findings(library: ClauseLibrary) -> list[Problem]:
+    """A draft ``clause edit`` kept aside (``NAME.pl.txt.rejected``): review it or remove it."""
+    return [
+        clause_problem(
+            "rejected",
+            "odrzucony szkic edycji (deedgen clause edit): przenieś z niego, co potrzebne, "
+            "do pliku klauzuli, a potem usuń szkice: deedgen clause clean --rejected",
+            Location(file=str(path)),
+            WARNING,
+        )
+        for path in rejected_drafts(library.layers)
+    ]
+
+
 def _dedupe(findings: Iterable[Problem]) -> list[Problem]:
     out, seen = [], set()
     for finding in findings:
@@ -187,7 +206,8 @@ def lint_clause(
         if references:
             findings += reference_findings(clause, text, library)
         texts_ok[lang] = not any(f.is_error for f in own)
-    findings += language_findings(clause)
+    central = any(layer.central and layer.name == clause.layer for layer in library.layers)
+    findings += language_findings(clause, check_saved_times=not central)
     # A visible clause of a document is rendered by the sheet check (sheet_findings), in the
     # document each sample sheet gets; the rest (goals, replaced clauses) are rendered here.
     in_documents = references and bool(set(clause.documents) & set(DOCUMENT_ORDER))

@@ -4,6 +4,7 @@ its cross-references (``§[id#anchor]``) and fallback, and its language variants
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -202,7 +203,9 @@ def _reference_problems(clause: Clause, text: ClauseText, library: ClauseLibrary
             )
 
 
-def language_findings(clause: Clause) -> list[Problem]:
+def language_findings(clause: Clause, *, check_saved_times: bool = False) -> list[Problem]:
+    """The language variants: present, same anchors, translation reviewed; *check_saved_times*
+    (overlays: files a mentor saves by hand) also compares when each file was saved."""
     findings = []
     pl = clause.texts["pl"]
     if "en" not in clause.texts:
@@ -234,6 +237,8 @@ def language_findings(clause: Clause) -> list[Problem]:
             )
         )
     review = _pending_review(en.path)
+    if not review and check_saved_times:
+        findings += _stale_translation(clause, pl, en)
     if review:
         findings.append(
             clause_finding(
@@ -247,6 +252,37 @@ def language_findings(clause: Clause) -> list[Problem]:
             )
         )
     return findings
+
+
+# How much later a Polish file must be saved than its English one to count as newer: a copy or a
+# checkout writes both within seconds, a mentor's edit comes minutes or days later.
+STALE_AFTER_SECONDS = 60
+
+
+def _stale_translation(clause: Clause, pl: ClauseText, en: ClauseText) -> list[Problem]:
+    """The Polish file saved after the English one (by hand, not through ``clause edit``, which
+    flags the translation itself): the English text may now be older."""
+    try:
+        pl_time, en_time = Path(pl.path).stat().st_mtime, Path(en.path).stat().st_mtime
+    except OSError:
+        return []
+    if pl_time - en_time <= STALE_AFTER_SECONDS:
+        return []
+
+    def when(seconds: float) -> str:
+        return dt.datetime.fromtimestamp(seconds).strftime("%Y-%m-%d %H:%M")
+
+    message = (
+        f"tekst angielski ({Path(en.path).name}, zapisany {when(en_time)}) jest starszy niż "
+        f"polski ({Path(pl.path).name}, zapisany {when(pl_time)}, wersja {clause.version}): "
+        "sprawdź tłumaczenie i zapisz plik angielski (albo zmieniaj tekst przez "
+        "deedgen clause edit, które oznacza tłumaczenie do przeglądu)"
+    )
+    return [
+        clause_finding(
+            "translation-stale", message, en.path, meta_line(en.path, "version"), clause, WARNING
+        )
+    ]
 
 
 def _pending_review(path: str):

@@ -154,6 +154,30 @@ def _lint_json(report, findings, notes: list[str]) -> dict:
     }
 
 
+def clean_rejected(library: ClauseLibrary, *, yes: bool, allow_central: bool) -> None:
+    """``clause clean --rejected``: list the drafts, confirm, remove them and say so."""
+    from deedgen.clauses.authoring import rejected_drafts, remove_rejected
+
+    layers = [x for x in library.layers if allow_central or not x.central]
+    drafts = rejected_drafts(layers)
+    if not drafts:
+        click.echo("brak odrzuconych szkiców w warstwach: " + ", ".join(x.name for x in layers))
+        return
+    click.echo(f"odrzucone szkice edycji ({len(drafts)}):")
+    for path in drafts:
+        click.echo(f"  {path}")
+    if not yes:
+        try:
+            answer = click.prompt("Usunąć te pliki? [t/N]", default="n", show_default=False)
+        except click.Abort:  # no answer (end of input): nothing is removed
+            raise click.UsageError("nic nie usunięto: potwierdź (t) albo podaj --yes") from None
+        if answer.strip().lower() not in ("t", "tak", "y", "yes"):
+            click.echo("nic nie usunięto")
+            return
+    removed = remove_rejected(drafts)
+    click.echo(f"usunięto: {len(removed)}")
+
+
 def format_section(section: Section) -> str:
     lines = []
     if section.number is not None:

@@ -145,8 +145,12 @@ def edit(clause_id, note, no_input, allow_central, library) -> None:
         click.echo(f"saved {path}")
     click.echo(f"{clause_id}: version {result.old_version} → {result.new_version}")
     if result.translation_review:
+        pl_file, en_file = result.files[0], result.files[1]
         click.echo(
-            "note: the English text did not change: its translation is marked for review", err=True
+            f"uwaga: tekst angielski ({en_file}) jest teraz starszy niż polski ({pl_file}, "
+            f"wersja {result.new_version}): przetłumacz zmianę i usuń „review: true” z ostatniego "
+            "wpisu changes w pliku angielskim (do tego czasu lint o tym przypomina)",
+            err=True,
         )
 
 
@@ -198,6 +202,27 @@ def lint(dirs, sheets, cohort, fmt, strict, library) -> None:
 
     overlays = list(dirs) or list(library.overlays)
     raise SystemExit(print_lint(overlays, library.central, sheets, fmt, strict, cohort))
+
+
+@clause.command()
+@click.option(
+    "--rejected",
+    is_flag=True,
+    help="Usuń odrzucone szkice edycji (NAZWA.pl.txt.rejected) z warstw nakładek. / Remove the "
+    "drafts clause edit kept aside.",
+)
+@click.option("--yes", "-y", is_flag=True, help="Nie pytaj o potwierdzenie. / Do not ask.")
+@CENTRAL
+@library_option
+def clean(rejected, yes, allow_central, library) -> None:
+    """Usuń odrzucone szkice edycji: wypisuje każdy plik, pyta o potwierdzenie i usuwa tylko
+    pliki NAZWA.pl.txt.rejected / NAZWA.en.txt.rejected(-N) z warstw nakładek (centralnej tylko z
+    --central). Nic innego nie jest ruszane. / Remove the rejected drafts of clause edit."""
+    from deedgen.clauses.views import clean_rejected
+
+    if not rejected:
+        raise click.UsageError("co usunąć? podaj --rejected (odrzucone szkice edycji)")
+    clean_rejected(library.load(), yes=yes, allow_central=allow_central)
 
 
 @clause.command()

@@ -84,7 +84,9 @@ def test_valid_edit_copies_the_clause_into_the_top_layer_bumps_the_version_and_n
     assert result.exit_code == 0, result.output
     assert "copied final.law from central v1 into the top layer" in result.output
     assert "final.law: version 1 → 2" in result.output
-    assert "translation is marked for review" in result.output
+    assert (
+        "tekst angielski (" in result.output and "jest teraz starszy niż polski (" in result.output
+    )
     pl, en = top / "final" / "law.pl.txt", top / "final" / "law.en.txt"
     meta = front_matter(pl)
     assert meta["version"] == 2
