@@ -44,6 +44,39 @@ class SheetFailure:
     clause_id: str
 
 
+def cohort_samples(cohort) -> tuple[list[tuple[str, str, dict]], list[str]]:
+    """The sample contexts of a cohort's sheets (pl and en) with what the cohort workbook sets in
+    them (the mentor it assigns), as ``batch`` builds them; and a note for each row it skips."""
+    from deedgen.cohort import apply_overrides
+    from deedgen.context import build_context
+    from deedgen.exceptions import DeedgenError
+    from deedgen.sheet.load import load_sheet
+    from deedgen.sheet.validate import validate_sheet
+
+    workbook = cohort.source if cohort.source.is_file() else None
+    samples, notes = [], []
+    for entry in cohort.entries:
+        if entry.problem:
+            notes.append(f"pominięto {entry.label}: {entry.problem}")
+            continue
+        try:
+            raw = load_sheet(entry.sheet)
+            apply_overrides(raw, entry, cohort.settings, workbook)
+            data = validate_sheet(raw).data
+        except DeedgenError:
+            notes.append(
+                f"pominięto {entry.label}: arkusz niepoprawny "
+                f"(sprawdź: deedgen validate {entry.sheet})"
+            )
+            continue
+        goals = ["(cel z menu celów)"]  # the goals' own texts are rendered on their own
+        samples += [
+            (str(entry.sheet), lang, build_context(data, lang, chosen_goals=goals))
+            for lang in ("pl", "en")
+        ]
+    return samples, notes
+
+
 def sheet_label(sheet: str, context: dict) -> str:
     """``Gmina Lipowiec (lipowiec.yaml)``: how a mentor recognises the coalition."""
     gmina = (context.get("gmina") or {}).get("name")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -91,32 +92,40 @@ def print_clause_table(library: ClauseLibrary, **filters) -> None:
     console.print(f"{len(rows)} clause(s) · layers: {' → '.join(x.name for x in library.layers)}")
 
 
-def lint_sheets(sheets, cohort) -> tuple[list[Path] | None, tuple[Path, ...], list[str]]:
-    """The sheets ``clause lint`` assembles (None: the samples), the cohort's clause layers, and
-    notes on the cohort rows that name no usable sheet."""
+def lint_model(sheets, cohort):
+    """The data model ``clause lint`` checks against: the --sheet files and the cohort's sheets
+    (with what its workbook sets in them), else the samples; the cohort's clause layers; notes
+    on the sheets left out."""
+    from deedgen.clauses.data_model import data_model
+
     if cohort is None:
-        return (list(sheets) if sheets else None), (), []
+        model = data_model(list(sheets) if sheets else None)
+        return model, (), _skipped(sheets, model)
+    from deedgen.clauses.lint_sheets import cohort_samples
     from deedgen.cohort import read_cohort
 
     read = read_cohort(cohort)
-    notes = [f"pominięto {e.label}: {e.problem}" for e in read.entries if e.problem]
-    found = [e.sheet for e in read.entries if not e.problem]
-    return [*sheets, *found], read.settings.layers, notes
+    own = data_model(list(sheets))
+    samples, notes = cohort_samples(read)
+    model = replace(own, samples=own.samples + tuple(samples))
+    return model, read.settings.layers, _skipped(sheets, own) + notes
+
+
+def _skipped(sheets, model) -> list[str]:
+    used = {Path(s).resolve() for s, _, _ in model.samples}
+    return [  # the samples' own invalid sheet (bledy.yaml) is invalid on purpose: no note
+        f"pominięto {Path(p).name}: arkusz niepoprawny (sprawdź: deedgen validate {p})"
+        for p in sheets or ()
+        if Path(p).resolve() not in used
+    ]
 
 
 def print_lint(overlays, central, sheets, fmt: str, strict: bool, cohort=None) -> int:
     """Lint the library, print the findings, return the exit code (2, invalid input, on errors; else 0)."""
-    from deedgen.clauses.data_model import data_model
     from deedgen.clauses.lint import lint_library
 
-    paths, cohort_layers, notes = lint_sheets(sheets, cohort)
-    report = lint_library([*overlays, *cohort_layers], central, model=data_model(paths))
-    used = {Path(s).resolve() for s in report.samples}
-    notes += [  # the samples' own invalid sheet (bledy.yaml) is invalid on purpose: no note
-        f"pominięto {Path(p).name}: arkusz niepoprawny (sprawdź: deedgen validate {p})"
-        for p in paths or ()
-        if Path(p).resolve() not in used
-    ]
+    model, cohort_layers, notes = lint_model(sheets, cohort)
+    report = lint_library([*overlays, *cohort_layers], central, model=model)
     findings = report.sorted()
     failing = report.errors + (report.warnings if strict else [])
     if fmt == "json":

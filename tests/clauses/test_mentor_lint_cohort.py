@@ -131,3 +131,34 @@ def test_an_anchor_only_some_coalitions_have_is_found_with_the_coalitions(tmp_pa
     assert lines, result.output
     assert lines[0].startswith(f"{region / 'final' / 'note.en.txt'}:6: error [anchor]")
     assert "nie ma kotwicy [others]" in lines[0]
+
+
+def test_the_mentor_the_cohort_workbook_assigns_is_in_the_data_lint_renders(tmp_path):
+    from deedgen.cohort import write_workbook
+
+    sheets = tmp_path / "arkusze"
+    sheets.mkdir()
+    text = (COHORT / "arkusze" / "lipowiec.yaml").read_text(encoding="utf-8")
+    no_email = text.replace("  email: mentoring@wbp.example.pl\n", "")
+    assert no_email != text
+    (sheets / "lipowiec.yaml").write_text(no_email, encoding="utf-8")
+    files = clause_pair(
+        "mentoring.contact",
+        "ust. Domena poczty mentora: {{ mentor.email.split('@')[1] }}.",
+        "ust. Mentor's mail domain: {{ mentor.email.split('@')[1] }}.",
+        title="Kontakt",
+        order=310,
+    )
+    region = overlay(tmp_path, "wbp-test", files)
+    workbook = write_workbook(
+        tmp_path / "kohorta.xlsx",
+        [{"sheet": "arkusze/lipowiec.yaml", "mentor": "Jan Nowak", "mentor_email": "jn@wbp.pl"}],
+    )
+
+    folder = CliRunner().invoke(cli, ["clause", "lint", str(region), "--cohort", str(sheets)])
+    assigned = CliRunner().invoke(cli, ["clause", "lint", str(region), "--cohort", str(workbook)])
+
+    assert folder.exit_code == 2
+    assert "„mentor.email” jest puste w danych tej koalicji, więc nie ma „split”" in folder.output
+    assert "dodaj warunek {% if mentor.email %}" in folder.output
+    assert assigned.exit_code == 0, assigned.output
