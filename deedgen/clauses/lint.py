@@ -37,7 +37,7 @@ from deedgen.clauses.findings import ERROR, WARNING, clause_finding, clause_prob
 from deedgen.clauses.front_matter import meta_line
 from deedgen.clauses.library import ClauseLibrary, collect_library
 from deedgen.clauses.lint_render import condition_findings, render_findings
-from deedgen.clauses.lint_sheets import never_rendered, sheet_findings
+from deedgen.clauses.lint_sheets import never_rendered, sheet_findings, untested_branches
 from deedgen.clauses.lint_structure import language_findings, reference_findings, structure_findings
 from deedgen.clauses.lint_template import template_findings
 from deedgen.clauses.model import Clause
@@ -66,6 +66,7 @@ class LintReport:
     layers: tuple = ()
     samples: tuple[str, ...] = ()
     never_rendered: tuple[str, ...] = ()  # document clauses no sample sheet selects
+    untested_branches: tuple[str, ...] = ()  # "path:line {% if … %}: …" no sheet goes through
 
     @property
     def errors(self) -> list[Problem]:
@@ -119,6 +120,7 @@ def lint_library(
         layers=library.layers,
         samples=tuple(dict.fromkeys(s for s, _, _ in model.samples)),
         never_rendered=tuple(never_rendered(library, model)),
+        untested_branches=tuple(untested_branches(library, model)),
     )
 
 

@@ -141,6 +141,10 @@ def print_lint(overlays, central, sheets, fmt: str, strict: bool, cohort=None) -
                 + ", ".join(report.never_rendered),
                 err=True,
             )
+        if report.untested_branches:
+            click.echo("gałęzie {% if %}, przez które nie przeszedł żaden arkusz:", err=True)
+            for note in report.untested_branches:
+                click.echo(f"  {note}", err=True)
         samples = ", ".join(Path(s).name for s in report.samples) or "brak"
         click.echo(
             f"klauzule: {report.clauses}, warstwy: {len(report.layers)} "
@@ -156,6 +160,7 @@ def _lint_json(report, findings, notes: list[str]) -> dict:
         "clauses": report.clauses,
         "samples": list(report.samples),
         "never_rendered": list(report.never_rendered),
+        "untested_branches": list(report.untested_branches),
         "notes": notes,
         "errors": len(report.errors),
         "warnings": len(report.warnings),

@@ -162,3 +162,31 @@ def test_the_mentor_the_cohort_workbook_assigns_is_in_the_data_lint_renders(tmp_
     assert "„mentor.email” jest puste w danych tej koalicji, więc nie ma „split”" in folder.output
     assert "dodaj warunek {% if mentor.email %}" in folder.output
     assert assigned.exit_code == 0, assigned.output
+
+
+def test_lint_names_the_if_branches_no_coalition_goes_through(tmp_path):
+    files = clause_pair(
+        "promotion.schools",
+        "ust. Promocja.\n{% if schools | length > 50 %}\nust. Szkoły: §[financing.budget].\n"
+        "{% endif %}\n{% if partners %}\nust. Partnerzy.\n{% else %}\nust. Brak.\n{% endif %}",
+        "ust. Promotion.\n{% if schools | length > 50 %}\nust. Schools.\n{% endif %}",
+        title="Promocja w szkołach",
+        order=460,
+    )
+    region = overlay(tmp_path, "wbp-test", files)
+
+    result = CliRunner().invoke(
+        cli, ["clause", "lint", str(region), "--cohort", str(COHORT / "arkusze")]
+    )
+
+    assert result.exit_code == 0, result.output  # nothing fails: the branch is never rendered
+    pl_file = region / "promotion" / "schools.pl.txt"
+    assert "gałęzie {% if %}, przez które nie przeszedł żaden arkusz:" in result.output
+    assert (
+        f"  {pl_file}:{LINE_OF_BODY + 1} {{% if schools | length > 50 %}}: "
+        "warunek niespełniony dla żadnego arkusza"
+    ) in result.output
+    assert (
+        f"  {pl_file}:{LINE_OF_BODY + 4} {{% if partners %}}: "
+        "warunek spełniony dla każdego arkusza ({% else %} niesprawdzone)"
+    ) in result.output
