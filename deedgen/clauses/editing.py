@@ -273,6 +273,7 @@ def _validate(
     """Parse and lint the final texts (written beside the drafts, under the same names)."""
     from deedgen.clauses.data_model import data_model
     from deedgen.clauses.lint import lint_clause
+    from deedgen.clauses.lint_sheets import edit_failures
 
     check_dir = (
         Path(tempfile.mkdtemp(prefix="deedgen-check-", dir=drafts["pl"].parent)) / clause.category
@@ -294,7 +295,9 @@ def _validate(
         replaced=dict(library.replaced),
         removed=dict(library.removed),
     )
-    findings = lint_clause(candidate, trial, model or data_model())
+    model = model or data_model()
+    findings = lint_clause(candidate, trial, model, render=False)
+    findings += edit_failures(candidate.id, trial, library, model)
     return [_relocate(f, check_dir, drafts["pl"].parent) for f in findings if f.is_error]
 
 

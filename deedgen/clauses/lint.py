@@ -107,7 +107,10 @@ def lint_library(
             continue
         seen.add(clause.source)
         visible = library.clauses.get(clause.id) is clause
-        own = lint_clause(clause, library, model, references=visible)
+        # A visible clause of a document is rendered by sheet_findings, in the document each
+        # sample sheet gets; the rest (goals, replaced clauses) are rendered on their own.
+        in_documents = visible and bool(set(clause.documents) & set(DOCUMENT_ORDER))
+        own = lint_clause(clause, library, model, references=visible, render=not in_documents)
         if visible and any(f.is_error for f in own):
             quiet.add(clause.id)
         findings.extend(own)
@@ -195,10 +198,17 @@ def _dedupe(findings: Iterable[Problem]) -> list[Problem]:
 
 
 def lint_clause(
-    clause: Clause, library: ClauseLibrary, model: DataModel, *, references: bool = True
+    clause: Clause,
+    library: ClauseLibrary,
+    model: DataModel,
+    *,
+    references: bool = True,
+    render: bool = True,
 ) -> list[Problem]:
     """Every finding about one clause (all its language files); *references*: also check its
-    cross-references and fallback against *library* (the clause as visible there)."""
+    cross-references and fallback against *library* (the clause as visible there); *render*:
+    render it on each sample where its condition holds (off where the sheets' documents are
+    assembled instead: :func:`~deedgen.clauses.lint_sheets.sheet_findings`)."""
     findings: list[Problem] = []
     findings += _metadata_findings(clause, library, model, references)
     texts_ok = {}
@@ -210,11 +220,8 @@ def lint_clause(
         texts_ok[lang] = not any(f.is_error for f in own)
     central = any(layer.central and layer.name == clause.layer for layer in library.layers)
     findings += language_findings(clause, check_saved_times=not central)
-    # A visible clause of a document is rendered by the sheet check (sheet_findings), in the
-    # document each sample sheet gets; the rest (goals, replaced clauses) are rendered here.
-    in_documents = references and bool(set(clause.documents) & set(DOCUMENT_ORDER))
     if (
-        not in_documents
+        render
         and all(texts_ok.values())
         and not any(f.is_error and f.code == "condition" for f in findings)
     ):

@@ -116,6 +116,23 @@ def sheet_findings(
     ]
 
 
+def edit_failures(
+    clause_id: str, edited: ClauseLibrary, library: ClauseLibrary, model: DataModel
+) -> list[Problem]:
+    """What an edit of *clause_id* (*library* → *edited*) breaks in the sample sheets' documents:
+    the clause itself (rendering, its references), and references of other clauses that held
+    before (an anchor the edit removed)."""
+    after = sheet_findings(edited, model)
+    if all(f.subject == clause_id for f in after):
+        return after
+    before = {(f.code, f.message(), f.location) for f in sheet_findings(library, model)}
+    return [
+        f
+        for f in after
+        if f.subject == clause_id or (f.code, f.message(), f.location) not in before
+    ]
+
+
 def never_rendered(library: ClauseLibrary, model: DataModel) -> list[str]:
     """Ids of document clauses no sample sheet selects (their condition is false for every
     sheet), so no sheet rendered them."""
