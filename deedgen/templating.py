@@ -294,7 +294,7 @@ def evaluate_condition(
     try:
         return bool(compiled(**context))
     except (TemplateError, TypeError, ValueError, AttributeError, KeyError, ArithmeticError) as exc:
-        message = jinja_errors.render_error_message(exc, expression, 1, context)
+        message = jinja_errors.render_error_message(exc, expression, 1, context, condition=True)
         message = message or getattr(exc, "message", None) or str(exc)
         raise ClauseError(
             f"clause {clause_id}: condition '{expression}' cannot be evaluated: {message}",

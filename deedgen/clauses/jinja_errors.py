@@ -78,9 +78,12 @@ def unknown_name_message(name: str, names: Iterable[str]) -> str:
     return f"{head}; nazwy danych: {', '.join(data_names)}"
 
 
-def render_error_message(exc: Exception, source: str, line: int, context: dict) -> str | None:
-    """A Polish message for an error raised while rendering *source* (a clause body or a
-    condition) at template *line*; None when it is not one this module explains."""
+def render_error_message(
+    exc: Exception, source: str, line: int, context: dict, *, condition: bool = False
+) -> str | None:
+    """A Polish message for an error raised while rendering *source* (a clause body, or with
+    *condition* a clause's condition) at template *line*; None when it is not one this module
+    explains."""
     if not isinstance(exc, MissingData) or exc.name is None:
         return None
     name = str(exc.name)
@@ -89,6 +92,12 @@ def render_error_message(exc: Exception, source: str, line: int, context: dict) 
     if exc.obj is missing:
         return unknown_name_message(name, context)
     owner = _owner_expression(text, name, context)
+    if exc.obj is None and condition:
+        owner = owner or "…"
+        return (
+            f"„{owner}” jest puste w danych tej koalicji, więc nie ma „{name}”: sprawdź je "
+            f"najpierw, np. condition: {owner} and ({source.strip()})"
+        )
     if exc.obj is None:
         owner = owner or "…"
         return (

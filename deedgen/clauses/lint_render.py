@@ -11,6 +11,7 @@ from jinja2 import TemplateSyntaxError
 from deedgen.clauses.data_model import DataModel
 from deedgen.clauses.findings import clause_finding, clause_problem, from_error
 from deedgen.clauses.front_matter import meta_line
+from deedgen.clauses.jinja_errors import render_error_message
 from deedgen.clauses.lint_template import ast_findings
 from deedgen.clauses.model import Clause
 from deedgen.exceptions import ClauseError, Location, Problem
@@ -50,7 +51,8 @@ def condition_findings(clause: Clause, model: DataModel) -> list[Problem]:
         try:
             env.compile_expression(clause.condition, undefined_to_none=False)(**context)
         except Exception as exc:  # noqa: BLE001 - anything a condition raises is reported
-            message = getattr(exc, "message", None) or str(exc)
+            message = render_error_message(exc, clause.condition, 1, context, condition=True)
+            message = message or getattr(exc, "message", None) or str(exc)
             findings.append(
                 clause_finding(
                     "condition",

@@ -125,3 +125,21 @@ def test_a_syntax_error_points_at_the_line_and_column(tmp_path, body, line, colu
     assert built.exit_code == 2 and where in built.output
     raw = body.split("\n")[line - 1]
     assert raw[column - 1] in "{}", "the column points at the tag or the brace"
+
+
+def test_an_empty_value_in_a_condition_says_to_check_it_first(tmp_path):
+    condition = "treasurer.name == 'Jan'"
+    region = overlay(
+        tmp_path,
+        "wbp-test",
+        {"team/extra.pl.txt": clause_file("team.extra", "ust. Tekst.", condition=f'"{condition}"')},
+    )
+    hint = f"sprawdź je najpierw, np. condition: treasurer and ({condition})"
+
+    linted = lint(region)
+    built = build(region, tmp_path)
+
+    path = region / "team" / "extra.pl.txt"
+    [line] = error_lines(linted.output, path)
+    assert "[condition]" in line and "„treasurer” jest puste" in line and hint in line
+    assert built.exit_code == 2 and hint in built.output
