@@ -29,7 +29,7 @@ def condition_findings(clause: Clause, model: DataModel) -> list[Problem]:
         return [
             clause_finding(
                 "condition",
-                f"condition '{clause.condition}' is not a valid expression: {exc.message}",
+                f"warunek „{clause.condition}” nie jest poprawnym wyrażeniem: {exc.message}",
                 path,
                 line,
                 clause,
@@ -38,7 +38,7 @@ def condition_findings(clause: Clause, model: DataModel) -> list[Problem]:
     findings = [
         clause_problem(
             code=f.code if f.code != "placeholder" else "condition",
-            message=f"condition: {f.message()}",
+            message=f"warunek: {f.message()}",
             location=Location(file=path, line=line),
             severity=f.severity,
             clause_id=clause.id,
@@ -56,7 +56,7 @@ def condition_findings(clause: Clause, model: DataModel) -> list[Problem]:
             findings.append(
                 clause_finding(
                     "condition",
-                    f"condition '{clause.condition}' cannot be evaluated on "
+                    f"warunku „{clause.condition}” nie da się obliczyć dla "
                     f"{Path(sheet).name} ({lang}): {message}",
                     path,
                     line,
