@@ -153,8 +153,9 @@ def _document_failures(library: ClauseLibrary, context: dict, lang: str) -> Iter
     for kind in DOCUMENT_ORDER:
         trees = []  # (clause, rendered text or None when it failed, its ustępy)
         for clause in _select(library, kind, context, lang):
-            if lang not in clause.texts:
-                continue  # a missing language is the "language" finding's business
+            if lang not in clause.texts:  # the "language" finding's business; numbered still
+                trees.append((clause, None, []))
+                continue
             text = clause.texts[lang]
             try:
                 rendered = render_body(
