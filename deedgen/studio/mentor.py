@@ -9,12 +9,11 @@ valid coalition of the workspace; a save that would break one is refused with it
 
 from __future__ import annotations
 
-import difflib
-import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from deedgen.clauses.describe import word_changes
 from deedgen.clauses.editing import EditHooks, edit_clause
 from deedgen.clauses.front_matter import read_text
 from deedgen.clauses.library import ClauseLibrary
@@ -62,20 +61,32 @@ class WordDiff:
 
 
 def word_diff(old: str, new: str) -> WordDiff:
-    old, new = old.strip(), new.strip()
-    old_words, new_words = re.findall(r"\S+|\s+", old), re.findall(r"\S+|\s+", new)
-    before, after = [], []
-    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
-    for op, a1, a2, b1, b2 in matcher.get_opcodes():
-        if op == "equal":
-            before.append(("same", "".join(old_words[a1:a2])))
-            after.append(("same", "".join(new_words[b1:b2])))
-            continue
-        if a2 > a1:
-            before.append(("del", "".join(old_words[a1:a2])))
-        if b2 > b1:
-            after.append(("ins", "".join(new_words[b1:b2])))
-    return WordDiff(before, after, changed=old_words != new_words)
+    """The edit word by word for the side-by-side view — the same comparison as
+    ``clause diff`` (:func:`deedgen.clauses.describe.word_changes`), as runs of text."""
+    changes = word_changes(old, new)
+    before: list[tuple[str, str]] = []
+    after: list[tuple[str, str]] = []
+    for kind, token in changes:
+        if kind != "ins":
+            _add(before, kind, token)
+        if kind != "del":
+            _add(after, kind, token)
+    return WordDiff(before, after, changed=any(kind != "same" for kind, _ in changes))
+
+
+def _add(side: list[tuple[str, str]], kind: str, token: str) -> None:
+    """Append *token* to *side*: a space before it (as unchanged text) between two words,
+    runs of one kind joined."""
+    if side and token != "\n" and not side[-1][1].endswith("\n"):
+        _join(side, "same", " ")
+    _join(side, kind, token)
+
+
+def _join(side: list[tuple[str, str]], kind: str, text: str) -> None:
+    if side and side[-1][0] == kind:
+        side[-1] = (kind, side[-1][1] + text)
+    else:
+        side.append((kind, text))
 
 
 def body_of(text: str) -> str:
