@@ -199,9 +199,14 @@ class RulesError(DeedgenError):
 
 
 class NotCompliant(DeedgenError):
-    """Raised when a build is refused because the coalition fails the funding conditions."""
+    """Raised when a build is refused because the coalition fails the funding conditions;
+    *report* is the compliance report behind it (the CLI prints it in the message language)."""
 
     exit_code = EXIT_NOT_COMPLIANT
+
+    def __init__(self, message: str, *, report=None, **kwargs) -> None:
+        super().__init__(message, **kwargs)
+        self.report = report
 
 
 class ConversionError(DeedgenError):

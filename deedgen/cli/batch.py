@@ -7,6 +7,7 @@ import sys
 import click
 
 from deedgen.cli.build import document_options, make_options
+from deedgen.cli.texts import current_lang, say
 
 
 @click.command()
@@ -38,7 +39,9 @@ from deedgen.cli.build import document_options, make_options
     help="Coalitions per worker task and per LibreOffice call (default: up to 40, by cohort size).",
 )
 @document_options
-def batch(cohort, outdir, jobs, force, quiet, chunk, fmt, lang, draft, pdfa, rules, libraries):
+def batch(
+    cohort, outdir, jobs, force, quiet, chunk, fmt, doc_lang, lang, draft, pdfa, rules, libraries
+):
     """Build every coalition of a COHORT: a folder of partner sheets, or a cohort workbook (XLSX)
     that lists them with the cohort's settings (program edition, voivodeship library, mentors,
     clause layers).
@@ -55,40 +58,46 @@ def batch(cohort, outdir, jobs, force, quiet, chunk, fmt, lang, draft, pdfa, rul
     """
     from deedgen.batch import BatchOptions, run_batch
 
-    build = make_options(fmt, lang, draft, pdfa, rules, libraries)
+    build = make_options(fmt, doc_lang, lang, draft, pdfa, rules, libraries)
     options = BatchOptions(build=build, jobs=jobs, force=force, chunk=chunk)
-    progress = None if quiet else (RichProgress() if sys.stderr.isatty() else PlainProgress())
-    result = run_batch(cohort, outdir, options, progress=progress)
+    result = run_batch(cohort, outdir, options, progress=None if quiet else make_progress())
     print_outcome(result)
     sys.exit(result.exit_code)
 
 
+def make_progress():
+    """A progress bar on a terminal, plain lines elsewhere, in the message language."""
+    from deedgen.batch.progress import PlainProgress, RichProgress
+
+    lang = current_lang()
+    return RichProgress(lang) if sys.stderr.isatty() else PlainProgress(lang)
+
+
 def print_outcome(result) -> None:
-    """The final lines on stderr: the counts, the time and the report; then, when coalitions
-    failed, how many and where their errors are."""
+    """The batch's result on stdout: the counts, the time and the report; then, when
+    coalitions failed, how many and where their errors are."""
     report = next((p for p in result.reports if p.suffix == ".html"), None)
-    click.echo(
-        f"{summary_line(result.counts)} — {result.seconds:.1f} s — raport: {report}", err=True
-    )
+    seconds = f"{result.seconds:.1f} s"
+    click.echo(f"{summary_line(result.counts)} — {seconds} — {say('raport', 'report')}: {report}")
     if result.failed:
         total = sum(result.counts.values())
         click.echo(
-            f"nie zbudowano {result.failed} z {total} koalicji (kod wyjścia {result.exit_code}); "
-            f"błędy są w raporcie ({result.failed} of {total} coalitions failed; their errors "
-            "are in the report)",
-            err=True,
+            say(
+                f"nie zbudowano {result.failed} z {total} koalicji (kod wyjścia "
+                f"{result.exit_code}); błędy są w raporcie",
+                f"{result.failed} of {total} coalitions failed (exit code {result.exit_code}); "
+                "their errors are in the report",
+            )
         )
 
 
 def summary_line(counts: dict[str, int]) -> str:
-    """The batch's counts, Polish first, each status that occurred ("bez zmian" only for
-    coalitions built before and skipped because nothing changed)."""
+    """The batch's counts in the message language, each status that occurred ("bez zmian"
+    only for coalitions built before and skipped because nothing changed)."""
     present = [(status, n) for status, n in counts.items() if n]
     if not present:
-        return "brak koalicji (no coalitions)"
-    polish = ", ".join(f"{COUNT_LABELS[status][0]} {n}" for status, n in present)
-    english = ", ".join(f"{COUNT_LABELS[status][1]} {n}" for status, n in present)
-    return f"{polish} ({english})"
+        return say("brak koalicji", "no coalitions")
+    return ", ".join(f"{say(*COUNT_LABELS[status])} {n}" for status, n in present)
 
 
 COUNT_LABELS = {  # status → (Polish, English) label of its count
@@ -98,94 +107,6 @@ COUNT_LABELS = {  # status → (Polish, English) label of its count
     "failed": ("nie zbudowano", "failed"),
     "pending": ("nieprzetworzone", "pending"),
 }
-
-
-class PlainProgress:
-    """Progress as plain lines (a log, a CI job): failures while validating, a line per
-    coalition while building."""
-
-    def __init__(self) -> None:
-        self.phase_name, self.total, self.done = "", 0, 0
-
-    def phase(self, name: str, total: int) -> None:
-        self.phase_name, self.total, self.done = name, total, 0
-        click.echo(
-            f"{'validating' if name == 'validate' else 'building'} {total} coalitions", err=True
-        )
-
-    def advance(self, event: dict) -> None:
-        self.done += 1
-        status, error = event.get("status"), event.get("error")
-        if self.phase_name == "validate" and status != "failed":
-            return
-        where = event.get("folder") or event.get("label")
-        line = f"[{self.done}/{self.total}] {status:<17} {where}"
-        click.echo(f"{line}: {error}" if error else line, err=True)
-
-    def note(self, text: str) -> None:
-        click.echo(text, err=True)
-
-    def close(self) -> None:
-        pass
-
-
-class RichProgress:
-    """A progress bar with counts and ETA on a terminal; failures are printed above it."""
-
-    def __init__(self) -> None:
-        from rich.console import Console
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            Progress,
-            TextColumn,
-            TimeElapsedColumn,
-            TimeRemainingColumn,
-        )
-
-        self.console = Console(stderr=True)
-        self.bar = Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("failed {task.fields[failed]}"),
-            TimeElapsedColumn(),
-            TextColumn("ETA"),
-            TimeRemainingColumn(),
-            console=self.console,
-            transient=False,
-        )
-        self.task = None
-        self.started = False
-
-    def phase(self, name: str, total: int) -> None:
-        if not self.started:
-            self.bar.start()
-            self.started = True
-        if self.task is not None:
-            self.bar.stop_task(self.task)
-        label = "validating" if name == "validate" else "building"
-        self.task = self.bar.add_task(label, total=total, failed=0)
-
-    def advance(self, event: dict) -> None:
-        failed = event.get("status") == "failed"
-        fields = self.bar.tasks[-1].fields if self.bar.tasks else {}
-        self.bar.update(self.task, advance=1, failed=fields.get("failed", 0) + failed)
-        if failed:
-            from rich.markup import escape
-
-            where = event.get("folder") or event.get("label")
-            self.console.print(
-                f"[red]✗[/red] {escape(str(where))}: {escape(str(event.get('error')))}"
-            )
-
-    def note(self, text: str) -> None:
-        self.console.print(text)
-
-    def close(self) -> None:
-        if self.started:
-            self.bar.stop()
-            self.started = False
 
 
 COMMANDS = [batch]

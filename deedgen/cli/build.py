@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import click
 
+from deedgen.cli.texts import say
 from deedgen.config import make_library_option
+from deedgen.exceptions import NotCompliant
 
 FORMATS = {"docx": ("docx",), "pdf": ("pdf",), "all": ("docx", "pdf")}
 LANGS = {"pl": ("pl",), "en": ("en",), "both": ("pl", "en")}
@@ -22,11 +24,19 @@ def document_options(func):
             help="docx, pdf, or all (DOCX + PDF + the signable bundle).",
         ),
         click.option(
-            "--lang",
+            "--doc-lang",
             type=click.Choice(list(LANGS)),
-            default="pl",
-            show_default=True,
-            help="Language of the documents: pl (authoritative), en (rendering), both.",
+            default=None,
+            help="Language of the documents: pl (authoritative, the default), en (translation), "
+            "both.",
+        ),
+        click.option(
+            "--lang",
+            # pl/en: the message language, as everywhere; "both" (and en without --doc-lang)
+            # is the old spelling of --doc-lang, kept working with a note
+            type=click.Choice(["pl", "en", "both"]),
+            default=None,
+            help="Language of messages (default: Polish; English with an English locale).",
         ),
         click.option(
             "--draft",
@@ -49,7 +59,27 @@ def document_options(func):
     return func
 
 
-def make_options(fmt, lang, draft, pdfa, rules, libraries):
+def document_langs(doc_lang: str | None, lang: str | None) -> tuple[str, ...]:
+    """The documents' languages: --doc-lang; else, for the old spelling ``--lang en|both``
+    (which meant the documents' language before --lang meant the messages'), that one with a
+    note; else Polish."""
+    if doc_lang:
+        return LANGS[doc_lang]
+    if lang in ("en", "both"):
+        click.echo(
+            say(
+                f"Uwaga: --lang {lang} jako język dokumentów jest przestarzałe — napisz "
+                f"--doc-lang {lang}; --lang oznacza język komunikatów.",
+                f"Note: --lang {lang} for the documents' language is deprecated — write "
+                f"--doc-lang {lang}; --lang is the language of messages.",
+            ),
+            err=True,
+        )
+        return LANGS[lang]
+    return LANGS["pl"]
+
+
+def make_options(fmt, doc_lang, lang, draft, pdfa, rules, libraries):
     """BuildOptions from the command line; *libraries* is the LibrarySelection of --library /
     deedgen.toml (its central folder included)."""
     from pathlib import Path
@@ -58,7 +88,7 @@ def make_options(fmt, lang, draft, pdfa, rules, libraries):
 
     return BuildOptions(
         formats=FORMATS[fmt],
-        langs=LANGS[lang],
+        langs=document_langs(doc_lang, lang),
         draft=draft,
         pdfa=pdfa,
         rules=Path(rules) if rules else None,
@@ -82,26 +112,70 @@ def make_options(fmt, lang, draft, pdfa, rules, libraries):
     help="Also write przeglad-klauzul.md: each clause's layer, file and version, for mentors (never part of the documents).",
 )
 @document_options
-def build(sheet, outdir, review, fmt, lang, draft, pdfa, rules, libraries):
+def build(sheet, outdir, review, fmt, doc_lang, lang, draft, pdfa, rules, libraries):
     """Build the documents of one coalition from its partner SHEET: the JST's preliminary
     declaration, the partnership declaration, the action plan and the evaluation forms, as DOCX
     and PDF, with a signable PDF bundle, a compliance report and a manifest."""
     from dataclasses import replace
 
+    from deedgen.cli.texts import current_lang
     from deedgen.pipeline.build import build as run_build
 
-    options = replace(make_options(fmt, lang, draft, pdfa, rules, libraries), review=review)
-    result = run_build(sheet, outdir, options)
+    require_file(sheet)
+    options = replace(
+        make_options(fmt, doc_lang, lang, draft, pdfa, rules, libraries), review=review
+    )
+    try:
+        result = run_build(sheet, outdir, options)
+    except NotCompliant as refusal:
+        raise NotCompliant(refusal_text(refusal, sheet)) from None
     for warning in result.warnings:
-        click.echo(f"  ! {warning.describe('pl')}", err=True)
+        click.echo(f"  ! {warning.describe(current_lang())}", err=True)
     click.echo(f"{result.manifest.coalition} → {result.outdir}")
     for path in result.files:
         click.echo(f"  {path.name}")
     if result.manifest.draft:
         click.echo(
-            "PROJEKT: koalicja nie spełnia warunków finansowania — dokumenty oznaczone jako projekt.",
+            say(
+                "PROJEKT: koalicja nie spełnia warunków finansowania — dokumenty oznaczone "
+                "jako projekt.",
+                "DRAFT: the coalition fails the funding conditions — the documents are marked "
+                "as a draft.",
+            ),
             err=True,
         )
+
+
+def require_file(sheet: str) -> None:
+    """A missing partner sheet is invalid input (exit 2), said before anything is loaded."""
+    from pathlib import Path
+
+    from deedgen.exceptions import InputError
+
+    if not Path(sheet).is_file():
+        raise InputError(
+            say(
+                f"nie ma pliku {sheet} — podaj ścieżkę arkusza partnerów (.xlsx, .yaml, .json)",
+                f"no such file: {sheet} — give the path of a partner sheet (.xlsx, .yaml, .json)",
+            )
+        )
+
+
+def refusal_text(refusal: NotCompliant, sheet: str) -> str:
+    """What failed, in the message language, and how to get a draft anyway."""
+    from deedgen.cli.texts import current_lang
+
+    report = refusal.report
+    text = report.to_text(current_lang()).rstrip() if report else refusal.message
+    hint = say(
+        "Nie zbudowano dokumentów, bo koalicja nie spełnia warunków finansowania. Aby "
+        "otrzymać projekt do omówienia z partnerami (każda strona oznaczona PROJEKT, na końcu "
+        f"lista braków), uruchom:\n  deedgen build {sheet} --draft",
+        "No documents were built: the coalition fails the funding conditions. For a draft to "
+        "discuss with the partners (every page marked PROJEKT, the findings at the end), run:"
+        f"\n  deedgen build {sheet} --draft",
+    )
+    return f"{text}\n\n{hint}"
 
 
 COMMANDS = [build]

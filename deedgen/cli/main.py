@@ -8,15 +8,30 @@ import pkgutil
 import click
 
 from deedgen import __version__
-from deedgen.exceptions import exit_codes_epilog
+from deedgen.cli import texts
+from deedgen.cli.options import lang_option
+
+
+class DeedgenGroup(click.Group):
+    """The command group that first settles the message language (``--lang`` anywhere on the
+    command line, else the locale), so that help, click's errors and every message speak it."""
+
+    def main(self, args=None, *pos, **kwargs):
+        import sys
+
+        args = list(sys.argv[1:] if args is None else args)
+        texts.set_lang(texts.resolve_lang(args))
+        texts.localize(self, texts.current_lang())
+        return super().main(args, *pos, **kwargs)
 
 
 @click.group(
+    cls=DeedgenGroup,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
-    epilog=exit_codes_epilog(),
 )
 @click.version_option(__version__, prog_name="deedgen")
-def cli() -> None:
+@lang_option
+def cli(lang: str) -> None:
     """deedgen: documents of library coalitions (partnership declarations, action plans,
     evaluation forms) from a partner sheet and a clause library."""
 
@@ -29,18 +44,11 @@ def _register() -> None:
             continue
         module = importlib.import_module(f"deedgen.cli.{info.name}")
         for command in getattr(module, "COMMANDS", []):
-            _with_exit_codes(command)
             cli.add_command(command)
 
 
-def _with_exit_codes(command: click.Command) -> None:
-    """Every command's --help ends with the one exit-code table."""
-    command.epilog = "\n\n".join(filter(None, [command.epilog, exit_codes_epilog()]))
-    for sub in getattr(command, "commands", {}).values():
-        _with_exit_codes(sub)
-
-
 _register()
+texts.install_click_strings()
 
 
 def main() -> None:
@@ -59,6 +67,6 @@ def main() -> None:
         error.show()
         code = error.exit_code
     except (click.Abort, KeyboardInterrupt):
-        click.echo("\nPrzerwano.", err=True)
+        click.echo("\n" + texts.say("Przerwano.", "Interrupted."), err=True)
         code = EXIT_INTERRUPTED
     sys.exit(code if isinstance(code, int) else 0)

@@ -2,10 +2,17 @@
 
 import click
 
+
+def _message_lang() -> str:
+    from deedgen.cli.texts import current_lang
+
+    return current_lang()
+
+
 lang_option = click.option(
     "--lang",
     type=click.Choice(["pl", "en"]),
-    default="pl",
-    show_default=True,
-    help="Language of messages and reports.",
+    default=_message_lang,
+    show_default=False,
+    help="Language of messages and reports (default: Polish; English with an English locale).",
 )

@@ -12,6 +12,13 @@ STATUS_LABELS = {
     "failed": "błąd",
     "pending": "nieprzetworzona",
 }
+STATUS_LABELS_EN = {
+    "built": "built",
+    "draft": "draft",
+    "skipped-unchanged": "unchanged",
+    "failed": "failed",
+    "pending": "pending",
+}
 COLUMNS = (
     # key, Polish header, English meaning (HTML tooltip)
     ("status", "Status", "built / draft / skipped-unchanged / failed / pending"),

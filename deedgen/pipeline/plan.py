@@ -96,7 +96,7 @@ def plan(
     polish = documents.get("pl") or assemble_documents(sheet, library, "pl")
     report = run_check(sheet, polish, library=library, rules=rules)
     if not report.compliant and not options.draft:
-        raise NotCompliant(report.to_text("pl"))
+        raise NotCompliant(report.to_text("pl"), report=report)
     draft = not report.compliant
     rendered = []
     for lang, docs in documents.items():

@@ -102,7 +102,7 @@ def test_readme_and_help_give_the_batch_exit_codes_of_the_table():
     assert codes == {0, 1, 2, 3, 130}, line
     assert codes <= {code for code, _pl, _en in EXIT_CODES}
     assert "2 cohort/library/rules/OUTDIR unusable" in line
-    help_text = CliRunner().invoke(cli, ["batch", "--help"]).output
+    help_text = CliRunner().invoke(cli, ["batch", "--help", "--lang", "en"]).output
     assert "2 when the cohort, the clause library, the rules" in " ".join(help_text.split())
 
 

@@ -32,7 +32,7 @@ def test_rows_failing_at_triage_are_failed_not_unchanged(tmp_path):
         "dwa razy); do sprawdzenia 0 (3 of 5 coalitions unchanged; 2 failed (sheet missing, "
         "unreadable or listed twice); 0 to check)"
     )
-    assert printed[1].startswith("bez zmian 3, nie zbudowano 2 (unchanged 3, failed 2) — ")
+    assert printed[1].startswith("bez zmian 3, nie zbudowano 2 — ")
     assert printed[2].startswith("nie zbudowano 2 z 5 koalicji (kod wyjścia 1)")
     assert report(out)["counts"] == {
         "built": 0,
@@ -51,7 +51,7 @@ def test_a_built_coalition_whose_sheet_is_gone_is_failed_not_unchanged(tmp_path)
     out = tmp_path / "out"
     code, first = run_batch(workbook, "-o", out, "--format", "docx")
     assert code == 0, first
-    assert "zbudowano 2 (built 2)" in first
+    assert "zbudowano 2 — " in first
     (tmp_path / "arkusze" / "b.yaml").unlink()  # its folder and manifest are still in OUTDIR
 
     code, output = run_batch(workbook, "-o", out, "--format", "docx")
@@ -59,6 +59,6 @@ def test_a_built_coalition_whose_sheet_is_gone_is_failed_not_unchanged(tmp_path)
     assert code == 1, output
     printed = lines(output)
     assert printed[0].startswith("bez zmian 1 z 2 koalicji; nie zbudowano 1 (brak arkusza")
-    assert printed[1].startswith("bez zmian 1, nie zbudowano 1 (unchanged 1, failed 1) — ")
+    assert printed[1].startswith("bez zmian 1, nie zbudowano 1 — ")
     statuses = [row["status"] for row in report(out)["rows"]]
     assert statuses == ["skipped-unchanged", "failed"]
