@@ -19,8 +19,9 @@ A cohort is either
 
   ``Koalicje`` — one row per coalition under a header row: ``Arkusz`` (the partner sheet's
   path, relative to the workbook), ``Mentor`` and ``E-mail mentora`` (the mentor the BW assigns
-  to it: replaces the sheet's own ``mentor``; empty: the sheet's own stays), ``Uwagi`` (notes,
-  ignored).
+  to it: replaces the sheet's own ``mentor``, and the sheet's warnings say so when it names
+  another; empty: the sheet's own stays), ``Uwagi`` (the BW's remarks, shown in the cohort
+  report).
 
 The workbook is untrusted input like a partner sheet: the ZIP container is checked before
 openpyxl opens it. Problems of the workbook's structure (a missing sheet, an unknown column or
@@ -90,6 +91,7 @@ class CohortEntry:
     mentor_cells: dict = field(default_factory=dict)  # {"name": "B5", "email": "C5"}
     location: Location | None = None  # the workbook row that lists it
     problem: str | None = None  # why it cannot be built at all (missing file, listed twice)
+    notes: str | None = None  # the workbook's remarks (Uwagi) on this coalition
 
     def overrides(self, settings: CohortSettings) -> dict:
         """What the cohort sets in this sheet: part of the coalition's inputs digest."""
@@ -264,7 +266,8 @@ def _entries(path: Path, ws, problems: list[Problem]) -> tuple[CohortEntry, ...]
             if key in columns and mentor
         }
         where = Location(file=str(path), sheet=ws.title, cell=sheet_cell)
-        entries.append(CohortEntry(sheet, name, mentor, cells, where, problem))
+        notes = str(values["notes"]) if values.get("notes") is not None else None
+        entries.append(CohortEntry(sheet, name, mentor, cells, where, problem, notes))
     return tuple(entries)
 
 
@@ -337,6 +340,9 @@ def apply_overrides(
     if mentor["library"] is None:
         mentor["library"] = previous.get("library")  # no BW in the workbook: the sheet's own
     raw.data["mentor"] = {k: v for k, v in mentor.items() if v is not None}
+    replaced = mentor_replaced(previous, raw.data["mentor"], entry.location)
+    if replaced is not None:
+        raw.problems.append(replaced)
     sheet_name = entry.location.sheet if entry.location else ROWS_SHEET
     for key, cell in entry.mentor_cells.items():
         if workbook is not None:
@@ -345,6 +351,26 @@ def apply_overrides(
             )
     if entry.location is not None:
         raw.locations[("mentor",)] = entry.location
+
+
+def mentor_replaced(previous: dict, assigned: dict, where: Location | None) -> Problem | None:
+    """A warning when the workbook's mentor replaces another one the sheet names (the same
+    person again, or a sheet without a mentor, is no news)."""
+    before = {key: str(previous.get(key) or "").strip() for key in ("name", "email")}
+    after = {key: str(assigned.get(key) or "").strip() for key in ("name", "email")}
+    if not any(before.values()) or all(
+        before[key].casefold() == after[key].casefold() for key in before if before[key]
+    ):
+        return None
+    old = ", ".join(v for v in before.values() if v)
+    new = ", ".join(v for v in after.values() if v)
+    return Problem.text(
+        "cohort_mentor",
+        f"mentor z arkusza ({old}) zastąpiony mentorem ze skoroszytu kohorty ({new})",
+        english=f"the sheet's mentor ({old}) replaced by the cohort workbook's ({new})",
+        severity="warning",
+        location=where,
+    )
 
 
 def write_workbook(

@@ -33,6 +33,9 @@ def coalition_facts(sheet, report) -> dict:
         "social_actions": sum(1 for action in actions if is_social_action(action)),
         "money": f"{money:.2f}",
         "warnings": len(sheet.warnings),
+        "mentor": (data.get("mentor") or {}).get("name"),
+        "mentor_email": (data.get("mentor") or {}).get("email"),
+        "notices": [p.describe("pl") for p in sheet.warnings][:MAX_ERRORS_PER_ROW],
     }
     if report is not None:
         facts.update(rule_statuses(report))

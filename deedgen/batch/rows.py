@@ -34,6 +34,9 @@ class Row:
     social_actions: int | None = None
     money: str | None = None  # "17250.00"
     warnings: int | None = None
+    notices: tuple[str, ...] = ()  # the sheet's warnings, each with its place
+    mentor: str | None = None  # the mentor the coalition's documents name
+    mentor_email: str | None = None
     compliant: bool | None = None
     rules: dict | None = None  # rule id → "pass" / "warning" / "fail"
     documents: tuple[dict, ...] = ()

@@ -16,8 +16,12 @@ from deedgen.cohort_report.columns import (
     HTML_COLUMNS,
     NUMERIC,
     STATUS_LABELS,
+    VERDICT_LABELS,
+    count_of,
+    status_text,
 )
 from deedgen.cohort_report.page_assets import HTML_HEAD, HTML_TAIL
+from deedgen.compliance.messages import rule_title
 
 
 def e(value) -> str:
@@ -35,13 +39,15 @@ def write_html(path: Path, context: dict, rows: Iterator[dict]) -> None:
     columns = [c for c in COLUMNS if c[0] in HTML_COLUMNS]
     with open(path, "w", encoding="utf-8") as out:
         out.write(HTML_HEAD.replace("@TITLE@", e(f"Kohorta — {Path(header['cohort']).name}")))
-        out.write(_html_summary(header, counts))
+        out.write(_html_summary(header, counts, context.get("duplicates") or {}))
+        descriptions = context.get("descriptions") or {}
         heads = [f'<th title="{e(tip)}">{e(label)}</th>' for _key, label, tip in columns]
         heads += ['<th data-nosort="1">Dokumenty</th>', '<th class="notes">Błędy i uwagi</th>']
         heads += [
-            f'<th class="rule" title="{e(rule)}"><span>{e(rule)}</span></th>' for rule in rules
+            f'<th class="rule" title="{e(descriptions.get(rule, rule))}">{e(rule_title(rule))}</th>'
+            for rule in rules
         ]
-        heads += ['<th title="partner sheet">Arkusz</th>']
+        heads += ['<th title="arkusz partnerów">Arkusz</th>']
         out.write(
             '<div class="scroll"><table id="cohort"><thead><tr>'
             + "".join(heads)
@@ -54,32 +60,37 @@ def write_html(path: Path, context: dict, rows: Iterator[dict]) -> None:
         out.write(HTML_TAIL)
 
 
-def _html_summary(header: dict, counts: dict) -> str:
+def _html_summary(header: dict, counts: dict, duplicates: dict) -> str:
     chips = " ".join(
-        f'<span class="chip s-{e(status)}">{e(STATUS_LABELS.get(status, status))} ({e(status)}): <b>{n}</b></span>'
+        f'<span class="chip s-{e(status)}">{e(STATUS_LABELS.get(status, status))}: <b>{n}</b></span>'
         for status, n in counts.items()
         if n
     )
     options = header.get("options") or {}
     layers = " → ".join(layer["name"] for layer in (header.get("library") or {}).get("layers", []))
+    legend = " · ".join(f"{mark} {word}" for mark, word in VERDICT_LABELS.values())
     return (
-        f"<header><h1>{e(Path(header['cohort']).name)}: {e(header['coalitions'])} koalicji</h1>"
-        f"{_html_warnings(header, counts)}"
+        f"<header><h1>{e(Path(header['cohort']).name)}: {e(count_of(header['coalitions']))}</h1>"
+        f"{_html_warnings(header, counts, duplicates)}"
         f"<p>{chips}</p>"
         f'<p class="meta">deedgen {e(header["deedgen_version"])} · {e(header["generated"])} · formaty: {e(", ".join(options.get("formats", [])))}'
         f" · języki: {e(', '.join(options.get('langs', [])))} · warstwy klauzul: {e(layers)}</p>"
-        '<p class="tools"><label>Szukaj <input id="filter" type="search" placeholder="gmina, TERC, błąd, reguła…" autocomplete="off"></label> '
+        f'<p class="meta">Warunki finansowania: {e(legend)}; opis warunku w podpowiedzi nagłówka.</p>'
+        '<p class="tools"><label>Szukaj <input id="filter" type="search" placeholder="gmina, TERC, mentor, błąd…" autocomplete="off"></label> '
         '<label>Status <select id="status" data-row-attr="data-status"><option value="">wszystkie</option>'
-        + "".join(
-            f'<option value="{e(s)}">{e(STATUS_LABELS[s])} ({e(s)})</option>' for s in STATUS_LABELS
-        )
+        + "".join(f'<option value="{e(s)}">{e(STATUS_LABELS[s])}</option>' for s in STATUS_LABELS)
         + '</select></label> <span id="shown"></span></p></header>\n'
     )
 
 
-def _html_warnings(header: dict, counts: dict) -> str:
-    """What the librarian must act on: failed coalitions (exit code 1), an interrupted batch."""
-    lines = []
+def _html_warnings(header: dict, counts: dict, duplicates: dict) -> str:
+    """What the librarian must act on: failed coalitions (exit code 1), an interrupted batch,
+    a TERC code listed twice."""
+    lines = [
+        f"TERC {terc} powtarza się w kohorcie ({', '.join(sheets)}) — każda gmina ma jedną "
+        "koalicję; sprawdź kod w arkuszach."
+        for terc, sheets in duplicates.items()
+    ]
     if counts.get("failed"):
         lines.append(
             f"Nie zbudowano {counts['failed']} z {header['coalitions']} koalicji (kod wyjścia 1): "
@@ -99,9 +110,11 @@ def _html_row(row: dict, columns, rules: list[str]) -> str:
         if key == "terc" and folder and status != "failed":
             cells.append(f'<td><a href="{href(folder)}/" title="{e(folder)}">{e(value)}</a></td>')
         elif key == "status":
-            draft = " (projekt)" if row.get("draft") and status != "draft" else ""
-            shown = STATUS_LABELS.get(status, status)
-            cells.append(f'<td class="s-{e(status)}" title="{e(status)}">{e(shown)}{e(draft)}</td>')
+            cells.append(f'<td class="s-{e(status)}">{e(status_text(row))}</td>')
+        elif key == "mentor":
+            email = row.get("mentor_email")
+            mail = f'<br><a class="mail" href="mailto:{e(email)}">{e(email)}</a>' if email else ""
+            cells.append(f'<td class="mentor">{e(value)}{mail}</td>')
         elif key in NUMERIC:
             shown = "—" if value is None else _polish_amount(value) if key == "money" else value
             cells.append(
@@ -116,8 +129,9 @@ def _html_row(row: dict, columns, rules: list[str]) -> str:
     statuses = row.get("rules") or {}
     for rule in rules:
         verdict = statuses.get(rule)
+        mark, word = VERDICT_LABELS.get(verdict, ("—", "nie sprawdzono"))
         cells.append(
-            f'<td class="r r-{e(verdict)}" title="{e(rule)}: {e(verdict or "—")}">{e(verdict or "—")}</td>'
+            f'<td class="r r-{e(verdict)}" title="{e(rule_title(rule))}: {e(word)}">{e(mark)}</td>'
         )
     cells.append(f'<td class="sheet">{e(row.get("sheet"))}</td>')
     return f'<tr data-status="{e(status)}">' + "".join(cells) + "</tr>\n"
@@ -160,8 +174,14 @@ def _html_notes(row: dict) -> str:
             if more
             else f'<span class="error">{e(errors[0])}</span>'
         )
+    if row.get("duplicate_terc"):
+        parts.append(f'<span class="error">{e(row["duplicate_terc"])}</span>')
     if row.get("reason") and row.get("status") in ("built", "draft", "skipped-unchanged"):
         parts.append(f'<span class="reason">{e(row["reason"])}</span>')
+    for notice in row.get("notices") or []:
+        parts.append(f'<span class="notice">! {e(notice)}</span>')
+    if row.get("remarks"):
+        parts.append(f'<span class="remarks">Uwagi: {e(row["remarks"])}</span>')
     changes = row.get("clause_changes") or []
     if changes:
         parts.append(
@@ -182,6 +202,6 @@ def _html_changes(changes: list[dict]) -> str:
             f'<a href="{href(folder)}/">{e(folder)}</a>' for folder in change["folders"] if folder
         )
         items.append(
-            f"<li><b>{e(change['clause'])}</b>: {e(change['change'])} — {len(change['folders'])} koalicji: {folders}</li>"
+            f"<li><b>{e(change['clause'])}</b>: {e(change['change'])} — {e(count_of(len(change['folders'])))}: {folders}</li>"
         )
     return f'<section id="changes">{title}<ul>{"".join(items)}</ul></section>\n'

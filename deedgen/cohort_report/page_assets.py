@@ -20,9 +20,8 @@ table{border-collapse:collapse;min-width:100%}
 th,td{padding:.25rem .45rem;border-bottom:1px solid #e5e5e5;vertical-align:top;text-align:left}
 thead th{position:sticky;top:0;background:#f4f4f6;cursor:pointer;white-space:nowrap;z-index:1}
 thead th[data-nosort]{cursor:default}
-th.rule{font-weight:normal;font-size:11px;vertical-align:bottom}
-th.rule span{writing-mode:vertical-rl;transform:rotate(180deg);display:inline-block;max-height:10rem}
-td.r{font-size:11px} td.notes{min-width:18rem;max-width:34rem} td.docs{white-space:nowrap;font-size:12px}
+thead th.rule{font-weight:normal;font-size:11px;line-height:1.2;vertical-align:bottom;white-space:normal;min-width:4.2rem;max-width:5.6rem;hyphens:auto;overflow-wrap:break-word}
+td.r{font-size:13px;text-align:center} td.mentor{font-size:12px;white-space:nowrap} a.mail{color:#555} td.notes{min-width:18rem;max-width:34rem} td.docs{white-space:nowrap;font-size:12px}
 td:nth-child(4){min-width:12rem;max-width:20rem} td.sheet{font-size:12px;color:#555}
 th.asc::after{content:" ▲"} th.desc::after{content:" ▼"}
 tbody tr:hover{background:#f7f9ff}
@@ -32,7 +31,7 @@ td a{margin-right:.35rem;white-space:nowrap}
 .s-skipped-unchanged{color:#555} .s-pending{color:#6b3fa0}
 .chip.s-failed{background:#fde7ea} .chip.s-built{background:#e6f4ea} .chip.s-draft{background:#fff4d6}
 .errors summary,.error{cursor:pointer;color:#b00020} .errors ul{margin:.2rem 0 .2rem 1rem;padding:0}
-.reason,.changes{color:#555;font-size:12px;display:block}
+.reason,.changes,.notice,.remarks{color:#555;font-size:12px;display:block} .notice{color:#8a5a00} .remarks{color:#1d1d1f}
 .warn{color:#b00020;font-weight:600}
 </style></head><body>
 """

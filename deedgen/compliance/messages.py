@@ -337,3 +337,31 @@ def _format(template: str, params: dict, lang: str) -> str:
         return template.format(**_resolve(params, lang))
     except (KeyError, IndexError):
         return template
+
+
+RULE_TITLES: dict[str, tuple[str, str]] = {
+    # rule id: (Polish, English) short title — a column head of the cohort report; the rule's
+    # description (from its rule file) is the longer text
+    "library-and-gmina": ("Biblioteka i gmina", "Library and gmina"),
+    "countersignature": ("Kontrasygnata skarbnika", "Treasurer's countersignature"),
+    "representation": ("Podpisujący", "Signatories"),
+    "ngo-representation": ("Podpisy NGO", "NGO signatures"),
+    "social-actions": ("Działania społeczne", "Social actions"),
+    "actions-requirements-clause": ("Wymogi działań", "Action requirements"),
+    "micro-successes": ("Mikrosukcesy", "Micro-successes"),
+    "project-team": ("Zespół projektowy", "Project team"),
+    "mentor": ("Mentor BW", "Mentor"),
+    "sustainability-clauses": ("Trwałość", "Sustainability"),
+    "promotion-yearly": ("Promocja co rok", "Yearly promotion"),
+    "quarterly-presentation": ("Prezentacja co kwartał", "Quarterly presentation"),
+    "contributions": ("Wkłady", "Contributions"),
+    "preliminary-declaration": ("Wstępna deklaracja JST", "Preliminary declaration"),
+    "program-period": ("Okres programu", "Program period"),
+    "reported-social-actions": ("Raporty działań", "Reported actions"),
+}
+
+
+def rule_title(rule_id: str, lang: str = "pl") -> str:
+    """The short title of a funding rule; a rule of another rule file: its id, words spaced."""
+    pl, en = RULE_TITLES.get(rule_id, (rule_id.replace("-", " "),) * 2)
+    return pl if lang == "pl" else en
