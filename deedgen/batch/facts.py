@@ -24,6 +24,8 @@ def coalition_facts(sheet, report) -> dict:
         ),
         Decimal(0),
     )
+    replaced = [p for p in sheet.warnings if p.code == "cohort_mentor"]
+    notices = [p for p in sheet.warnings if p.code != "cohort_mentor"]
     facts = {
         "terc": data["gmina"]["terc"],
         "gmina": data["gmina"]["name"],
@@ -35,7 +37,8 @@ def coalition_facts(sheet, report) -> dict:
         "warnings": len(sheet.warnings),
         "mentor": (data.get("mentor") or {}).get("name"),
         "mentor_email": (data.get("mentor") or {}).get("email"),
-        "notices": [p.describe("pl") for p in sheet.warnings][:MAX_ERRORS_PER_ROW],
+        "notices": [p.describe("pl") for p in notices][:MAX_ERRORS_PER_ROW],
+        "mentor_replaced": next((p.message("pl") for p in replaced), None),
     }
     if report is not None:
         facts.update(rule_statuses(report))

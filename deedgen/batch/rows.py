@@ -37,6 +37,7 @@ class Row:
     notices: tuple[str, ...] = ()  # the sheet's warnings, each with its place
     mentor: str | None = None  # the mentor the coalition's documents name
     mentor_email: str | None = None
+    mentor_replaced: str | None = None  # the cohort workbook's mentor replaced the sheet's
     compliant: bool | None = None
     rules: dict | None = None  # rule id → "pass" / "warning" / "fail"
     documents: tuple[dict, ...] = ()

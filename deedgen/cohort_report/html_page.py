@@ -178,10 +178,17 @@ def _html_notes(row: dict) -> str:
         parts.append(f'<span class="error">{e(row["duplicate_terc"])}</span>')
     if row.get("reason") and row.get("status") in ("built", "draft", "skipped-unchanged"):
         parts.append(f'<span class="reason">{e(row["reason"])}</span>')
-    for notice in row.get("notices") or []:
-        parts.append(f'<span class="notice">! {e(notice)}</span>')
+    if row.get("mentor_replaced"):
+        parts.append(f'<span class="notice">{e(row["mentor_replaced"])}</span>')
     if row.get("remarks"):
         parts.append(f'<span class="remarks">Uwagi: {e(row["remarks"])}</span>')
+    notices = row.get("notices") or []
+    if notices:
+        items = "".join(f"<li>{e(line)}</li>" for line in notices)
+        parts.append(
+            f'<details class="notices"><summary>ostrzeżenia arkusza: {len(notices)}</summary>'
+            f"<ul>{items}</ul></details>"
+        )
     changes = row.get("clause_changes") or []
     if changes:
         parts.append(

@@ -14,7 +14,7 @@ h1{font-size:1.3rem;margin:.8rem 0 .3rem} h2{font-size:1.1rem;margin-top:1.5rem}
 header{position:sticky;left:0}
 .meta{color:#555;font-size:12px;margin:.2rem 0}
 .chip{display:inline-block;padding:.1rem .5rem;border-radius:1rem;background:#eee;margin-right:.3rem}
-.tools input,.tools select{font:inherit;padding:.2rem .4rem} #shown{color:#555;margin-left:.5rem}
+.tools input,.tools select{font:inherit;padding:.2rem .4rem} #filter{width:20rem} #shown{color:#555;margin-left:.5rem}
 .scroll{overflow:auto;max-height:76vh;border:1px solid #ddd}
 table{border-collapse:collapse;min-width:100%}
 th,td{padding:.25rem .45rem;border-bottom:1px solid #e5e5e5;vertical-align:top;text-align:left}
@@ -30,7 +30,8 @@ td a{margin-right:.35rem;white-space:nowrap}
 .s-built,.r-pass{color:#11683a} .s-draft,.r-warning{color:#8a5a00} .s-failed,.r-fail{color:#b00020;font-weight:600}
 .s-skipped-unchanged{color:#555} .s-pending{color:#6b3fa0}
 .chip.s-failed{background:#fde7ea} .chip.s-built{background:#e6f4ea} .chip.s-draft{background:#fff4d6}
-.errors summary,.error{cursor:pointer;color:#b00020} .errors ul{margin:.2rem 0 .2rem 1rem;padding:0}
+.errors summary,.error{cursor:pointer;color:#b00020} .errors ul,.notices ul{margin:.2rem 0 .2rem 1rem;padding:0}
+.notices{color:#8a5a00;font-size:12px} .notices summary{cursor:pointer}
 .reason,.changes,.notice,.remarks{color:#555;font-size:12px;display:block} .notice{color:#8a5a00} .remarks{color:#1d1d1f}
 .warn{color:#b00020;font-weight:600}
 </style></head><body>

@@ -140,7 +140,8 @@ def _xlsx_row(sheet, cell_class, row: dict, rules: list[str]) -> list:
         f"{x['clause']}: {x['change']}" for x in row.get("clause_changes") or []
     ]
     cells.append(c("; ".join(n for n in progress if n) or None))
-    warnings = [row.get("duplicate_terc") or ""] + list(row.get("notices") or [])
+    warnings = [row.get("duplicate_terc") or "", row.get("mentor_replaced") or ""]
+    warnings += row.get("notices") or []
     cells.append(c("\n".join(n for n in warnings if n) or None))
     cells.append(c(row.get("remarks")))
     return cells
