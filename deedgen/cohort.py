@@ -74,11 +74,18 @@ COLUMN_LABELS = {
 }
 
 
-def cohort_problem(message: str, file: Path, sheet: str | None = None, cell: str | None = None):
-    """A problem of the cohort, at its place: the folder or workbook, and a sheet and cell."""
-    return Problem.text(
-        "cohort", message, location=Location(file=str(file), sheet=sheet, cell=cell)
-    )
+def cohort_problem(
+    message: str,
+    file: Path,
+    sheet: str | None = None,
+    cell: str | None = None,
+    *,
+    english: str | None = None,
+):
+    """A problem of the cohort, at its place: the folder or workbook, and a sheet and cell;
+    *message* is Polish, *english* its English wording."""
+    where = Location(file=str(file), sheet=sheet, cell=cell)
+    return Problem.text("cohort", message, location=where, english=english)
 
 
 @dataclass(frozen=True)
@@ -128,9 +135,12 @@ def read_cohort(path: str | Path) -> Cohort:
     if path.is_file() and path.suffix.lower() == ".xlsx":
         return read_workbook(path)
     if not path.exists():
-        raise CohortInvalid(path, [cohort_problem(f"no such folder or workbook: {path}", path)])
-    message = "a cohort is a folder of partner sheets or a cohort workbook (.xlsx)"
-    raise CohortInvalid(path, [cohort_problem(message, path)])
+        message = f"nie ma takiego folderu ani skoroszytu: {path}"
+        english = f"no such folder or workbook: {path}"
+        raise CohortInvalid(path, [cohort_problem(message, path, english=english)])
+    message = "kohorta to folder arkuszy partnerów albo skoroszyt kohorty (.xlsx)"
+    english = "a cohort is a folder of partner sheets or a cohort workbook (.xlsx)"
+    raise CohortInvalid(path, [cohort_problem(message, path, english=english)])
 
 
 def read_folder(folder: Path) -> Cohort:
@@ -140,8 +150,10 @@ def read_folder(folder: Path) -> Cohort:
         if p.is_file() and p.suffix.lower() in SHEET_SUFFIXES and not p.name.startswith((".", "~$"))
     )
     if not sheets:
-        message = f"no partner sheets ({', '.join(SHEET_SUFFIXES)}) in {folder}"
-        raise CohortInvalid(folder, [cohort_problem(message, folder)])
+        kinds = ", ".join(SHEET_SUFFIXES)
+        message = f"w folderze {folder} nie ma arkuszy partnerów ({kinds})"
+        english = f"no partner sheets ({kinds}) in {folder}"
+        raise CohortInvalid(folder, [cohort_problem(message, folder, english=english)])
     entries = tuple(CohortEntry(sheet=p, label=p.name) for p in sheets)
     return Cohort(source=folder, base=folder, entries=entries)
 
@@ -168,12 +180,16 @@ def read_workbook(path: Path) -> Cohort:
         if ROWS_SHEET.lower() in names:
             entries = _entries(path, book[names[ROWS_SHEET.lower()]], problems)
         else:
-            message = f"no sheet '{ROWS_SHEET}' (the list of coalitions); sheets: {', '.join(book.sheetnames)}"
-            problems.append(cohort_problem(message, path))
+            sheets = ", ".join(book.sheetnames)
+            message = f"brak arkusza „{ROWS_SHEET}” (lista koalicji); arkusze: {sheets}"
+            english = f"no sheet '{ROWS_SHEET}' (the list of coalitions); sheets: {sheets}"
+            problems.append(cohort_problem(message, path, english=english))
     finally:
         book.close()
     if not problems and not entries:
-        problems.append(cohort_problem(f"sheet '{ROWS_SHEET}' lists no partner sheets", path))
+        message = f"arkusz „{ROWS_SHEET}” nie wymienia żadnego arkusza partnerów"
+        english = f"sheet '{ROWS_SHEET}' lists no partner sheets"
+        problems.append(cohort_problem(message, path, english=english))
     if problems:
         raise CohortInvalid(path, problems)
     return Cohort(source=path, base=path.parent, entries=entries, settings=settings)
@@ -196,8 +212,10 @@ def _rows(path: Path, ws, limit: int = MAX_COHORT_ROWS):
         warnings.simplefilter("ignore")
         for number, values in enumerate(ws.iter_rows(max_col=30, values_only=True), 1):
             if number > limit:
-                message = f"sheet '{ws.title}' has more than {limit} rows"
-                raise CohortInvalid(path, [cohort_problem(message, path, ws.title)])
+                message = f"arkusz „{ws.title}” ma więcej niż {limit} wierszy"
+                english = f"sheet '{ws.title}' has more than {limit} rows"
+                problem = cohort_problem(message, path, ws.title, english=english)
+                raise CohortInvalid(path, [problem])
             values = tuple(cell_value(v) for v in values)
             if any(v is not None for v in values):
                 yield number, values
@@ -211,8 +229,10 @@ def _settings(path: Path, ws, problems: list[Problem]) -> CohortSettings:
         if key is None:
             if label:
                 known = ", ".join(SETTING_LABELS.values())
-                message = f"unknown setting '{row[0]}'; expected one of: {known}"
-                problems.append(cohort_problem(message, path, ws.title, f"A{number}"))
+                message = f"nieznane ustawienie „{row[0]}”; oczekiwano jednego z: {known}"
+                english = f"unknown setting '{row[0]}'; expected one of: {known}"
+                cell = f"A{number}"
+                problems.append(cohort_problem(message, path, ws.title, cell, english=english))
             continue
         values.setdefault(key, []).extend((number, v) for v in row[1:] if v is not None)
     edition = _single(path, ws.title, values.get("edition"), problems, "edition")
@@ -223,8 +243,10 @@ def _settings(path: Path, ws, problems: list[Problem]) -> CohortSettings:
             if part.strip():
                 layer = (path.parent / part.strip()).resolve()
                 if not layer.is_dir():
-                    message = f"clause layer folder not found: {part.strip()} ({layer})"
-                    problems.append(cohort_problem(message, path, ws.title, f"B{number}"))
+                    message = f"nie ma folderu warstwy klauzul: {part.strip()} ({layer})"
+                    english = f"clause layer folder not found: {part.strip()} ({layer})"
+                    cell = f"B{number}"
+                    problems.append(cohort_problem(message, path, ws.title, cell, english=english))
                 layers.append(layer)
     return CohortSettings(
         edition=str(edition) if edition is not None else None, bw=bw, layers=tuple(layers)
@@ -235,8 +257,10 @@ def _single(path: Path, sheet: str, found, problems: list[Problem], key: str):
     if not found:
         return None
     if len(found) > 1:
-        message = f"'{SETTING_LABELS[key]}' has more than one value"
-        problems.append(cohort_problem(message, path, sheet, f"B{found[1][0]}"))
+        message = f"„{SETTING_LABELS[key]}” ma więcej niż jedną wartość"
+        english = f"'{SETTING_LABELS[key]}' has more than one value"
+        cell = f"B{found[1][0]}"
+        problems.append(cohort_problem(message, path, sheet, cell, english=english))
     return found[0][1]
 
 
@@ -253,8 +277,10 @@ def _entries(path: Path, ws, problems: list[Problem]) -> tuple[CohortEntry, ...]
         mentor = _mentor(values)
         if values["sheet"] is None:
             if mentor:
-                message = "a mentor without a partner sheet"
-                problems.append(cohort_problem(message, path, ws.title, sheet_cell))
+                message = "mentor bez arkusza partnerów — wpisz ścieżkę arkusza w kolumnie Arkusz"
+                english = "a mentor without a partner sheet"
+                problem = cohort_problem(message, path, ws.title, sheet_cell, english=english)
+                problems.append(problem)
             continue
         name = str(values["sheet"])
         sheet = (path.parent / name).resolve()
@@ -280,11 +306,11 @@ def _mentor(values: dict) -> dict | None:
 def _sheet_problem(sheet: Path, name: str, listed_on: int | None) -> str | None:
     """Why the sheet a workbook row names cannot be built (that coalition fails, not the cohort)."""
     if listed_on is not None:
-        return f"listed twice in the cohort workbook (also row {listed_on})"
+        return f"arkusz podany dwa razy w skoroszycie kohorty (także w wierszu {listed_on})"
     if not sheet.is_file():
-        return f"partner sheet not found: {name} ({sheet})"
+        return f"nie ma arkusza partnerów: {name} ({sheet})"
     if sheet.suffix.lower() not in SHEET_SUFFIXES:
-        return f"not a partner sheet ({', '.join(SHEET_SUFFIXES)}): {name}"
+        return f"to nie jest arkusz partnerów ({', '.join(SHEET_SUFFIXES)}): {name}"
     return None
 
 
@@ -292,8 +318,9 @@ def _columns(path: Path, ws, header, problems: list[Problem]) -> dict[str, int] 
     """Column key → index, from the header row; None when the sheet column is missing."""
     expected = ", ".join(COLUMN_LABELS.values())
     if header is None:
-        message = f"sheet '{ws.title}' is empty; expected a header row: {expected}"
-        problems.append(cohort_problem(message, path, ws.title))
+        message = f"arkusz „{ws.title}” jest pusty; oczekiwano wiersza nagłówków: {expected}"
+        english = f"sheet '{ws.title}' is empty; expected a header row: {expected}"
+        problems.append(cohort_problem(message, path, ws.title, english=english))
         return None
     header_row, labels = header
     columns: dict[str, int] = {}
@@ -302,15 +329,17 @@ def _columns(path: Path, ws, header, problems: list[Problem]) -> dict[str, int] 
             continue
         key = COLUMN_KEYS.get(str(label).strip().rstrip("*").strip().lower())
         if key is None:
-            message = f"unknown column '{label}'; expected: {expected}"
-            problems.append(
-                cohort_problem(message, path, ws.title, f"{_letter(index)}{header_row}")
-            )
+            message = f"nieznana kolumna „{label}”; oczekiwano: {expected}"
+            english = f"unknown column '{label}'; expected: {expected}"
+            cell = f"{_letter(index)}{header_row}"
+            problems.append(cohort_problem(message, path, ws.title, cell, english=english))
         else:
             columns[key] = index
     if "sheet" not in columns:
-        message = f"no column '{COLUMN_LABELS['sheet']}' (the partner sheet's path)"
-        problems.append(cohort_problem(message, path, ws.title, f"A{header_row}"))
+        message = f"brak kolumny „{COLUMN_LABELS['sheet']}” (ścieżka arkusza partnerów)"
+        english = f"no column '{COLUMN_LABELS['sheet']}' (the partner sheet's path)"
+        cell = f"A{header_row}"
+        problems.append(cohort_problem(message, path, ws.title, cell, english=english))
         return None
     return columns
 

@@ -262,7 +262,7 @@ class CohortInvalid(BatchError):
 
     def __init__(self, source: str | Path, problems: list[Problem]) -> None:
         self.source = str(source)
-        head = f"{Path(source).name}: the cohort cannot be read ({len(problems)} problems)"
+        head = f"{Path(source).name}: nie można odczytać kohorty (problemów: {len(problems)})"
         lines = [head] + [f"  - {p.describe()}" for p in problems]
         super().__init__("\n".join(lines), problems=problems)
 

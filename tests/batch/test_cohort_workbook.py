@@ -49,12 +49,14 @@ def test_every_structural_problem_is_reported_at_once(tmp_path):
     with pytest.raises(CohortInvalid) as caught:
         read_cohort(tmp_path / "kohorta.xlsx")
 
-    problems = {str(p.location): p.message() for p in caught.value.problems}
+    problems = {str(p.location): p.message("en") for p in caught.value.problems}
     assert len(problems) == 3
     assert problems["kohorta.xlsx: Kohorta!A2"].startswith("unknown setting 'Kolor okładki'")
     assert problems["kohorta.xlsx: Kohorta!B3"].startswith("clause layer folder not found")
     assert "no sheet 'Koalicje'" in problems["kohorta.xlsx"]
-    assert "kohorta.xlsx: Kohorta!A2: unknown setting" in caught.value.format_message()
+    message = caught.value.format_message()
+    assert message.startswith("kohorta.xlsx: nie można odczytać kohorty (problemów: 3)")
+    assert "kohorta.xlsx: Kohorta!A2: nieznane ustawienie „Kolor okładki”" in message
     assert caught.value.exit_code == 2
 
 
@@ -93,8 +95,10 @@ def test_the_workbook_sets_mentors_and_its_row_problems_fail_only_their_coalitio
     # two rows fail before validation: they are not counted as unchanged
     assert "bez zmian 0 z 5 koalicji; nie zbudowano 2 (brak arkusza" in output
     assert "nie zbudowano 3 z 5 koalicji (kod wyjścia 1)" in output
-    assert "partner sheet not found" in report[2]["errors"][0]
-    assert report[3]["errors"] == ["listed twice in the cohort workbook (also row 3)"]
+    assert "nie ma arkusza partnerów: arkusze/brak.yaml" in report[2]["errors"][0]
+    assert report[3]["errors"] == [
+        "arkusz podany dwa razy w skoroszycie kohorty (także w wierszu 3)"
+    ]
     # the workbook's invalid e-mail is reported at its cell in the workbook
     assert any(e.startswith("kohorta.xlsx: Koalicje!C6 (mentor.email)") for e in rows[2]["errors"])
     manifest = json.loads((out / rows[0]["folder"] / "manifest.json").read_text(encoding="utf-8"))
