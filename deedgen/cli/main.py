@@ -29,7 +29,7 @@ class DeedgenGroup(click.Group):
     cls=DeedgenGroup,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
-@click.version_option(__version__, prog_name="deedgen")
+@click.version_option(__version__, prog_name="deedgen", message="%(prog)s %(version)s")
 @lang_option
 def cli(lang: str) -> None:
     """deedgen: documents of library coalitions (partnership declarations, action plans,
