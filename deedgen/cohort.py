@@ -35,6 +35,7 @@ import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from deedgen.cohort_messages import mentor_replaced, said
 from deedgen.exceptions import CohortInvalid, InputError, Location, Problem
 
 SHEET_SUFFIXES = (".xlsx", ".yaml", ".yml", ".json")
@@ -74,18 +75,11 @@ COLUMN_LABELS = {
 }
 
 
-def cohort_problem(
-    message: str,
-    file: Path,
-    sheet: str | None = None,
-    cell: str | None = None,
-    *,
-    english: str | None = None,
-):
-    """A problem of the cohort, at its place: the folder or workbook, and a sheet and cell;
-    *message* is Polish, *english* its English wording."""
-    where = Location(file=str(file), sheet=sheet, cell=cell)
-    return Problem.text("cohort", message, location=where, english=english)
+def cohort_problem(message: str, file: Path, sheet: str | None = None, cell: str | None = None):
+    """A problem of the cohort, at its place: the folder or workbook, and a sheet and cell."""
+    return Problem.text(
+        "cohort", message, location=Location(file=str(file), sheet=sheet, cell=cell)
+    )
 
 
 @dataclass(frozen=True)
@@ -135,12 +129,8 @@ def read_cohort(path: str | Path) -> Cohort:
     if path.is_file() and path.suffix.lower() == ".xlsx":
         return read_workbook(path)
     if not path.exists():
-        message = f"nie ma takiego folderu ani skoroszytu: {path}"
-        english = f"no such folder or workbook: {path}"
-        raise CohortInvalid(path, [cohort_problem(message, path, english=english)])
-    message = "kohorta to folder arkuszy partnerów albo skoroszyt kohorty (.xlsx)"
-    english = "a cohort is a folder of partner sheets or a cohort workbook (.xlsx)"
-    raise CohortInvalid(path, [cohort_problem(message, path, english=english)])
+        raise CohortInvalid(path, [said("no_source", path, path=path)])
+    raise CohortInvalid(path, [said("not_a_cohort", path)])
 
 
 def read_folder(folder: Path) -> Cohort:
@@ -151,9 +141,7 @@ def read_folder(folder: Path) -> Cohort:
     )
     if not sheets:
         kinds = ", ".join(SHEET_SUFFIXES)
-        message = f"w folderze {folder} nie ma arkuszy partnerów ({kinds})"
-        english = f"no partner sheets ({kinds}) in {folder}"
-        raise CohortInvalid(folder, [cohort_problem(message, folder, english=english)])
+        raise CohortInvalid(folder, [said("no_sheets", folder, folder=folder, kinds=kinds)])
     entries = tuple(CohortEntry(sheet=p, label=p.name) for p in sheets)
     return Cohort(source=folder, base=folder, entries=entries)
 
@@ -181,15 +169,11 @@ def read_workbook(path: Path) -> Cohort:
             entries = _entries(path, book[names[ROWS_SHEET.lower()]], problems)
         else:
             sheets = ", ".join(book.sheetnames)
-            message = f"brak arkusza „{ROWS_SHEET}” (lista koalicji); arkusze: {sheets}"
-            english = f"no sheet '{ROWS_SHEET}' (the list of coalitions); sheets: {sheets}"
-            problems.append(cohort_problem(message, path, english=english))
+            problems.append(said("no_rows_sheet", path, name=ROWS_SHEET, sheets=sheets))
     finally:
         book.close()
     if not problems and not entries:
-        message = f"arkusz „{ROWS_SHEET}” nie wymienia żadnego arkusza partnerów"
-        english = f"sheet '{ROWS_SHEET}' lists no partner sheets"
-        problems.append(cohort_problem(message, path, english=english))
+        problems.append(said("no_rows", path, name=ROWS_SHEET))
     if problems:
         raise CohortInvalid(path, problems)
     return Cohort(source=path, base=path.parent, entries=entries, settings=settings)
@@ -212,9 +196,7 @@ def _rows(path: Path, ws, limit: int = MAX_COHORT_ROWS):
         warnings.simplefilter("ignore")
         for number, values in enumerate(ws.iter_rows(max_col=30, values_only=True), 1):
             if number > limit:
-                message = f"arkusz „{ws.title}” ma więcej niż {limit} wierszy"
-                english = f"sheet '{ws.title}' has more than {limit} rows"
-                problem = cohort_problem(message, path, ws.title, english=english)
+                problem = said("too_many_rows", path, ws.title, name=ws.title, limit=limit)
                 raise CohortInvalid(path, [problem])
             values = tuple(cell_value(v) for v in values)
             if any(v is not None for v in values):
@@ -229,10 +211,10 @@ def _settings(path: Path, ws, problems: list[Problem]) -> CohortSettings:
         if key is None:
             if label:
                 known = ", ".join(SETTING_LABELS.values())
-                message = f"nieznane ustawienie „{row[0]}”; oczekiwano jednego z: {known}"
-                english = f"unknown setting '{row[0]}'; expected one of: {known}"
                 cell = f"A{number}"
-                problems.append(cohort_problem(message, path, ws.title, cell, english=english))
+                problems.append(
+                    said("unknown_setting", path, ws.title, cell, found=row[0], known=known)
+                )
             continue
         values.setdefault(key, []).extend((number, v) for v in row[1:] if v is not None)
     edition = _single(path, ws.title, values.get("edition"), problems, "edition")
@@ -243,10 +225,10 @@ def _settings(path: Path, ws, problems: list[Problem]) -> CohortSettings:
             if part.strip():
                 layer = (path.parent / part.strip()).resolve()
                 if not layer.is_dir():
-                    message = f"nie ma folderu warstwy klauzul: {part.strip()} ({layer})"
-                    english = f"clause layer folder not found: {part.strip()} ({layer})"
-                    cell = f"B{number}"
-                    problems.append(cohort_problem(message, path, ws.title, cell, english=english))
+                    found, cell = part.strip(), f"B{number}"
+                    problems.append(
+                        said("no_layer", path, ws.title, cell, found=found, folder=layer)
+                    )
                 layers.append(layer)
     return CohortSettings(
         edition=str(edition) if edition is not None else None, bw=bw, layers=tuple(layers)
@@ -257,10 +239,8 @@ def _single(path: Path, sheet: str, found, problems: list[Problem], key: str):
     if not found:
         return None
     if len(found) > 1:
-        message = f"„{SETTING_LABELS[key]}” ma więcej niż jedną wartość"
-        english = f"'{SETTING_LABELS[key]}' has more than one value"
         cell = f"B{found[1][0]}"
-        problems.append(cohort_problem(message, path, sheet, cell, english=english))
+        problems.append(said("several_values", path, sheet, cell, label=SETTING_LABELS[key]))
     return found[0][1]
 
 
@@ -277,10 +257,7 @@ def _entries(path: Path, ws, problems: list[Problem]) -> tuple[CohortEntry, ...]
         mentor = _mentor(values)
         if values["sheet"] is None:
             if mentor:
-                message = "mentor bez arkusza partnerów — wpisz ścieżkę arkusza w kolumnie Arkusz"
-                english = "a mentor without a partner sheet"
-                problem = cohort_problem(message, path, ws.title, sheet_cell, english=english)
-                problems.append(problem)
+                problems.append(said("mentor_without_sheet", path, ws.title, sheet_cell))
             continue
         name = str(values["sheet"])
         sheet = (path.parent / name).resolve()
@@ -318,9 +295,7 @@ def _columns(path: Path, ws, header, problems: list[Problem]) -> dict[str, int] 
     """Column key → index, from the header row; None when the sheet column is missing."""
     expected = ", ".join(COLUMN_LABELS.values())
     if header is None:
-        message = f"arkusz „{ws.title}” jest pusty; oczekiwano wiersza nagłówków: {expected}"
-        english = f"sheet '{ws.title}' is empty; expected a header row: {expected}"
-        problems.append(cohort_problem(message, path, ws.title, english=english))
+        problems.append(said("empty_rows_sheet", path, ws.title, name=ws.title, expected=expected))
         return None
     header_row, labels = header
     columns: dict[str, int] = {}
@@ -329,17 +304,15 @@ def _columns(path: Path, ws, header, problems: list[Problem]) -> dict[str, int] 
             continue
         key = COLUMN_KEYS.get(str(label).strip().rstrip("*").strip().lower())
         if key is None:
-            message = f"nieznana kolumna „{label}”; oczekiwano: {expected}"
-            english = f"unknown column '{label}'; expected: {expected}"
             cell = f"{_letter(index)}{header_row}"
-            problems.append(cohort_problem(message, path, ws.title, cell, english=english))
+            problems.append(
+                said("unknown_column", path, ws.title, cell, found=label, expected=expected)
+            )
         else:
             columns[key] = index
     if "sheet" not in columns:
-        message = f"brak kolumny „{COLUMN_LABELS['sheet']}” (ścieżka arkusza partnerów)"
-        english = f"no column '{COLUMN_LABELS['sheet']}' (the partner sheet's path)"
         cell = f"A{header_row}"
-        problems.append(cohort_problem(message, path, ws.title, cell, english=english))
+        problems.append(said("no_sheet_column", path, ws.title, cell, label=COLUMN_LABELS["sheet"]))
         return None
     return columns
 
@@ -380,26 +353,6 @@ def apply_overrides(
             )
     if entry.location is not None:
         raw.locations[("mentor",)] = entry.location
-
-
-def mentor_replaced(previous: dict, assigned: dict, where: Location | None) -> Problem | None:
-    """A warning when the workbook's mentor replaces another one the sheet names (the same
-    person again, or a sheet without a mentor, is no news)."""
-    before = {key: str(previous.get(key) or "").strip() for key in ("name", "email")}
-    after = {key: str(assigned.get(key) or "").strip() for key in ("name", "email")}
-    if not any(before.values()) or all(
-        before[key].casefold() == after[key].casefold() for key in before if before[key]
-    ):
-        return None
-    old = ", ".join(v for v in before.values() if v)
-    new = ", ".join(v for v in after.values() if v)
-    return Problem.text(
-        "cohort_mentor",
-        f"mentor z arkusza ({old}) zastąpiony mentorem ze skoroszytu kohorty ({new})",
-        english=f"the sheet's mentor ({old}) replaced by the cohort workbook's ({new})",
-        severity="warning",
-        location=where,
-    )
 
 
 def write_workbook(
