@@ -147,6 +147,16 @@ HELP_PL: dict[str, str] = {
     "i składu (domyślnie: arkusze z samples/).",
     "clause lint --format": "text dla ludzi albo json dla programów.",
     "clause lint --strict": "Traktuj ostrzeżenia jak błędy.",
+    "clause lint --cohort": "Kohorta: skoroszyt kohorty albo folder arkuszy — lint składa "
+    "dokumenty każdej koalicji (i dodaje warstwy klauzul skoroszytu).",
+    "clause clean": "Usuń odrzucone szkice edycji: wypisuje każdy plik, pyta o potwierdzenie i "
+    "usuwa tylko pliki NAZWA.pl.txt.rejected / NAZWA.en.txt.rejected(-N) z warstw nakładek "
+    "(centralnej tylko z --central). Nic innego nie jest ruszane.",
+    "clause clean --rejected": "Usuń odrzucone szkice edycji (NAZWA.pl.txt.rejected) z warstw "
+    "nakładek.",
+    "clause clean --yes": "Nie pytaj o potwierdzenie.",
+    "clause clean --central": "Pozwól pisać do biblioteki centralnej, gdy jest najwyższą "
+    "warstwą (tylko opiekunowie).",
     "clause preview": "Klauzula ID złożona dla arkusza SHEET, numerowana jak w całym dokumencie.",
     "clause preview --sheet": "Arkusz partnerów.",
     "clause preview --lang": VARIANT,
@@ -180,6 +190,6 @@ HELP_PL: dict[str, str] = {
 HELP_PL.update(
     {
         f"clause {name} --library": LIBRARY
-        for name in ["list", "show", "new", "edit", "remove", "lint", "preview", "diff"]
+        for name in ["list", "show", "new", "edit", "remove", "lint", "preview", "diff", "clean"]
     }
 )
