@@ -35,6 +35,17 @@ DOCUMENT_SLUGS = {
 
 
 @dataclass(frozen=True)
+class Reference:
+    """A cross-reference in a unit's text: ``text[start:end]`` is the resolved address of the
+    target („§ 5 ust. 2”, or „ust. 2” inside § 5), which the DOCX renderer turns into fields."""
+
+    start: int
+    end: int
+    target: tuple  # (section, ust, pkt, lit) of the target; None for a level it has not
+    local: bool = False  # the § number is left out (a reference inside its own §)
+
+
+@dataclass(frozen=True)
 class Unit:
     """One numbered unit of a clause: ustęp, punkt, litera, tiret, część wspólna, or plain text."""
 
@@ -42,6 +53,7 @@ class Unit:
     label: str  # "1.", "1)", "a)", "–", "" (unnumbered)
     text: str  # final text, punctuation included
     anchor: str | None = None
+    references: tuple[Reference, ...] = ()
 
     @property
     def level(self) -> int:

@@ -10,6 +10,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm
 
+from deedgen.render.numbering import UNIT_LEVELS, number_paragraph
+
 
 def para(doc_or_cell, text="", style="Tekst"):
     paragraph = doc_or_cell.add_paragraph(style=style)
@@ -132,20 +134,22 @@ def set_widths(table, widths):
             row.cells[i].width = Cm(width)
 
 
+UNIT_STYLES = {"ust": "Ustęp", "pkt": "Punkt", "lit": "Litera", "tir": "Tiret"}
+
+
 def blocks_loop(doc, source="blocks"):
-    """The body of a § document: one paragraph per unit, each kind in its own style."""
+    """The body of a § document: one paragraph per unit, each kind in its own style. The § headings
+    and a §'s units are items of Word's list (their labels from numbering.xml); units outside a §
+    (the comparition, the recitals) keep their typed labels."""
     tag(doc, f"{{%p for b in {source} %}}")
     tag(doc, '{%p if b.kind == "section" %}')
-    para(doc, "{{ b.heading }}", "Paragraf")
+    number_paragraph(para(doc, "{{ b.mark }}", "Paragraf"), UNIT_LEVELS["section"])
     para(doc, "{{ b.title }}", "Tytuł paragrafu")
-    tag(doc, '{%p elif b.kind == "ust" %}')
-    labelled(doc, "Ustęp")
-    tag(doc, '{%p elif b.kind == "pkt" %}')
-    labelled(doc, "Punkt")
-    tag(doc, '{%p elif b.kind == "lit" %}')
-    labelled(doc, "Litera")
-    tag(doc, '{%p elif b.kind == "tir" %}')
-    labelled(doc, "Tiret")
+    for kind, style in UNIT_STYLES.items():
+        tag(doc, f'{{%p elif b.kind == "{kind}" and b.listed %}}')
+        number_paragraph(para(doc, "{{ b.text }}", style), UNIT_LEVELS[kind])
+        tag(doc, f'{{%p elif b.kind == "{kind}" %}}')
+        labelled(doc, style)
     tag(doc, '{%p elif b.kind == "wsp" %}')
     para(doc, "{{ b.text }}", "Część wspólna")
     tag(doc, "{%p else %}")

@@ -4,27 +4,61 @@ blocks, the slots, the signature block, and the tables of the action plan and th
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from deedgen.document import ANNEXES, AssembledDocument
 from deedgen.polish import format_date, format_money, format_quarter, month_name, short_quarter
 from deedgen.render.labels import LABELS
+from deedgen.render.references import (
+    bookmark,
+    bookmark_name,
+    referenced,
+    unit_addresses,
+    with_fields,
+)
 
 
-def unit_blocks(section, with_heading: bool) -> list[dict]:
+def unit_blocks(section, with_heading: bool, bookmarks: dict | None = None) -> list[dict]:
+    """The blocks of one section. A numbered §'s units are items of Word's list (``listed``:
+    their labels come from numbering.xml); the § heading and every unit some reference names
+    carry a bookmark from *bookmarks* (address → (name, id)); references become REF fields."""
+    bookmarks = bookmarks or {}
+    numbered = section.number is not None
+
+    def mark(address) -> Markup:
+        return bookmark(*bookmarks[address]) if address in bookmarks else Markup()
+
     blocks = []
-    if with_heading and section.number is not None:
+    if with_heading and numbered:
         blocks.append(
             {
                 "kind": "section",
                 "heading": section.heading,
+                "mark": mark((section.number,)),
                 "title": section.title,
                 "label": "",
                 "text": "",
             }
         )
-    for unit in section.units:
+    addresses = unit_addresses(section) if numbered else [None] * len(section.units)
+    for unit, address in zip(section.units, addresses, strict=True):
         kind = unit.kind if unit.label or unit.kind == "wsp" else "text"
-        blocks.append({"kind": kind, "label": unit.label, "text": unit.text})
+        text = with_fields(unit.text, unit.references)
+        blocks.append(
+            {
+                "kind": kind,
+                "label": unit.label,
+                "text": mark(address) + text,
+                "listed": numbered and kind in ("ust", "pkt", "lit", "tir"),
+            }
+        )
     return blocks
+
+
+def document_bookmarks(document: AssembledDocument) -> dict:
+    """address → (bookmark name, id) for every address a reference of the document shows."""
+    wanted = sorted(referenced(document.sections), key=lambda a: [str(p) for p in a])
+    return {address: (bookmark_name(address), i) for i, address in enumerate(wanted, 1)}
 
 
 def signature_parties(document: AssembledDocument) -> list[dict]:
@@ -43,8 +77,11 @@ def template_values(document: AssembledDocument, *, draft: bool = False, finding
     ctx, lang = document.context, document.lang
     labels = LABELS[lang]
     coalition = ctx["coalition"]
+    bookmarks = document_bookmarks(document)
     blocks = [
-        block for section in document.sections for block in unit_blocks(section, with_heading=True)
+        block
+        for section in document.sections
+        for block in unit_blocks(section, with_heading=True, bookmarks=bookmarks)
     ]
     slots: dict[str, list] = {}
     for section in document.sections:

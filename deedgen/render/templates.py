@@ -20,7 +20,9 @@ from docx import Document
 from docx.enum.text import WD_BREAK
 from docx.oxml.ns import qn
 
+from deedgen.document import NUMBERED_DOCUMENTS
 from deedgen.fsutil import atomic_write_bytes
+from deedgen.render.numbering import add_numbering
 from deedgen.render.template_parts import (
     blocks_loop,
     data_table,
@@ -64,6 +66,7 @@ def title_block(doc, *, annex: bool = False, dated: bool = False):
 
 def declaration_template():
     doc = new_document()
+    add_numbering(doc)
     title_block(doc)
     blocks_loop(doc)
     signature_block(doc)
@@ -73,6 +76,7 @@ def declaration_template():
 
 def preliminary_template():
     doc = new_document()
+    add_numbering(doc)
     title_block(doc, dated=True)
     blocks_loop(doc)
     signature_block(doc)
@@ -226,14 +230,16 @@ BUILDERS = {
 # --- saving ----------------------------------------------------------------------------------------
 
 
-UNUSED_PARTS = ("stylesWithEffects", "customXml", "numbering", "webSettings")
+UNUSED_PARTS = ("stylesWithEffects", "customXml", "webSettings")
 
 
-def save_lean(doc, path: Path) -> None:
+def save_lean(doc, path: Path, numbered: bool = False) -> None:
     """Save without the parts python-docx ships but the templates do not use (stylesWithEffects
-    alone is 430 kB), and with fixed zip timestamps (reproducible files)."""
+    alone is 430 kB; numbering only where the units are a list), and with fixed zip timestamps
+    (reproducible files)."""
+    unused = UNUSED_PARTS if numbered else (*UNUSED_PARTS, "numbering")
     for rel_id, rel in list(doc.part.rels.items()):
-        if any(name in rel.reltype for name in UNUSED_PARTS):
+        if any(name in rel.reltype for name in unused):
             del doc.part.rels[rel_id]
     buffer = io.BytesIO()
     doc.core_properties.title = ""
@@ -276,7 +282,7 @@ def build_templates(target: Path = TEMPLATE_DIR) -> list[Path]:
         doc = builder()
         prune_styles(doc)
         path = target / f"{kind}.docx"
-        save_lean(doc, path)
+        save_lean(doc, path, numbered=kind in NUMBERED_DOCUMENTS)
         written.append(path)
     return written
 
