@@ -36,6 +36,21 @@ def _inert(text: str) -> str:
     return str(escape(text)).replace("{_", "{&#95;").replace("_}", "&#95;}")
 
 
+# NIP („819-093-78-65”), postal codes and other numbers joined by hyphens: their hyphens become
+# Word's non-breaking hyphen, so no line ends inside them. Tested against LibreOffice: it keeps the
+# number on one line and pdftotext still reads a plain „-” (a typed U+2011 would be a different
+# character in the DOCX text); python-docx reads the element as „-” too.
+_HYPHENATED_NUMBER = re.compile(r"(?<![\w-])\d+(?:-\d+)+(?![\w-])")
+NO_BREAK_HYPHEN = '</w:t><w:noBreakHyphen/><w:t xml:space="preserve">'
+
+
+def _text(text: str) -> str:
+    """A piece of a unit's text, escaped, with hyphenated numbers unbreakable."""
+    return _HYPHENATED_NUMBER.sub(
+        lambda match: match.group().replace("-", NO_BREAK_HYPHEN), _inert(text)
+    )
+
+
 TEXT_RUN_BREAK = '</w:t></w:r>{}<w:r><w:t xml:space="preserve">'
 
 
@@ -72,7 +87,7 @@ def with_fields(text: str, references: tuple[Reference, ...]) -> Markup:
     """A unit's text for the template's run (escaped), each reference's § and ust. as REF fields."""
     pieces, last = [], 0
     for reference in references:
-        pieces.append(_inert(text[last : reference.start]))
+        pieces.append(_text(text[last : reference.start]))
         shown = text[reference.start : reference.end]
         at = 0
         for match, address in zip(
@@ -81,13 +96,13 @@ def with_fields(text: str, references: tuple[Reference, ...]) -> Markup:
             if not fielded(address):
                 continue
             start = match.start() - len(SECTION_SIGN) if len(address) == 1 else match.start()
-            pieces.append(_inert(shown[at:start]))
+            pieces.append(_text(shown[at:start]))
             field = _field(bookmark_name(address), shown[start : match.end()])
             pieces.append(TEXT_RUN_BREAK.format(field))
             at = match.end()
-        pieces.append(_inert(shown[at:]))
+        pieces.append(_text(shown[at:]))
         last = reference.end
-    pieces.append(_inert(text[last:]))
+    pieces.append(_text(text[last:]))
     return Markup("".join(pieces))
 
 

@@ -62,15 +62,24 @@ def document_bookmarks(document: AssembledDocument) -> dict:
 
 
 def signature_parties(document: AssembledDocument) -> list[dict]:
+    """One entry per signing Party with its representatives' lines; the countersignature (the
+    Treasurer's kontrasygnata) goes with the Party it countersigns, under its signatures."""
     parties: dict[str, dict] = {}
     for signatory in document.signatories:
-        if signatory.role != "signature":
-            continue
         party = parties.setdefault(
-            signatory.party_id, {"party_name": signatory.party_name, "lines": []}
+            signatory.party_id,
+            {"party_name": signatory.party_name, "lines": [], "countersignature": None},
         )
-        party["lines"].append({"person": signatory.person, "function": signatory.function})
+        line = {"person": signatory.person, "function": signatory.function}
+        if signatory.role == "signature":
+            party["lines"].append(line)
+        else:
+            party["countersignature"] = line
     return list(parties.values())
+
+
+# The line a signature goes on; the English rendering is a translation, signed on the Polish text.
+SIGNATURE_DOTS = {"pl": "……………………………………………", "en": "[signed on the Polish original]"}
 
 
 def template_values(document: AssembledDocument, *, draft: bool = False, findings=()) -> dict:
@@ -87,7 +96,6 @@ def template_values(document: AssembledDocument, *, draft: bool = False, finding
     for section in document.sections:
         if section.slot:
             slots.setdefault(section.slot, []).extend(unit_blocks(section, with_heading=False))
-    counter = next((line for line in document.signatories if line.role == "countersignature"), None)
     values = {
         "L": labels,
         "title": document.title,
@@ -101,9 +109,7 @@ def template_values(document: AssembledDocument, *, draft: bool = False, finding
         "signatures_heading": labels["signatures"]
         if len(signature_parties(document)) > 1
         else labels["signature"],
-        "countersignature": {"person": counter.person, "function": counter.function}
-        if counter
-        else None,
+        "signature_dots": SIGNATURE_DOTS[lang],
         "place_and_date": f"{coalition['place']}, {'dnia ' if lang == 'pl' else ''}{format_date(coalition['preliminary_declaration_date'], lang)}",
         "annex_line": "",
     }

@@ -97,7 +97,7 @@ def action_plan_template():
         [9, 3.5, 13],
     )
     para(doc, "2. {{ L.team }}", "Nagłówek sekcji")
-    slot_loop(doc, "team")
+    slot_loop(doc, "team", before_table=True)
     data_table(
         doc,
         ["{{ L.no }}", "{{ L.name }}", "{{ L.institution }}", "{{ L.role }}"],
@@ -107,7 +107,7 @@ def action_plan_template():
     )
     actions_section(doc)
     para(doc, "4. {{ L.calendar }}", "Nagłówek sekcji")
-    slot_loop(doc, "calendar")
+    slot_loop(doc, "calendar", before_table=True)
     data_table(
         doc,
         ["{{ L.quarter }}", "{{ L.action }}", "{{ L.micro_success }}"],
@@ -116,7 +116,7 @@ def action_plan_template():
         [3.5, 8, 14],
     )
     para(doc, "5. {{ L.promotion }}", "Nagłówek sekcji")
-    slot_loop(doc, "promotion")
+    slot_loop(doc, "promotion", before_table=True)
     data_table(
         doc,
         ["{{ L.quarter }}", "{{ L.kind }}", "{{ L.level }}", "{{ L.audience }}"],
@@ -136,7 +136,7 @@ def action_plan_template():
 def actions_section(doc):
     """Section 3 of the action plan: one row per action of the plan."""
     para(doc, "3. {{ L.actions }}", "Nagłówek sekcji")
-    slot_loop(doc, "actions")
+    slot_loop(doc, "actions", before_table=True)
     data_table(
         doc,
         [
@@ -162,6 +162,10 @@ def actions_section(doc):
     )
 
 
+def page_break(doc):
+    doc.add_paragraph(style="Normal").add_run().add_break(WD_BREAK.PAGE)
+
+
 def evaluation_forms_template():
     doc = new_document()
     title_block(doc, annex=True)
@@ -183,11 +187,13 @@ def evaluation_forms_template():
         "Pole do wypełnienia",
     )
     tag(doc, "{%p endfor %}")
-    page_break = doc.add_paragraph(style="Normal")
-    page_break.add_run().add_break(WD_BREAK.PAGE)
+    page_break(doc)
     para(doc, "B. {{ L.annual_form }}", "Nagłówek sekcji")
     slot_loop(doc, "annual_form")
     tag(doc, "{%p for y in annual %}")
+    tag(doc, "{%p if not loop.first %}")  # each year's form starts a page, with its heading
+    page_break(doc)
+    tag(doc, "{%p endif %}")
     para(doc, "{{ L.annual_form }} — {{ L.year }} {{ y.year }}", "Nagłówek sekcji")
     data_table(
         doc,
