@@ -34,6 +34,12 @@ DOCUMENT_SLUGS = {
 }
 
 
+# The line every page of a translated document carries: the Polish text is the one signed.
+TRANSLATION_NOTICES = {
+    "en": "Translation from Polish — for information; in case of discrepancy the Polish text prevails",
+}
+
+
 @dataclass(frozen=True)
 class Reference:
     """A cross-reference in a unit's text: ``text[start:end]`` is the resolved address of the
@@ -107,6 +113,11 @@ class AssembledDocument:
     clauses: tuple[UsedClause, ...]
     signatories: tuple[Signatory, ...] = ()
     context: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    @property
+    def translation_notice(self) -> str:
+        """The translation notice of the document's language („” for the Polish original)."""
+        return TRANSLATION_NOTICES.get(self.lang, "")
 
     @property
     def clause_ids(self) -> set[str]:

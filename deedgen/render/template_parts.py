@@ -25,7 +25,7 @@ def tag(doc_or_cell, text):
     return doc_or_cell.add_paragraph(text, style="Normal")
 
 
-def labelled(doc, style, label="{{ b.label }}", text="{{ b.text }}"):
+def labelled(doc, style, label="{{ b.label }}", text="{{ b.runs }}"):
     paragraph = doc.add_paragraph(style=style)
     paragraph.add_run(label)
     paragraph.add_run("\t")
@@ -59,6 +59,9 @@ def page_setup(doc, landscape=False):
     first = header.paragraphs[0]
     first.style = doc.styles["Nagłówek strony"]
     first.add_run("{{ coalition_name }}")
+    tag(header, "{%p if translation_notice %}")
+    para(header, "{{ translation_notice }}", "Nagłówek strony")
+    tag(header, "{%p endif %}")
     tag(header, "{%p if draft %}")
     para(header, "{{ L.draft_mark }}", "Znak projektu")
     tag(header, "{%p endif %}")
@@ -160,13 +163,13 @@ def blocks_loop(doc, source="blocks"):
     para(doc, "{{ b.title }}", "Tytuł paragrafu")
     for kind, style in UNIT_STYLES.items():
         tag(doc, f'{{%p elif b.kind == "{kind}" and b.listed %}}')
-        number_paragraph(para(doc, "{{ b.text }}", style), UNIT_LEVELS[kind])
+        number_paragraph(para(doc, "{{ b.runs }}", style), UNIT_LEVELS[kind])
         tag(doc, f'{{%p elif b.kind == "{kind}" %}}')
         labelled(doc, style)
     tag(doc, '{%p elif b.kind == "wsp" %}')
-    para(doc, "{{ b.text }}", "Część wspólna")
+    para(doc, "{{ b.runs }}", "Część wspólna")
     tag(doc, "{%p else %}")
-    para(doc, "{{ b.text }}", "Tekst")
+    para(doc, "{{ b.runs }}", "Tekst")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p endfor %}")
 
@@ -180,7 +183,7 @@ def slot_loop(doc, slot, before_table=False):
     tag(doc, '{%p if b.kind in ("pkt", "lit", "tir") %}')
     labelled(doc, item_style)
     tag(doc, "{%p else %}")
-    para(doc, "{{ b.text }}", text_style)
+    para(doc, "{{ b.runs }}", text_style)
     tag(doc, "{%p endif %}")
     tag(doc, "{%p endfor %}")
 

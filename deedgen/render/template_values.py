@@ -20,8 +20,9 @@ from deedgen.render.references import (
 
 def unit_blocks(section, with_heading: bool, bookmarks: dict | None = None) -> list[dict]:
     """The blocks of one section. A numbered §'s units are items of Word's list (``listed``:
-    their labels come from numbering.xml); the § heading and every unit some reference names
-    carry a bookmark from *bookmarks* (address → (name, id)); references become REF fields."""
+    their labels come from numbering.xml). ``text`` is the unit's text; ``runs`` the same as the
+    DOCX's run XML: a bookmark from *bookmarks* (address → (name, id)) when a reference names the
+    unit, REF fields for its references (``mark``: the § heading's bookmark)."""
     bookmarks = bookmarks or {}
     numbered = section.number is not None
 
@@ -43,12 +44,12 @@ def unit_blocks(section, with_heading: bool, bookmarks: dict | None = None) -> l
     addresses = unit_addresses(section) if numbered else [None] * len(section.units)
     for unit, address in zip(section.units, addresses, strict=True):
         kind = unit.kind if unit.label or unit.kind == "wsp" else "text"
-        text = with_fields(unit.text, unit.references)
         blocks.append(
             {
                 "kind": kind,
                 "label": unit.label,
-                "text": mark(address) + text,
+                "text": unit.text,
+                "runs": mark(address) + with_fields(unit.text, unit.references),
                 "listed": numbered and kind in ("ust", "pkt", "lit", "tir"),
             }
         )
@@ -110,6 +111,7 @@ def template_values(document: AssembledDocument, *, draft: bool = False, finding
         if len(signature_parties(document)) > 1
         else labels["signature"],
         "signature_dots": SIGNATURE_DOTS[lang],
+        "translation_notice": document.translation_notice,
         "place_and_date": f"{coalition['place']}, {'dnia ' if lang == 'pl' else ''}{format_date(coalition['preliminary_declaration_date'], lang)}",
         "annex_line": "",
     }

@@ -215,11 +215,8 @@ def evaluation_forms_template():
     para(doc, "{{ L.team_meetings }}: ………", "Pole do wypełnienia")
     para(doc, "{{ L.presentations }}: ………", "Pole do wypełnienia")
     para(doc, "{{ L.new_partners }}: ……………………………………………………………", "Pole do wypełnienia")
-    para(
-        doc,
-        "{{ L.prepared_by }}: ……………………………………… ({{ L.date_and_signature }})",
-        "Pole do wypełnienia",
-    )
+    # the Team adopts the annual report; the Coordinator signs on its behalf (forms.annual v3)
+    para(doc, "{{ L.adopted_by_team }}", "Pole do wypełnienia")
     tag(doc, "{%p endfor %}")
     findings_block(doc)
     return doc

@@ -96,3 +96,26 @@ def test_a_nip_never_breaks_and_still_reads_with_plain_hyphens(documents, tmp_pa
     with PdfConverter(workers=1, workdir=tmp_path) as converter:
         text = pdftotext(converter.convert_one(source, tmp_path / "pdf"))
     assert "819-093-78-65" in text and "\u2011" not in text
+
+
+def test_english_documents_say_they_are_a_translation(documents):
+    for kind in ("preliminary", "declaration", "action_plan", "evaluation_forms"):
+        english = rendered(documents, "lipowiec", kind, "en").sections[0].header.paragraphs
+        polish = rendered(documents, "lipowiec", kind, "pl").sections[0].header.paragraphs
+        notice = "Translation from Polish — for information; in case of discrepancy the Polish text prevails"
+        assert notice in [p.text for p in english], kind
+        assert not any("Translation" in p.text for p in polish), kind
+
+
+def test_the_annual_form_is_adopted_by_the_team(documents):
+    texts = [p.text for p in rendered(documents, "lipowiec", "evaluation_forms").paragraphs]
+    adopted = [t for t in texts if t.startswith("Raport przyjęty przez Zespół")]
+    assert (
+        adopted
+        == [
+            "Raport przyjęty przez Zespół na posiedzeniu w dniu ……… . "
+            "W imieniu Zespołu: ……… (podpis Koordynatora)"
+        ]
+        * 2
+    )  # one per year, 2026 and 2027
+    assert sum(t.startswith("Sporządził(a)") for t in texts) == 5  # the quarterly forms
