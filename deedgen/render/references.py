@@ -33,7 +33,8 @@ def bookmark_name(address: tuple) -> str:
 
 def _inert(text: str) -> str:
     """Escaped text whose braces docxtpl's post-render rewriting cannot touch (see docx.py)."""
-    return str(escape(text)).replace("{_", "{&#95;").replace("_}", "&#95;}")
+    escaped = str(escape(text))
+    return escaped.replace("{_", "{&#95;").replace("_}", "&#95;}") if "_" in escaped else escaped
 
 
 # NIP („819-093-78-65”), postal codes and other numbers joined by hyphens: their hyphens become
@@ -46,9 +47,14 @@ NO_BREAK_HYPHEN = '</w:t><w:noBreakHyphen/><w:t xml:space="preserve">'
 
 def _text(text: str) -> str:
     """A piece of a unit's text, escaped, with hyphenated numbers unbreakable."""
-    return _HYPHENATED_NUMBER.sub(
-        lambda match: match.group().replace("-", NO_BREAK_HYPHEN), _inert(text)
-    )
+    escaped = _inert(text)
+    if "-" not in escaped:  # most units: skip the regular expression
+        return escaped
+    return _HYPHENATED_NUMBER.sub(_unbreakable, escaped)
+
+
+def _unbreakable(match: re.Match) -> str:
+    return match.group().replace("-", NO_BREAK_HYPHEN)
 
 
 TEXT_RUN_BREAK = '</w:t></w:r>{}<w:r><w:t xml:space="preserve">'
@@ -83,9 +89,12 @@ def fielded(address: tuple) -> bool:
     return len(address) <= 2
 
 
-def with_fields(text: str, references: tuple[Reference, ...]) -> Markup:
-    """A unit's text for the template's run (escaped), each reference's § and ust. as REF fields."""
-    pieces, last = [], 0
+def with_fields(text: str, references: tuple[Reference, ...], before: str = "") -> Markup:
+    """A unit's text for the template's run (escaped), each reference's § and ust. as REF fields;
+    *before*: run XML to put first (a :func:`bookmark`)."""
+    if not references:
+        return Markup(before + _text(text))
+    pieces, last = [before], 0
     for reference in references:
         pieces.append(_text(text[last : reference.start]))
         shown = text[reference.start : reference.end]
@@ -106,13 +115,11 @@ def with_fields(text: str, references: tuple[Reference, ...]) -> Markup:
     return Markup("".join(pieces))
 
 
-def bookmark(name: str, bookmark_id: int) -> Markup:
-    """A bookmark at the start of a paragraph, to put before its text in the template's run."""
-    return Markup(
-        TEXT_RUN_BREAK.format(
-            f'<w:bookmarkStart w:id="{bookmark_id}" w:name="{name}"/>'
-            f'<w:bookmarkEnd w:id="{bookmark_id}"/>'
-        )
+def bookmark(name: str, bookmark_id: int) -> str:
+    """A bookmark at the start of a paragraph, run XML to put before its text in the template's run."""
+    return TEXT_RUN_BREAK.format(
+        f'<w:bookmarkStart w:id="{bookmark_id}" w:name="{name}"/>'
+        f'<w:bookmarkEnd w:id="{bookmark_id}"/>'
     )
 
 

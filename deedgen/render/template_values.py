@@ -26,8 +26,8 @@ def unit_blocks(section, with_heading: bool, bookmarks: dict | None = None) -> l
     bookmarks = bookmarks or {}
     numbered = section.number is not None
 
-    def mark(address) -> Markup:
-        return bookmark(*bookmarks[address]) if address in bookmarks else Markup()
+    def mark(address) -> str:
+        return bookmark(*bookmarks[address]) if address in bookmarks else ""
 
     blocks = []
     if with_heading and numbered:
@@ -35,7 +35,7 @@ def unit_blocks(section, with_heading: bool, bookmarks: dict | None = None) -> l
             {
                 "kind": "section",
                 "heading": section.heading,
-                "mark": mark((section.number,)),
+                "mark": Markup(mark((section.number,))),
                 "title": section.title,
                 "label": "",
                 "text": "",
@@ -49,7 +49,7 @@ def unit_blocks(section, with_heading: bool, bookmarks: dict | None = None) -> l
                 "kind": kind,
                 "label": unit.label,
                 "text": unit.text,
-                "runs": mark(address) + with_fields(unit.text, unit.references),
+                "runs": with_fields(unit.text, unit.references, mark(address)),
                 "listed": numbered and kind in ("ust", "pkt", "lit", "tir"),
             }
         )
