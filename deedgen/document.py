@@ -34,6 +34,23 @@ DOCUMENT_SLUGS = {
 }
 
 
+# The line every page of a translated document carries: the Polish text is the one signed.
+TRANSLATION_NOTICES = {
+    "en": "Translation from Polish — for information; in case of discrepancy the Polish text prevails",
+}
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A cross-reference in a unit's text: ``text[start:end]`` is the resolved address of the
+    target („§ 5 ust. 2”, or „ust. 2” inside § 5), which the DOCX renderer turns into fields."""
+
+    start: int
+    end: int
+    target: tuple  # (section, ust, pkt, lit) of the target; None for a level it has not
+    local: bool = False  # the § number is left out (a reference inside its own §)
+
+
 @dataclass(frozen=True)
 class Unit:
     """One numbered unit of a clause: ustęp, punkt, litera, tiret, część wspólna, or plain text."""
@@ -42,6 +59,7 @@ class Unit:
     label: str  # "1.", "1)", "a)", "–", "" (unnumbered)
     text: str  # final text, punctuation included
     anchor: str | None = None
+    references: tuple[Reference, ...] = ()
 
     @property
     def level(self) -> int:
@@ -95,6 +113,11 @@ class AssembledDocument:
     clauses: tuple[UsedClause, ...]
     signatories: tuple[Signatory, ...] = ()
     context: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    @property
+    def translation_notice(self) -> str:
+        """The translation notice of the document's language („” for the Polish original)."""
+        return TRANSLATION_NOTICES.get(self.lang, "")
 
     @property
     def clause_ids(self) -> set[str]:

@@ -61,7 +61,9 @@ def write_sheet(path: Path, data: dict) -> Path:
 
 def docx_text(source) -> str:
     """The text of a DOCX in reading order: header, then paragraphs and table rows (cells joined
-    with " | "), one per line; non-breaking spaces shown as "~" so golden files make them visible."""
+    with " | "), one per line; non-breaking spaces shown as "~" so golden files make them visible.
+    A list paragraph is read with the label Word prints before it („§ 3”, „2.<tab>”), so the
+    numbers of Word's own list read as the typed ones did (:func:`deedgen.render.numbering.list_labels`)."""
     import io as _io
 
     from docx import Document
@@ -69,11 +71,14 @@ def docx_text(source) -> str:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    from deedgen.render.numbering import list_labels
+
     doc = Document(_io.BytesIO(source) if isinstance(source, bytes) else str(source))
+    labels = list_labels(doc)
     lines = [f"[nagłówek] {p.text}" for p in doc.sections[0].header.paragraphs if p.text]
     for child in doc.element.body.iterchildren():
         if child.tag == qn("w:p"):
-            lines.append(Paragraph(child, doc).text)
+            lines.append(labels.get(child, "") + Paragraph(child, doc).text)
         elif child.tag == qn("w:tbl"):
             for row in Table(child, doc).rows:
                 cells = []

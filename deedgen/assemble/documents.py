@@ -104,6 +104,7 @@ def assemble_document(
                 anchors=anchors,
                 kind=kind,
                 lang=lang,
+                marked=True,
             )
 
         sections.append(

@@ -3,17 +3,23 @@ the tree flattened into labelled units ``1.``, ``1)``, ``a)``, ``–`` with thei
 
 from __future__ import annotations
 
+import re
 import string
 from dataclasses import dataclass
 
 from deedgen.assemble.punctuation import punctuate
 from deedgen.assemble.units import Node
-from deedgen.document import Unit
+from deedgen.document import Reference, Unit
 from deedgen.exceptions import ClauseError
 from deedgen.polish import typography
 from deedgen.templating import unmark
 
 CHILD = {"ust": "pkt", "pkt": "lit", "lit": "tir"}
+
+# A resolved cross-reference travels through punctuation and typography between private-use
+# marks carrying its target, and becomes a Reference of its unit (for the DOCX's REF fields).
+REF_OPEN, REF_SEP, REF_CLOSE = "\ue002", "\ue003", "\ue004"
+_MARKED = re.compile(f"{REF_OPEN}([^{REF_SEP}]*){REF_SEP}([^{REF_CLOSE}]*){REF_CLOSE}")
 
 
 @dataclass(frozen=True)
@@ -22,6 +28,39 @@ class Address:
     ust: int | None = None
     pkt: int | None = None
     lit: str | None = None
+
+
+def mark_reference(text: str, target: Address, local: bool) -> str:
+    """*text* (the resolved address) marked with its *target* for :func:`take_references`."""
+    levels = (target.section, target.ust, target.pkt, target.lit)
+    payload = ",".join("" if level is None else str(level) for level in levels)
+    return f"{REF_OPEN}{payload}{'L' if local else ''}{REF_SEP}{text}{REF_CLOSE}"
+
+
+def take_references(text: str) -> tuple[str, tuple[Reference, ...]]:
+    """*text* without the reference marks, and the references at their places in it."""
+    if REF_OPEN not in text:
+        return text, ()
+    pieces, references, last, length = [], [], 0, 0
+    for match in _MARKED.finditer(text):
+        before = text[last : match.start()]
+        pieces.append(before)
+        length += len(before)
+        payload, shown = match.group(1), match.group(2)
+        local = payload.endswith("L")
+        section, ust, pkt, lit = payload.rstrip("L").split(",")
+        target = (
+            int(section) if section else None,
+            int(ust) if ust else None,
+            int(pkt) if pkt else None,
+            lit or None,
+        )
+        references.append(Reference(length, length + len(shown), target, local))
+        pieces.append(shown)
+        length += len(shown)
+        last = match.end()
+    pieces.append(text[last:])
+    return "".join(pieces), tuple(references)
 
 
 def letter(index: int) -> str:
@@ -85,4 +124,8 @@ def flatten(usts: list[Node], resolve) -> tuple[Unit, ...]:
             items(ust.children, "pkt", "" if ust.closing is not None else ".")
         if ust.closing is not None:
             units.append(Unit("wsp", "", "– " + unmark(resolve(ust.closing)).lstrip("–— ")))
-    return tuple(Unit(unit.kind, unit.label, typography(unit.text), unit.anchor) for unit in units)
+    final = []
+    for unit in units:
+        text, references = take_references(typography(unit.text))
+        final.append(Unit(unit.kind, unit.label, text, unit.anchor, references))
+    return tuple(final)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from deedgen.assemble.numbering import Address
+from deedgen.assemble.numbering import Address, mark_reference
 from deedgen.clauses.model import Clause
 from deedgen.exceptions import ClauseError, Location
 from deedgen.polish import NBSP
@@ -41,8 +41,10 @@ def resolve_references(
     anchors: dict,
     kind: str,
     lang: str,
+    marked: bool = False,
 ) -> str:
-    """Replace ``§[id#anchor]`` outside partner data with the target's numbers."""
+    """Replace ``§[id#anchor]`` outside partner data with the target's numbers; *marked* keeps
+    each one's target beside it (:func:`~deedgen.assemble.numbering.mark_reference`)."""
 
     def substitute(match: re.Match) -> str:
         target_id, anchor = match.group(1), match.group(2)
@@ -59,9 +61,8 @@ def resolve_references(
                 location=where,
             )
         if anchor is None:
-            return format_address(
-                Address(sections[target_id]), here if here != sections[target_id] else None, lang
-            )
+            target = Address(sections[target_id])
+            return shown(format_address(target, None, lang), target, False)
         if (target_id, anchor) not in anchors:
             known = sorted(a for c, a in anchors if c == target_id)
             raise ClauseError(
@@ -69,7 +70,12 @@ def resolve_references(
                 f"[{anchor}] (anchors: {', '.join(known) or 'none'})",
                 location=where,
             )
-        return format_address(anchors[(target_id, anchor)], here, lang)
+        target = anchors[(target_id, anchor)]
+        local = target.section == here and (target.ust is not None or target.pkt is not None)
+        return shown(format_address(target, here, lang), target, local)
+
+    def shown(text: str, target: Address, local: bool) -> str:
+        return mark_reference(text, target, local) if marked else text
 
     if "§[" not in text:
         return text

@@ -57,6 +57,8 @@ LABELS = {
         "party": "Strona",
         "prepared_by": "Sporządził(a)",
         "date_and_signature": "data i podpis koordynatora",
+        "adopted_by_team": "Raport przyjęty przez Zespół na posiedzeniu w dniu ……… . "
+        "W imieniu Zespołu: ……… (podpis Koordynatora)",
         "none": "—",
         "no_social_problem": "nie dotyczy",
         "partnership_questions": "Współpraca w koalicji",
@@ -117,6 +119,8 @@ LABELS = {
         "party": "Party",
         "prepared_by": "Prepared by",
         "date_and_signature": "date and signature of the coordinator",
+        "adopted_by_team": "Report adopted by the Team at its meeting on ……… . "
+        "On behalf of the Team: ……… (signature of the Coordinator)",
         "none": "—",
         "no_social_problem": "not applicable",
         "partnership_questions": "Cooperation in the coalition",

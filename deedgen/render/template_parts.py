@@ -10,6 +10,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm
 
+from deedgen.render.numbering import UNIT_LEVELS, number_paragraph
+
 
 def para(doc_or_cell, text="", style="Tekst"):
     paragraph = doc_or_cell.add_paragraph(style=style)
@@ -23,7 +25,7 @@ def tag(doc_or_cell, text):
     return doc_or_cell.add_paragraph(text, style="Normal")
 
 
-def labelled(doc, style, label="{{ b.label }}", text="{{ b.text }}"):
+def labelled(doc, style, label="{{ b.label }}", text="{{ b.runs }}"):
     paragraph = doc.add_paragraph(style=style)
     paragraph.add_run(label)
     paragraph.add_run("\t")
@@ -57,6 +59,9 @@ def page_setup(doc, landscape=False):
     first = header.paragraphs[0]
     first.style = doc.styles["Nagłówek strony"]
     first.add_run("{{ coalition_name }}")
+    tag(header, "{%p if translation_notice %}")
+    para(header, "{{ translation_notice }}", "Nagłówek strony")
+    tag(header, "{%p endif %}")
     tag(header, "{%p if draft %}")
     para(header, "{{ L.draft_mark }}", "Znak projektu")
     tag(header, "{%p endif %}")
@@ -68,12 +73,24 @@ def page_setup(doc, landscape=False):
     field(footer, "NUMPAGES")
 
 
-def repeat_header(row):
+def _row_flag(row, name: str, first: bool) -> None:
+    """A row property without value (cantSplit comes first in the schema, tblHeader after it)."""
     tr_pr = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    tr_pr.append(header)
-    cant_split = OxmlElement("w:cantSplit")
-    tr_pr.append(cant_split)
+    element = OxmlElement(name)
+    if first:
+        tr_pr.insert(0, element)
+    else:
+        tr_pr.append(element)
+
+
+def repeat_header(row):
+    _row_flag(row, "w:tblHeader", first=False)
+    _row_flag(row, "w:cantSplit", first=True)
+
+
+def keep_row_whole(row):
+    """The row never splits across pages (Word's "allow row to break across pages" off)."""
+    _row_flag(row, "w:cantSplit", first=True)
 
 
 def data_table(doc, headers, cells, loop, widths=None, row_height=None):
@@ -90,6 +107,7 @@ def data_table(doc, headers, cells, loop, widths=None, row_height=None):
         body = table.rows[2].cells[i]
         body.paragraphs[0].style = doc.styles["Tabela"]
         body.paragraphs[0].add_run(cells[i])
+    keep_row_whole(table.rows[2])
     table.rows[1].cells[0].paragraphs[0].add_run(f"{{%tr for {loop} %}}")
     table.rows[3].cells[0].paragraphs[0].add_run("{%tr endfor %}")
     if widths:
@@ -132,57 +150,69 @@ def set_widths(table, widths):
             row.cells[i].width = Cm(width)
 
 
+UNIT_STYLES = {"ust": "Ustęp", "pkt": "Punkt", "lit": "Litera", "tir": "Tiret"}
+
+
 def blocks_loop(doc, source="blocks"):
-    """The body of a § document: one paragraph per unit, each kind in its own style."""
+    """The body of a § document: one paragraph per unit, each kind in its own style. The § headings
+    and a §'s units are items of Word's list (their labels from numbering.xml); units outside a §
+    (the comparition, the recitals) keep their typed labels."""
     tag(doc, f"{{%p for b in {source} %}}")
     tag(doc, '{%p if b.kind == "section" %}')
-    para(doc, "{{ b.heading }}", "Paragraf")
+    number_paragraph(para(doc, "{{ b.mark }}", "Paragraf"), UNIT_LEVELS["section"])
     para(doc, "{{ b.title }}", "Tytuł paragrafu")
-    tag(doc, '{%p elif b.kind == "ust" %}')
-    labelled(doc, "Ustęp")
-    tag(doc, '{%p elif b.kind == "pkt" %}')
-    labelled(doc, "Punkt")
-    tag(doc, '{%p elif b.kind == "lit" %}')
-    labelled(doc, "Litera")
-    tag(doc, '{%p elif b.kind == "tir" %}')
-    labelled(doc, "Tiret")
+    for kind, style in UNIT_STYLES.items():
+        tag(doc, f'{{%p elif b.kind == "{kind}" and b.listed %}}')
+        number_paragraph(para(doc, "{{ b.runs }}", style), UNIT_LEVELS[kind])
+        tag(doc, f'{{%p elif b.kind == "{kind}" %}}')
+        labelled(doc, style)
     tag(doc, '{%p elif b.kind == "wsp" %}')
-    para(doc, "{{ b.text }}", "Część wspólna")
+    para(doc, "{{ b.runs }}", "Część wspólna")
     tag(doc, "{%p else %}")
-    para(doc, "{{ b.text }}", "Tekst")
+    para(doc, "{{ b.runs }}", "Tekst")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p endfor %}")
 
 
-def slot_loop(doc, slot):
+def slot_loop(doc, slot, before_table=False):
+    """A slot's paragraphs; *before_table*: they stay on the page of the table that follows."""
+    text_style, item_style = (
+        ("Tekst przed tabelą", "Punkt przed tabelą") if before_table else ("Tekst", "Punkt")
+    )
     tag(doc, f"{{%p for b in slots.{slot} %}}")
     tag(doc, '{%p if b.kind in ("pkt", "lit", "tir") %}')
-    labelled(doc, "Punkt")
+    labelled(doc, item_style)
     tag(doc, "{%p else %}")
-    para(doc, "{{ b.text }}", "Tekst")
+    para(doc, "{{ b.runs }}", text_style)
     tag(doc, "{%p endif %}")
     tag(doc, "{%p endfor %}")
 
 
 def signature_block(doc):
+    """One row per Party: its name, then each representative's dotted line and name; the
+    Treasurer's countersignature sits in the row of the Party it countersigns, directly under
+    the executive's signature. The heading stays with the first row, a row never splits."""
     para(doc, "{{ signatures_heading }}", "Nagłówek sekcji")
     table = doc.add_table(rows=3, cols=2)
     table.rows[0].cells[0].paragraphs[0].add_run("{%tr for s in signature_parties %}")
+    keep_row_whole(table.rows[1])
     left, right = table.rows[1].cells
     set_widths(table, [7.6, 9.0])
     left.paragraphs[0].style = doc.styles["Podpis strona"]
     left.paragraphs[0].add_run("{{ s.party_name }}")
     right.paragraphs[0].style = doc.styles["Normal"]
     right.paragraphs[0].add_run("{%p for r in s.lines %}")
-    para(right, "……………………………………………", "Podpis linia")
+    para(right, "{{ signature_dots }}", "Podpis linia")
     para(right, "{{ r.person }}, {{ r.function }}", "Podpis osoba")
     tag(right, "{%p endfor %}")
+    tag(right, "{%p if s.countersignature %}")
+    para(right, "{{ L.countersignature }}", "Kontrasygnata")
+    para(right, "{{ signature_dots }}", "Podpis linia")
+    para(
+        right, "{{ s.countersignature.person }}, {{ s.countersignature.function }}", "Podpis osoba"
+    )
+    tag(right, "{%p endif %}")
     table.rows[2].cells[0].paragraphs[0].add_run("{%tr endfor %}")
-    tag(doc, "{%p if countersignature %}")
-    para(doc, "{{ L.countersignature }}", "Podpis strona")
-    para(doc, "……………………………………………", "Podpis linia")
-    para(doc, "{{ countersignature.person }}, {{ countersignature.function }}", "Podpis osoba")
-    tag(doc, "{%p endif %}")
 
 
 def findings_block(doc):

@@ -92,14 +92,26 @@ def define_styles(doc) -> None:
         doc, "Nagłówek sekcji", before=10, after=4, size=12, bold=True, keep_next=True, font=SANS
     )
     _paragraph_style(doc, "Tekst", align=justify)
+    _paragraph_style(doc, "Tekst przed tabelą", base="Tekst", align=justify, keep_next=True)
     _paragraph_style(doc, "Ustęp", align=justify, hanging=0.6)
     _paragraph_style(doc, "Punkt", align=justify, left=0.6, hanging=0.6, after=2)
+    _paragraph_style(
+        doc,
+        "Punkt przed tabelą",
+        base="Punkt",
+        align=justify,
+        left=0.6,
+        hanging=0.6,
+        after=2,
+        keep_next=True,
+    )
     _paragraph_style(doc, "Litera", align=justify, left=1.2, hanging=0.6, after=2)
     _paragraph_style(doc, "Tiret", align=justify, left=1.8, hanging=0.5, after=2)
     _paragraph_style(doc, "Część wspólna", align=justify, left=0.6, after=4)
     _paragraph_style(doc, "Tabela", after=0, size=9.5)
     _paragraph_style(doc, "Tabela nagłówek", after=0, size=9.5, bold=True)
     _paragraph_style(doc, "Podpis strona", after=2, bold=True, keep_next=True)
+    _paragraph_style(doc, "Kontrasygnata", before=10, after=2, bold=True, keep_next=True)
     _paragraph_style(doc, "Podpis linia", before=30, after=0, keep_next=True)
     _paragraph_style(doc, "Podpis osoba", after=8, size=9.5)
     _paragraph_style(

@@ -4,53 +4,99 @@ blocks, the slots, the signature block, and the tables of the action plan and th
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from deedgen.document import ANNEXES, AssembledDocument
 from deedgen.polish import format_date, format_money, format_quarter, month_name, short_quarter
 from deedgen.render.labels import LABELS
+from deedgen.render.references import (
+    bookmark,
+    bookmark_name,
+    referenced,
+    unit_addresses,
+    with_fields,
+)
 
 
-def unit_blocks(section, with_heading: bool) -> list[dict]:
+def unit_blocks(section, with_heading: bool, bookmarks: dict | None = None) -> list[dict]:
+    """The blocks of one section. A numbered §'s units are items of Word's list (``listed``:
+    their labels come from numbering.xml). ``text`` is the unit's text; ``runs`` the same as the
+    DOCX's run XML: a bookmark from *bookmarks* (address → (name, id)) when a reference names the
+    unit, REF fields for its references (``mark``: the § heading's bookmark)."""
+    bookmarks = bookmarks or {}
+    numbered = section.number is not None
+
+    def mark(address) -> str:
+        return bookmark(*bookmarks[address]) if address in bookmarks else ""
+
     blocks = []
-    if with_heading and section.number is not None:
+    if with_heading and numbered:
         blocks.append(
             {
                 "kind": "section",
                 "heading": section.heading,
+                "mark": Markup(mark((section.number,))),
                 "title": section.title,
                 "label": "",
                 "text": "",
             }
         )
-    for unit in section.units:
+    addresses = unit_addresses(section) if numbered else [None] * len(section.units)
+    for unit, address in zip(section.units, addresses, strict=True):
         kind = unit.kind if unit.label or unit.kind == "wsp" else "text"
-        blocks.append({"kind": kind, "label": unit.label, "text": unit.text})
+        blocks.append(
+            {
+                "kind": kind,
+                "label": unit.label,
+                "text": unit.text,
+                "runs": with_fields(unit.text, unit.references, mark(address)),
+                "listed": numbered and kind in ("ust", "pkt", "lit", "tir"),
+            }
+        )
     return blocks
 
 
+def document_bookmarks(document: AssembledDocument) -> dict:
+    """address → (bookmark name, id) for every address a reference of the document shows."""
+    wanted = sorted(referenced(document.sections), key=lambda a: [str(p) for p in a])
+    return {address: (bookmark_name(address), i) for i, address in enumerate(wanted, 1)}
+
+
 def signature_parties(document: AssembledDocument) -> list[dict]:
+    """One entry per signing Party with its representatives' lines; the countersignature (the
+    Treasurer's kontrasygnata) goes with the Party it countersigns, under its signatures."""
     parties: dict[str, dict] = {}
     for signatory in document.signatories:
-        if signatory.role != "signature":
-            continue
         party = parties.setdefault(
-            signatory.party_id, {"party_name": signatory.party_name, "lines": []}
+            signatory.party_id,
+            {"party_name": signatory.party_name, "lines": [], "countersignature": None},
         )
-        party["lines"].append({"person": signatory.person, "function": signatory.function})
+        line = {"person": signatory.person, "function": signatory.function}
+        if signatory.role == "signature":
+            party["lines"].append(line)
+        else:
+            party["countersignature"] = line
     return list(parties.values())
+
+
+# The line a signature goes on; the English rendering is a translation, signed on the Polish text.
+SIGNATURE_DOTS = {"pl": "……………………………………………", "en": "[signed on the Polish original]"}
 
 
 def template_values(document: AssembledDocument, *, draft: bool = False, findings=()) -> dict:
     ctx, lang = document.context, document.lang
     labels = LABELS[lang]
     coalition = ctx["coalition"]
+    bookmarks = document_bookmarks(document)
     blocks = [
-        block for section in document.sections for block in unit_blocks(section, with_heading=True)
+        block
+        for section in document.sections
+        for block in unit_blocks(section, with_heading=True, bookmarks=bookmarks)
     ]
     slots: dict[str, list] = {}
     for section in document.sections:
         if section.slot:
             slots.setdefault(section.slot, []).extend(unit_blocks(section, with_heading=False))
-    counter = next((line for line in document.signatories if line.role == "countersignature"), None)
     values = {
         "L": labels,
         "title": document.title,
@@ -64,9 +110,8 @@ def template_values(document: AssembledDocument, *, draft: bool = False, finding
         "signatures_heading": labels["signatures"]
         if len(signature_parties(document)) > 1
         else labels["signature"],
-        "countersignature": {"person": counter.person, "function": counter.function}
-        if counter
-        else None,
+        "signature_dots": SIGNATURE_DOTS[lang],
+        "translation_notice": document.translation_notice,
         "place_and_date": f"{coalition['place']}, {'dnia ' if lang == 'pl' else ''}{format_date(coalition['preliminary_declaration_date'], lang)}",
         "annex_line": "",
     }

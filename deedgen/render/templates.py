@@ -20,7 +20,9 @@ from docx import Document
 from docx.enum.text import WD_BREAK
 from docx.oxml.ns import qn
 
+from deedgen.document import NUMBERED_DOCUMENTS
 from deedgen.fsutil import atomic_write_bytes
+from deedgen.render.numbering import add_numbering
 from deedgen.render.template_parts import (
     blocks_loop,
     data_table,
@@ -64,6 +66,7 @@ def title_block(doc, *, annex: bool = False, dated: bool = False):
 
 def declaration_template():
     doc = new_document()
+    add_numbering(doc)
     title_block(doc)
     blocks_loop(doc)
     signature_block(doc)
@@ -73,6 +76,7 @@ def declaration_template():
 
 def preliminary_template():
     doc = new_document()
+    add_numbering(doc)
     title_block(doc, dated=True)
     blocks_loop(doc)
     signature_block(doc)
@@ -93,7 +97,7 @@ def action_plan_template():
         [9, 3.5, 13],
     )
     para(doc, "2. {{ L.team }}", "Nagłówek sekcji")
-    slot_loop(doc, "team")
+    slot_loop(doc, "team", before_table=True)
     data_table(
         doc,
         ["{{ L.no }}", "{{ L.name }}", "{{ L.institution }}", "{{ L.role }}"],
@@ -103,7 +107,7 @@ def action_plan_template():
     )
     actions_section(doc)
     para(doc, "4. {{ L.calendar }}", "Nagłówek sekcji")
-    slot_loop(doc, "calendar")
+    slot_loop(doc, "calendar", before_table=True)
     data_table(
         doc,
         ["{{ L.quarter }}", "{{ L.action }}", "{{ L.micro_success }}"],
@@ -112,7 +116,7 @@ def action_plan_template():
         [3.5, 8, 14],
     )
     para(doc, "5. {{ L.promotion }}", "Nagłówek sekcji")
-    slot_loop(doc, "promotion")
+    slot_loop(doc, "promotion", before_table=True)
     data_table(
         doc,
         ["{{ L.quarter }}", "{{ L.kind }}", "{{ L.level }}", "{{ L.audience }}"],
@@ -132,7 +136,7 @@ def action_plan_template():
 def actions_section(doc):
     """Section 3 of the action plan: one row per action of the plan."""
     para(doc, "3. {{ L.actions }}", "Nagłówek sekcji")
-    slot_loop(doc, "actions")
+    slot_loop(doc, "actions", before_table=True)
     data_table(
         doc,
         [
@@ -158,6 +162,10 @@ def actions_section(doc):
     )
 
 
+def page_break(doc):
+    doc.add_paragraph(style="Normal").add_run().add_break(WD_BREAK.PAGE)
+
+
 def evaluation_forms_template():
     doc = new_document()
     title_block(doc, annex=True)
@@ -179,11 +187,13 @@ def evaluation_forms_template():
         "Pole do wypełnienia",
     )
     tag(doc, "{%p endfor %}")
-    page_break = doc.add_paragraph(style="Normal")
-    page_break.add_run().add_break(WD_BREAK.PAGE)
+    page_break(doc)
     para(doc, "B. {{ L.annual_form }}", "Nagłówek sekcji")
     slot_loop(doc, "annual_form")
     tag(doc, "{%p for y in annual %}")
+    tag(doc, "{%p if not loop.first %}")  # each year's form starts a page, with its heading
+    page_break(doc)
+    tag(doc, "{%p endif %}")
     para(doc, "{{ L.annual_form }} — {{ L.year }} {{ y.year }}", "Nagłówek sekcji")
     data_table(
         doc,
@@ -205,11 +215,8 @@ def evaluation_forms_template():
     para(doc, "{{ L.team_meetings }}: ………", "Pole do wypełnienia")
     para(doc, "{{ L.presentations }}: ………", "Pole do wypełnienia")
     para(doc, "{{ L.new_partners }}: ……………………………………………………………", "Pole do wypełnienia")
-    para(
-        doc,
-        "{{ L.prepared_by }}: ……………………………………… ({{ L.date_and_signature }})",
-        "Pole do wypełnienia",
-    )
+    # the Team adopts the annual report; the Coordinator signs on its behalf (forms.annual v3)
+    para(doc, "{{ L.adopted_by_team }}", "Pole do wypełnienia")
     tag(doc, "{%p endfor %}")
     findings_block(doc)
     return doc
@@ -226,14 +233,16 @@ BUILDERS = {
 # --- saving ----------------------------------------------------------------------------------------
 
 
-UNUSED_PARTS = ("stylesWithEffects", "customXml", "numbering", "webSettings")
+UNUSED_PARTS = ("stylesWithEffects", "customXml", "webSettings")
 
 
-def save_lean(doc, path: Path) -> None:
+def save_lean(doc, path: Path, numbered: bool = False) -> None:
     """Save without the parts python-docx ships but the templates do not use (stylesWithEffects
-    alone is 430 kB), and with fixed zip timestamps (reproducible files)."""
+    alone is 430 kB; numbering only where the units are a list), and with fixed zip timestamps
+    (reproducible files)."""
+    unused = UNUSED_PARTS if numbered else (*UNUSED_PARTS, "numbering")
     for rel_id, rel in list(doc.part.rels.items()):
-        if any(name in rel.reltype for name in UNUSED_PARTS):
+        if any(name in rel.reltype for name in unused):
             del doc.part.rels[rel_id]
     buffer = io.BytesIO()
     doc.core_properties.title = ""
@@ -276,7 +285,7 @@ def build_templates(target: Path = TEMPLATE_DIR) -> list[Path]:
         doc = builder()
         prune_styles(doc)
         path = target / f"{kind}.docx"
-        save_lean(doc, path)
+        save_lean(doc, path, numbered=kind in NUMBERED_DOCUMENTS)
         written.append(path)
     return written
 

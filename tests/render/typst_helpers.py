@@ -73,23 +73,10 @@ def pdf_words(pdf: bytes, running: set[str]) -> list[str]:
     return _words(text)
 
 
-def docx_words(data: bytes, countersignature: str | None = None) -> list[str]:
-    """The words of a DOCX (see :func:`tests.helpers.docx_text`) without its header; with the
-    countersignature block moved under the executive's line when *countersignature* gives the
-    gmina's name (the Typst renderer puts it there)."""
+def docx_words(data: bytes) -> list[str]:
+    """The words of a DOCX (see :func:`tests.helpers.docx_text`) without its header."""
     lines = [line for line in docx_text(data).splitlines() if not line.startswith("[nagłówek]")]
-    if countersignature:
-        lines = _countersignature_under_executive(lines, countersignature)
     return _words("\n".join(lines))
-
-
-def _countersignature_under_executive(lines: list[str], gmina: str) -> list[str]:
-    labels = {LABELS[lang]["countersignature"] for lang in LABELS}
-    start = next(i for i, line in enumerate(lines) if line in labels)
-    block = lines[start : start + 3]
-    rest = lines[:start] + lines[start + 3 :]
-    row = next(i for i, line in enumerate(rest) if line.startswith(f"{gmina} |"))
-    return rest[: row + 1] + block + rest[row + 1 :]
 
 
 def header_rows(data: bytes) -> list[list[str]]:
@@ -106,9 +93,8 @@ def word_differences(document, pdf: bytes, *, draft: bool, findings) -> list[str
     data = render_docx(document, draft=draft, findings=list(findings))
     labels = LABELS[document.lang]
     coalition_name = document.context["coalition"]["name"]
-    running = {coalition_name, labels["draft_mark"]}
-    counter = document.context["gmina_party"]["name"] if document.has_countersignature else None
-    expected = docx_words(data, counter)
+    running = {coalition_name, labels["draft_mark"], document.translation_notice}
+    expected = docx_words(data)
     found = pdf_words(pdf, running)
     allowed = [row for row in header_rows(data) if row] + [[EXTRA_LABELS[document.lang]["date"]]]
     problems = []
