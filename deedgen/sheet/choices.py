@@ -10,32 +10,8 @@ from deedgen.sheet import enumerations
 from deedgen.sheet import fields as sheet_fields
 from deedgen.sheet.layout import Column
 
-# Polish meaning of every enumeration value (shown in Instrukcja and in the header comments).
-CHOICE_LABELS_PL = {
-    enumerations.PARTY_KINDS: enumerations.PARTY_KIND_LABELS_PL,
-    enumerations.RESOURCES: enumerations.RESOURCE_LABELS_PL,
-    enumerations.TEAM_ROLES: {"coordinator": "koordynator zespołu", "member": "członek zespołu"},
-    enumerations.PROBLEM_CATEGORIES: {
-        "social_exclusion": "wykluczenie społeczne",
-        "digital_exclusion": "wykluczenie cyfrowe",
-        "seniors": "osamotnienie i aktywność seniorów",
-        "youth": "dzieci i młodzież",
-        "education": "edukacja, kompetencje",
-        "integration": "integracja, więzi sąsiedzkie",
-        "disability": "niepełnosprawność, dostępność",
-        "culture_access": "dostęp do kultury",
-        "civic_participation": "partycypacja obywatelska",
-        "other": "inny",
-    },
-    enumerations.PROMOTION_KINDS: {
-        "seminar": "seminarium",
-        "conference": "konferencja",
-        "quarterly_presentation": "kwartalna prezentacja mikrosukcesów",
-        "other": "inne wydarzenie",
-    },
-    enumerations.PROMOTION_LEVELS: {"local": "lokalny", "regional": "regionalny"},
-    enumerations.LANGUAGES: {"pl": "polski (tekst wiążący)", "en": "angielski"},
-}
+# The Polish label of every enumeration value: what drop-downs offer and Instrukcja explains.
+CHOICE_LABELS_PL = enumerations.LABELS_PL
 
 
 BOOLEAN_CHOICES = ("TAK", "NIE")
@@ -49,3 +25,22 @@ def choices_of(col: Column) -> list[tuple[str, str]]:
     if isinstance(col.field, mfields.Boolean):
         return [("TAK", "tak"), ("NIE", "nie")]
     return []
+
+
+def offered(col: Column) -> list[str]:
+    """What a drop-down of the column offers: Polish labels (TAK/NIE for yes-or-no)."""
+    return (
+        [label for _, label in choices_of(col)]
+        if isinstance(col.field, sheet_fields.Choice)
+        else [code for code, _ in choices_of(col)]
+    )
+
+
+def plain_help(col: Column) -> str:
+    """The column's help for a librarian: a coded column's help names codes, so it is replaced by
+    its Polish labels."""
+    if isinstance(col.field, sheet_fields.Choice) and any(
+        code in col.help for code in col.field.choices if code not in offered(col)
+    ):
+        return "wybierz z listy: " + ", ".join(offered(col))
+    return col.help

@@ -14,6 +14,7 @@ from marshmallow import ValidationError, fields
 from stdnum.pl import nip, pesel, regon
 
 from deedgen.sheet.characters import normalised, refused_character
+from deedgen.sheet.enumerations import code_for
 
 
 class Msg(str):
@@ -123,12 +124,10 @@ class Choice(Text):
 
     def _deserialize(self, value, attr, data, **kwargs):
         value = super()._deserialize(value, attr, data, **kwargs)
-        if value not in self.choices:
-            lowered = {c.lower(): c for c in self.choices}
-            if value.lower() in lowered:
-                return lowered[value.lower()]
+        code = value if value in self.choices else code_for(self.choices, value)
+        if code is None:
             raise fail("choice", expected=", ".join(self.choices), found=value)
-        return value
+        return code
 
 
 class Nip(_Str):

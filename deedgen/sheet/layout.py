@@ -20,6 +20,7 @@ from deedgen.sheet.schema_parties import (
 from deedgen.sheet.schema_plan import ActionSchema, GoalsSchema, MicroSuccessSchema, PromotionSchema
 
 INSTRUCTIONS_SHEET = "Instrukcja"
+LISTS_SHEET = "Listy"  # hidden: what the drop-downs offer
 KV_SHEET = "Koalicja"
 KV_SECTIONS = ("coalition", "gmina", "treasurer", "mentor", "evaluation")
 KV_HEADERS = ("Pole", "Wartość", "Pomoc")
@@ -125,7 +126,8 @@ def _tables() -> tuple[Table, ...]:
 
 KV_COLUMNS = _kv_columns()
 TABLES = _tables()
-SHEET_NAMES = (INSTRUCTIONS_SHEET, KV_SHEET, *(t.sheet for t in TABLES))
+SHEET_NAMES = (INSTRUCTIONS_SHEET, KV_SHEET, *(t.sheet for t in TABLES), LISTS_SHEET)
+SKIPPED_SHEETS = (INSTRUCTIONS_SHEET, LISTS_SHEET)  # for people and drop-downs, not data
 CHILD_LISTS = {"Strony": ("representatives",), "Działania": ("micro_successes",)}
 REQUIRED_SHEETS = {KV_SHEET: ("coalition", "gmina"), "Strony": ("parties",)}
 

@@ -1,6 +1,15 @@
-"""Messages about partner sheets, in Polish (default) and English, keyed by a message code."""
+"""Messages about partner sheets, in Polish (default) and English, keyed by a message code.
+
+A Polish message names what a librarian sees — a kind as „stowarzyszenie”, a section as
+„Skarbnik”, a column by its label, money as „5 000,00 zł” — never a code or a key of the data:
+:func:`render_message` derives those words (``kind_pl``, ``amount_pl``…) from the parameters.
+"""
 
 from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from deedgen.sheet import enumerations
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # code: (Polish, English) — str.format placeholders come from the problem's params
@@ -14,8 +23,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "expected a section of fields, found {found}",
     ),
     "expected_integer": (
-        "oczekiwano liczby całkowitej, jest {found}",
-        "expected a whole number, found {found}",
+        "„{found}” to nie liczba — {hint}",
+        "'{found}' is not a whole number — {hint_en}",
+    ),
+    "expected_boolean": (
+        "„{found}” — wpisz TAK albo NIE",
+        "'{found}' — write TAK (yes) or NIE (no)",
     ),
     "refused_character": (
         "niedozwolony znak {char} ({kind}) na pozycji {position}; usuń go albo przepisz tekst",
@@ -34,8 +47,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the field contains a PESEL number — deedgen never processes PESEL numbers (GDPR data minimisation)",
     ),
     "choice": (
-        "oczekiwano jednej z wartości: {expected}; jest „{found}”",
-        "expected one of: {expected}; found '{found}'",
+        "„{found}” nie ma na liście{did_you_mean}; wybierz jedną z wartości: {expected_pl}",
+        "'{found}' is not on the list{did_you_mean_en}; choose one of: {expected}",
     ),
     "nip_checksum": (
         "NIP {found} ma błędną cyfrę kontrolną",
@@ -68,7 +81,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "krs": ("numer KRS to 10 cyfr, jest „{found}”", "a KRS number has 10 digits, found '{found}'"),
     "terc_format": (
-        "kod TERC to 7 cyfr (WWPPGGR), jest „{found}”",
+        "TERC ma 7 cyfr (WWPPGGR, np. 1426042), jest „{found}”",
         "a TERC code has 7 digits (WWPPGGR), found '{found}'",
     ),
     "terc_voivodeship": (
@@ -118,11 +131,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "no_parties": ("arkusz nie zawiera żadnej strony", "the sheet lists no party"),
     "library_count": (
-        "koalicję inicjuje dokładnie jedna biblioteka gminna (rodzaj library); jest {found}",
+        "koalicję inicjuje dokładnie jedna biblioteka gminna (rodzaj „biblioteka gminna”); jest {found}",
         "exactly one municipal library (kind library) initiates the coalition; found {found}",
     ),
     "gmina_party_count": (
-        "gmina musi być dokładnie jedną ze stron (rodzaj gmina); jest {found}",
+        "gmina musi być dokładnie jedną ze stron (rodzaj „gmina (JST)”); jest {found}",
         "the gmina must be exactly one party (kind gmina); found {found}",
     ),
     "urzad_gminy": (
@@ -134,7 +147,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "party name '{found}' differs from the gmina's name '{expected}'",
     ),
     "duplicate_id": (
-        "identyfikator „{found}” powtarza się (pierwszy raz: {first})",
+        "identyfikator „{found}” powtarza się (pierwszy raz: {first_pl})",
         "id '{found}' is used twice (first at {first})",
     ),
     "unknown_party": (
@@ -146,24 +159,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no action has the id '{found}'; known: {expected}",
     ),
     "no_representatives": (
-        "strona „{party}” nie ma reprezentanta, który podpisze deklarację",
+        "strona „{party}” nie ma reprezentanta, który podpisze deklarację — dopisz go w arkuszu Przedstawiciele",
         "party '{party}' has no representative to sign",
     ),
     "representatives_count": (
-        "strona rodzaju {kind} wymaga co najmniej {expected} reprezentantów; jest {found}",
+        "strona rodzaju „{kind_pl}” wymaga co najmniej {expected} reprezentantów; jest {found}",
         "a party of kind {kind} needs at least {expected} representatives; found {found}",
     ),
     "power_of_attorney": (
-        "szkoła działa na podstawie pełnomocnictwa wójta/burmistrza — podaj jego numer i datę",
+        "szkoła działa na podstawie pełnomocnictwa wójta/burmistrza — podaj jego numer i datę (kolumny „Nr pełnomocnictwa” i „Data pełnomocnictwa”)",
         "a school acts under the executive's power of attorney — give its number and date",
     ),
     "krs_required": (
-        "strona rodzaju {kind} powinna mieć numer KRS",
+        "strona rodzaju „{kind_pl}” powinna mieć numer KRS",
         "a party of kind {kind} should have a KRS number",
     ),
     "treasurer_required": (
-        "gmina wnosi środki finansowe ({amount} zł) — wymagany skarbnik do kontrasygnaty (sekcja treasurer)",
-        "the gmina contributes money ({amount} PLN) — a treasurer (skarbnik) is required to countersign",
+        "gmina wnosi środki finansowe ({amount_pl}) — wpisz skarbnika gminy (sekcja „Skarbnik”), który kontrasygnuje deklarację",
+        "the gmina contributes money ({amount_en}) — a treasurer (skarbnik) is required to countersign",
     ),
     "preliminary_after_declaration": (
         "wstępna deklaracja JST ({found}) musi poprzedzać deklarację partnerstwa ({expected})",
@@ -194,7 +207,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the evaluation month is 1 to 12, found {found}",
     ),
     "amount_not_finances": (
-        "kwotę podaje się tylko dla wkładu finansowego (finances); jest dla „{found}”",
+        "kwotę podaje się tylko dla wkładu „finanse”; ten wkład to „{found_pl}”",
         "an amount belongs to a financial contribution (finances) only; found on '{found}'",
     ),
     "finances_without_amount": (
@@ -214,7 +227,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "expected a number from {min} to {max}, found {found}",
     ),
     "goal_unknown": (
-        "nie ma celu „{found}” w bibliotece klauzul; są: {expected}",
+        "nie ma celu „{found}” w bibliotece klauzul{did_you_mean}; wybierz z listy: {expected_pl}",
         "no goal '{found}' in the clause library; known: {expected}",
     ),
     "bad_header": (
@@ -227,7 +240,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "empty_value": ("puste pole", "empty value"),
     "iod_missing": (
-        "podmiot publiczny (rodzaj {kind}) ma obowiązek wyznaczyć inspektora ochrony danych — podaj jego e-mail (iod_email), trafi do klauzuli RODO",
+        "podmiot publiczny („{kind_pl}”) ma obowiązek wyznaczyć inspektora ochrony danych — podaj jego e-mail w kolumnie „E-mail IOD”; trafi do klauzuli RODO",
         "a public body (kind {kind}) must appoint a data protection officer — give their e-mail (iod_email) for the GDPR clause",
     ),
 }
@@ -237,9 +250,47 @@ def render_message(code: str, params: dict, lang: str = "pl") -> str:
     pl, en = MESSAGES.get(code, (code, code))
     template = pl if lang == "pl" else en
     try:
-        return template.format(**params)
+        return template.format(**{**_derived(code, params), **params})
     except (KeyError, IndexError):
         return template
+
+
+def _money(value, lang: str) -> str:
+    from babel.numbers import format_currency
+
+    try:
+        amount = Decimal(str(value))
+    except InvalidOperation:
+        return str(value)
+    return format_currency(amount, "PLN", locale="pl_PL" if lang == "pl" else "en_GB")
+
+
+def _derived(code: str, params: dict) -> dict:
+    """The words a message shows for coded parameters: labels for codes, money, suggestions."""
+    out = {"did_you_mean": "", "did_you_mean_en": "", "first_pl": params.get("first", "")}
+    if "kind" in params:
+        out["kind_pl"] = enumerations.label_pl(enumerations.PARTY_KINDS, params["kind"])
+    if "amount" in params:
+        out["amount_pl"], out["amount_en"] = (
+            _money(params["amount"], "pl"),
+            _money(params["amount"], "en"),
+        )
+    if code == "amount_not_finances":
+        out["found_pl"] = enumerations.label_pl(enumerations.RESOURCES, params.get("found", ""))
+    if code == "choice":
+        choices = tuple(c.strip() for c in str(params.get("expected", "")).split(","))
+        out["expected_pl"] = ", ".join(enumerations.label_pl(choices, c) for c in choices)
+        near = enumerations.near_miss(choices, params.get("found", ""))
+        if near:
+            out["did_you_mean"], out["did_you_mean_en"] = (
+                f" — czy chodziło o: {near}?",
+                f" — did you mean: {near}?",
+            )
+    if params.get("suggestion_pl"):
+        out["did_you_mean"] = f" — czy chodziło o: {params['suggestion_pl']}?"
+        out["did_you_mean_en"] = f" — did you mean: {params['suggestion_pl']}?"
+    out.setdefault("expected_pl", params.get("expected", ""))
+    return out
 
 
 MESSAGES.update(

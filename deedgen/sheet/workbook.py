@@ -19,8 +19,9 @@ from decimal import Decimal, InvalidOperation
 from marshmallow import fields as mfields
 
 from deedgen.sheet import fields as sheet_fields
-from deedgen.sheet.choices import BOOLEAN_CHOICES, choices_of
+from deedgen.sheet.choices import BOOLEAN_CHOICES, offered, plain_help
 from deedgen.sheet.dropped import show, unknown_keys
+from deedgen.sheet.enumerations import label_pl
 from deedgen.sheet.layout import (
     EXAMPLE_MARKER,
     KV_COLUMNS,
@@ -33,23 +34,21 @@ from deedgen.sheet.layout import (
     section_label,
 )
 from deedgen.sheet.raw import format_path
-from deedgen.sheet.workbook_columns import (
-    column_width,
-    drop_down,
-    header_comment,
-    number_format,
-    styles,
-)
+from deedgen.sheet.workbook_columns import column_width, header_comment, number_format, styles
 from deedgen.sheet.workbook_instructions import write_instructions
-
-DATA_ROWS = 1000  # rows covered by the drop-downs
-FIRST_DATA_ROW = 3  # row 1: headers, row 2: the example
-
+from deedgen.sheet.workbook_lists import (
+    DATA_ROWS,
+    FIRST_DATA_ROW,
+    GOALS_KEY,
+    Lists,
+    drop_down,
+    goal_titles,
+)
 
 # Example rows: synthetic values (checksums valid), the first column holds the marker instead.
 EXAMPLES = {
     "Strony": {
-        ("kind",): "association",
+        ("kind",): "stowarzyszenie",
         ("name",): "Stowarzyszenie „Przykładowe”",
         ("short_name",): "Stowarzyszenie",
         ("address", "street"): "ul. Lipowa 1",
@@ -63,16 +62,16 @@ EXAMPLES = {
     },
     "Przedstawiciele": {("name",): "Jan Przykładowy", ("function",): "Prezes Zarządu"},
     "Wkłady": {
-        ("resource",): "space",
+        ("resource",): "przestrzeń",
         ("description",): "sala spotkań udostępniana dwa razy w tygodniu",
         ("period",): "2026–2027",
     },
-    "Zespół": {("party",): "gbp", ("role",): "member"},
+    "Zespół": {("party",): "gbp", ("role",): "członek"},
     "Cele": {("own",): "zwiększenie liczby czytelników Biblioteki o 20% w okresie programu"},
     "Działania": {
         ("title",): "Cyfrowy Senior — warsztaty kompetencji cyfrowych",
         ("problem",): "wykluczenie cyfrowe osób starszych",
-        ("problem_category",): "digital_exclusion",
+        ("problem_category",): "wykluczenie cyfrowe",
         ("lead",): "gbp",
         ("partners",): "szkola, razem",
         ("start_quarter",): "2026-Q2",
@@ -84,7 +83,7 @@ EXAMPLES = {
     },
     "Promocja": {
         ("quarter",): "2026-Q4",
-        ("level",): "local",
+        ("level",): "lokalny",
         ("audience",): "mieszkańcy i partnerzy koalicji",
         ("description",): "prezentacja mikrosukcesów kwartału w Bibliotece",
     },
@@ -100,19 +99,24 @@ def build_workbook(data: dict | None = None):
 
     dropped: list[str] = []
     workbook = Workbook()
+    lists = Lists(workbook)
     write_instructions(workbook.active)
-    _key_values(workbook.create_sheet(KV_SHEET), data, dropped)
+    _key_values(workbook.create_sheet(KV_SHEET), data, dropped, lists)
     for table in TABLES:
         ws = workbook.create_sheet(table.sheet)
-        _table_layout(ws, table)
+        _table_layout(ws, table, lists)
         if data is not None:
             _fill_table(ws, table, data, dropped)
+    if lists.ws is not None:  # the hidden lists go last, after every sheet people fill in
+        workbook.move_sheet(
+            lists.ws, offset=len(workbook.sheetnames) - 1 - workbook.index(lists.ws)
+        )
     if data is not None:
         dropped.extend(unknown_keys(data))
     return workbook, dropped
 
 
-def _key_values(ws, data: dict | None, dropped: list[str]) -> None:
+def _key_values(ws, data: dict | None, dropped: list[str], lists: Lists) -> None:
     st = styles()
     for index, text in enumerate(KV_HEADERS, start=1):
         cell = ws.cell(row=1, column=index, value=text)
@@ -136,17 +140,13 @@ def _key_values(ws, data: dict | None, dropped: list[str]) -> None:
             label = ws.cell(row=row, column=1, value=col.header)
             label.comment = header_comment(col)
             label.alignment = st["wrap"]
-            hint = col.help
-            if choices_of(col):
-                hint = (
-                    (hint + "; " if hint else "")
-                    + "wartości: "
-                    + ", ".join(v for v, _ in choices_of(col))
-                )
+            hint = plain_help(col)
+            if offered(col) and not hint.startswith("wybierz z listy"):
+                hint = (hint + "; " if hint else "") + "wartości: " + ", ".join(offered(col))
             ws.cell(row=row, column=3, value=hint or None).alignment = st["wrap"]
             value_cell = ws.cell(row=row, column=2)
             value_cell.number_format = number_format(col)
-            validation = drop_down(col)
+            validation = drop_down(col, KV_SHEET, lists)
             if validation is not None:
                 ws.add_data_validation(validation)
                 validation.add(value_cell.coordinate)
@@ -161,7 +161,7 @@ def _key_values(ws, data: dict | None, dropped: list[str]) -> None:
             row += 1
 
 
-def _table_layout(ws, table: Table) -> None:
+def _table_layout(ws, table: Table, lists: Lists) -> None:
     from openpyxl.utils import get_column_letter
 
     st = styles()
@@ -178,7 +178,7 @@ def _table_layout(ws, table: Table) -> None:
         )
         example.font, example.fill = st["example"], st["example_fill"]
         example.number_format = number_format(col)
-        validation = drop_down(col)
+        validation = drop_down(col, table.sheet, lists)
         if validation is not None:
             ws.add_data_validation(validation)
             validation.add(f"{letter}{FIRST_DATA_ROW}:{letter}{DATA_ROWS}")
@@ -193,6 +193,8 @@ def _fill_table(ws, table: Table, data: dict, dropped: list[str]) -> None:
             value = record.get(col.key[0]) if table.lists else _get(record, col.key)
             if table.lists:
                 value = value[where[1]] if where[1] < len(value) else None
+                if col.key == GOALS_KEY:
+                    value = _goal_title(value)
             _set(
                 ws.cell(row=row, column=index), value, col, format_path((*where, *col.key)), dropped
             )
@@ -255,6 +257,8 @@ def _set(cell, value, col: Column, where: str, dropped: list[str]) -> None:
         value = ("; " if any("," in i for i in items) else ", ").join(items)
     elif isinstance(fld, mfields.Boolean) and isinstance(value, bool):
         value = BOOLEAN_CHOICES[0] if value else BOOLEAN_CHOICES[1]
+    elif isinstance(fld, sheet_fields.Choice) and value in fld.choices:
+        value = label_pl(fld.choices, value)  # what the drop-down offers
     elif isinstance(value, dt.datetime):
         value = value.date()
     elif isinstance(fld, sheet_fields.Amount):
@@ -284,3 +288,9 @@ def _amount(value):
         except InvalidOperation:  # pragma: no cover - the pattern already guards it
             return value
     return value
+
+
+def _goal_title(goal):
+    """A goal id of the library as the title the drop-down offers; anything else as typed."""
+    titles = {goal_id: title for title, goal_id in goal_titles().items()}
+    return titles.get(goal, goal) if isinstance(goal, str) else goal

@@ -1,5 +1,5 @@
 """How a workbook presents one column: its cell styles, header comment (label, help, allowed values,
-English description), drop-down, number format and width.
+English description), number format and width (its drop-down: :mod:`.workbook_lists`).
 """
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 from marshmallow import fields as mfields
 
 from deedgen.sheet import fields as sheet_fields
-from deedgen.sheet.choices import choices_of
+from deedgen.sheet.choices import offered, plain_help
 from deedgen.sheet.layout import Column, is_list
 
 
@@ -29,39 +29,16 @@ def header_comment(col: Column):
     from openpyxl.comments import Comment
 
     lines = [col.label + (" (wymagane)" if col.required else "")]
-    if col.help:
-        lines.append(col.help)
-    choices = choices_of(col)
+    if plain_help(col):
+        lines.append(plain_help(col))
+    choices = offered(col)
     if choices:
-        lines.append("Wartości: " + "; ".join(f"{v} — {m}" for v, m in choices))
+        lines.append("Wartości: " + "; ".join(choices))
     lines.append(f"[EN] {col.description}")
     comment = Comment("\n".join(lines), "deedgen")
     comment.width = 320
     comment.height = 40 + 18 * (len(lines) + len(choices) // 2)
     return comment
-
-
-def drop_down(col: Column):
-    """A drop-down for an enumerated column, or None."""
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    choices = [v for v, _ in choices_of(col)]
-    if not choices:
-        return None
-    formula = '"' + ",".join(choices) + '"'
-    if len(formula) > 255:  # Excel's limit for an inline list
-        raise ValueError(f"drop-down list too long for {col.label}")
-    return DataValidation(
-        type="list",
-        formula1=formula,
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle="Nieznana wartość",
-        error=f"Wybierz z listy: {', '.join(choices)}",
-        promptTitle=col.label[:32],
-        prompt=(col.help or col.label)[:255],
-        showInputMessage=True,
-    )
 
 
 def number_format(col: Column) -> str:
@@ -77,7 +54,7 @@ def number_format(col: Column) -> str:
 def column_width(col: Column) -> float:
     fld = col.field
     if isinstance(fld, sheet_fields.Choice):
-        size = max(len(c) for c in fld.choices) + 4
+        size = max(len(c) for c in offered(col)) + 4
     elif isinstance(fld, (sheet_fields.Date, sheet_fields.Quarter, sheet_fields.PostalCode)):
         size = 13
     elif isinstance(

@@ -16,7 +16,7 @@ SHEET_PURPOSES = {
     "Przedstawiciele": "osoby, które podpisują deklarację w imieniu stron, po jednym wierszu",
     "Wkłady": "co każda strona wnosi: ludzi, przestrzeń, finanse albo wiedzę",
     "Zespół": "zespół projektowy: przedstawiciele instytucji koalicji",
-    "Cele": "cele koalicji: identyfikator celu z biblioteki klauzul albo cel własny, po jednym w komórce",
+    "Cele": "cele koalicji: cel z listy (cele z biblioteki klauzul) albo cel własny, po jednym w komórce",
     "Działania": "działania koalicji i problemy społeczne, na które odpowiadają",
     "Mikrosukcesy": "mikrosukces każdego działania w każdym kwartale",
     "Promocja": "wydarzenia promocyjne: prezentacje kwartalne, seminaria, konferencje",
@@ -114,12 +114,13 @@ def _allowed_values(ws, style: dict, row: int) -> None:
     """A table of every enumerated column's values and their Polish meaning, from *row* on."""
     ws.cell(row=row, column=1, value="Dozwolone wartości").font = style["header"]
     row += 1
-    for col_index, text in enumerate(("Arkusz", "Kolumna", "Wartość", "Znaczenie"), start=1):
+    heads = ("Arkusz", "Kolumna", "Wartość do wyboru", "Kod (w starszych arkuszach)")
+    for col_index, text in enumerate(heads, start=1):
         ws.cell(row=row, column=col_index, value=text).font = style["header"]
     row += 1
     for sheet, col in _all_columns():
-        for value, meaning in choices_of(col):
-            for col_index, text in enumerate((sheet, col.label, value, meaning), start=1):
+        for code, label in choices_of(col):
+            for col_index, text in enumerate((sheet, col.label, label, code), start=1):
                 ws.cell(row=row, column=col_index, value=text)
             row += 1
 

@@ -30,13 +30,13 @@ from deedgen.exceptions import InputError, Location, Problem
 from deedgen.sheet import fields as sheet_fields
 from deedgen.sheet.layout import (
     CHILD_LISTS,
-    INSTRUCTIONS_SHEET,
     KV_COLUMNS,
     KV_HEADERS,
     KV_SECTIONS,
     KV_SHEET,
     REQUIRED_SHEETS,
     SHEET_NAMES,
+    SKIPPED_SHEETS,
     TABLES,
     Column,
     Table,
@@ -48,6 +48,7 @@ from deedgen.sheet.layout import (
 )
 from deedgen.sheet.raw import RawSheet, format_path
 from deedgen.sheet.schema import SheetSchema
+from deedgen.sheet.workbook_lists import GOALS_KEY, goal_id
 from deedgen.sheet.xlsx_file import check_container, open_workbook, read_rows
 
 TRUE_WORDS = {"tak", "prawda", "true", "yes", "1"}
@@ -115,7 +116,7 @@ class _Reader:
             name = next((n for n in SHEET_NAMES if norm(n) == norm(ws.title)), None)
             if name is None:
                 self.problem((), "unknown_sheet", ws.title, None, "warning", found=ws.title)
-            elif name != INSTRUCTIONS_SHEET:
+            elif name not in SKIPPED_SHEETS:
                 sheets.setdefault(name, ws)
         if not sheets:
             found = ", ".join(ws.title for ws in self.workbook.worksheets) or "—"
@@ -309,4 +310,6 @@ class _Reader:
             items = lists.setdefault(col.key[-1], [])
             path = (table.section, col.key[-1], len(items))
             self.locations[path] = self.loc(sheet, f"{letter(index)}{number}")
+            if col.key == GOALS_KEY:
+                value = goal_id(value)  # a goal chosen by its title
             items.append(value.isoformat() if isinstance(value, dt.date) else value)
