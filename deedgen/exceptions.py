@@ -125,6 +125,11 @@ class Problem:
         return render_message(self.code, self.params, lang)
 
     def describe(self, lang: str = "pl") -> str:
+        if self.path and self.location and self.location.sheet:  # a workbook: label and row
+            from deedgen.sheet.wording import describe
+
+            if text := describe(self, lang):
+                return text
         where = str(self.location) if self.location else ""
         place = f"{where} ({self.path})" if where and self.path else (where or self.path)
         return f"{place}: {self.message(lang)}" if place else self.message(lang)

@@ -230,6 +230,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "nie ma celu „{found}” w bibliotece klauzul{did_you_mean}; wybierz z listy: {expected_pl}",
         "no goal '{found}' in the clause library; known: {expected}",
     ),
+    "edition_unknown": (
+        "nie ma warunków finansowania edycji „{found}” — sprawdź rok edycji programu",
+        "there are no funding conditions for edition '{found}' — check the program edition",
+    ),
     "bad_header": (
         "nieznana kolumna „{found}”; oczekiwano: {expected}",
         "unknown column '{found}'; expected: {expected}",

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from marshmallow import ValidationError
+from marshmallow import fields as mfields
 
 from deedgen.exceptions import Location, Problem, SheetInvalid
 from deedgen.sheet.cross_checks import cross_check
@@ -20,6 +21,7 @@ from deedgen.sheet.fields import Msg
 from deedgen.sheet.load import load_sheet
 from deedgen.sheet.raw import RawSheet, format_path
 from deedgen.sheet.schema import SheetSchema
+from deedgen.sheet.wording import field_at, tab_order
 
 
 @dataclass
@@ -68,10 +70,16 @@ def validate_sheet(raw: RawSheet) -> Sheet:
                 problems.append(_problem(raw, path, msg))
         data = err.valid_data if isinstance(err.valid_data, dict) else {}
     problems.extend(
-        Problem(path=format_path(p), code=code, params=params, severity=sev, location=raw.locate(p))
+        Problem(
+            path=format_path(p),
+            code=code,
+            params=_placed(raw, params),
+            severity=sev,
+            location=raw.locate(p),
+        )
         for p, code, params, sev in cross_check(data)
     )
-    problems.sort(key=lambda p: (p.severity != "error", _sort_key(p)))
+    problems.sort(key=lambda p: (p.severity != "error", tab_order(p)))
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise SheetInvalid(raw.source, problems)
@@ -86,18 +94,13 @@ def parse_path(text: str) -> tuple:
     return tuple(parts)
 
 
-def _sort_key(problem: Problem):
-    loc = problem.location
-    if loc is None:
-        return ("", 0, "")
-    return (loc.sheet or "", loc.line or 0, _cell_key(loc.cell))
-
-
-def _cell_key(cell: str | None):
-    if not cell:
-        return (0, 0)
-    match = re.fullmatch(r"([A-Z]+)(\d+)", cell)
-    return (int(match.group(2)), len(match.group(1)), match.group(1)) if match else (0, 0)
+def _placed(raw: RawSheet, params: dict) -> dict:
+    """A parameter naming another record by its data path ("first": "actions[1]") also gets
+    that record's place in the file, which is what a message shows."""
+    if "first" not in params or not str(params["first"]).split("[")[0].isidentifier():
+        return params
+    where = raw.locate(parse_path(params["first"]))
+    return {**params, "first_pl": str(where).split(": ", 1)[-1] if where else params["first"]}
 
 
 def _flatten(messages, path):
@@ -129,7 +132,40 @@ def _problem(raw: RawSheet, path, msg) -> Problem:
             "Not a valid boolean.": "invalid",
         }.get(text, text if text in _KNOWN_CODES else "invalid")
         params = {"found": _found(raw, path)}
+        code, params = _typed(path, code, params, raw)
     return Problem(path=format_path(path), code=code, params=params, location=raw.locate(path))
+
+
+# What a whole-number field expects, said with an example (a librarian types „3 lata”).
+NUMBER_HINTS = {
+    "term_years": ("podaj liczbę lat, np. 3", "give a number of years, e.g. 3"),
+    "notice_months": ("podaj liczbę miesięcy, np. 3", "give a number of months, e.g. 3"),
+    "month": ("podaj numer miesiąca od 1 do 12, np. 11", "give a month from 1 to 12, e.g. 11"),
+}
+
+
+def _typed(path, code: str, params: dict, raw: RawSheet):
+    """A number or yes/no typed as words: the value quoted and what to type instead."""
+    field = field_at(path)
+    value = _value(raw, path)
+    if not isinstance(value, str):
+        return code, params
+    if isinstance(field, mfields.Integer):
+        hint, hint_en = NUMBER_HINTS.get(path[-1], ("podaj liczbę, np. 3", "give a number, e.g. 3"))
+        return "expected_integer", {"found": value, "hint": hint, "hint_en": hint_en}
+    if isinstance(field, mfields.Boolean):
+        return "expected_boolean", {"found": value}
+    return code, params
+
+
+def _value(raw: RawSheet, path):
+    node = raw.data
+    for part in path:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return node
 
 
 def _found(raw: RawSheet, path):

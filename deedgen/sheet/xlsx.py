@@ -100,6 +100,7 @@ class _Reader:
         self.data: dict = {}
         self.locations = {(): Location(file=self.source)}
         self.problems: list[Problem] = []
+        self.child_rows: dict[str, int] = {}  # last row read on each sheet
 
     # helpers
 
@@ -110,7 +111,8 @@ class _Reader:
         where = self.loc(sheet, cell)
         self.problems.append(Problem(format_path(path), code, params, severity, where))
 
-    def read(self) -> RawSheet:
+    def sheets(self) -> dict:
+        """The workbook's sheets by their layout name; a sheet of another name is a warning."""
         sheets = {}
         for ws in self.workbook.worksheets:
             name = next((n for n in SHEET_NAMES if norm(n) == norm(ws.title)), None)
@@ -118,6 +120,10 @@ class _Reader:
                 self.problem((), "unknown_sheet", ws.title, None, "warning", found=ws.title)
             elif name not in SKIPPED_SHEETS:
                 sheets.setdefault(name, ws)
+        return sheets
+
+    def read(self) -> RawSheet:
+        sheets = self.sheets()
         if not sheets:
             found = ", ".join(ws.title for ws in self.workbook.worksheets) or "—"
             raise InputError(
@@ -141,6 +147,9 @@ class _Reader:
         for table in TABLES:
             if table.sheet in sheets:
                 self.read_table(table, sheets[table.sheet])
+        for table in TABLES:
+            if table.child is not None:
+                self.point_at_child_sheet(table, table.sheet in sheets)
         return RawSheet(self.data, self.source, self.locations, self.problems)
 
     # the key/value sheet
@@ -152,6 +161,7 @@ class _Reader:
             norm(col.label): (sec, col) for sec, cols in KV_COLUMNS.items() for col in cols
         }
         values: dict[str, dict] = {sec: {} for sec in KV_SECTIONS}
+        section_rows: dict[str, str] = {}
         seen: dict[tuple, str] = {}
         for number, row in read_rows(self.path, ws):
             label, value = row[0], row[1] if len(row) > 1 else None
@@ -164,7 +174,7 @@ class _Reader:
             if key == norm(KV_HEADERS[0]) or is_example(label):
                 continue
             if key in titles:
-                self.locations.setdefault((titles[key],), self.loc(sheet, a_cell))
+                section_rows.setdefault(titles[key], a_cell)
                 continue
             if key not in rows_by_label:
                 expected = ", ".join(c.label for cols in KV_COLUMNS.values() for c in cols)
@@ -177,10 +187,11 @@ class _Reader:
                 continue
             seen[path] = a_cell
             self.locations[path] = self.loc(sheet, b_cell)
-            self.locations.setdefault((section,), self.loc(sheet, a_cell))
+            # a section missing as a whole points at its first value cell, where typing starts
+            self.locations.setdefault((section,), self.loc(sheet, b_cell))
             self.put(values[section], col, convert(value, col.field), path)
         for section in KV_SECTIONS:
-            self.locations.setdefault((section,), self.loc(sheet, "A1"))
+            self.locations.setdefault((section,), self.loc(sheet, section_rows.get(section, "A1")))
             if values[section] or SheetSchema().fields[section].required:
                 self.data[section] = values[section]
 
@@ -239,6 +250,7 @@ class _Reader:
             self.data.setdefault(table.section, {"chosen": [], "own": []} if table.lists else [])
             header_cell = f"A{rows[0][0]}" if rows else "A1"
             self.locations[(table.section,)] = self.loc(ws.title, header_cell)
+        self.child_rows[table.sheet] = max(rows[-1][0] if rows else 1, 2)  # row 2: the example
         if not rows:
             return
         mapping = self.header(table, ws, rows)
@@ -274,6 +286,21 @@ class _Reader:
                 self.locations.setdefault((*path, *col.key[:depth]), where)
             self.put(record, col, convert(value, col.field), cell_path)
         return record
+
+    def point_at_child_sheet(self, table: Table, present: bool) -> None:
+        """A record's child list (a party's representatives) is on the child sheet: its first
+        row there, or the sheet's first free row when it has none (where to add one)."""
+        free = self.child_rows.get(table.sheet, 2) + 1
+        for i, parent in enumerate(self.data.get(table.section) or []):
+            if not isinstance(parent, dict):
+                continue
+            path = (table.section, i, table.child)
+            first = (*path, 0)
+            if first in self.locations:
+                self.locations[path] = self.loc(table.sheet, self.locations[first].cell)
+            else:
+                cell = f"A{free}" if present else None
+                self.locations[path] = self.loc(table.sheet, cell)
 
     def read_child_row(self, table: Table, sheet: str, number: int, count: int, cells) -> None:
         link = next(((i, v) for i, (c, v) in cells.items() if c.key == (table.link,)), None)

@@ -24,7 +24,8 @@ EXPECTED = [
     ("coalition.preliminary_declaration_date", "preliminary_after_declaration", "preliminary_declaration_date:",
      ("Koalicja", ("label", "Data wstępnej deklaracji JST"))),
     ("gmina.terc", "terc_voivodeship", 'terc: "2704052"', ("Koalicja", ("value", "2704052"))),
-    ("treasurer", "treasurer_required", 1, ("Koalicja", ("value", "Skarbnik"))),
+    # the value cell of the section's first row, where the treasurer is typed (issue 14)
+    ("treasurer", "treasurer_required", 1, ("Koalicja", ("label", "Skarbnik — imię i nazwisko"))),
     ("evaluation.month", "evaluation_month", "month: 13", ("Koalicja", ("label", "Miesiąc ewaluacji"))),
     ("parties[0].nip", "nip_checksum", "nip: 819-093-78-66", ("Strony", ("value", "819-093-78-66"))),
     ("parties[0].email", "email", "email: biblioteka(at)", ("Strony", ("value", "biblioteka(at)jarzebinowo.example.pl"))),
@@ -79,7 +80,11 @@ def test_yaml_and_xlsx_report_the_same_problems():
     def summary(path):
         with pytest.raises(SheetInvalid) as info:
             read_sheet(path)
-        return [(p.severity, p.path, p.code, p.params) for p in info.value.problems]
+        # first_pl is where the first record is in that file: a line, or a sheet and cell
+        return [
+            (p.severity, p.path, p.code, {k: v for k, v in p.params.items() if k != "first_pl"})
+            for p in info.value.problems
+        ]
 
     assert sorted(summary(YAML), key=repr) == sorted(summary(XLSX), key=repr)
 
@@ -91,11 +96,14 @@ def test_cli_lists_every_mistake_with_its_cell():
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert "BŁĘDY (19)" in result.output
     assert (
-        "bledy.xlsx: Strony!H3 (parties[0].nip): NIP 8190937866 ma błędną cyfrę kontrolną"
+        "bledy.xlsx: Strony!H3 — wiersz 3, kolumna „NIP”: NIP 8190937866 ma błędną cyfrę kontrolną"
         in result.output
     )
     for _, _, _, (sheet, how) in EXPECTED:
-        assert f"{sheet}!{find_cell(XLSX, sheet, how)} (" in result.output
+        cell = find_cell(XLSX, sheet, how)
+        assert (
+            f"{sheet}!{cell} — wiersz {cell.lstrip('ABCDEFGHIJKLMNOPQRSTUVWXYZ')}" in result.output
+        )
 
 
 def test_cli_json_report():

@@ -106,11 +106,11 @@ def test_field_errors_carry_sheet_and_cell(filled_xlsx):
     problems = problems_of(filled_xlsx.save())
     described = [p.describe() for p in problems if p.severity == "error"]
     assert described == [
-        "arkusz.xlsx: Koalicja!B19 (gmina.kind): oczekiwano jednej z wartości: miejska, wiejska, "
-        "miejsko-wiejska; jest „gminna”",
-        "arkusz.xlsx: Przedstawiciele!C3 (parties[0].representatives[0].function): pole zawiera numer "
+        "arkusz.xlsx: Koalicja!B19 — wiersz 19, pole „Rodzaj gminy”: „gminna” nie ma na liście; "
+        "wybierz jedną z wartości: miejska, wiejska, miejsko-wiejska",
+        "arkusz.xlsx: Strony!H3 — wiersz 3, kolumna „NIP”: NIP 6332873449 ma błędną cyfrę kontrolną",
+        "arkusz.xlsx: Przedstawiciele!C3 — wiersz 3, kolumna „Funkcja”: pole zawiera numer "
         "PESEL — deedgen nie przetwarza numerów PESEL (minimalizacja danych, RODO)",
-        "arkusz.xlsx: Strony!H3 (parties[0].nip): NIP 6332873449 ma błędną cyfrę kontrolną",
     ]
 
 
@@ -145,11 +145,11 @@ def test_child_rows_naming_unknown_parents(filled_xlsx):
     )
     problems = problems_of(filled_xlsx.save())
     assert [(p.code, where(p), p.path) for p in problems] == [
-        ("unknown_action", "Mikrosukcesy!A4", "micro_successes[1].action"),
         ("unknown_party", "Przedstawiciele!A7", "representatives[4].party"),
         ("required", "Przedstawiciele!A8", "representatives[5].party"),
+        ("unknown_action", "Mikrosukcesy!A4", "micro_successes[1].action"),
     ]
-    assert problems[1].params == {"found": "kgw", "expected": "gbp, gmina, srw"}
+    assert problems[0].params == {"found": "kgw", "expected": "gbp, gmina, srw"}
 
 
 def test_missing_sheet_is_one_clear_problem(filled_xlsx):
