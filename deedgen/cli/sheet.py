@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from deedgen.cli.options import lang_option
+from deedgen.config import library_option
 
 
 @click.command()
@@ -13,12 +14,14 @@ from deedgen.cli.options import lang_option
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
 @lang_option
-def validate(sheet: str, fmt: str, lang: str) -> None:
-    """Validate a partner SHEET (.xlsx, .yaml, .json): list every error with its place, or print
-    a short summary. Exit 0 when valid, 2 when not."""
+@library_option
+def validate(sheet: str, fmt: str, lang: str, library) -> None:
+    """Validate a partner SHEET (.xlsx, .yaml, .json): list in one run everything check and
+    build would refuse about it, each with its place, or print a short summary. Exit 0 when
+    valid, 2 when not."""
     from deedgen.sheet.report import print_validation
 
-    raise SystemExit(print_validation(sheet, fmt=fmt, lang=lang))
+    raise SystemExit(print_validation(sheet, fmt=fmt, lang=lang, library=library.load()))
 
 
 COMMANDS = [validate]

@@ -11,7 +11,8 @@ import click
 from deedgen.exceptions import DeedgenError, SheetInvalid
 from deedgen.polish import format_money
 from deedgen.sheet.enumerations import PARTY_KIND_LABELS_PL, RESOURCE_LABELS_PL
-from deedgen.sheet.validate import Sheet, read_sheet
+from deedgen.sheet.refusals import find_all
+from deedgen.sheet.validate import Sheet
 from deedgen.social import is_social_action
 
 
@@ -36,33 +37,11 @@ def summarize(sheet: Sheet) -> dict:
     }
 
 
-def print_validation(path: str, *, fmt: str = "text", lang: str = "pl") -> int:
-    """Validate *path*, print the result, and return the exit code (0 valid, 2 invalid)."""
+def print_validation(path: str, *, fmt: str = "text", lang: str = "pl", library=None) -> int:
+    """Validate *path* — everything ``check`` and ``build`` would refuse about it — print the
+    result, and return the exit code (0 valid, 2 invalid)."""
     try:
-        sheet = read_sheet(path)
-    except SheetInvalid as err:
-        if fmt == "json":
-            click.echo(
-                json.dumps(
-                    {
-                        "valid": False,
-                        "source": path,
-                        "problems": [p.as_dict(lang) for p in err.problems],
-                    },
-                    ensure_ascii=False,
-                    indent=2,
-                )
-            )
-        else:
-            errors = [p for p in err.problems if p.severity == "error"]
-            warnings = [p for p in err.problems if p.severity == "warning"]
-            head = "BŁĘDY" if lang == "pl" else "ERRORS"
-            click.echo(f"{path}: {head} ({len(errors)})", err=True)
-            for problem in errors:
-                click.echo(f"  ✗ {problem.describe(lang)}", err=True)
-            for problem in warnings:
-                click.echo(f"  ! {problem.describe(lang)}", err=True)
-        return err.exit_code
+        findings = find_all(path, library)
     except DeedgenError as err:
         if fmt == "json":
             click.echo(
@@ -74,9 +53,12 @@ def print_validation(path: str, *, fmt: str = "text", lang: str = "pl") -> int:
             )
             return err.exit_code
         raise
-    summary = summarize(sheet)
+    if findings.errors:
+        _print_problems(path, findings.problems, fmt, lang)
+        return SheetInvalid.exit_code
+    summary = summarize(findings.sheet)
     if fmt == "json":
-        summary["warnings"] = [p.as_dict(lang) for p in sheet.warnings]
+        summary["warnings"] = [p.as_dict(lang) for p in findings.problems]
         click.echo(
             json.dumps(
                 {"valid": True, "source": path, "summary": summary}, ensure_ascii=False, indent=2
@@ -84,9 +66,27 @@ def print_validation(path: str, *, fmt: str = "text", lang: str = "pl") -> int:
         )
         return 0
     click.echo(_summary_text(summary, lang))
-    for problem in sheet.warnings:
+    for problem in findings.problems:
         click.echo(f"  ! {problem.describe(lang)}")
     return 0
+
+
+def _print_problems(path: str, problems, fmt: str, lang: str) -> None:
+    if fmt == "json":
+        click.echo(
+            json.dumps(
+                {"valid": False, "source": path, "problems": [p.as_dict(lang) for p in problems]},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return
+    errors = [p for p in problems if p.severity == "error"]
+    head = "BŁĘDY" if lang == "pl" else "ERRORS"
+    click.echo(f"{path}: {head} ({len(errors)})", err=True)
+    for problem in problems:
+        mark = "✗" if problem.severity == "error" else "!"
+        click.echo(f"  {mark} {problem.describe(lang)}", err=True)
 
 
 def _summary_text(summary: dict, lang: str) -> str:
