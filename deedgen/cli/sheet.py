@@ -13,15 +13,25 @@ from deedgen.config import library_option
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
+@click.option(
+    "--oznacz",
+    "--mark",
+    "mark",
+    is_flag=True,
+    help="Zapisz kopię skoroszytu z zaznaczonymi błędami i ich opisem w komentarzach "
+    "(NAZWA.oznaczony.xlsx); oryginał pozostaje bez zmian. / Write a copy of the workbook with "
+    "each problem cell marked and its message as a comment; the original is left unchanged.",
+)
 @lang_option
 @library_option
-def validate(sheet: str, fmt: str, lang: str, library) -> None:
+def validate(sheet: str, fmt: str, mark: bool, lang: str, library) -> None:
     """Validate a partner SHEET (.xlsx, .yaml, .json): list in one run everything check and
     build would refuse about it, each with its place, or print a short summary. Exit 0 when
     valid, 2 when not."""
     from deedgen.sheet.report import print_validation
 
-    raise SystemExit(print_validation(sheet, fmt=fmt, lang=lang, library=library.load()))
+    code = print_validation(sheet, fmt=fmt, lang=lang, library=library.load(), mark=mark)
+    raise SystemExit(code)
 
 
 COMMANDS = [validate]

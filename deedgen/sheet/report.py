@@ -37,11 +37,16 @@ def summarize(sheet: Sheet) -> dict:
     }
 
 
-def print_validation(path: str, *, fmt: str = "text", lang: str = "pl", library=None) -> int:
+def print_validation(
+    path: str, *, fmt: str = "text", lang: str = "pl", library=None, mark: bool = False
+) -> int:
     """Validate *path* — everything ``check`` and ``build`` would refuse about it — print the
-    result, and return the exit code (0 valid, 2 invalid)."""
+    result, and return the exit code (0 valid, 2 invalid). With *mark*, also write a copy of the
+    workbook with each problem marked (:mod:`.mark`)."""
     try:
         findings = find_all(path, library)
+        if mark:
+            _mark(path, findings, lang)
     except DeedgenError as err:
         if fmt == "json":
             click.echo(
@@ -69,6 +74,18 @@ def print_validation(path: str, *, fmt: str = "text", lang: str = "pl", library=
     for problem in findings.problems:
         click.echo(f"  ! {problem.describe(lang)}")
     return 0
+
+
+def _mark(path: str, findings, lang: str) -> None:
+    from deedgen.sheet.mark import mark_copy
+
+    copy = mark_copy(path, findings.problems, lang)
+    if lang == "pl":
+        note = "błędy na czerwono, ostrzeżenia na żółto, opis w komentarzu komórki"
+        click.echo(f"Zapisano oznaczoną kopię: {copy} ({note})", err=True)
+    else:
+        note = "errors in red, warnings in yellow, each message in the cell's comment"
+        click.echo(f"Wrote a marked copy: {copy} ({note})", err=True)
 
 
 def _print_problems(path: str, problems, fmt: str, lang: str) -> None:
