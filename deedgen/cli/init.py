@@ -37,6 +37,8 @@ def init(path: str, fmt: str | None, force: bool, source: str | None, lang: str)
             "pominięto (brak miejsca w tym formacie)" if pl else "skipped (no place in this format)"
         )
         click.echo(f"  ! {item}: {note}", err=True)
+    for line in written.unread:
+        click.echo(f"  ! {line}", err=True)
     if source:
         head = (
             f"Zapisano {written.path} z danych {source}"

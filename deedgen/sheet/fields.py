@@ -178,8 +178,8 @@ class Terc(_Str):
 
     def _deserialize(self, value, attr, data, **kwargs):
         raw = _digits_text(value)
-        if raw.isdigit() and len(raw) == 6:
-            raw = "0" + raw  # województwo 02 typed as a number loses its zero
+        if raw.isdigit() and len(raw) == 6 and isinstance(value, int | float):
+            raw = "0" + raw  # województwo 02 typed as a number loses its zero; text is as typed
         if not re.fullmatch(r"\d{7}", raw):
             raise fail("terc_format", found=raw)
         woj, pow_, gm, kind = int(raw[:2]), int(raw[2:4]), int(raw[4:6]), raw[6]

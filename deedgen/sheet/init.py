@@ -20,6 +20,9 @@ class Written:
 
     path: Path
     dropped: list[str] = field(default_factory=list)
+    # what the source's loader itself could not read (a row naming an unknown party, a column
+    # without a place): each a whole line, saying what and why
+    unread: list[str] = field(default_factory=list)
 
 
 def init_sheet(
@@ -38,14 +41,44 @@ def init_sheet(
         raise OutputError(f"{path} already exists; use --force to overwrite it")
     if not path.parent.is_dir():
         raise OutputError(f"{path.parent} is not a folder")
-    data = load_sheet(source).data if source is not None else None
+    raw = load_sheet(source) if source is not None else None
+    data = raw.data if raw is not None else None
     if fmt == "yaml":
         text, dropped = yaml_text(data)
         _write_or_explain(path, lambda temporary: temporary.write_bytes(text.encode("utf-8")))
     else:
         workbook, dropped = build_workbook(data)
         _write_or_explain(path, workbook.save)
-    return Written(path, dropped)
+    return Written(path, dropped, _unread(raw))
+
+
+# What a loader leaves out of the data when it reports these (a row, a column, a sheet)
+LOSING_CODES = {
+    "unknown_party": ("wiersz nieprzeniesiony", "row not carried"),
+    "unknown_action": ("wiersz nieprzeniesiony", "row not carried"),
+    "required": ("wiersz nieprzeniesiony", "row not carried"),
+    "bad_header": ("kolumna nieprzeniesiona", "column not carried"),
+    "duplicate_column": ("kolumna nieprzeniesiona", "column not carried"),
+    "no_header": ("wartości nieprzeniesione", "values not carried"),
+    "no_label": ("wartość nieprzeniesiona", "value not carried"),
+    "duplicate_row": ("wiersz nieprzeniesiony", "row not carried"),
+    "unknown_sheet": ("arkusz nieprzeniesiony", "sheet not carried"),
+}
+
+
+def _unread(raw) -> list[str]:
+    """Each loader problem that left something out of the data, as „where: what — why”."""
+    if raw is None:
+        return []
+    out = []
+    for problem in raw.problems:
+        if problem.code in LOSING_CODES and problem.location is not None:
+            what = LOSING_CODES[problem.code][0]
+            where = problem.location.sheet or str(problem.location)
+            if problem.location.cell:
+                where = f"{where}!{problem.location.cell}"
+            out.append(f"{where}: {what} — {problem.message('pl')}")
+    return out
 
 
 def _format_for(path: Path, fmt: str | None) -> str:

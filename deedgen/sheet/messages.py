@@ -235,8 +235,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "there are no funding conditions for edition '{found}' — check the program edition",
     ),
     "bad_header": (
-        "nieznana kolumna „{found}”; oczekiwano: {expected}",
-        "unknown column '{found}'; expected: {expected}",
+        "kolumna „{found}” nie należy do arkusza{did_you_mean} — pominięta, jej wartości nie trafią do dokumentów; kolumny arkusza: {expected}",
+        "column '{found}' is not part of the sheet{did_you_mean_en} — skipped, its values do not reach the documents; the sheet's columns: {expected}",
+    ),
+    "leading_zero": (
+        "{label} „{found}” zapisano jako liczbę, która straciła zero na początku — odczytano {fixed}; wpisz go jako tekst",
+        "{label} '{found}' was stored as a number that lost its leading zero — read as {fixed}; type it as text",
     ),
     "missing_sheet": (
         "brak arkusza „{found}” w skoroszycie",

@@ -21,10 +21,12 @@ workbook is untrusted: :mod:`deedgen.sheet.xlsx_file` checks it before openpyxl 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from pathlib import Path
 
 from marshmallow import fields as mfields
+from stdnum.pl import regon
 
 from deedgen.exceptions import InputError, Location, Problem
 from deedgen.sheet import fields as sheet_fields
@@ -64,10 +66,17 @@ def split_list(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+# 5.000,00 — thousands separated by dots, the decimal comma: how Polish Excel shows an amount
+_DOTTED_AMOUNT = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?:\s*(?:zł|PLN))?", re.IGNORECASE)
+
+
 def convert(value, field):
     """Adapt a cell's value to what the field expects (TAK/NIE, lists, dates typed as text…)."""
     if value is None:
         return None
+    dotted = isinstance(value, str) and _DOTTED_AMOUNT.fullmatch(value.strip())
+    if isinstance(field, sheet_fields.Amount) and dotted:
+        return value.replace(".", "")
     if isinstance(field, mfields.Boolean) and isinstance(value, str):
         word = value.casefold()
         return True if word in TRUE_WORDS else False if word in FALSE_WORDS else value
@@ -177,8 +186,8 @@ class _Reader:
                 section_rows.setdefault(titles[key], a_cell)
                 continue
             if key not in rows_by_label:
-                expected = ", ".join(c.label for cols in KV_COLUMNS.values() for c in cols)
-                self.problem((), "bad_header", sheet, a_cell, found=label, expected=expected)
+                labels = [c.label for cols in KV_COLUMNS.values() for c in cols]
+                self.extra_label(sheet, a_cell, label, labels)
                 continue
             section, col = rows_by_label[key]
             path = (section, *col.key)
@@ -195,8 +204,26 @@ class _Reader:
             if values[section] or SheetSchema().fields[section].required:
                 self.data[section] = values[section]
 
+    def restored(self, col: Column, value, path):
+        """A REGON whose leading zero the spreadsheet dropped (012345678 stored as the number
+        12345678) gets it back when the check digit then agrees, with a note where it was. (A
+        TERC stored as a number is padded by its field: no TERC starts with two zeros.)"""
+        if not isinstance(value, int) or isinstance(value, bool):
+            return value
+        digits = str(value)
+        if not isinstance(col.field, sheet_fields.Regon) or len(digits) not in (8, 13):
+            return value
+        fixed = digits.zfill(len(digits) + 1)
+        if not regon.is_valid(fixed):
+            return value
+        where = self.locations[path]
+        params = {"found": digits, "fixed": fixed, "label": col.label}
+        self.problems.append(Problem(format_path(path), "leading_zero", params, "warning", where))
+        return fixed
+
     def put(self, record: dict, col: Column, value, path) -> None:
         """Store *value* at the column's key inside *record*; a list's items share its cell."""
+        value = self.restored(col, value, path)
         if value is None:
             return
         target = record
@@ -206,6 +233,16 @@ class _Reader:
         if isinstance(value, list):
             for index in range(len(value)):
                 self.locations[(*path, index)] = self.locations[path]
+
+    def extra_label(self, sheet: str, cell: str, text, labels: list[str]) -> None:
+        """A column (or a row of Koalicja) the layout lacks — „Telefon” — is read past, with a
+        warning: its values do not reach the documents; a near miss names the column meant."""
+        close = difflib.get_close_matches(norm(text), [norm(x) for x in labels], n=1, cutoff=0.8)
+        meant = next((x for x in labels if close and norm(x) == close[0]), "")
+        self.problem(
+            (), "bad_header", sheet, cell, "warning",
+            found=text, expected=", ".join(labels), suggestion_pl=meant,
+        )  # fmt: skip
 
     # the tables
 
@@ -221,8 +258,7 @@ class _Reader:
             cell = f"{letter(index)}{number}"
             col = by_label.get(norm(text))
             if col is None:
-                expected = ", ".join(c.label for c in table.columns)
-                self.problem((), "bad_header", ws.title, cell, found=text, expected=expected)
+                self.extra_label(ws.title, cell, text, [c.label for c in table.columns])
             elif col.label in taken:
                 self.problem(
                     (), "duplicate_column", ws.title, cell, found=text, first=taken[col.label]
