@@ -34,7 +34,13 @@ from deedgen.sheet.layout import (
     section_label,
 )
 from deedgen.sheet.raw import format_path
-from deedgen.sheet.workbook_columns import column_width, header_comment, number_format, styles
+from deedgen.sheet.workbook_columns import (
+    column_width,
+    header_comment,
+    number_format,
+    print_setup,
+    styles,
+)
 from deedgen.sheet.workbook_instructions import write_instructions
 from deedgen.sheet.workbook_lists import (
     DATA_ROWS,
@@ -125,6 +131,7 @@ def _key_values(ws, data: dict | None, dropped: list[str], lists: Lists) -> None
     ws.column_dimensions["B"].width = 50
     ws.column_dimensions["C"].width = 70
     ws.freeze_panes = "A2"
+    print_setup(ws)
     row = 2
     for section, cols in KV_COLUMNS.items():
         title = ws.cell(row=row, column=1, value=section_label(section))
@@ -166,6 +173,7 @@ def _table_layout(ws, table: Table, lists: Lists) -> None:
 
     st = styles()
     ws.freeze_panes = "B2"
+    print_setup(ws, width=sum(column_width(col) for col in table.columns))
     examples = EXAMPLES.get(table.sheet, {})
     for index, col in enumerate(table.columns, start=1):
         letter = get_column_letter(index)

@@ -4,6 +4,8 @@ English description), number format and width (its drop-down: :mod:`.workbook_li
 
 from __future__ import annotations
 
+import math
+
 from marshmallow import fields as mfields
 
 from deedgen.sheet import fields as sheet_fields
@@ -77,3 +79,25 @@ def column_width(col: Column) -> float:
     else:
         size = 10
     return max(size, min(len(col.header) + 3, 40))
+
+
+PRINTED_WIDTH = 170  # column-width units that read well across one A4 landscape page
+
+
+def print_setup(ws, title_rows: str | None = "1:1", width: float = 0) -> None:
+    """Printed, a sheet is as many A4 landscape pages wide as its *width* needs to stay legible
+    (Strony: 3), its header row and id column repeated on each: a blank workbook was 30
+    portrait pages, the wide Strony table cut into strips of a few columns."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    wide = max(1, math.ceil(width / PRINTED_WIDTH))
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = wide, 0  # as long as the rows need
+    ws.print_options.gridLines = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.5
+    ws.oddFooter.center.text = "&A — strona &P z &N"  # sheet name, page of pages
+    if title_rows:
+        ws.print_title_rows = title_rows
+    if wide > 1:
+        ws.print_title_cols = "A:A"  # the id, so each strip of a wide table says whose row it is

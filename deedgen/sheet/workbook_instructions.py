@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from deedgen.sheet.choices import choices_of
 from deedgen.sheet.layout import EXAMPLE_MARKER, INSTRUCTIONS_SHEET, KV_COLUMNS, KV_SHEET, TABLES
-from deedgen.sheet.workbook_columns import styles
+from deedgen.sheet.workbook_columns import print_setup, styles
 
 SHEET_PURPOSES = {
     KV_SHEET: "dane koalicji, gminy, skarbnika (gdy gmina wnosi środki finansowe), mentora z "
@@ -78,8 +78,7 @@ def write_instructions(ws) -> None:
     ws.title = INSTRUCTIONS_SHEET
     for letter, width in zip("ABCD", (20, 28, 26, 60), strict=True):
         ws.column_dimensions[letter].width = width
-    ws.sheet_properties.pageSetUpPr.fitToPage = True  # printed: one page wide
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    print_setup(ws, title_rows=None)
     style = styles()
     row = _how_to_fill(ws, style, 1)
     row = _sheet_purposes(ws, style, row + 1)
