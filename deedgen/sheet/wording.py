@@ -49,16 +49,16 @@ def place(location, path, lang: str = "pl") -> str:
 
 
 def _named(path, sheet: str, lang: str) -> str | None:
-    """„kolumna „NIP””, „pole „Miejsce””, „sekcja „Skarbnik””; None for a row or a child table."""
+    """„kolumna „NIP””, „pole „Miejsce zawarcia””; None for a row or a child table."""
     field = field_at(path) or _column_field(path, sheet)
     if field is None or (
         isinstance(field, mfields.List) and isinstance(field.inner, mfields.Nested)
     ):
         return None
+    if isinstance(field, mfields.Nested):  # a group (Skarbnik, a power of attorney): the cell
+        field = next(iter(field.schema.fields.values()))  # pointed at is its first field's
     label = field.metadata.get("label")
-    if len(path) == 1 and isinstance(field, mfields.Nested):
-        noun = "sekcja" if lang == "pl" else "section"
-    elif sheet == KV_SHEET:
+    if sheet == KV_SHEET:
         noun = "pole" if lang == "pl" else "field"
     else:
         noun = "kolumna" if lang == "pl" else "column"
