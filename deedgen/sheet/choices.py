@@ -38,7 +38,9 @@ def offered(col: Column) -> list[str]:
 
 def plain_help(col: Column) -> str:
     """The column's help for a librarian: a coded column's help names codes, so it is replaced by
-    its Polish labels."""
+    its Polish labels; the goals column names goals by title, not by id."""
+    if col.key == ("chosen",):
+        return "wybierz cel z listy (cele z biblioteki klauzul), po jednym w komórce"
     if isinstance(col.field, sheet_fields.Choice) and any(
         code in col.help for code in col.field.choices if code not in offered(col)
     ):

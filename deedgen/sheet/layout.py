@@ -21,6 +21,8 @@ from deedgen.sheet.schema_plan import ActionSchema, GoalsSchema, MicroSuccessSch
 
 INSTRUCTIONS_SHEET = "Instrukcja"
 LISTS_SHEET = "Listy"  # hidden: what the drop-downs offer
+GOALS_KEY = ("chosen",)  # the Cele column of goals from the clause library
+GOALS_HEADER, GOAL_IDS_HEADER = "Cele", "Cele (id)"  # Listy's columns: titles, then their ids
 KV_SHEET = "Koalicja"
 KV_SECTIONS = ("coalition", "gmina", "treasurer", "mentor", "evaluation")
 KV_HEADERS = ("Pole", "Wartość", "Pomoc")

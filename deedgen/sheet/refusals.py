@@ -67,11 +67,14 @@ def _goal_problems(raw: RawSheet, library, reported: set[str]) -> list[Problem]:
             continue
         by_folded = {folded(title): title for title in menu.values()}
         close = difflib.get_close_matches(folded(goal), list(by_folded), n=1, cutoff=0.6)
+        suggestion = by_folded[close[0]] if close else ""
+        if close and close[0] == folded(goal):  # the very title, in a sheet without the goals
+            suggestion = next(i for i, t in menu.items() if t == suggestion)  # list: its id
         params = {
             "found": goal,
             "expected": ", ".join(sorted(menu)),
             "expected_pl": ", ".join(sorted(menu.values())),
-            "suggestion_pl": by_folded[close[0]] if close else "",
+            "suggestion_pl": suggestion,
         }
         out.append(
             Problem(path, "goal_unknown", params, location=raw.locate(("goals", "chosen", i)))

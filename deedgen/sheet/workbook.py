@@ -24,6 +24,7 @@ from deedgen.sheet.dropped import show, unknown_keys
 from deedgen.sheet.enumerations import label_pl
 from deedgen.sheet.layout import (
     EXAMPLE_MARKER,
+    GOALS_KEY,
     KV_COLUMNS,
     KV_HEADERS,
     KV_SHEET,
@@ -45,7 +46,6 @@ from deedgen.sheet.workbook_instructions import write_instructions
 from deedgen.sheet.workbook_lists import (
     DATA_ROWS,
     FIRST_DATA_ROW,
-    GOALS_KEY,
     Lists,
     drop_down,
     goal_titles,

@@ -67,7 +67,9 @@ HOW_TO_FILL = [
     ),
     (
         "• Sprawdź arkusz poleceniem: deedgen validate nazwa-pliku.xlsx — każdy błąd zostanie "
-        "wskazany z nazwą arkusza i komórką, np. Strony!H4.",
+        "wskazany z nazwą arkusza, wierszem i kolumną, np. Strony!H4 — wiersz 4, kolumna „NIP”. "
+        "Z opcją --oznacz powstaje kopia skoroszytu z zaznaczonymi błędami i ich opisem "
+        "w komentarzach.",
         None,
     ),
 ]

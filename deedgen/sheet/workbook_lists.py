@@ -11,9 +11,8 @@ from __future__ import annotations
 import functools
 
 from deedgen.sheet import fields as sheet_fields
-from deedgen.sheet.choices import offered
-from deedgen.sheet.enumerations import folded
-from deedgen.sheet.layout import LISTS_SHEET, Column
+from deedgen.sheet.choices import offered, plain_help
+from deedgen.sheet.layout import GOAL_IDS_HEADER, GOALS_HEADER, GOALS_KEY, LISTS_SHEET, Column
 
 FIRST_DATA_ROW = 3  # row 1: headers, row 2: the example
 DATA_ROWS = 1000  # rows covered by the drop-downs
@@ -27,7 +26,6 @@ REFERENCES = {
     ("Działania", ("partners",)): "Strony",
     ("Mikrosukcesy", ("action",)): "Działania",
 }
-GOALS_KEY = ("chosen",)
 
 
 @functools.cache
@@ -40,40 +38,48 @@ def goal_titles() -> dict[str, str]:
     return {c.text("pl").title: c.id for c in sorted(menu, key=lambda c: c.text("pl").title)}
 
 
-def goal_id(text):
-    """The id of the goal whose title *text* is (typed loosely); *text* itself otherwise."""
-    if not isinstance(text, str):
-        return text
-    by_title = {folded(title): goal for title, goal in goal_titles().items()}
-    return by_title.get(folded(text), text)
-
-
 def _range(sheet: str, column: str, first: int, last: int) -> str:
     return f"'{sheet}'!${column}${first}:${column}${last}"
 
 
 class Lists:
-    """The hidden ``Listy`` sheet of one workbook: one column per list, written on first use."""
+    """The hidden ``Listy`` sheet of one workbook: one column per list under its name in row 1,
+    written on first use. The goals' column is followed by their ids, which the loader reads
+    back (:data:`~deedgen.sheet.layout.GOAL_IDS_HEADER`): the sheet carries its own titles."""
 
     def __init__(self, workbook) -> None:
         self.workbook = workbook
         self.ws = None
         self.ranges: dict[tuple[str, ...], str] = {}
+        self.columns = 0
 
-    def formula(self, values: list[str]) -> str:
+    def column(self, header: str, values) -> str:
+        """Write a column; return its letter."""
+        from openpyxl.utils import get_column_letter
+
+        if self.ws is None:
+            self.ws = self.workbook.create_sheet(LISTS_SHEET)
+            self.ws.sheet_state = "hidden"
+        self.columns += 1
+        self.ws.cell(row=1, column=self.columns, value=header)
+        for row, value in enumerate(values, start=2):
+            self.ws.cell(row=row, column=self.columns, value=value)
+        return get_column_letter(self.columns)
+
+    def formula(self, header: str, values: list[str]) -> str:
         key = tuple(values)
         if key not in self.ranges:
-            from openpyxl.utils import get_column_letter
-
-            if self.ws is None:
-                self.ws = self.workbook.create_sheet(LISTS_SHEET)
-                self.ws.sheet_state = "hidden"
-            column = len(self.ranges) + 1
-            for row, value in enumerate(values, start=1):
-                self.ws.cell(row=row, column=column, value=value)
-            letter = get_column_letter(column)
-            self.ranges[key] = _range(LISTS_SHEET, letter, 1, len(values))
+            letter = self.column(header, values)
+            self.ranges[key] = _range(LISTS_SHEET, letter, 2, len(values) + 1)
         return self.ranges[key]
+
+    def goals(self) -> str:
+        if GOALS_HEADER not in self.ranges:
+            titles = goal_titles()
+            letter = self.column(GOALS_HEADER, list(titles))
+            self.column(GOAL_IDS_HEADER, list(titles.values()))
+            self.ranges[GOALS_HEADER] = _range(LISTS_SHEET, letter, 2, len(titles) + 1)
+        return self.ranges[GOALS_HEADER]
 
 
 def drop_down(col: Column, sheet: str, lists: Lists):
@@ -85,10 +91,10 @@ def drop_down(col: Column, sheet: str, lists: Lists):
         formula = _range(target, "A", FIRST_DATA_ROW, DATA_ROWS)
         error = f"Wybierz identyfikator z kolumny A arkusza {target} albo najpierw go tam dopisz."
     elif sheet == "Cele" and col.key == GOALS_KEY:
-        formula = lists.formula(list(goal_titles()))
+        formula = lists.goals()
         error = "Wybierz cel z listy (cele z biblioteki klauzul)."
     elif offered(col):
-        formula = lists.formula(offered(col))
+        formula = lists.formula(f"{sheet}: {col.label}", offered(col))
         error = "Wybierz z listy: " + ", ".join(offered(col))
     else:
         return None
@@ -103,6 +109,6 @@ def drop_down(col: Column, sheet: str, lists: Lists):
         errorTitle="Wartość spoza listy",
         error=error[:255],
         promptTitle=col.label[:32],
-        prompt=(col.help or col.label)[:255],
+        prompt=(plain_help(col) or col.label)[:255],
         showInputMessage=True,
     )

@@ -30,12 +30,17 @@ from stdnum.pl import regon
 
 from deedgen.exceptions import InputError, Location, Problem
 from deedgen.sheet import fields as sheet_fields
+from deedgen.sheet.enumerations import folded
 from deedgen.sheet.layout import (
     CHILD_LISTS,
+    GOAL_IDS_HEADER,
+    GOALS_HEADER,
+    GOALS_KEY,
     KV_COLUMNS,
     KV_HEADERS,
     KV_SECTIONS,
     KV_SHEET,
+    LISTS_SHEET,
     REQUIRED_SHEETS,
     SHEET_NAMES,
     SKIPPED_SHEETS,
@@ -50,7 +55,6 @@ from deedgen.sheet.layout import (
 )
 from deedgen.sheet.raw import RawSheet, format_path
 from deedgen.sheet.schema import SheetSchema
-from deedgen.sheet.workbook_lists import GOALS_KEY, goal_id
 from deedgen.sheet.xlsx_file import check_container, open_workbook, read_rows
 
 TRUE_WORDS = {"tak", "prawda", "true", "yes", "1"}
@@ -110,6 +114,7 @@ class _Reader:
         self.locations = {(): Location(file=self.source)}
         self.problems: list[Problem] = []
         self.child_rows: dict[str, int] = {}  # last row read on each sheet
+        self.goal_ids: dict[str, str] = {}  # a goal's title, folded → its id (from Listy)
 
     # helpers
 
@@ -127,9 +132,24 @@ class _Reader:
             name = next((n for n in SHEET_NAMES if norm(n) == norm(ws.title)), None)
             if name is None:
                 self.problem((), "unknown_sheet", ws.title, None, "warning", found=ws.title)
+            elif name == LISTS_SHEET:
+                self.read_goal_ids(ws)
             elif name not in SKIPPED_SHEETS:
                 sheets.setdefault(name, ws)
         return sheets
+
+    def read_goal_ids(self, ws) -> None:
+        """The goals' titles the workbook's drop-down offered, and the id each stands for."""
+        rows = [values for _, values in read_rows(self.path, ws)]
+        if not rows or GOAL_IDS_HEADER not in rows[0]:
+            return
+        ids = rows[0].index(GOAL_IDS_HEADER)
+        titles = rows[0].index(GOALS_HEADER) if GOALS_HEADER in rows[0] else ids - 1
+        for values in rows[1:]:
+            title = values[titles] if titles < len(values) else None
+            goal = values[ids] if ids < len(values) else None
+            if isinstance(title, str) and isinstance(goal, str):
+                self.goal_ids[folded(title)] = goal
 
     def read(self) -> RawSheet:
         sheets = self.sheets()
@@ -373,6 +393,6 @@ class _Reader:
             items = lists.setdefault(col.key[-1], [])
             path = (table.section, col.key[-1], len(items))
             self.locations[path] = self.loc(sheet, f"{letter(index)}{number}")
-            if col.key == GOALS_KEY:
-                value = goal_id(value)  # a goal chosen by its title
+            if col.key == GOALS_KEY and isinstance(value, str):
+                value = self.goal_ids.get(folded(value), value)  # a goal chosen by its title
             items.append(value.isoformat() if isinstance(value, dt.date) else value)

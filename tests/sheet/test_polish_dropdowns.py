@@ -91,10 +91,20 @@ def test_labels_codes_and_loose_spellings_load_as_codes(tmp_path):
     edits = [
         ("Strony", f"B{row}", typed.get(kind, kind)) for row, kind in enumerate(kinds, start=3)
     ]
-    edits.append(("Cele", "A3", "włączenie CYFROWE"))
     sheet = read_sheet(_edit(tmp_path, edits))
     assert [p["kind"] for p in sheet.data["parties"]] == kinds
-    assert sheet.data["goals"]["chosen"][0] == "goal_menu.digital_inclusion"
+
+
+def test_a_goal_typed_by_its_title_loads_as_its_id(tmp_path):
+    path = tmp_path / "nowy.xlsx"  # a workbook of this version: its Listy holds the titles
+    result = CliRunner().invoke(cli, ["init", str(path), "--from", str(SAMPLES / "lipowiec.yaml")])
+    assert result.exit_code == 0, result.output
+    workbook = openpyxl.load_workbook(path)
+    assert workbook["Cele"]["A3"].value == "Biblioteka jako centrum życia społecznego"
+    workbook["Cele"]["A4"] = "włączenie CYFROWE"
+    workbook.save(path)
+    chosen = read_sheet(path).data["goals"]["chosen"]
+    assert chosen == ["goal_menu.community_centre", "goal_menu.digital_inclusion"]
 
 
 def test_a_near_miss_asks_czy_chodzilo_o(tmp_path):

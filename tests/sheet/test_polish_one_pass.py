@@ -50,13 +50,26 @@ def test_validate_lists_what_check_would_refuse_with_the_sheet_errors(tmp_path):
 
 
 def test_once_validate_passes_check_and_build_do_not_refuse_the_sheet(tmp_path):
-    path = edited(tmp_path, [("Cele", "A3", "goal_menu.unknown")])
-    assert run("validate", path).exit_code == 2
-    before = run("check", path)
-    assert before.exit_code == 2  # check refuses the same goal validate reported
-    fixed = edited(tmp_path, [("Cele", "A3", "Czytelnictwo")])
-    assert run("validate", fixed).exit_code == 0
-    assert run("check", fixed).exit_code == 0
+    path = tmp_path / "nowy.xlsx"
+    assert run("init", str(path), "--from", str(SAMPLES / "lipowiec.yaml")).exit_code == 0
+    workbook = openpyxl.load_workbook(path)
+    workbook["Cele"]["A3"] = "Czytelnictwo i książka"
+    workbook.save(path)
+    assert "czy chodziło o: Czytelnictwo?" in run("validate", str(path)).output
+    assert run("check", str(path)).exit_code == 2  # check refuses the goal validate reported
+    workbook["Cele"]["A3"] = "Czytelnictwo"
+    workbook.save(path)
+    assert run("validate", str(path)).exit_code == 0
+    assert run("check", str(path)).exit_code == 0
+
+
+def test_a_title_in_an_old_workbook_without_the_goals_list_suggests_the_id(tmp_path):
+    path = edited(tmp_path, [("Cele", "A3", "Czytelnictwo")])  # samples predate the list
+    result = run("validate", path)
+    assert (
+        "nie ma celu „Czytelnictwo” w bibliotece klauzul — czy chodziło o: goal_menu.reading?"
+        in (result.output)
+    )
 
 
 def test_an_edition_without_funding_rules_is_reported(tmp_path):
