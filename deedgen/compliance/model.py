@@ -34,7 +34,11 @@ class Place:
         pl = lang == "pl"
         parts = []
         where = _short_location(self.location)
-        if where and self.path:
+        if where and self.path and self.location.sheet:  # a workbook: row and column, no path
+            from deedgen.sheet.wording import short_place
+
+            parts.append(short_place(self.location, self.path, lang))
+        elif where and self.path:
             parts.append(f"{where} ({self.path})")
         elif where or self.path:
             parts.append(where or self.path)

@@ -73,7 +73,7 @@ def validate_sheet(raw: RawSheet) -> Sheet:
         Problem(
             path=format_path(p),
             code=code,
-            params=_placed(raw, params),
+            params=_placed(params),
             severity=sev,
             location=raw.locate(p),
         )
@@ -94,13 +94,18 @@ def parse_path(text: str) -> tuple:
     return tuple(parts)
 
 
-def _placed(raw: RawSheet, params: dict) -> dict:
-    """A parameter naming another record by its data path ("first": "actions[1]") also gets
-    that record's place in the file, which is what a message shows."""
-    if "first" not in params or not str(params["first"]).split("[")[0].isidentifier():
+# How a message names a record of a table by its position (the same for a workbook, a YAML
+# file and the studio's form, which has no cells)
+RECORD_NOUNS = {"parties": "strona", "actions": "działanie"}
+
+
+def _placed(params: dict) -> dict:
+    """A parameter naming another record by its data path ("first": "actions[1]") is also said
+    as a librarian counts: „działanie nr 2”."""
+    path = parse_path(str(params.get("first", "")))
+    if len(path) != 2 or path[0] not in RECORD_NOUNS or not isinstance(path[1], int):
         return params
-    where = raw.locate(parse_path(params["first"]))
-    return {**params, "first_pl": str(where).split(": ", 1)[-1] if where else params["first"]}
+    return {**params, "first_pl": f"{RECORD_NOUNS[path[0]]} nr {path[1] + 1}"}
 
 
 def _flatten(messages, path):

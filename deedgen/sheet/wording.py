@@ -5,6 +5,7 @@ data path (``parties[0].nip``) or an index from 0.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from marshmallow import fields as mfields
@@ -46,6 +47,12 @@ def place(location, path, lang: str = "pl") -> str:
     if named:
         parts.append(named)
     return f"{head} — {', '.join(parts)}" if parts else head
+
+
+def short_place(location, path: str, lang: str = "pl") -> str:
+    """:func:`place` without the file's name (a report that names its sheet once)."""
+    short = dataclasses.replace(location, file=None, line=None)
+    return place(short, _path(path), lang) if _known(_path(path), location.sheet) else str(short)
 
 
 def _named(path, sheet: str, lang: str) -> str | None:

@@ -576,8 +576,12 @@ def test_place_in_a_workbook_reads_as_sheet_and_cell():
         location=Location(file="lipowiec.xlsx", sheet="Działania", cell="C5"),
         action="d1",
     )
-    assert place.describe("pl") == "Działania!C5 (actions[0].problem), działanie „d1”"
-    assert place.describe("en") == "Działania!C5 (actions[0].problem), action 'd1'"
+    # the row and the column's label, as the librarian sees the sheet; no data path (issue 14)
+    assert (
+        place.describe("pl")
+        == "Działania!C5 — wiersz 5, kolumna „Problem społeczny”, działanie „d1”"
+    )
+    assert place.describe("en") == "Działania!C5 — row 5, column \"Problem społeczny\", action 'd1'"
 
 
 def test_place_of_a_clause_names_the_document():

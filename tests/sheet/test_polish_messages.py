@@ -48,7 +48,7 @@ def test_every_message_of_the_error_sample_is_for_a_librarian():
     assert "Koalicja!B25" in treasurer  # the value cell, not the section's header row
     assert "5\xa0000,00\xa0zł" in treasurer
     duplicate = next(line for line in lines if "powtarza się" in line)
-    assert duplicate.endswith("(pierwszy raz: Działania!A4)")
+    assert duplicate.endswith("identyfikator „d2” powtarza się (pierwszy raz: działanie nr 2)")
     iod = next(line for line in lines if "inspektora" in line)
     assert "„biblioteka gminna”" in iod and "„E-mail IOD”" in iod
 
@@ -83,5 +83,5 @@ def test_a_missing_micro_success_points_at_mikrosukcesy(tmp_path):
     result = CliRunner().invoke(cli, ["check", path])
     assert result.exit_code == 1, result.output
     line = next(x for x in result.output.splitlines() if "d2" in x and "Mikrosukcesy" in x)
-    assert "Mikrosukcesy!A6" in line  # the action's first micro-success row
-    assert "Działania!A" not in line
+    assert "Mikrosukcesy!A6 — wiersz 6" in line  # the action's first micro-success row
+    assert "Działania!A" not in line and "micro_successes" not in line
