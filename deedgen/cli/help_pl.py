@@ -62,10 +62,14 @@ HELP_PL: dict[str, str] = {
     "check --lang": MESSAGES,
     "check --library": LIBRARY,
     # validate, init
-    "validate": "Sprawdź arkusz partnerów SHEET (.xlsx, .yaml, .json): wypisz każdy błąd z jego "
-    "miejscem albo krótkie podsumowanie. Kod 0, gdy arkusz jest poprawny, 2, gdy nie.",
+    "validate": "Sprawdź arkusz partnerów SHEET (.xlsx, .yaml, .json): wypisz za jednym razem "
+    "wszystko, czego check i build by nie przyjęły, każdy błąd z jego miejscem, albo krótkie "
+    "podsumowanie. Kod 0, gdy arkusz jest poprawny, 2, gdy nie.",
     "validate --format": "text dla ludzi albo json dla programów.",
+    "validate --oznacz": "Zapisz kopię skoroszytu (NAZWA.oznaczony.xlsx) z zaznaczonymi błędami "
+    "i ich opisem w komentarzach komórek; oryginał pozostaje bez zmian.",
     "validate --lang": MESSAGES,
+    "validate --library": LIBRARY,
     "init": "Zapisz pusty arkusz partnerów w PATH: skoroszyt XLSX z instrukcją, opisami kolumn i "
     "listami wyboru albo plik YAML z komentarzami. Z --from: przepisz istniejący arkusz.",
     "init --format": "Format nowego arkusza (domyślnie: z rozszerzenia PATH).",

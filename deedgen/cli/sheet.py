@@ -18,9 +18,8 @@ from deedgen.config import library_option
     "--mark",
     "mark",
     is_flag=True,
-    help="Zapisz kopię skoroszytu z zaznaczonymi błędami i ich opisem w komentarzach "
-    "(NAZWA.oznaczony.xlsx); oryginał pozostaje bez zmian. / Write a copy of the workbook with "
-    "each problem cell marked and its message as a comment; the original is left unchanged.",
+    help="Write a copy of the workbook (NAME.oznaczony.xlsx) with each problem cell marked and "
+    "its message as the cell's comment; the original is left unchanged.",
 )
 @lang_option
 @library_option

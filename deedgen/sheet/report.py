@@ -98,12 +98,13 @@ def _print_problems(path: str, problems, fmt: str, lang: str) -> None:
             )
         )
         return
+    # the report goes to stdout: `deedgen validate koalicja.xlsx > bledy.txt` keeps it
     errors = [p for p in problems if p.severity == "error"]
     head = "BŁĘDY" if lang == "pl" else "ERRORS"
-    click.echo(f"{path}: {head} ({len(errors)})", err=True)
+    click.echo(f"{path}: {head} ({len(errors)})")
     for problem in problems:
         mark = "✗" if problem.severity == "error" else "!"
-        click.echo(f"  {mark} {problem.describe(lang)}", err=True)
+        click.echo(f"  {mark} {problem.describe(lang)}")
 
 
 def _summary_text(summary: dict, lang: str) -> str:

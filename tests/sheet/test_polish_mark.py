@@ -62,3 +62,12 @@ def test_a_yaml_sheet_has_no_marked_copy(tmp_path):
     assert "oznaczona kopia powstaje tylko ze skoroszytu XLSX" in result.output
     assert "Traceback" not in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bledy.yaml"]
+
+
+def test_the_report_goes_to_stdout_and_the_note_to_stderr(tmp_path):
+    original = tmp_path / "bledy.xlsx"
+    shutil.copy(SAMPLES / "bledy.xlsx", original)
+    result = CliRunner().invoke(cli, ["validate", str(original), "--oznacz"])
+    assert "BŁĘDY (19)" in result.stdout and "Strony!H3 — wiersz 3" in result.stdout
+    assert "Zapisano oznaczoną kopię" in result.stderr
+    assert "Zapisano" not in result.stdout
