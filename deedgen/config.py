@@ -23,6 +23,11 @@ import click
 from deedgen.exceptions import ConfigError, Location
 
 CONFIG_NAME = "deedgen.toml"
+# What typesets the PDFs (``--pdf-engine``): Typst from the assembled documents (render/typst,
+# the default), or LibreOffice converting the rendered DOCX (render/pdf) — for users who restyle
+# the DOCX templates in Word. Here, not in deedgen.options, so the CLI reads it without loading
+# the DOCX renderer.
+PDF_ENGINES = ("typst", "libreoffice")
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from deedgen.config import LibrarySelection
+from deedgen.config import PDF_ENGINES, LibrarySelection
 from deedgen.render.templates import TEMPLATE_DIR
 
 DOCUMENT_FORMATS = ("docx", "pdf")
@@ -25,10 +25,17 @@ class BuildOptions:
     langs: tuple[str, ...] = ("pl",)
     draft: bool = False  # build a non-compliant coalition anyway, marked as a draft
     pdfa: bool = False
+    pdf_engine: str = PDF_ENGINES[0]
     rules: Path | None = None
     library: LibrarySelection = field(default_factory=LibrarySelection)
     review: bool = False  # also write the mentors' review annex (przeglad-klauzul.md)
     template_dir: Path = TEMPLATE_DIR
+
+    def __post_init__(self) -> None:
+        if self.pdf_engine not in PDF_ENGINES:
+            raise ValueError(
+                f"pdf_engine: one of {', '.join(PDF_ENGINES)}, not {self.pdf_engine!r}"
+            )
 
     def fingerprint(self) -> dict:
         """The options that change the output (recorded in the manifest, part of the digest)."""
@@ -38,4 +45,12 @@ class BuildOptions:
             "draft": self.draft,
             "pdfa": self.pdfa,
             "bundle": "pdf" in self.formats,
+            # the engine changes every PDF; a DOCX-only build does not depend on it
+            **({"pdf_engine": self.pdf_engine} if "pdf" in self.formats else {}),
         }
+
+    @property
+    def converts_docx(self) -> bool:
+        """Whether the PDFs are LibreOffice's conversions of the DOCX files (so a LibreOffice
+        must run); with Typst no LibreOffice is started."""
+        return "pdf" in self.formats and self.pdf_engine == "libreoffice"

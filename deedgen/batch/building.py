@@ -61,7 +61,8 @@ def build_chunk(tasks: list[Task]) -> ChunkResult:
                 _done(state, task, outcome, rows)
             else:
                 planned.append(outcome)
-        if planned and "pdf" in state.setup.options.formats and not state.stopping:
+        # with Typst, each coalition's PDFs are typeset as it is written: no LibreOffice call
+        if planned and state.setup.options.converts_docx and not state.stopping:
             stats = _convert(state, planned)
         for item in planned:
             if state.stopping:

@@ -41,7 +41,7 @@ def load_shared_inputs(cohort: Cohort, options: BuildOptions) -> SharedInputs:
     missing = [k for k in DOCUMENT_ORDER if not (options.template_dir / f"{k}.docx").is_file()]
     if missing:
         problems.append(f"DOCX templates missing in {options.template_dir}: {', '.join(missing)}")
-    if "pdf" in options.formats:
+    if options.converts_docx:  # the Typst engine needs no LibreOffice
         _require_libreoffice()
     if problems:
         raise BatchError("the batch cannot start:\n" + "\n".join(f"  - {p}" for p in problems))

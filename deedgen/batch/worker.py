@@ -33,6 +33,7 @@ WORKER_PRELOAD = (
     "deedgen.render.docx",
     "deedgen.render.package",
     "deedgen.render.pdf",
+    "deedgen.render.typst.package",
     "deedgen.sheet.validate",
     "deedgen.sheet.xlsx",
 )

@@ -40,7 +40,20 @@ from deedgen.cli.texts import current_lang, say
 )
 @document_options
 def batch(
-    cohort, outdir, jobs, force, quiet, chunk, fmt, doc_lang, lang, draft, pdfa, rules, libraries
+    cohort,
+    outdir,
+    jobs,
+    force,
+    quiet,
+    chunk,
+    fmt,
+    doc_lang,
+    lang,
+    draft,
+    pdfa,
+    pdf_engine,
+    rules,
+    libraries,
 ):
     """Build every coalition of a COHORT: a folder of partner sheets, or a cohort workbook (XLSX)
     that lists them with the cohort's settings (program edition, voivodeship library, mentors,
@@ -58,7 +71,7 @@ def batch(
     """
     from deedgen.batch import BatchOptions, run_batch
 
-    build = make_options(fmt, doc_lang, lang, draft, pdfa, rules, libraries)
+    build = make_options(fmt, doc_lang, lang, draft, pdfa, pdf_engine, rules, libraries)
     options = BatchOptions(build=build, jobs=jobs, force=force, chunk=chunk)
     result = run_batch(cohort, outdir, options, progress=None if quiet else make_progress())
     print_outcome(result)

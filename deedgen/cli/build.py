@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from deedgen.cli.texts import say
-from deedgen.config import make_library_option
+from deedgen.config import PDF_ENGINES, make_library_option
 from deedgen.exceptions import NotCompliant
 
 FORMATS = {"docx": ("docx",), "pdf": ("pdf",), "all": ("docx", "pdf")}
@@ -47,6 +47,14 @@ def document_options(func):
             "--pdfa", is_flag=True, help="PDF/A-2b output (archiving, qualified signatures)."
         ),
         click.option(
+            "--pdf-engine",
+            type=click.Choice(list(PDF_ENGINES)),
+            default=PDF_ENGINES[0],
+            show_default=True,
+            help="What makes the PDFs: typst (from the documents themselves) or libreoffice "
+            "(converts the DOCX; for DOCX templates restyled in Word).",
+        ),
+        click.option(
             "--rules",
             type=click.Path(exists=True, dir_okay=False),
             default=None,
@@ -79,7 +87,7 @@ def document_langs(doc_lang: str | None, lang: str | None) -> tuple[str, ...]:
     return LANGS["pl"]
 
 
-def make_options(fmt, doc_lang, lang, draft, pdfa, rules, libraries):
+def make_options(fmt, doc_lang, lang, draft, pdfa, pdf_engine, rules, libraries):
     """BuildOptions from the command line; *libraries* is the LibrarySelection of --library /
     deedgen.toml (its central folder included)."""
     from pathlib import Path
@@ -91,6 +99,7 @@ def make_options(fmt, doc_lang, lang, draft, pdfa, rules, libraries):
         langs=document_langs(doc_lang, lang),
         draft=draft,
         pdfa=pdfa,
+        pdf_engine=pdf_engine,
         rules=Path(rules) if rules else None,
         library=libraries,
     )
@@ -112,7 +121,7 @@ def make_options(fmt, doc_lang, lang, draft, pdfa, rules, libraries):
     help="Also write przeglad-klauzul.md: each clause's layer, file and version, for mentors (never part of the documents).",
 )
 @document_options
-def build(sheet, outdir, review, fmt, doc_lang, lang, draft, pdfa, rules, libraries):
+def build(sheet, outdir, review, fmt, doc_lang, lang, draft, pdfa, pdf_engine, rules, libraries):
     """Build the documents of one coalition from its partner SHEET: the JST's preliminary
     declaration, the partnership declaration, the action plan and the evaluation forms, as DOCX
     and PDF, with a signable PDF bundle, a compliance report and a manifest."""
@@ -123,7 +132,7 @@ def build(sheet, outdir, review, fmt, doc_lang, lang, draft, pdfa, rules, librar
 
     require_file(sheet)
     options = replace(
-        make_options(fmt, doc_lang, lang, draft, pdfa, rules, libraries), review=review
+        make_options(fmt, doc_lang, lang, draft, pdfa, pdf_engine, rules, libraries), review=review
     )
     try:
         result = run_build(sheet, outdir, options)

@@ -1,7 +1,7 @@
 """Build one coalition: read its partner sheet, :func:`~deedgen.pipeline.plan.plan` the documents in
 memory, :func:`~deedgen.pipeline.write.write` them.
 
-    load → validate → select clauses → assemble → check → render DOCX → convert PDF → package
+    load → validate → select clauses → assemble → check → render DOCX → typeset (or convert) PDF → package
 """
 
 from __future__ import annotations
@@ -30,8 +30,8 @@ def build(
     converter=None,
 ) -> BuildResult:
     """Build every document of one coalition from its partner sheet into *outdir* (default:
-    :func:`default_outdir`). LibreOffice is started once for all its documents, unless a
-    *converter* is given."""
+    :func:`default_outdir`). With ``pdf_engine="libreoffice"``, LibreOffice is started once for
+    all its documents, unless a *converter* is given; Typst (the default) needs none."""
     options = options or BuildOptions()
     sheet = read_sheet(sheet_path)
     planned = plan(sheet, options, library=library)

@@ -70,6 +70,14 @@ class BuildPlan:
     def coalition(self) -> str:
         return self.sheet.data["coalition"]["name"]
 
+    def findings(self, lang: str) -> list[str]:
+        """What a draft appends to its documents: each failed funding condition, in *lang*."""
+        return findings_of(self.report, lang)
+
+
+def findings_of(report: ComplianceReport, lang: str) -> list[str]:
+    return [f.message(lang) for f in report.failures()] if not report.compliant else []
+
 
 def resolve_rules(sheet: Sheet, options: BuildOptions) -> RuleSet:
     """The rule set of ``--rules``, else the one of the sheet's program edition."""
@@ -101,7 +109,7 @@ def plan(
     rendered = []
     for lang, docs in documents.items():
         # a draft: every page is marked, the findings appended
-        findings = [f.message(lang) for f in report.failures()] if draft else []
+        findings = findings_of(report, lang)
         for kind in DOCUMENT_ORDER:
             document = docs[kind]
             data = render_docx(

@@ -1,4 +1,4 @@
-"""Write a planned build: convert to PDF, package, write the reports and the manifest, and move
+"""Write a planned build: typeset or convert to PDF, package, write the reports and the manifest, and move
 everything into the output folder.
 
 Files are made in a private staging folder beside the output (marked as deedgen's own) and moved
@@ -31,7 +31,7 @@ from deedgen.manifest import (
     sheet_inputs_sha256,
     templates_digest,
 )
-from deedgen.naming import bundle_name
+from deedgen.naming import bundle_name, output_name
 from deedgen.pipeline.plan import BuildPlan
 
 REVIEW_NAME = "przeglad-klauzul.md"
@@ -65,9 +65,11 @@ def write(
     overrides: dict | None = None,
     summary: dict | None = None,
 ) -> BuildResult:
-    """Write *plan* into *outdir*. With PDF output, the DOCX files are converted by *converter*
-    (a PdfConverter; one is started when none is given), unless *pdfs* — DOCX file name → PDF, as
-    :func:`convert_plans` makes them for a batch chunk in one converter call — are given.
+    """Write *plan* into *outdir*. With PDF output, the PDFs are typeset by Typst from the plan's
+    documents (the default engine), or — with ``pdf_engine="libreoffice"`` — the DOCX files are
+    converted by *converter* (a PdfConverter; one is started when none is given), unless *pdfs* —
+    DOCX file name → PDF, as :func:`convert_plans` makes them for a batch chunk in one converter
+    call — are given.
 
     A batch passes *overrides* — what its cohort workbook set in the sheet (recorded with the
     input, and part of the inputs digest) — and *summary*, the facts of its report row."""
@@ -88,9 +90,11 @@ def _write(plan: BuildPlan, outdir: Path, converter, pdfs, overrides, summary) -
             (staging / docx.name).write_bytes(docx.data)
         documents = [_document_entry(docx) for docx in plan.docx]
         bundles = []
-        if "pdf" in plan.options.formats:
+        if plan.options.converts_docx:
             placed = _place_pdfs(plan, staging, converter, pdfs)
             bundles = _package(plan, staging, placed, documents)
+        elif "pdf" in plan.options.formats:
+            bundles = _typeset(plan, staging, documents)
         if "docx" not in plan.options.formats:
             for entry in documents:
                 (staging / entry.pop("docx")).unlink()
@@ -197,10 +201,41 @@ def _package(plan: BuildPlan, staging: Path, placed: dict, documents: list[dict]
         bundle = package_language(docs, pdfs, path, pdfa=plan.options.pdfa)
         bundle["lang"] = lang
         bundles.append(bundle)
+    _record_pdfs(documents, placed)
+    return bundles
+
+
+def _typeset(plan: BuildPlan, staging: Path, documents: list[dict]) -> list[dict]:
+    """The Typst engine: each language's PDFs and bundle typeset from the plan's assembled
+    documents, no LibreOffice. There is no pdftotext read-back here: Typst places every text it
+    is given as text with embedded fonts, so the diacritics LibreOffice can lose cannot go
+    missing; what Typst can get wrong — a missing font, any warning, a bundled document without
+    its end marker — fails inside :mod:`deedgen.render.typst` itself."""
+    from deedgen.render.typst.package import package_language
+
+    bundles = []
+    gmina = plan.sheet.data["gmina"]["name"]
+    placed = {}
+    for lang, docs in plan.documents.items():
+        pdfs = {kind: staging / output_name(kind, lang, "pdf") for kind in docs}
+        placed.update({(kind, lang): path for kind, path in pdfs.items()})
+        bundle = package_language(
+            docs,
+            pdfs,
+            staging / bundle_name(gmina, lang),
+            draft=plan.draft,
+            findings=plan.findings(lang),
+            pdfa=plan.options.pdfa,
+        )
+        bundles.append(dict(bundle, lang=lang))
+    _record_pdfs(documents, placed)
+    return bundles
+
+
+def _record_pdfs(documents: list[dict], placed: dict) -> None:
     for entry in documents:
         pdf = placed[entry["kind"], entry["lang"]]
         entry["pdf"], entry["pdf_sha256"] = pdf.name, sha256_file(pdf)
-    return bundles
 
 
 def review_text(plan: BuildPlan) -> str:

@@ -21,13 +21,15 @@ from deedgen.pipeline.build import build
 from tests.helpers import SAMPLES, build_file_tree, clause_file, docx_text
 
 DOCX_ONLY = BuildOptions(formats=("docx",))
+LIBREOFFICE = BuildOptions(langs=("pl", "en"), pdf_engine="libreoffice")
 
 
 @pytest.fixture(scope="module")
 def full_build(tmp_path_factory):
-    """lipowiec in Polish and English, DOCX + PDF + bundles (one LibreOffice run for all)."""
+    """lipowiec in Polish and English, DOCX + PDF + bundles (one LibreOffice run for all); the
+    Typst engine's build is tested in test_pdf_engine.py."""
     out = tmp_path_factory.mktemp("full") / "lipowiec"
-    result = build(SAMPLES / "lipowiec.yaml", out, BuildOptions(langs=("pl", "en")))
+    result = build(SAMPLES / "lipowiec.yaml", out, LIBREOFFICE)
     return result
 
 
@@ -161,7 +163,7 @@ def test_every_pdf_passes_qpdf_check(full_build):
 
 
 def test_rebuild_gives_byte_identical_documents(full_build, tmp_path):
-    again = build(SAMPLES / "lipowiec.yaml", tmp_path / "again", BuildOptions(langs=("pl", "en")))
+    again = build(SAMPLES / "lipowiec.yaml", tmp_path / "again", LIBREOFFICE)
     for path in full_build.outdir.iterdir():
         if path.suffix in (".docx", ".pdf"):
             assert path.read_bytes() == (again.outdir / path.name).read_bytes(), path.name
@@ -246,10 +248,13 @@ def test_cli_build_exit_codes_and_messages(tmp_path):
     assert not (tmp_path / "c").exists()
 
 
-def test_without_libreoffice_pdf_fails_clearly_and_docx_still_builds(tmp_path, monkeypatch):
+def test_without_libreoffice_its_engine_fails_clearly_and_typst_still_builds(tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path / "empty-bin"))
     runner = CliRunner()
-    pdf = runner.invoke(cli, ["build", str(SAMPLES / "lipowiec.yaml"), "-o", str(tmp_path / "pdf")])
+    sheet = str(SAMPLES / "lipowiec.yaml")
+    pdf = runner.invoke(
+        cli, ["build", sheet, "-o", str(tmp_path / "pdf"), "--pdf-engine", "libreoffice"]
+    )
     assert pdf.exit_code == 3
     assert (
         "apt-get install libreoffice-writer-nogui" in pdf.output and "Traceback" not in pdf.output
@@ -261,6 +266,9 @@ def test_without_libreoffice_pdf_fails_clearly_and_docx_still_builds(tmp_path, m
     )
     assert docx.exit_code == 0, docx.output
     assert (tmp_path / "docx" / "deklaracja-partnerstwa.docx").is_file()
+    typst = runner.invoke(cli, ["build", sheet, "-o", str(tmp_path / "typst")])  # the default
+    assert typst.exit_code == 0, typst.output
+    assert (tmp_path / "typst" / "gmina-lipowiec-pakiet.pdf").is_file()
 
 
 def test_regional_overlay_changes_the_documents_and_is_recorded(tmp_path):
