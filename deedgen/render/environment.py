@@ -1,5 +1,7 @@
-"""What PDF output needs from the machine, checked: LibreOffice, the templates' fonts, and a real
-test conversion. ``deedgen doctor`` prints these checks."""
+"""What PDF output needs from the machine, checked for both engines: Typst (the pinned version, its
+fonts, a real test document) and LibreOffice (found, the templates' fonts, a real test
+conversion). ``deedgen doctor`` prints these checks; those of the engine asked for are essential,
+the other engine's are reported for information."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ import shutil
 import subprocess
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from deedgen.exceptions import ConversionError
@@ -33,13 +35,85 @@ class Check:
     essential: bool = True  # a failed essential check makes ``deedgen doctor`` exit non-zero
 
 
-def run_checks(*, convert: bool = True) -> list[Check]:
-    """Every check, LibreOffice first; the test conversion only when LibreOffice is there."""
-    checks = [check_libreoffice()]
-    checks += check_fonts()
-    if convert and checks[0].ok:
-        checks.append(check_conversion())
-    return checks
+def run_checks(*, convert: bool = True, engine: str = "typst") -> list[Check]:
+    """Every check, Typst first; a test document only where its engine is there. The checks of
+    *engine* are essential; the other engine's only say what is missing for it."""
+    typst = [check_typst()]
+    if typst[0].ok:
+        typst.append(check_typst_fonts())
+    if convert and all(c.ok for c in typst):
+        typst.append(check_typeset())
+    libreoffice = [check_libreoffice()]
+    libreoffice += check_fonts()
+    if convert and libreoffice[0].ok:
+        libreoffice.append(check_conversion())
+    optional = {"typst": libreoffice, "libreoffice": typst}[engine]
+    other = "libreoffice" if engine == "typst" else "typst"
+    for index, check in enumerate(optional):
+        if not check.ok:
+            detail = f"{check.detail} (needed only for --pdf-engine {other})"
+            optional[index] = replace(check, detail=detail, essential=False)
+    return typst + libreoffice
+
+
+def pinned_typst() -> str | None:
+    """The typst version deedgen is pinned to (its requirement ``typst==X``)."""
+    from importlib.metadata import PackageNotFoundError, requires
+
+    try:
+        requirements = requires("deedgen") or []
+    except PackageNotFoundError:
+        return None
+    return next((r.split("==", 1)[1] for r in requirements if r.startswith("typst==")), None)
+
+
+def check_typst() -> Check:
+    from importlib.metadata import PackageNotFoundError, version
+
+    pinned = pinned_typst()
+    fix = f"pip install typst=={pinned}" if pinned else "pip install typst"
+    try:
+        import typst  # noqa: F401
+
+        found = version("typst")
+    except (ImportError, PackageNotFoundError):
+        return Check("Typst", False, "the typst package is not installed", fix)
+    if pinned and found != pinned:
+        # the layout of every PDF is the version's: another one typesets other pages
+        detail = f"typst {found} installed, deedgen is pinned to {pinned}"
+        return Check("Typst", False, detail, fix)
+    return Check("Typst", True, f"typst {found}")
+
+
+def check_typst_fonts() -> Check:
+    from deedgen.exceptions import TypstError
+    from deedgen.render.typst.compile import FONT_DIRS, FONT_PACKAGES, fonts
+
+    try:
+        families = fonts().families()
+    except TypstError as error:
+        packages = " ".join(sorted(set(FONT_PACKAGES.values())))
+        return Check("Typst fonts", False, error.message, f"apt-get install {packages}")
+    wanted = ", ".join(FONT_PACKAGES)
+    return Check("Typst fonts", True, f"{wanted} in {FONT_DIRS[0]} ({len(families)} families)")
+
+
+def check_typeset() -> Check:
+    """Typeset a document with Polish diacritics to PDF/A-2a + PDF/UA-1, read the text back."""
+    from deedgen.exceptions import TypstError
+    from deedgen.render.pdftext import verify_text
+    from deedgen.render.typst.compile import diagnose
+
+    try:
+        report = diagnose(PANGRAM)
+        with tempfile.TemporaryDirectory(prefix="deedgen-doctor-") as folder:
+            pdf = Path(folder) / "test-diakrytyki.pdf"
+            pdf.write_bytes(report["pdf"])
+            verify_text(pdf, [PANGRAM])
+    except (TypstError, ConversionError) as error:
+        return Check("Typst test document", False, error.message)
+    detail = f"PDF/A-2a + PDF/UA-1 in {report['test_ms']} ms, text intact"
+    return Check("Typst test document", True, detail)
 
 
 def check_libreoffice() -> Check:
@@ -48,7 +122,7 @@ def check_libreoffice() -> Check:
     try:
         soffice = find_soffice()
     except ConversionError:
-        detail = "not found on PATH (soffice); PDF output needs it"
+        detail = "not found on PATH (soffice)"
         return Check("LibreOffice", False, detail, f"apt-get install {SOFFICE_PACKAGE}")
     try:
         version = soffice_version(soffice)

@@ -195,5 +195,5 @@ def test_a_broken_clause_library_stops_the_batch_before_any_coalition(tmp_path, 
 
 def test_pdf_output_without_libreoffice(tmp_path, cohort, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path))  # no soffice on PATH
-    code, output = run_batch(cohort, "-o", tmp_path / "out")
+    code, output = run_batch(cohort, "-o", tmp_path / "out", "--pdf-engine", "libreoffice")
     assert code == 3 and "LibreOffice" in output

@@ -300,15 +300,6 @@ def test_bundle_signed_twice_both_signatures_valid(tmp_path):
     assert all(s.intact and s.valid for s in statuses)
 
 
-def test_doctor_report_of_the_engine():
-    from deedgen.render.typst.compile import diagnose
-
-    report = diagnose()
-    assert report["version"] == "0.15.2"
-    assert {"Liberation Serif", "Liberation Sans"} <= set(report["fonts"])
-    assert report["test_bytes"] > 1000 and report["test_ms"] >= 0
-
-
 def test_package_language_writes_the_pdfs_and_the_bundle(tmp_path):
     from deedgen.manifest import sha256_file
     from deedgen.render.typst.package import package_language
