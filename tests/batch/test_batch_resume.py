@@ -116,7 +116,9 @@ def test_a_killed_batch_leaves_nothing_half_done_and_resumes(tmp_path):
     small = {f"s{i}.yaml": sheet(i, parties=3, actions=2) for i in range(3)}
     cohort = write_cohort(tmp_path / "kohorta", small)
     out = tmp_path / "out"
+    # the LibreOffice engine: its processes must die with the batch too
     args = (cohort, "-o", out, "--format", "all", "-j", "1", "--chunk", "1")
+    args += ("--pdf-engine", "libreoffice")
     log = tmp_path / "batch.log"
     batch = start_batch(log, *args)
 
