@@ -150,12 +150,12 @@ def test_partner_data_is_never_markup(tmp_path):
 
 def test_missing_font_is_an_error(monkeypatch, tmp_path):
     monkeypatch.setattr(typst_compile, "FONT_DIRS", (tmp_path,))
-    typst_compile._fonts.cache_clear()
+    typst_compile.fonts.cache_clear()
     try:
         with pytest.raises(TypstError, match="fonts-liberation2"):
             TypstEngine()
     finally:
-        typst_compile._fonts.cache_clear()
+        typst_compile.fonts.cache_clear()
 
 
 def test_a_typst_warning_is_an_error(monkeypatch, tmp_path):
