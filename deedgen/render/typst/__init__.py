@@ -4,11 +4,13 @@ The same model the DOCX renderer fills its templates with (:mod:`deedgen.render.
 to Typst as data (:mod:`.source`), laid out by the style ``deedgen.typ`` and compiled in-process
 (:mod:`.compile`): tagged PDF/A-2a and PDF/UA-1 with embedded Liberation fonts, ``/Lang``, an
 outline, title and author, byte-identical on every run. The bundle — the declaration with its
-annexes — is one Typst document (so it stays tagged), finished by one incremental update with
+annexes — is made of those documents' own PDFs, their structure trees and outlines joined
+(:mod:`.merge`: each document is typeset once), and finished by one incremental update with
 the signature fields and page labels (:mod:`.fields`).
 
     pdfs = typeset(documents, draft=draft, findings=findings)   # {kind: PDF bytes}
     bundle = typeset_bundle(documents, draft=draft, findings=findings)
+    pdfs, bundle = typeset_with_bundle(documents, draft=draft, findings=findings)  # each once
 """
 
 from __future__ import annotations
@@ -21,10 +23,10 @@ from deedgen.exceptions import TypstError
 from deedgen.render.package import ANNEX_LABELS
 from deedgen.render.typst.compile import engine
 from deedgen.render.typst.fields import field_places, finish_bundle
+from deedgen.render.typst.merge import merge_documents
 from deedgen.render.typst.source import document_model
 
 SIGNATURE_MARKER = "deedgen-signature"
-END_MARKER = "deedgen-end"
 
 
 def _language(documents: Mapping[str, AssembledDocument]) -> str:
@@ -38,6 +40,28 @@ def _created(documents: Mapping[str, AssembledDocument]):
     return next(iter(documents.values())).context["coalition"]["declaration_date"]
 
 
+def _typeset(
+    documents: Mapping[str, AssembledDocument],
+    kinds: Sequence[str],
+    *,
+    draft: bool,
+    findings: Sequence[str],
+    pdfa: bool,
+) -> tuple[dict[str, bytes], list[dict]]:
+    """The PDF of each of *kinds*, and the declaration's signature markers (if it is one)."""
+    _language(documents)
+    created = _created(documents)
+    pdfs, signatures = {}, []
+    for kind in kinds:
+        model = document_model(documents[kind], draft=draft, findings=findings)
+        marks = (SIGNATURE_MARKER,) if kind == "declaration" else ()
+        pdfs[kind], found = engine().compile(
+            {"documents": [model]}, created=created, pdfa=pdfa, markers=marks
+        )
+        signatures = found.get(SIGNATURE_MARKER, signatures)
+    return pdfs, signatures
+
+
 def typeset(
     documents: Mapping[str, AssembledDocument],
     *,
@@ -46,14 +70,22 @@ def typeset(
     pdfa: bool = True,
 ) -> dict[str, bytes]:
     """The PDF of each document (one language), in the order of ``DOCUMENT_ORDER``."""
-    _language(documents)
-    created = _created(documents)
-    pdfs = {}
-    for kind in DOCUMENT_ORDER:
-        if kind in documents:
-            model = document_model(documents[kind], draft=draft, findings=findings)
-            pdfs[kind], _ = engine().compile({"documents": [model]}, created=created, pdfa=pdfa)
-    return pdfs
+    kinds = [kind for kind in DOCUMENT_ORDER if kind in documents]
+    return _typeset(documents, kinds, draft=draft, findings=findings, pdfa=pdfa)[0]
+
+
+def typeset_with_bundle(
+    documents: Mapping[str, AssembledDocument],
+    *,
+    draft: bool = False,
+    findings: Sequence[str] = (),
+    pdfa: bool = True,
+) -> tuple[dict[str, bytes], bytes]:
+    """Every document's PDF and the bundle made of them: each document typeset once."""
+    pdfs, signatures = _typeset(
+        documents, DOCUMENT_ORDER, draft=draft, findings=findings, pdfa=pdfa
+    )
+    return pdfs, _bundle(documents, pdfs, signatures)
 
 
 def typeset_bundle(
@@ -65,25 +97,25 @@ def typeset_bundle(
 ) -> bytes:
     """The declaration and its annexes as one tagged PDF: a bookmark per document with its
     headings below, page labels ("Zał. 1, s. 3"), an empty signature field on each signature line."""
-    lang = _language(documents)
+    pdfs, signatures = _typeset(documents, BUNDLED, draft=draft, findings=findings, pdfa=pdfa)
+    return _bundle(documents, pdfs, signatures)
+
+
+def _bundle(
+    documents: Mapping[str, AssembledDocument], pdfs: Mapping[str, bytes], signatures: list[dict]
+) -> bytes:
+    """The bundle of the documents' own PDFs (see :mod:`.merge`), its signature fields placed
+    from the declaration's markers — the declaration comes first, so its pages are the
+    bundle's — and its page labels."""
     declaration = documents["declaration"]
-    models = [document_model(documents[k], draft=draft, findings=findings) for k in BUNDLED]
-    pdf, markers = engine().compile(
-        {"documents": models},
-        created=_created(documents),
-        pdfa=pdfa,
-        markers=(SIGNATURE_MARKER, END_MARKER),
-    )
-    ends = [int(m["page"]) for m in markers[END_MARKER]]
-    if len(ends) != len(BUNDLED):
-        raise TypstError(f"the bundle's layout marks {len(ends)} documents, not {len(BUNDLED)}")
+    lang = declaration.lang
+    merged, firsts = merge_documents([pdfs[kind] for kind in BUNDLED])
     labels = [(0, "")]
-    for kind, first in zip(BUNDLED[1:], ends, strict=False):
+    for kind, first in zip(BUNDLED[1:], firsts[1:], strict=True):
         annex = declaration.context["annex"][kind]
         labels.append((first, ANNEX_LABELS[lang].format(n=annex)))
-    # the declaration comes first: its markers' pages are the bundle's
-    places = field_places(markers[SIGNATURE_MARKER], len(declaration.signatories))
-    return finish_bundle(pdf, declaration.signatories, places, labels)
+    places = field_places(signatures, len(declaration.signatories))
+    return finish_bundle(merged, declaration.signatories, places, labels)
 
 
-__all__ = ["TypstError", "typeset", "typeset_bundle"]
+__all__ = ["TypstError", "typeset", "typeset_bundle", "typeset_with_bundle"]

@@ -4,8 +4,9 @@ The drop-in for :func:`deedgen.render.package.package_language` (the LibreOffice
 bundle entry for the manifest, but nothing to convert, finalize or verify afterwards — Typst
 writes each PDF with its metadata, tags and fonts, and places every text it is given as text, so
 the pdftotext read-back that catches LibreOffice losing diacritics has nothing to catch here.
-The one check kept is the bundle's own layout: one end marker per bundled document (a document
-missing from the bundle would be a fault of the style).
+What is checked is what can go wrong in Typst: a missing font and every warning are errors
+(:mod:`.compile`), and the declaration must mark one signature line per signatory (a signature
+field without its line would be a fault of the style).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from deedgen.document import AssembledDocument
-from deedgen.render.typst import BUNDLED, typeset, typeset_bundle
+from deedgen.render.typst import BUNDLED, typeset_with_bundle
 
 
 def package_language(
@@ -29,10 +30,9 @@ def package_language(
 ) -> dict:
     """Typeset *documents* (one language) into *pdf_paths* (kind → path) and their bundle into
     *bundle_path*; return the manifest's record of the bundle."""
-    pdfs = typeset(documents, draft=draft, findings=findings, pdfa=pdfa)
+    pdfs, bundle = typeset_with_bundle(documents, draft=draft, findings=findings, pdfa=pdfa)
     for kind, data in pdfs.items():
         Path(pdf_paths[kind]).write_bytes(data)
-    bundle = typeset_bundle(documents, draft=draft, findings=findings, pdfa=pdfa)
     Path(bundle_path).write_bytes(bundle)
     return {
         "file": Path(bundle_path).name,

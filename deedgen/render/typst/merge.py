@@ -1,0 +1,158 @@
+"""The bundle made of the documents' own PDFs: their pages, structure trees and outlines joined.
+
+Typst typesets each document once; the bundle takes those PDFs as they are, instead of typesetting
+the declaration and its annexes a second time as one document (which cost as much again: Typst's
+layout cache does not carry over to a document of another composition). What a reader and a
+screen reader get is what one Typst document gives:
+
+- one structure tree: the declaration's ``Document`` element holds its own content and, after it,
+  each annex's ``Document`` element as a ``Part``; the parent tree's keys and the element IDs of
+  the annexes are renumbered so that none collides (IDs are table cells' ``U1x0y0``, referenced
+  by the cells' ``/Headers``);
+- one outline: each document's bookmarks, in order, pointing at the bundle's pages;
+- the declaration's metadata (title, author, language, XMP with its PDF/A and PDF/UA
+  identification), with the bundle's page count.
+
+The result is saved with a file identifier computed from its content: the same PDFs give the
+same bundle bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+
+import pikepdf
+
+
+def merge_documents(pdfs: Sequence[bytes]) -> tuple[bytes, list[int]]:
+    """One PDF of *pdfs* (Typst's, each a tagged document), the first's metadata kept; and the
+    index of each document's first page in it."""
+    bundle = pikepdf.open(io.BytesIO(pdfs[0]))
+    tree = bundle.Root.StructTreeRoot
+    top = _document_element(tree)
+    if not isinstance(top.get("/K"), pikepdf.Array):
+        top.K = pikepdf.Array([top.K] if "/K" in top else [])
+    ids = _names(tree.get("/IDTree"))
+    firsts = [0]
+    numbers = list(tree.ParentTree.Nums)
+    next_key = int(tree.ParentTreeNextKey)
+    for number, data in enumerate(pdfs[1:], 2):
+        part = pikepdf.open(io.BytesIO(data))
+        first_page = len(bundle.pages)
+        firsts.append(first_page)
+        bundle.pages.extend(part.pages)
+        _append_outline(bundle, part)
+        shift = next_key
+        for page in bundle.pages[first_page:]:
+            _shift_struct_parents(page, shift)
+        part_tree = part.Root.StructTreeRoot
+        element = _document_element(part_tree)
+        del element["/P"]  # else the copy would bring the annex's whole tree root along
+        named = _rename_ids(_names(part_tree.get("/IDTree")), f"D{number}-")
+        copied = bundle.copy_foreign(element)
+        copied.S = pikepdf.Name.Part
+        copied.P = top
+        top.K.append(copied)
+        for key, value in _pairs(part_tree.ParentTree.Nums):
+            numbers += [int(key) + shift, _copy(bundle, value)]
+        next_key = shift + int(part_tree.ParentTreeNextKey)
+        ids += [(name, bundle.copy_foreign(element)) for name, element in named]
+        roles = tree.get("/RoleMap")
+        for role, standard in (part_tree.get("/RoleMap") or {}).items():
+            if roles is not None and role not in roles:
+                roles[role] = standard
+    tree.ParentTree = bundle.make_indirect(pikepdf.Dictionary(Nums=pikepdf.Array(numbers)))
+    tree.ParentTreeNextKey = next_key
+    if ids:
+        flat = [v for name, ref in sorted(ids, key=lambda i: i[0]) for v in (name, ref)]
+        tree.IDTree = bundle.make_indirect(pikepdf.Dictionary(Names=pikepdf.Array(flat)))
+    _count_pages(bundle)
+    out = io.BytesIO()
+    bundle.save(out, deterministic_id=True, fix_metadata_version=False)
+    return out.getvalue(), firsts
+
+
+def _count_pages(bundle: pikepdf.Pdf) -> None:
+    """The bundle's page count in the declaration's XMP; the rest stays Typst's, byte for byte."""
+    xmp = bundle.Root.Metadata.read_bytes()
+    pages = f"<xmpTPg:NPages>{len(bundle.pages)}</xmpTPg:NPages>".encode()
+    bundle.Root.Metadata.write(re.sub(rb"<xmpTPg:NPages>\d+</xmpTPg:NPages>", pages, xmp))
+
+
+def _copy(bundle: pikepdf.Pdf, value):
+    """*value* of another PDF in *bundle*: an object copied, or a direct array of them."""
+    if value.is_indirect:
+        return bundle.copy_foreign(value)
+    return pikepdf.Array([_copy(bundle, item) for item in value])
+
+
+def _document_element(tree: pikepdf.Dictionary) -> pikepdf.Dictionary:
+    top = tree.K
+    if isinstance(top, pikepdf.Array):
+        if len(top) != 1:
+            raise ValueError(f"one Document element expected at the root, found {len(top)}")
+        top = top[0]
+    return top
+
+
+def _pairs(flat) -> list[tuple]:
+    items = list(flat)
+    return list(zip(items[::2], items[1::2], strict=True))
+
+
+def _names(tree) -> list[tuple[str, object]]:
+    """The (name, value) pairs of a name tree (a flat one, or one level of kids)."""
+    if tree is None:
+        return []
+    if "/Names" in tree:
+        return [(str(name), value) for name, value in _pairs(tree.Names)]
+    return [pair for kid in tree.get("/Kids", []) for pair in _names(kid)]
+
+
+def _shift_struct_parents(page: pikepdf.Page, shift: int) -> None:
+    if "/StructParents" in page.obj:
+        page.obj.StructParents = int(page.obj.StructParents) + shift
+    for annotation in page.obj.get("/Annots", []):
+        if "/StructParent" in annotation:
+            annotation.StructParent = int(annotation.StructParent) + shift
+
+
+def _rename_ids(named: list[tuple[str, object]], prefix: str) -> list[tuple[str, object]]:
+    """Prefix each named element's ID and the /Headers of the table cells that cite them (every
+    cell Typst writes has an ID, so the named elements are all there is to rewrite)."""
+    for _, element in named:
+        element.ID = pikepdf.String(prefix + str(element.ID))
+        attributes = element.get("/A")
+        for attribute in attributes if isinstance(attributes, pikepdf.Array) else [attributes]:
+            if isinstance(attribute, pikepdf.Dictionary) and "/Headers" in attribute:
+                headers = [pikepdf.String(prefix + str(h)) for h in attribute.Headers]
+                attribute.Headers = pikepdf.Array(headers)
+    return [(prefix + name, element) for name, element in named]
+
+
+def _append_outline(bundle: pikepdf.Pdf, part: pikepdf.Pdf) -> None:
+    """The bookmarks of *part* after the bundle's (their pages already copied, so their
+    destinations point at the bundle's pages)."""
+    source = part.Root.get("/Outlines")
+    if source is None or "/First" not in source:
+        return
+    items, item = [], source.First
+    while item is not None:
+        items.append(item)
+        del item["/Parent"]  # else the copy would bring the part's outline root along
+        item = item.get("/Next")
+    first = bundle.copy_foreign(items[0])  # its /Next chain and children come with it
+    target = bundle.Root.Outlines
+    copied, item = [], first
+    while item is not None:
+        item.Parent = target
+        copied.append(item)
+        item = item.get("/Next")
+    if "/Last" in target:
+        target.Last.Next, first.Prev = first, target.Last
+    else:
+        target.First = first
+    target.Last = copied[-1]
+    target.Count = int(target.get("/Count", 0)) + int(source.get("/Count", len(items)))
