@@ -95,11 +95,13 @@ def tree_rss(root: int) -> int:
 # --- runs ------------------------------------------------------------------------------------------
 
 
-def run(cohort: Path, out: Path, fmt: tuple[str, ...], jobs: int | None) -> dict:
+def run(
+    cohort: Path, out: Path, fmt: tuple[str, ...], jobs: int | None, engine: str = "typst"
+) -> dict:
     from deedgen.batch import BatchOptions, run_batch
     from deedgen.options import BuildOptions
 
-    options = BatchOptions(build=BuildOptions(formats=fmt), jobs=jobs)
+    options = BatchOptions(build=BuildOptions(formats=fmt, pdf_engine=engine), jobs=jobs)
     with TreeMemory() as memory:
         started = time.perf_counter()
         result = run_batch(cohort, out, options)
@@ -380,7 +382,14 @@ def main(argv=None) -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--workdir", default=None, help="keep the cohorts and outputs here")
     parser.add_argument("--no-breakdown", action="store_true")
+    parser.add_argument(
+        "--pdf-engine",
+        choices=("typst", "libreoffice", "both"),
+        default="both",
+        help="the engine(s) of the DOCX+PDF run; both: one run each, and their ratio",
+    )
     args = parser.parse_args(argv)
+    engines = ("typst", "libreoffice") if args.pdf_engine == "both" else (args.pdf_engine,)
 
     from deedgen.fsutil import usable_cores
     from deedgen.render.pdf import soffice_version
@@ -402,7 +411,11 @@ def main(argv=None) -> None:
 
     docx = run(docx_cohort, root / "out-docx", ("docx",), jobs)
     unchanged = run(docx_cohort, root / "out-docx", ("docx",), jobs)
-    pdf = run(pdf_cohort, root / "out-pdf", ("docx", "pdf"), jobs)
+    pdf_runs = {
+        engine: run(pdf_cohort, root / f"out-pdf-{engine}", ("docx", "pdf"), jobs, engine)
+        for engine in engines
+    }
+    pdf = pdf_runs[engines[-1]]  # the LibreOffice run, when there is one: the naive way's peer
     slow = naive(cohort, args.naive_n, Path(tempfile.mkdtemp(prefix="naive-", dir=root)))
 
     print(
@@ -411,7 +424,10 @@ def main(argv=None) -> None:
     for label, n, result in (
         ("DOCX only (batch)", args.n, docx),
         ("unchanged rerun, nothing to do (batch)", args.n, unchanged),
-        ("DOCX + PDF + bundles + compliance (batch)", args.pdf_n, pdf),
+        *(
+            (f"DOCX + PDF + bundles + compliance, {engine}", args.pdf_n, result)
+            for engine, result in pdf_runs.items()
+        ),
     ):
         rate = n / result["seconds"]
         national = NATIONAL / rate
@@ -422,8 +438,12 @@ def main(argv=None) -> None:
     print(
         f"{'DOCX + PDF + bundles, naive (1 process)':44s} {slow['coalitions']:6d} {slow['total']:8.1f}s {naive_rate:8.3f} {naive_rate * DOCUMENTS:7.2f} {'—':>9s}  {minutes(NATIONAL / naive_rate)}"
     )
-    counts = {k: v for k, v in pdf["counts"].items() if v}
-    print(f"\nDOCX+PDF batch: {counts}; LibreOffice: {pdf['converter']}")
+    for engine, result in pdf_runs.items():
+        counts = {k: v for k, v in result["counts"].items() if v}
+        print(f"\nDOCX+PDF batch, {engine}: {counts}; LibreOffice: {result['converter']}")
+    if len(pdf_runs) == 2:
+        ratio = pdf_runs["libreoffice"]["seconds"] / pdf_runs["typst"]["seconds"]
+        print(f"DOCX+PDF batch time, LibreOffice / Typst: {ratio:.2f}×")
     pdf_rate = args.pdf_n / pdf["seconds"]
     print(f"speed-up over the naive way, whole pipeline: {pdf_rate / naive_rate:.1f}×")
     per_naive = (slow["docx"] + slow["pdf"]) / slow["coalitions"]
