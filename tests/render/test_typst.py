@@ -17,7 +17,7 @@ from deedgen.document import DOCUMENT_ORDER
 from deedgen.exceptions import TypstError
 from deedgen.render.labels import LABELS
 from deedgen.render.typst import compile as typst_compile
-from deedgen.render.typst import typeset, typeset_bundle
+from deedgen.render.typst import typeset, typeset_bundle, typeset_with_bundle
 from deedgen.render.typst.compile import TypstEngine
 from deedgen.sheet.validate import read_sheet
 from tests.helpers import load_sample, write_sheet
@@ -36,9 +36,8 @@ IDS = [f"{name}-{lang}" for name, lang in CASES]
 @functools.lru_cache(maxsize=8)
 def rendered(name: str, lang: str) -> dict[str, bytes]:
     documents, draft, findings = coalition(name, lang)
-    pdfs = typeset(documents, draft=draft, findings=findings)
-    pdfs["bundle"] = typeset_bundle(documents, draft=draft, findings=findings)
-    return pdfs
+    pdfs, bundle = typeset_with_bundle(documents, draft=draft, findings=findings)
+    return dict(pdfs, bundle=bundle)
 
 
 @pytest.mark.parametrize(("name", "lang"), CASES, ids=IDS)
@@ -110,6 +109,43 @@ def test_bundle_has_documents_outline_and_page_labels():
     assert labels[0] == "1" and labels[counts[0] - 1] == str(counts[0])
     assert labels[counts[0]] == "Zał. 1, s. 1"
     assert labels[-1] == f"Zał. 2, s. {counts[2]}"
+
+
+def test_bundle_joins_the_documents_structure_trees():
+    """The bundle is made of the documents' PDFs: one structure tree whose Document holds the
+    declaration and each annex as a Part, every element on a page of the bundle, unique cell IDs
+    that the cells' /Headers find, a parent-tree entry for every page and widget — and the
+    pages' text is the documents' text."""
+    pdfs = rendered("brzeziny-nowe", "pl")
+    bundle = pikepdf.open(io.BytesIO(pdfs["bundle"]))
+    tree = bundle.Root.StructTreeRoot
+    (document,) = tree.K
+    assert document.S == "/Document"
+    assert [str(k.S) for k in document.K if k.S == "/Part"] == ["/Part", "/Part"]
+    pages = {page.objgen for page in bundle.pages}
+    ids, headers, elements = [], [], [document]
+    while elements:
+        element = elements.pop()
+        if not isinstance(element, pikepdf.Dictionary) or "/S" not in element:
+            continue
+        assert "/Pg" not in element or element.Pg.objgen in pages
+        ids += [str(element.ID)] if "/ID" in element else []
+        attributes = element.get("/A")
+        for attribute in attributes if isinstance(attributes, pikepdf.Array) else [attributes]:
+            if isinstance(attribute, pikepdf.Dictionary) and "/Headers" in attribute:
+                headers += [str(h) for h in attribute.Headers]
+        kids = element.get("/K")
+        elements += list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+    assert len(ids) == len(set(ids)) > 0 and set(headers) <= set(ids)
+    names = list(tree.IDTree.Names)[::2]
+    assert [str(n) for n in names] == sorted(ids)
+    keys = {int(k) for k in list(tree.ParentTree.Nums)[::2]}
+    used = [int(p.StructParents) for p in bundle.pages]
+    used += [int(a.StructParent) for p in bundle.pages for a in p.get("/Annots", [])]
+    assert len(used) == len(set(used)) and set(used) <= keys
+    assert max(keys) < int(tree.ParentTreeNextKey)
+    parts = "".join(pdf_pages(pdfs[kind]) for kind in DOCUMENT_ORDER[1:])
+    assert pdf_pages(pdfs["bundle"]) == parts
 
 
 def test_same_bytes_on_every_compile():

@@ -7,8 +7,8 @@ screen reader get is what one Typst document gives:
 
 - one structure tree: the declaration's ``Document`` element holds its own content and, after it,
   each annex's ``Document`` element as a ``Part``; the parent tree's keys and the element IDs of
-  the annexes are renumbered so that none collides (IDs are table cells' ``U1x0y0``, referenced
-  by the cells' ``/Headers``);
+  the annexes are renumbered so that none collides (IDs are header cells' ``U1x0y0``, cited by
+  the other cells' ``/Headers``);
 - one outline: each document's bookmarks, in order, pointing at the bundle's pages;
 - the declaration's metadata (title, author, language, XMP with its PDF/A and PDF/UA
   identification), with the bundle's page count.
@@ -50,7 +50,8 @@ def merge_documents(pdfs: Sequence[bytes]) -> tuple[bytes, list[int]]:
         part_tree = part.Root.StructTreeRoot
         element = _document_element(part_tree)
         del element["/P"]  # else the copy would bring the annex's whole tree root along
-        named = _rename_ids(_names(part_tree.get("/IDTree")), f"D{number}-")
+        prefix = f"D{number}-"
+        _rename_ids(element, prefix)
         copied = bundle.copy_foreign(element)
         copied.S = pikepdf.Name.Part
         copied.P = top
@@ -58,7 +59,8 @@ def merge_documents(pdfs: Sequence[bytes]) -> tuple[bytes, list[int]]:
         for key, value in _pairs(part_tree.ParentTree.Nums):
             numbers += [int(key) + shift, _copy(bundle, value)]
         next_key = shift + int(part_tree.ParentTreeNextKey)
-        ids += [(name, bundle.copy_foreign(element)) for name, element in named]
+        named = _names(part_tree.get("/IDTree"))
+        ids += [(prefix + name, bundle.copy_foreign(value)) for name, value in named]
         roles = tree.get("/RoleMap")
         for role, standard in (part_tree.get("/RoleMap") or {}).items():
             if roles is not None and role not in roles:
@@ -119,17 +121,26 @@ def _shift_struct_parents(page: pikepdf.Page, shift: int) -> None:
             annotation.StructParent = int(annotation.StructParent) + shift
 
 
-def _rename_ids(named: list[tuple[str, object]], prefix: str) -> list[tuple[str, object]]:
-    """Prefix each named element's ID and the /Headers of the table cells that cite them (every
-    cell Typst writes has an ID, so the named elements are all there is to rewrite)."""
-    for _, element in named:
-        element.ID = pikepdf.String(prefix + str(element.ID))
-        attributes = element.get("/A")
+def _rename_ids(element: pikepdf.Dictionary, prefix: str) -> None:
+    """Prefix every element ID below *element* (Typst's: header cells) and the /Headers by
+    which the other cells cite them."""
+    stack = [element]
+    while stack:
+        node = stack.pop()
+        if not isinstance(node, pikepdf.Dictionary):
+            continue  # a marked-content number
+        if "/ID" in node:
+            node.ID = pikepdf.String(prefix + str(node.ID))
+        attributes = node.get("/A")
         for attribute in attributes if isinstance(attributes, pikepdf.Array) else [attributes]:
             if isinstance(attribute, pikepdf.Dictionary) and "/Headers" in attribute:
                 headers = [pikepdf.String(prefix + str(h)) for h in attribute.Headers]
                 attribute.Headers = pikepdf.Array(headers)
-    return [(prefix + name, element) for name, element in named]
+        kids = node.get("/K")
+        if isinstance(kids, pikepdf.Array):
+            stack.extend(kids)
+        elif kids is not None:
+            stack.append(kids)
 
 
 def _append_outline(bundle: pikepdf.Pdf, part: pikepdf.Pdf) -> None:
