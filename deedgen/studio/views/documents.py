@@ -75,7 +75,7 @@ async def preview_pdf(request: Request):
 
 
 async def generate(request: Request):
-    """Build the documents into the workspace's ``out/`` folder (LibreOffice makes the PDFs)."""
+    """Build the documents into the workspace's ``out/`` folder (Typst typesets the PDFs: the default engine)."""
     studio, coalition = _coalition(request)
     form = await checked_form(request)
     _state, _outcome, sheet = await run_in_threadpool(_saved_sheet, studio, coalition)
