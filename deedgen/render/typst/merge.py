@@ -6,8 +6,8 @@ layout cache does not carry over to a document of another composition). What a r
 screen reader get is what one Typst document gives:
 
 - one structure tree: the declaration's ``Document`` element holds its own content and, after it,
-  each annex's ``Document`` element as a ``Part``; the parent tree's keys and the element IDs of
-  the annexes are renumbered so that none collides (IDs are header cells' ``U1x0y0``, cited by
+  each annex's ``Document`` element as a ``Part``; the parent tree's keys and, where they would
+  collide, the element IDs of the annexes are renumbered (IDs are header cells' ``U1x0y0``, cited by
   the other cells' ``/Headers``);
 - one outline: each document's bookmarks, in order, pointing at the bundle's pages;
 - the declaration's metadata (title, author, language, XMP with its PDF/A and PDF/UA
@@ -50,8 +50,12 @@ def merge_documents(pdfs: Sequence[bytes]) -> tuple[bytes, list[int]]:
         part_tree = part.Root.StructTreeRoot
         element = _document_element(part_tree)
         del element["/P"]  # else the copy would bring the annex's whole tree root along
-        prefix = f"D{number}-"
-        _rename_ids(element, prefix)
+        named = _names(part_tree.get("/IDTree"))
+        taken = {name for name, _ in ids}
+        # only a document whose IDs are taken already is renamed (the declaration has none)
+        prefix = f"D{number}-" if any(name in taken for name, _ in named) else ""
+        if prefix:
+            _rename_ids(named, prefix)
         copied = bundle.copy_foreign(element)
         copied.S = pikepdf.Name.Part
         copied.P = top
@@ -59,7 +63,6 @@ def merge_documents(pdfs: Sequence[bytes]) -> tuple[bytes, list[int]]:
         for key, value in _pairs(part_tree.ParentTree.Nums):
             numbers += [int(key) + shift, _copy(bundle, value)]
         next_key = shift + int(part_tree.ParentTreeNextKey)
-        named = _names(part_tree.get("/IDTree"))
         ids += [(prefix + name, bundle.copy_foreign(value)) for name, value in named]
         roles = tree.get("/RoleMap")
         for role, standard in (part_tree.get("/RoleMap") or {}).items():
@@ -121,26 +124,45 @@ def _shift_struct_parents(page: pikepdf.Page, shift: int) -> None:
             annotation.StructParent = int(annotation.StructParent) + shift
 
 
-def _rename_ids(element: pikepdf.Dictionary, prefix: str) -> None:
-    """Prefix every element ID below *element* (Typst's: header cells) and the /Headers by
-    which the other cells cite them."""
-    stack = [element]
-    while stack:
-        node = stack.pop()
-        if not isinstance(node, pikepdf.Dictionary):
-            continue  # a marked-content number
-        if "/ID" in node:
-            node.ID = pikepdf.String(prefix + str(node.ID))
-        attributes = node.get("/A")
-        for attribute in attributes if isinstance(attributes, pikepdf.Array) else [attributes]:
-            if isinstance(attribute, pikepdf.Dictionary) and "/Headers" in attribute:
-                headers = [pikepdf.String(prefix + str(h)) for h in attribute.Headers]
-                attribute.Headers = pikepdf.Array(headers)
-        kids = node.get("/K")
-        if isinstance(kids, pikepdf.Array):
-            stack.extend(kids)
-        elif kids is not None:
-            stack.append(kids)
+ROW_GROUPS = ("/THead", "/TBody", "/TFoot")
+
+
+def _rename_ids(named: list[tuple[str, object]], prefix: str) -> None:
+    """Prefix the ID of every named element (Typst names header cells only) and the /Headers by
+    which the cells of their tables cite them. Only the tables' rows are visited, not the
+    cells' content: walking a document's whole structure tree cost more than the merge."""
+    tables = {}
+    for _, cell in named:
+        element = cell
+        while element is not None and element.get("/S") != "/Table":
+            element = element.get("/P")
+        if element is not None:
+            tables[element.objgen] = element
+    for table in tables.values():
+        rows = _kids(table)
+        while rows:
+            row = rows.pop()
+            if row.get("/S") in ROW_GROUPS:
+                rows += _kids(row)
+            elif row.get("/S") == "/TR":
+                for cell in _kids(row):
+                    _rename_cell(cell, prefix)
+
+
+def _kids(element) -> list:
+    kids = element.get("/K")
+    kids = list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+    return [kid for kid in kids if isinstance(kid, pikepdf.Dictionary)]
+
+
+def _rename_cell(cell, prefix: str) -> None:
+    if "/ID" in cell:
+        cell.ID = pikepdf.String(prefix + str(cell.ID))
+    attributes = cell.get("/A")
+    for attribute in attributes if isinstance(attributes, pikepdf.Array) else [attributes]:
+        if isinstance(attribute, pikepdf.Dictionary) and "/Headers" in attribute:
+            headers = [pikepdf.String(prefix + str(h)) for h in attribute.Headers]
+            attribute.Headers = pikepdf.Array(headers)
 
 
 def _append_outline(bundle: pikepdf.Pdf, part: pikepdf.Pdf) -> None:
