@@ -7,7 +7,7 @@ screen reader get is what one Typst document gives:
 
 - one structure tree: the declaration's ``Document`` element holds its own content and, after it,
   each annex's ``Document`` element as a ``Part``; the parent tree's keys and, where they would
-  collide, the element IDs of the annexes are renumbered (IDs are header cells' ``U1x0y0``, cited by
+  collide, the annexes' element IDs are renumbered (IDs are header cells' ``U1x0y0``, cited by
   the other cells' ``/Headers``);
 - one outline: each document's bookmarks, in order, pointing at the bundle's pages;
 - the declaration's metadata (title, author, language, XMP with its PDF/A and PDF/UA
