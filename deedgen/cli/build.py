@@ -44,7 +44,10 @@ def document_options(func):
             help="Build even when the funding conditions fail; pages are marked PROJEKT.",
         ),
         click.option(
-            "--pdfa", is_flag=True, help="PDF/A-2b output (archiving, qualified signatures)."
+            "--pdfa",
+            is_flag=True,
+            help="PDF/A output for archiving and qualified signatures: PDF/A-2a with Typst "
+            "(always tagged PDF/UA-1), PDF/A-2b with LibreOffice.",
         ),
         click.option(
             "--pdf-engine",
