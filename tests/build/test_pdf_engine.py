@@ -35,7 +35,7 @@ def typst_build(tmp_path_factory):
     out = tmp_path_factory.mktemp("typst") / "lipowiec"
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("PATH", str(out.parent / "no-bin"))
-        manifest = deedgen_build(out, "--lang", "both", "--pdfa")
+        manifest = deedgen_build(out, "--doc-lang", "both", "--pdfa")
     return out, manifest
 
 
@@ -85,7 +85,7 @@ def test_typst_rebuild_is_byte_identical(typst_build, tmp_path):
     again = tmp_path / "again"
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("PATH", str(tmp_path / "no-bin"))
-        second = deedgen_build(again, "--lang", "both", "--pdfa")
+        second = deedgen_build(again, "--doc-lang", "both", "--pdfa")
     for path in out.iterdir():
         if path.suffix in (".docx", ".pdf"):
             assert path.read_bytes() == (again / path.name).read_bytes(), path.name
