@@ -39,22 +39,7 @@ from deedgen.cli.texts import current_lang, say
     help="Coalitions per worker task and per LibreOffice call (default: up to 40, by cohort size).",
 )
 @document_options
-def batch(
-    cohort,
-    outdir,
-    jobs,
-    force,
-    quiet,
-    chunk,
-    fmt,
-    doc_lang,
-    lang,
-    draft,
-    pdfa,
-    pdf_engine,
-    rules,
-    libraries,
-):
+def batch(cohort, outdir, jobs, force, quiet, chunk, **document):
     """Build every coalition of a COHORT: a folder of partner sheets, or a cohort workbook (XLSX)
     that lists them with the cohort's settings (program edition, voivodeship library, mentors,
     clause layers).
@@ -66,12 +51,13 @@ def batch(
 
     Exit code: 0 when every coalition was built or is unchanged; 1 when at least one failed
     (how many: the last line and the report); 2 when the cohort, the clause library, the rules
-    or OUTDIR cannot be used (nothing is built); 3 when LibreOffice is missing; 130 when
+    or OUTDIR cannot be used (nothing is built); 3 when LibreOffice is missing (with
+    --pdf-engine libreoffice); 130 when
     interrupted (a rerun finishes the work).
     """
     from deedgen.batch import BatchOptions, run_batch
 
-    build = make_options(fmt, doc_lang, lang, draft, pdfa, pdf_engine, rules, libraries)
+    build = make_options(**document)  # the options shared with build
     options = BatchOptions(build=build, jobs=jobs, force=force, chunk=chunk)
     result = run_batch(cohort, outdir, options, progress=None if quiet else make_progress())
     print_outcome(result)

@@ -15,7 +15,10 @@ DOCUMENTS = {
     "--lang": MESSAGES,
     "--draft": "Buduj także wtedy, gdy warunki finansowania nie są spełnione; strony są "
     "oznaczone jako PROJEKT.",
-    "--pdfa": "PDF w standardzie PDF/A-2b (archiwizacja, podpisy kwalifikowane).",
+    "--pdfa": "PDF w standardzie PDF/A do archiwizacji i podpisów kwalifikowanych: PDF/A-2a z "
+    "Typst (zawsze też PDF/UA-1 z tagami), PDF/A-2b z LibreOffice.",
+    "--pdf-engine": "Czym powstają PDF-y: typst (wprost z dokumentów) albo libreoffice "
+    "(konwersja DOCX; dla szablonów DOCX przerobionych w Wordzie).",
     "--rules": "Zestaw reguł finansowania (domyślnie: reguły edycji programu podanej w arkuszu).",
     "--library": LIBRARY,
 }
@@ -78,10 +81,13 @@ HELP_PL: dict[str, str] = {
     "błędami.",
     "init --lang": MESSAGES,
     # doctor
-    "doctor": "Sprawdź, czego potrzebuje PDF: LibreOffice (wersja i ścieżka), czcionki szablonów "
-    "i próbna konwersja dokumentu z polskimi znakami. Kod 3, gdy brakuje czegoś niezbędnego "
-    "(z nazwą pakietu Debiana do zainstalowania).",
-    "doctor --no-convert": "Pomiń próbną konwersję (szybciej).",
+    "doctor": "Sprawdź, czego potrzebuje PDF, dla obu silników: Typst (przypięta wersja, jego "
+    "czcionki, próbny dokument z polskimi znakami) i LibreOffice (wersja i ścieżka, czcionki "
+    "szablonów, próbna konwersja). Kod 3, gdy wybranemu silnikowi brakuje czegoś niezbędnego "
+    "(z nazwą pakietu do zainstalowania).",
+    "doctor --no-convert": "Pomiń próbne dokumenty (szybciej).",
+    "doctor --pdf-engine": "Silnik, którego sprawdzenia muszą przejść; drugiego są tylko "
+    "podane do wiadomości.",
     # evaluate, report
     "evaluate": "Sprawdź każdy wypełniony skoroszyt sprawozdania w folderze REPORTS (każdy błąd z "
     "komórką), porównaj go z arkuszem partnerów koalicji i zapisz OUTDIR/ewaluacja.html, .xlsx i "
