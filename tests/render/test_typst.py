@@ -306,11 +306,16 @@ def test_signature_heading_is_not_alone_on_its_page():
 def test_each_form_is_kept_on_one_page(name, lang):
     labels = LABELS[lang]
     pages = pdf_pages(rendered(name, lang)["evaluation_forms"]).split("\f")
-    for form in (labels["quarterly_form"], labels["annual_form"]):
+    # each form's last line: who prepared the quarterly one; the Team's adoption of the annual
+    closing = {
+        labels["quarterly_form"]: labels["prepared_by"],
+        labels["annual_form"]: " ".join(labels["adopted_by_team"].split()[:3]),
+    }
+    for form, last_line in closing.items():
         for page in pages:
             for heading in re.finditer(rf"^{form} — .*$", page, re.M):
                 rest = page[heading.end() :]
-                assert labels["prepared_by"] in rest, f"{heading.group(0)} continues overleaf"
+                assert last_line in rest, f"{heading.group(0)} continues overleaf"
 
 
 def test_plan_rows_are_never_split_across_pages(tmp_path):
