@@ -24,6 +24,7 @@ RESOURCE_LABELS_EN = {
     "space": "space",
     "finances": "finances",
     "knowledge": "knowledge",
+    "in_kind": "in-kind contribution",
 }
 PARTY_KIND_LABELS_EN = {
     "library": "municipal library",

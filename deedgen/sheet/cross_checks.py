@@ -20,6 +20,12 @@ KRS_KINDS = ("association", "foundation")
 MAX_PERIOD_YEARS = 10  # a program period in months would fill a plan of 40 quarters
 # Public bodies must appoint a data protection officer (art. 37 RODO); the RODO clause names them.
 PUBLIC_KINDS = ("library", "gmina", "school", "cultural_institution", "county_library", "powiat")
+# A "financial" contribution that names a service or a thing (printing, a room, equipment) is
+# usually a wkład rzeczowy with a value: printed as money, it would be counted as money.
+IN_KIND_WORDS = re.compile(
+    r"(?i)\b(druk\w*|wydruk\w*|usług\w*|sal[aięąe]|udostępni\w*|sprzęt\w*|wynaj\w*|"
+    r"wypożycz\w*|nieodpłatn\w*|transport\w*|catering\w*|poczęstun\w*)\b"
+)
 
 
 def cross_check(data: dict):
@@ -233,6 +239,10 @@ def _check_contribution(i, contribution):
         yield ("contributions", i, "amount"), "amount_not_finances", {"found": resource}, "error"
     if resource == "finances" and amount is None:
         yield ("contributions", i, "amount"), "finances_without_amount", {}, "warning"
+    if resource == "finances" and contribution.get("value") is not None:
+        yield ("contributions", i, "value"), "value_on_finances", {}, "error"
+    if resource == "finances" and IN_KIND_WORDS.search(contribution.get("description") or ""):
+        yield ("contributions", i, "resource"), "finances_looks_in_kind", {}, "warning"
 
 
 def _check_action_quarters(data, i, action):

@@ -46,12 +46,17 @@ PARTY_KIND_LABELS_PL = {
 
 GMINA_KINDS = ("miejska", "wiejska", "miejsko-wiejska")
 EXECUTIVE_TITLES = ("wójt", "burmistrz", "prezydent miasta")
-RESOURCES = ("people", "space", "finances", "knowledge")
+# The programme maps four kinds of resources (ludzie, przestrzeń, finanse, wiedza); the funding
+# rules count those. A wkład rzeczowy (a service or a thing with a value) is a contribution too,
+# but not one of the programme's kinds.
+PROGRAMME_RESOURCES = ("people", "space", "finances", "knowledge")
+RESOURCES = (*PROGRAMME_RESOURCES, "in_kind")
 RESOURCE_LABELS_PL = {
     "people": "ludzie",
     "space": "przestrzeń",
     "finances": "finanse",
     "knowledge": "wiedza",
+    "in_kind": "wkład rzeczowy",  # a service or a thing (printing, equipment): valued, not money
 }
 
 

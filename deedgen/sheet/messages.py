@@ -214,6 +214,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "wkład finansowy bez kwoty",
         "a financial contribution without an amount",
     ),
+    "value_on_finances": (
+        "wartość szacunkową (value) podaje się dla wkładu niefinansowego; wkład finansowy ma kwotę (amount)",
+        "an estimated value (value) belongs to a non-financial contribution; money has an amount (amount)",
+    ),
+    "finances_looks_in_kind": (
+        "opis wkładu finansowego mówi o usłudze albo rzeczy (np. druk, sala, sprzęt) — jeśli Strona nie przekazuje pieniędzy, wybierz zasób in_kind (wkład rzeczowy) i podaj wartość szacunkową (value) zamiast kwoty",
+        "the description of a financial contribution names a service or a thing (printing, a room, equipment) — if the party transfers no money, choose resource in_kind and give an estimated value instead of an amount",
+    ),
     "coordinator_count": (
         "zespół projektowy ma {found} koordynatorów; zwykle jeden",
         "the project team has {found} coordinators; usually one",

@@ -146,7 +146,11 @@ class ContributionSchema(Strict):
     resource = sheet_fields.Choice(
         RESOURCES,
         required=True,
-        metadata=doc("Zasób", "people, space, finances albo knowledge", "Resource kind"),
+        metadata=doc(
+            "Zasób",
+            "people, space, finances, knowledge albo in_kind (wkład rzeczowy)",
+            "Resource kind",
+        ),
     )
     description = sheet_fields.Text(
         required=True,
@@ -160,6 +164,15 @@ class ContributionSchema(Strict):
             "Kwota (zł)",
             "tylko dla wkładu finansowego, np. 1000,00",
             "Amount in PLN (exact decimal)",
+        ),
+    )
+    value = sheet_fields.Amount(
+        load_default=None,
+        allow_none=True,
+        metadata=doc(
+            "Wartość (zł)",
+            "szacunkowa wartość wkładu niefinansowego, nie są to środki finansowe",
+            "Estimated value of a non-financial contribution in PLN (not money)",
         ),
     )
     period = sheet_fields.Text(

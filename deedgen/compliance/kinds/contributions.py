@@ -6,14 +6,14 @@ import deedgen.compliance.params as param_types
 from deedgen.compliance.kinds.registry import Context, fail, ok, rule_kind
 from deedgen.compliance.messages import resource_labels
 from deedgen.compliance.model import Issue
-from deedgen.sheet.enumerations import RESOURCES
+from deedgen.sheet.enumerations import PROGRAMME_RESOURCES
 
 
 @rule_kind(
     "contributions",
     min_resource_kinds=param_types.Int(
         min=0,
-        max=len(RESOURCES),
+        max=len(PROGRAMME_RESOURCES),
         help="least number of the four resource kinds (people, space, finances, knowledge) the coalition pools",
     ),
     every_party=param_types.Bool(help="require a contribution from every party"),
@@ -23,10 +23,10 @@ def contributions(ctx: Context, params: dict) -> list[Issue]:
     """The contributions cover at least ``min_resource_kinds`` resource kinds and, with
     ``every_party``, every party (except ``exempt_kinds``) contributes something."""
     items = ctx.data.get("contributions") or []
-    kinds = [r for r in RESOURCES if any(c["resource"] == r for c in items)]
+    kinds = [r for r in PROGRAMME_RESOURCES if any(c["resource"] == r for c in items)]
     issues = []
     if len(kinds) < params["min_resource_kinds"]:
-        missing = [r for r in RESOURCES if r not in kinds]
+        missing = [r for r in PROGRAMME_RESOURCES if r not in kinds]
         params_ = {
             "found": len(kinds),
             "min": params["min_resource_kinds"],
