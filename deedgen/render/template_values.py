@@ -193,6 +193,9 @@ def _contribution_rows(ctx: dict, labels: dict, lang: str) -> list[dict]:
                 continue
             amount = contribution.get("amount")
             money = f" — {format_money(amount, lang)}" if amount is not None else ""
+            if contribution.get("value") is not None:  # in kind: an estimate, never money
+                estimate = "wartość szacunkowa" if lang == "pl" else "estimated value"
+                money = f" — {estimate} {format_money(contribution['value'], lang)}"
             rows.append(
                 {
                     "party": party["name"],

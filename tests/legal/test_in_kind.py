@@ -146,3 +146,11 @@ def test_the_workbook_has_a_value_column_and_reads_the_sample_as_the_yaml_does()
     assert len(values) == 1
     xlsx = read_sheet(SAMPLES / "brzeziny-nowe.xlsx").data["contributions"]
     assert xlsx == read_sheet(SAMPLES / "brzeziny-nowe.yaml").data["contributions"]
+
+
+def test_the_action_plan_table_shows_the_estimate_not_an_amount():
+    plan = build("brzeziny-nowe")["action_plan"].full
+    row = next(line for line in plan.splitlines() if line.startswith("Drukarnia"))
+    assert row.endswith(
+        "| wkład rzeczowy | druk ulotek i plakatów — wartość szacunkowa 3 000,00 zł"
+    )
