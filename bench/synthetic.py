@@ -201,6 +201,8 @@ def _party(
         party.update(
             nip=_nip(rng), regon=_regon(rng), organizer=gmina_name, representation_basis="statut"
         )
+    if kind in ("school", "cultural_institution", "county_library", "powiat"):
+        party["iod_email"] = f"iod.p{number}@{postal}.example.pl"  # a public body must have one
     functions = {"powiat": ("Starosta", "Wicestarosta"), "resident": ("mieszkaniec",)}
     titles = functions.get(
         kind, ("Prezes Zarządu", "Członek Zarządu") if reps == 2 else ("Dyrektor",)
@@ -252,6 +254,7 @@ def generate_sheet(
         "nip": _nip(rng),
         "regon": _regon(rng),
         "representation_basis": "art. 31 ustawy o samorządzie gminnym",
+        "iod_email": f"iod{index}@gmina.example.pl",
         "representatives": [
             {"name": executive_name, "function": f"{executive.capitalize()} {gmina_name}"}
         ],

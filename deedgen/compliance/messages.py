@@ -107,6 +107,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "środki finansowe wnosi: {parties}; dokument ma miejsce na kontrasygnatę skarbnika",
         "money is contributed by: {parties}; the document has the treasurer's countersignature line",
     ),
+    "iod_missing": (
+        "strona „{name}” ({kind}) jest podmiotem publicznym i musi wyznaczyć inspektora ochrony danych (art. 37 ust. 1 lit. a RODO), a arkusz nie podaje jego e-maila",
+        "party '{name}' ({kind}) is a public body and must appoint a data protection officer (art. 37(1)(a) GDPR), but the sheet gives no e-mail for them",
+    ),
+    "iod_ok": (
+        "każdy podmiot publiczny wśród stron (liczba: {found}) podaje inspektora ochrony danych",
+        "every public body among the parties ({found}) names its data protection officer",
+    ),
     "representatives_too_few": (
         "strona „{name}” ({kind}): osób podpisujących {found}, wymagane co najmniej {expected}",
         "party '{name}' ({kind}): {found} signatories, at least {expected} required",
@@ -233,6 +241,12 @@ FIXES: dict[str, tuple[str, str]] = {
     "party_not_signing": (
         "Wpisz osobę reprezentującą tę stronę (imię i nazwisko, funkcja) w reprezentantach strony.",
         "Enter the person who represents this party (name and function) among its representatives.",
+    ),
+    "iod_missing": (
+        "Wpisz w arkuszu Strony, w kolumnie E-mail IOD, adres inspektora ochrony danych tej strony; "
+        "trafi do informacji o przetwarzaniu danych osobowych w Deklaracji.",
+        "Enter the party's data protection officer's e-mail in the Parties sheet (column E-mail IOD); "
+        "it goes into the Declaration's personal data information.",
     ),
     "countersignature_missing": (
         "Uzupełnij sekcję Skarbnik (imię i nazwisko, funkcja): zobowiązanie pieniężne gminy wymaga "

@@ -15,6 +15,7 @@ the data looks fine, and only the assembled document shows it.
 # isort: off
 from deedgen.compliance.kinds import parties, actions, team, clauses  # noqa: F401
 from deedgen.compliance.kinds import promotion, contributions, dates  # noqa: F401
+from deedgen.compliance.kinds import data_protection  # noqa: F401
 
 # isort: on
 from deedgen.compliance.kinds.registry import KINDS, Context, RuleKind, rule_kind
