@@ -201,6 +201,8 @@ def _party(
         party.update(
             nip=_nip(rng), regon=_regon(rng), organizer=gmina_name, representation_basis="statut"
         )
+    if kind in ("resident", "informal_group"):  # a natural person's address: the locality only
+        party["address"]["street"] = place
     if kind in ("school", "cultural_institution", "county_library", "powiat"):
         party["iod_email"] = f"iod.p{number}@{postal}.example.pl"  # a public body must have one
     functions = {"powiat": ("Starosta", "Wicestarosta"), "resident": ("mieszkaniec",)}

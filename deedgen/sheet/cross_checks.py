@@ -10,6 +10,7 @@ from collections import Counter
 from decimal import Decimal
 
 from deedgen.sheet.fields import TERC_KINDS
+from deedgen.sheet.private_scan import check_private_data
 from deedgen.sheet.quarters import quarter_index, quarter_name, quarter_of
 
 # Minimum number of signing representatives by party kind (DOMAIN.md 1.2). Registered NGOs are
@@ -37,6 +38,7 @@ def cross_check(data: dict):
     yield from _check_dates(data)
     reference = functools.partial(_party_reference, ids, ", ".join(ids) or "—")
     yield from _check_contributions_and_team(data, reference)
+    yield from check_private_data(data)
     yield from _check_actions(data, reference)
     yield from _check_treasurer(data, parties)
     yield from _check_ranges(data)

@@ -11,8 +11,9 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from marshmallow import ValidationError, fields
-from stdnum.pl import nip, pesel, regon
+from stdnum.pl import nip, regon
 
+from deedgen.sheet import private_data
 from deedgen.sheet.characters import normalised, refused_character
 from deedgen.sheet.enumerations import code_for
 
@@ -79,19 +80,23 @@ def clean_text(value: str) -> str:
     return re.sub(r"\s+", " ", value).strip()
 
 
-_PESEL_RUN = re.compile(r"(?<!\d)\d{11}(?!\d)")
-
-
 def find_pesel(text: str) -> str | None:
-    """Return an 11-digit run in *text* that passes the PESEL checksum (privacy guard)."""
-    for match in _PESEL_RUN.finditer(text):
-        if pesel.is_valid(match.group()):
-            return match.group()
-    return None
+    """A valid PESEL number in *text*, however grouped (privacy guard; also for reports)."""
+    return private_data.find_pesel(text)
+
+
+def refuse_identifiers(text: str, label: str) -> None:
+    """Refuse *text* when it holds a PESEL, identity-card or passport number whose check digit
+    passes; the error names the field and the kind of number, never the number."""
+    for finding in private_data.identifiers(text):
+        if finding.certain:
+            kind, kind_en = private_data.KINDS[finding.kind]
+            raise fail("private_data", field=label, kind=kind, kind_en=kind_en, hint="", hint_en="")
 
 
 class Text(_Str):
-    """Free text: trimmed, white space folded, refused when it hides a valid PESEL number."""
+    """Free text: trimmed, white space folded, refused when it hides a PESEL, identity-card or
+    passport number (:mod:`deedgen.sheet.private_data`)."""
 
     def __init__(self, *, max_length: int = 2000, **kwargs):
         self.max_length = max_length
@@ -110,8 +115,7 @@ class Text(_Str):
             raise fail("required")
         if len(value) > self.max_length:
             raise fail("too_long", max=self.max_length, found=len(value))
-        if find_pesel(value):
-            raise fail("pesel")
+        refuse_identifiers(value, self.metadata.get("label") or attr or "tekst")
         return value
 
 
@@ -213,6 +217,7 @@ class Email(_Str):
         raw = clean_text(str(value))
         if not self._RE.fullmatch(raw):
             raise fail("email", found=raw)
+        refuse_identifiers(raw.split("@")[0], self.metadata.get("label") or attr or "e-mail")
         return raw
 
 

@@ -46,6 +46,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "pole zawiera numer PESEL — deedgen nie przetwarza numerów PESEL (minimalizacja danych, RODO)",
         "the field contains a PESEL number — deedgen never processes PESEL numbers (GDPR data minimisation)",
     ),
+    "private_data": (
+        "pole „{field}” zawiera {kind} — deedgen nie przetwarza takich danych osób fizycznych (minimalizacja danych, RODO); usuń je{hint}",
+        "the field '{field}' contains {kind_en} — deedgen does not process such personal data (GDPR data minimisation); remove it{hint_en}",
+    ),
+    "private_data_suspect": (
+        "pole „{field}” zawiera coś, co wygląda jak {kind} (suma kontrolna się nie zgadza) — jeśli to dane osoby fizycznej, usuń je (RODO)",
+        "the field '{field}' contains what looks like {kind_en} (its check digit fails) — if these are a natural person's data, remove them (GDPR)",
+    ),
     "choice": (
         "„{found}” nie ma na liście{did_you_mean}; wybierz jedną z wartości: {expected_pl}",
         "'{found}' is not on the list{did_you_mean_en}; choose one of: {expected}",

@@ -75,7 +75,7 @@ def add_resident(data):
             "kind": "resident",
             "name": "Irena Wolska",
             "short_name": "Mieszkanka",
-            "address": {"street": "Lipowiec 7", "postal_code": "28-130", "city": "Lipowiec"},
+            "address": {"street": "Lipowiec", "postal_code": "28-130", "city": "Lipowiec"},
             "representatives": [{"name": "Irena Wolska", "function": "mieszkanka"}],
         }
     )

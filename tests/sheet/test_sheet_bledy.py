@@ -35,7 +35,7 @@ EXPECTED = [
     ("parties[3].power_of_attorney", "power_of_attorney", "- id: szkola", ("Strony", ("row", "szkola", "Nr pełnomocnictwa"))),
     ("parties[4].kind", "choice", "kind: koło gospodyń", ("Strony", ("value", "koło gospodyń"))),
     ("contributions[2].amount", "amount_not_finances", "amount: 500", ("Wkłady", ("value", 500))),
-    ("contributions[3].description", "pesel", "PESEL 87031209471", ("Wkłady", ("value", "wolontariuszka Marta Duda, PESEL 87031209471"))),
+    ("contributions[3].description", "private_data", "PESEL 87031209471", ("Wkłady", ("value", "wolontariuszka Marta Duda, PESEL 87031209471"))),
     ("team[1].party", "unknown_party", "party: solectwo", ("Zespół", ("value", "solectwo"))),
     ("actions[0].end_quarter", "quarter_outside", "end_quarter: 2028-Q2", ("Działania", ("value", "2028-Q2"))),
     ("actions[0].micro_successes[0].quarter", "quarter", "2026-Q5", ("Mikrosukcesy", ("value", "2026-Q5"))),

@@ -169,7 +169,7 @@ def test_text_trims_folds_and_guards_privacy():
     assert load(sheet_fields.Text(), "  Koło \n Przyjaciół  ") == "Koło Przyjaciół"
     assert load(sheet_fields.Text(), 2026) == "2026"
     assert code_of(sheet_fields.Text(max_length=5), "za długi") == "too_long"
-    assert code_of(sheet_fields.Text(), "wolontariuszka, PESEL 87031209471") == "pesel"
+    assert code_of(sheet_fields.Text(), "wolontariuszka, PESEL 87031209471") == "private_data"
     assert (
         load(sheet_fields.Text(), "tel. 12345678901") == "tel. 12345678901"
     )  # 11 digits, not a PESEL

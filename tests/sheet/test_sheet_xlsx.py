@@ -109,8 +109,9 @@ def test_field_errors_carry_sheet_and_cell(filled_xlsx):
         "arkusz.xlsx: Koalicja!B19 — wiersz 19, pole „Rodzaj gminy”: „gminna” nie ma na liście; "
         "wybierz jedną z wartości: miejska, wiejska, miejsko-wiejska",
         "arkusz.xlsx: Strony!H3 — wiersz 3, kolumna „NIP”: NIP 6332873449 ma błędną cyfrę kontrolną",
-        "arkusz.xlsx: Przedstawiciele!C3 — wiersz 3, kolumna „Funkcja”: pole zawiera numer "
-        "PESEL — deedgen nie przetwarza numerów PESEL (minimalizacja danych, RODO)",
+        "arkusz.xlsx: Przedstawiciele!C3 — wiersz 3, kolumna „Funkcja”: pole „Funkcja” zawiera numer "
+        "PESEL — deedgen nie przetwarza takich danych osób fizycznych (minimalizacja danych, RODO); "
+        "usuń je",
     ]
 
 
