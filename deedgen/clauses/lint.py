@@ -21,7 +21,10 @@ What is checked (the ``code`` of each finding, explained in ``docs/mentor-guide.
   with ``clause clean --rejected``; ``translation-stale``: a Polish text saved after its English
   one (in an overlay), so the translation may be older;
 - ``requires``: a ``requires:`` entry naming data that does not exist; ``folder``: a clause in
-  a folder that is not its category.
+  a folder that is not its category;
+- ``defined-term``, ``leaked-marker``: the text the clauses produce on the sample sheets — a
+  defined term used before its definition, defined twice or paraphrased, a structure marker
+  printed in the text (:mod:`deedgen.clauses.lint_terms`).
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ from deedgen.clauses.lint_render import condition_findings, render_findings
 from deedgen.clauses.lint_sheets import never_rendered, sheet_findings, untested_branches
 from deedgen.clauses.lint_structure import language_findings, reference_findings, structure_findings
 from deedgen.clauses.lint_template import template_findings
+from deedgen.clauses.lint_terms import term_findings
 from deedgen.clauses.model import Clause
 from deedgen.document import DOCUMENT_ORDER
 from deedgen.exceptions import EXIT_INVALID_INPUT, EXIT_OK, Location, Problem
@@ -117,6 +121,8 @@ def lint_library(
     findings.extend(override_findings(library))
     findings.extend(sheet_findings(library, model, frozenset(quiet)))
     findings.extend(rejected_findings(library))
+    if not any(f.is_error for f in findings):  # the documents assemble only from sound clauses
+        findings.extend(term_findings(library, model))
     return LintReport(
         findings=_dedupe(findings),
         clauses=len(seen),

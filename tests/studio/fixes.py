@@ -14,6 +14,7 @@ BLEDY_FIXES = {
     "parties.3.power_of_attorney.number": "OR.0052.4.2026",
     "parties.3.power_of_attorney.date": "2026-03-20",
     "parties.4.kind": "informal_group",
+    "parties.4.address.street": "Jarzębinowo",  # a group has no seat: its locality only
     "contributions.2.amount": "",
     "contributions.3.description": "wolontariuszka Marta Duda",
     "team.1.party": "razem",
