@@ -73,4 +73,4 @@ def test_the_json_report_names_clause_file_and_line(tmp_path):
 def test_the_central_library_is_clean():
     result = CliRunner().invoke(cli, ["clause", "lint"])
     assert result.exit_code == 0, result.output
-    assert "0 error(s), 0 warning(s)" in result.output
+    assert "błędy: 0, ostrzeżenia: 0" in result.output
