@@ -143,36 +143,58 @@ def _choices(col: lay.Col) -> str:
     return ("wybierz: " + ", ".join(col.options)) if col.options else ""
 
 
+def _section(heading: str, text: str, *groups) -> dict:
+    return {"heading": heading, "text": text, "groups": list(groups)}
+
+
 def page_model(plan: Plan, period: Period, fields: list[FormField]) -> dict:
     """The JSON the Typst file lays out: sections of captioned groups of field boxes."""
     by = {(f.sheet.name, f.row, f.col.key): _box(f) for f in fields}
 
-    def group(sheet, row, keys, columns, caption=""):
-        return {"caption": caption, "columns": columns,
-                "fields": [by[(sheet.name, row, k)] for k in keys]}  # fmt: skip
+    def row(sheet, number, keys, columns):
+        return {"columns": columns, "fields": [by[(sheet.name, number, k)] for k in keys]}
+
+    def group(caption, *rows):
+        return {"caption": caption, "rows": list(rows)}
 
     info = lay.INFO
-    micro_groups = []
-    for row, m in enumerate(sorted(plan.micro_in(period), key=lambda m: m.quarter), 1):
-        caption = f"{row}. {m.action} — {m.action_title} ({m.quarter}): {m.description}"
-        micro_groups.append(group(lay.MICRO, row, MICRO_SHOWN + MICRO_FILLED[:4], 3, caption))
-        micro_groups.append(group(lay.MICRO, row, ("remarks",), 1))
-    change_groups = []
-    for row in range(1, CHANGE_ROWS + 1):
-        change_groups.append(group(lay.CHANGES, row, CHANGE_FILLED[:3], 3, f"Zmiana {row}"))
-        change_groups.append(group(lay.CHANGES, row, ("description",), 1))
+    micro_groups = [
+        group(
+            f"{n}. {m.action} — {m.action_title} ({m.quarter}): {m.description}",
+            row(lay.MICRO, n, MICRO_SHOWN + MICRO_FILLED[:4], 3),
+            row(lay.MICRO, n, ("remarks",), 1),
+        )
+        for n, m in enumerate(sorted(plan.micro_in(period), key=lambda m: m.quarter), 1)
+    ] or [group("Brak zaplanowanych mikrosukcesów w tym kwartale.")]
+    change_groups = [
+        group(
+            f"Zmiana {n}",
+            row(lay.CHANGES, n, CHANGE_FILLED[:3], 3),
+            row(lay.CHANGES, n, ("description",), 1),
+        )
+        for n in range(1, CHANGE_ROWS + 1)
+    ]
+    presentation = group(
+        "", row(info, 0, PRESENTATION[:2] + PRESENTATION[4:], 3), row(info, 0, PRESENTATION[2:4], 2)
+    )
+    header = group(
+        "",
+        row(info, 0, INFO_SHOWN[:6], 3),
+        row(info, 0, INFO_SHOWN[6:], 2),
+        row(info, 0, INFO_FILLED, 2),
+    )
     sections = [
-        {"heading": "Dane raportu", "text": "Szare pola pochodzą z arkusza partnerów — nie zmieniaj ich.",
-         "groups": [group(info, 0, INFO_SHOWN[:6], 3), group(info, 0, INFO_SHOWN[6:], 2),
-                    group(info, 0, INFO_FILLED, 2)]},
-        {"heading": "Mikrosukcesy", "text": "Zaplanowane mikrosukcesy kwartału: status każdego. "
-         "Status przesunięte wymaga nowego kwartału.", "groups": micro_groups
-         or [{"caption": "Brak zaplanowanych mikrosukcesów w tym kwartale.", "columns": 1, "fields": []}]},
-        {"heading": "Prezentacja mikrosukcesów kwartału", "text": "",
-         "groups": [group(info, 0, PRESENTATION[:2] + PRESENTATION[4:], 3),
-                    group(info, 0, PRESENTATION[2:4], 2)]},
-        {"heading": "Proponowane zmiany planu", "text": lay.CHANGES.purpose, "groups": change_groups},
-    ]  # fmt: skip
+        _section(
+            "Dane raportu", "Szare pola pochodzą z arkusza partnerów — nie zmieniaj ich.", header
+        ),
+        _section(
+            "Mikrosukcesy",
+            "Zaplanowane mikrosukcesy kwartału: status każdego. Status przesunięte wymaga nowego kwartału.",
+            *micro_groups,
+        ),
+        _section("Prezentacja mikrosukcesów kwartału", "", presentation),
+        _section("Proponowane zmiany planu", lay.CHANGES.purpose, *change_groups),
+    ]
     return {
         "title": f"Raport kwartalny {period.name} — {plan.coalition}",
         "intro": f"{plan.gmina} (TERC {plan.terc}). Wypełnij pola w czytniku PDF i zapisz "
