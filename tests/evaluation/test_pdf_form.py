@@ -10,6 +10,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pikepdf
 import pypdf
 import pytest
 from click.testing import CliRunner
@@ -62,6 +63,14 @@ def test_the_form_has_fields_with_polish_tooltips_and_passes_qpdf(blank):
     assert int(fields["zmiana1_description"]["/Ff"]) & (1 << 12)  # multi-line
     check = subprocess.run(["qpdf", "--check", str(blank)], capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr
+    with pikepdf.open(blank) as pdf:  # every field tagged as a /Form element (PDF/UA)
+        document = pdf.Root.StructTreeRoot.K
+        document = document[0] if isinstance(document, pikepdf.Array) else document
+        tagged = [
+            k for k in document.K if isinstance(k, pikepdf.Dictionary) and k.get("/S") == "/Form"
+        ]
+        assert len(tagged) == len(fields)
+        assert str(tagged[0].Alt).startswith("Raport: Koalicja")
     text = subprocess.run(["pdftotext", str(blank), "-"], capture_output=True, text=True).stdout
     assert "Raport kwartalny 2026-Q3" in text and "Prezentacja mikrosukcesów kwartału" in text
 
