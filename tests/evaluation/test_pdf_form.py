@@ -17,9 +17,10 @@ from click.testing import CliRunner
 
 from deedgen.cli.main import cli
 from deedgen.evaluation import layout as lay
-from deedgen.evaluation.pdf_reader import MAX_BYTES, read_pdf_report
+from deedgen.evaluation.pdf_form import FORMAT
+from deedgen.evaluation.pdf_reader import MAX_BYTES, MAX_FIELDS, read_pdf_report
 from deedgen.exceptions import InputError
-from tests.evaluation.conftest import COHORT
+from tests.evaluation.conftest import COHORT, PESEL
 
 SHEET = "lipowiec"  # plans two micro-successes in 2026-Q3 (d1, d2)
 
@@ -194,3 +195,29 @@ def test_the_annual_report_stays_a_workbook(tmp_path):
     ]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code != 0 and "tylko dla raportu kwartalnego" in result.output
+
+
+def _ours(path: Path, fields) -> Path:
+    """A PDF carrying deedgen's report metadata and the given /Fields array (hostile shapes)."""
+    with pikepdf.new() as pdf:
+        pdf.add_blank_page()
+        metadata = json.dumps({"format": FORMAT, "version": 1})
+        pdf.Root.DeedgenReport = pikepdf.String(metadata)
+        pdf.Root.AcroForm = pdf.make_indirect(pikepdf.Dictionary(Fields=pikepdf.Array(fields)))
+        pdf.save(path)
+    return path
+
+
+def test_hostile_forms_are_refused_or_reported_never_a_traceback(blank, tmp_path):
+    many = [pikepdf.Dictionary(T=pikepdf.String(f"x{n}")) for n in range(MAX_FIELDS + 1)]
+    with pytest.raises(InputError, match="więcej niż"):
+        read_pdf_report(_ours(tmp_path / "pola.pdf", many))
+    with pytest.raises(InputError, match="nie można odczytać"):
+        read_pdf_report(_ours(tmp_path / "liczba.pdf", [7]))
+    odd = read_pdf_report(_ours(tmp_path / "obce.pdf", [pikepdf.Dictionary(T=pikepdf.String("x"))]))
+    assert {p.code for p in odd.problems} == {"unknown_field", "not_a_report"}
+    values = {"mikro1_remarks": f"Jan Kowalski, PESEL {PESEL}", "mikro2_participants": "dużo"}
+    report = read_pdf_report(fill(blank, tmp_path / "pesel.pdf", values))
+    found = {(p.code, str(p.location)) for p in report.problems}
+    assert ("pesel", "pesel.pdf, pole «Mikrosukcesy 1: Uwagi»") in found
+    assert ("integer", "pesel.pdf, pole «Mikrosukcesy 2: Liczba uczestników»") in found
