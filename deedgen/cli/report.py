@@ -1,4 +1,5 @@
-"""``deedgen report init``: the quarterly or annual report workbook of a coalition."""
+"""``deedgen report init``: the quarterly or annual report workbook of a coalition (or the
+quarterly report as a fillable PDF)."""
 
 from __future__ import annotations
 
@@ -15,11 +16,13 @@ def report() -> None:
 @click.option("--quarter", help="The quarter to report, e.g. 2026-Q3.")
 @click.option("--year", help="The year of the annual evaluation, e.g. 2026.")
 @click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False))
-@click.option("--force", is_flag=True, help="Overwrite an existing workbook.")
+@click.option("--force", is_flag=True, help="Overwrite an existing report.")
 def init(sheet: str, quarter: str | None, year: str | None, out: str, force: bool) -> None:
     """Write the report workbook of the partner SHEET for a quarter (--quarter 2026-Q3) or for
     the annual evaluation (--year 2026), pre-filled with the period's planned micro-successes,
-    actions and promotion events. Exit 0 written, 2 invalid sheet, 4 wrong options."""
+    actions and promotion events. An output ending in .pdf writes the quarterly report as a
+    fillable PDF form instead (read back by deedgen evaluate like a workbook). Exit 0 written,
+    2 invalid sheet, 4 wrong options."""
     from deedgen.evaluation.period import Period
     from deedgen.evaluation.workbook import init_report
 

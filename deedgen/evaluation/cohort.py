@@ -47,13 +47,15 @@ class EvaluationRun:
 
 
 def report_files(folder: Path) -> list[Path]:
-    """Every report workbook under *folder* (Office lock files and hidden files skipped)."""
+    """Every report workbook and report PDF under *folder* (Office lock files and hidden files
+    skipped)."""
     if not folder.is_dir():
         raise InputError(f"{folder}: nie ma takiego folderu z raportami")
     return sorted(
         p
-        for p in folder.rglob("*.xlsx")
-        if p.is_file()
+        for p in folder.rglob("*")
+        if p.suffix.lower() in (".xlsx", ".pdf")
+        and p.is_file()
         and not any(part.startswith((".", "~$")) for part in p.relative_to(folder).parts)
     )
 
@@ -162,6 +164,10 @@ def _named_sheets(reports: list[FilledReport]) -> list[Path]:
 
 def _read_report_safe(path: Path) -> FilledReport:
     try:
+        if path.suffix.lower() == ".pdf":
+            from deedgen.evaluation.pdf_reader import read_pdf_report
+
+            return read_pdf_report(path)
         return read_report(path)
     except DeedgenError as error:
         report = FilledReport(source=path)

@@ -40,7 +40,19 @@ def build_report_workbook(plan: Plan, period: Period, sheet_label: str, goal_tex
     book = Workbook()
     _instructions(book.active, plan, period)
     rows = prefill_rows(plan, period, goal_texts or {})
-    info = {
+    info = report_info(plan, period, sheet_label)
+    for layout in lay.sheets_for(period.annual):
+        ws = book.create_sheet(layout.name)
+        if layout.form:
+            _form(ws, layout, info if layout is lay.INFO else {})
+        else:
+            _table(ws, layout, rows.get(layout.name, []))
+    return book
+
+
+def report_info(plan: Plan, period: Period, sheet_label: str) -> dict:
+    """The report's header, from the partner sheet (the same in the workbook and the PDF)."""
+    return {
         "coalition": plan.coalition,
         "gmina": plan.gmina,
         "terc": plan.terc,
@@ -50,13 +62,6 @@ def build_report_workbook(plan: Plan, period: Period, sheet_label: str, goal_tex
         "sheet_sha256": plan.sheet_sha256,
         "deadline": period.deadline(plan.evaluation_month),
     }
-    for layout in lay.sheets_for(period.annual):
-        ws = book.create_sheet(layout.name)
-        if layout.form:
-            _form(ws, layout, info if layout is lay.INFO else {})
-        else:
-            _table(ws, layout, rows.get(layout.name, []))
-    return book
 
 
 def _instructions(ws, plan: Plan, period: Period) -> None:
@@ -201,17 +206,26 @@ def init_report(
     from deedgen.sheet.validate import read_sheet
 
     out = Path(out)
-    if out.suffix.lower() != ".xlsx":
-        raise OutputError(f"{out.name}: raport zapisuje się jako .xlsx")
+    suffix = out.suffix.lower()
+    if suffix not in (".xlsx", ".pdf"):
+        raise OutputError(f"{out.name}: raport zapisuje się jako .xlsx albo .pdf")
+    if suffix == ".pdf" and period.annual:
+        raise OutputError(
+            f"{out.name}: formularz PDF jest tylko dla raportu kwartalnego; użyj .xlsx"
+        )
     if out.exists() and not force:
         raise OutputError(f"{out} już istnieje; użyj --force, aby go zastąpić")
     if not out.parent.is_dir():
         raise OutputError(f"{out.parent} nie jest folderem")
     sheet = read_sheet(sheet_path)
     plan = plan_of(sheet)
-    book = build_report_workbook(
-        plan, period, _sheet_label(Path(sheet_path), out), goal_texts(sheet)
-    )
+    label = _sheet_label(Path(sheet_path), out)
+    if suffix == ".pdf":
+        from deedgen.evaluation.pdf_form import build_report_pdf
+
+        atomic_write_bytes(out, build_report_pdf(plan, period, report_info(plan, period, label)))
+        return out
+    book = build_report_workbook(plan, period, label, goal_texts(sheet))
     buffer = io.BytesIO()
     book.save(buffer)
     atomic_write_bytes(out, buffer.getvalue())
