@@ -85,6 +85,19 @@ def atomic_write_with(path: Path, write: Callable[[Path], None]) -> Path:
     return Path(path)
 
 
+def first_link(*paths: Path) -> Path | None:
+    """The first of *paths* that is a symbolic link (None if none is): deedgen's own state
+    folders and files are never reached through one, which could point anywhere."""
+    return next((Path(p) for p in paths if Path(p).is_symlink()), None)
+
+
+def open_no_follow(path: Path):
+    """*path* opened for writing (created, not truncated) — refused with ELOOP if it is a
+    symbolic link, so a planted link cannot make deedgen write into another file."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, file_mode())
+    return os.fdopen(descriptor, "w")
+
+
 _holding = 0  # how many uninterrupted() blocks are open in this process
 _held = False  # an interrupt arrived while one was open
 
