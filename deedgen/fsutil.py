@@ -85,6 +85,34 @@ def atomic_write_with(path: Path, write: Callable[[Path], None]) -> Path:
     return Path(path)
 
 
+# Folders no build may write into: the filesystem root and the system's own.
+_SYSTEM_FOLDERS = frozenset(
+    [
+        "/",
+        "/bin",
+        "/boot",
+        "/dev",
+        "/etc",
+        "/lib",
+        "/lib32",
+        "/lib64",
+        "/proc",
+        "/run",
+        "/sbin",
+        "/sys",
+        "/usr",
+        "/var",
+    ]
+)
+
+
+def is_system_folder(path: Path) -> bool:
+    """The filesystem root or one of the system's folders (``/etc``, ``/usr``…), as given or as
+    it resolves: a mistyped ``-o /`` must not fill the root with documents."""
+    path = Path(path).absolute()
+    return str(path) in _SYSTEM_FOLDERS or str(path.resolve()) in _SYSTEM_FOLDERS
+
+
 def first_link(*paths: Path) -> Path | None:
     """The first of *paths* that is a symbolic link (None if none is): deedgen's own state
     folders and files are never reached through one, which could point anywhere."""

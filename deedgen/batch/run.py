@@ -18,6 +18,7 @@ from deedgen.batch.triage import index_previous_builds, triage
 from deedgen.batch.worker import WorkerSetup
 from deedgen.cohort import Cohort, read_cohort
 from deedgen.exceptions import BatchError, OutputError
+from deedgen.fsutil import is_system_folder
 
 
 def run_batch(
@@ -130,6 +131,8 @@ def _worker_setup(cohort: Cohort, options: BatchOptions, state: BatchState) -> W
 
 def _prepare_outdir(outdir: Path) -> Path:
     outdir = outdir.absolute()
+    if is_system_folder(outdir):
+        raise BatchError(f"{outdir} to folder systemowy; podaj własny folder na dokumenty")
     if outdir.exists() and not outdir.is_dir():
         raise BatchError(
             f"folder wyjściowy {outdir} jest plikiem, a nie folderem; podaj folder "

@@ -123,6 +123,8 @@ def _parse(path: Path, text: str):
             raise InputError(
                 "invalid JSON: exceeded maximum nesting depth", location=Location(file=str(path))
             ) from None
+        except ValueError as exc:  # a number of over 4,300 digits (Python's own limit)
+            raise InputError(f"invalid JSON: {exc}", location=Location(file=str(path))) from None
     loader = YAML12Loader(text)
     try:
         node = loader.get_single_node()
