@@ -110,7 +110,8 @@ def is_system_folder(path: Path) -> bool:
     """The filesystem root or one of the system's folders (``/etc``, ``/usr``…), as given or as
     it resolves: a mistyped ``-o /`` must not fill the root with documents."""
     path = Path(path).absolute()
-    return str(path) in _SYSTEM_FOLDERS or str(path.resolve()) in _SYSTEM_FOLDERS
+    # realpath, not resolve(): a link loop must not raise here (the write reports it)
+    return str(path) in _SYSTEM_FOLDERS or os.path.realpath(path) in _SYSTEM_FOLDERS
 
 
 def first_link(*paths: Path) -> Path | None:
