@@ -85,6 +85,48 @@ def atomic_write_with(path: Path, write: Callable[[Path], None]) -> Path:
     return Path(path)
 
 
+# Folders no build may write into: the filesystem root and the system's own.
+_SYSTEM_FOLDERS = frozenset(
+    [
+        "/",
+        "/bin",
+        "/boot",
+        "/dev",
+        "/etc",
+        "/lib",
+        "/lib32",
+        "/lib64",
+        "/proc",
+        "/run",
+        "/sbin",
+        "/sys",
+        "/usr",
+        "/var",
+    ]
+)
+
+
+def is_system_folder(path: Path) -> bool:
+    """The filesystem root or one of the system's folders (``/etc``, ``/usr``…), as given or as
+    it resolves: a mistyped ``-o /`` must not fill the root with documents."""
+    path = Path(path).absolute()
+    # realpath, not resolve(): a link loop must not raise here (the write reports it)
+    return str(path) in _SYSTEM_FOLDERS or os.path.realpath(path) in _SYSTEM_FOLDERS
+
+
+def first_link(*paths: Path) -> Path | None:
+    """The first of *paths* that is a symbolic link (None if none is): deedgen's own state
+    folders and files are never reached through one, which could point anywhere."""
+    return next((Path(p) for p in paths if Path(p).is_symlink()), None)
+
+
+def open_no_follow(path: Path):
+    """*path* opened for writing (created, not truncated) — refused with ELOOP if it is a
+    symbolic link, so a planted link cannot make deedgen write into another file."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, file_mode())
+    return os.fdopen(descriptor, "w")
+
+
 _holding = 0  # how many uninterrupted() blocks are open in this process
 _held = False  # an interrupt arrived while one was open
 

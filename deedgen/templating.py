@@ -25,6 +25,17 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment, 
 from deedgen import polish
 from deedgen.clauses import jinja_errors
 from deedgen.exceptions import ClauseError, Location
+from deedgen.template_limits import (
+    bounded,
+    check_binop,
+    check_call,
+    check_result,
+    meter_filters,
+    meter_tree,
+    refuse_if_over,
+    tick,
+    weight,
+)
 
 DATA_OPEN = "\ue000"
 DATA_CLOSE = "\ue001"
@@ -105,9 +116,11 @@ def _check_product(left, right) -> None:
         return
     count, sequence = (left, right) if _is_integer(left) else (right, left)
     repeats = _is_integer(count) and isinstance(sequence, str | bytes | list | tuple)
-    if repeats and len(sequence) * count > MAX_REPEATED_LENGTH:
+    # A list counts what it holds too: [[1] * 1000] * 1000 is a million items.
+    size = weight(sequence, MAX_REPEATED_LENGTH) - 1 if repeats else 0
+    if repeats and size * count > MAX_REPEATED_LENGTH:
         raise SecurityError(
-            f"powtórzenie zbyt długie ({len(sequence)} × {count}) / repetition too long"
+            f"powtórzenie zbyt długie ({size} × {count}) / repetition too long"
             f" (at most {MAX_REPEATED_LENGTH})"
         )
 
@@ -154,7 +167,35 @@ def _bounded_range(context, *args) -> _CountedRange:
     return _CountedRange(numbers, budget)
 
 
-class ClauseEnvironment(_Bounded, _DictItemsFirst, ImmutableSandboxedEnvironment):
+class _Metered:
+    """The clock and the size cap of :mod:`deedgen.template_limits` at every call, lookup and
+    operator; every ``for`` and ``~`` of a compiled template metered too."""
+
+    intercepted_binops = _Bounded.intercepted_binops | {"+", "%"}
+
+    def _generate(self, source, name, filename, defer_init=False):
+        return super()._generate(meter_tree(source), name, filename, defer_init=defer_init)
+
+    def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 (Jinja's own signature)
+        tick()
+        args = check_call(__obj, args, kwargs)
+        return check_result(super().call(__context, __obj, *args, **kwargs), "()")
+
+    def getattr(self, obj, attribute):
+        tick()
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj, argument):
+        tick()
+        return super().getitem(obj, argument)
+
+    def call_binop(self, context, operator_, left, right):
+        tick()
+        check_binop(operator_, left, right)
+        return super().call_binop(context, operator_, left, right)
+
+
+class ClauseEnvironment(_Metered, _Bounded, _DictItemsFirst, ImmutableSandboxedEnvironment):
     """The sandbox clause texts render in."""
 
 
@@ -169,6 +210,7 @@ def _mark(value) -> str:
     text = text.replace(DATA_OPEN, "").replace(DATA_CLOSE, "")
     if "\n" in text:
         text = _NEWLINE.sub(" ", text)
+    refuse_if_over(len(text), "{{ … }}")
     return f"{DATA_OPEN}{text}{DATA_CLOSE}"
 
 
@@ -219,6 +261,7 @@ def environment(lang: str) -> ClauseEnvironment:
         finalize=_mark,
     )
     env.filters.update(filters_for(lang))
+    meter_filters(env.filters)
     return env
 
 
@@ -240,13 +283,55 @@ def _is_static(lang: str, source: str) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def _render_static(lang: str, source: str) -> str:
-    return _compile(lang, source).render({})
+    return _render_capped(_compile(lang, source), {})
+
+
+def _render_capped(template, context: dict) -> str:
+    """The template rendered under a fresh time budget, its output no longer than the cap."""
+    parts, size = [], 0
+    with bounded():
+        for part in template.generate(context):
+            size += len(part)
+            refuse_if_over(size, "tekst klauzuli / clause text")
+            parts.append(part)
+    return "".join(parts)
+
+
+_RENDER_FAULTS = (TypeError, ValueError, AttributeError, KeyError, ArithmeticError)
+
+
+def _why(exc: BaseException) -> str:
+    """What went wrong, Polish first, for a render or condition that raised *exc*."""
+    if isinstance(exc, SecurityError):
+        return f"kod odrzucony przez piaskownicę / template code refused by the sandbox ({exc})"
+    if isinstance(exc, RecursionError):
+        return (
+            "zbyt głęboka rekurencja (makro wywołuje samo siebie?) / recursion too deep"
+            " (a macro that calls itself?)"
+        )
+    if isinstance(exc, MemoryError):
+        return "zabrakło pamięci / out of memory"
+    if isinstance(exc, TemplateError):
+        return (
+            f"{exc.message or exc} — nazwy danych: docs/clause-format.md / see the data names"
+            " in docs/clause-format.md"
+        )
+    return f"nie można wygenerować tekstu / cannot render: {exc}"
+
+
+def _explained(exc: BaseException, source: str, line: int, context: dict, **how) -> str:
+    """A data mistake in mentor words (:mod:`deedgen.clauses.jinja_errors`), else :func:`_why`."""
+    plain = isinstance(exc, SecurityError | RecursionError | MemoryError)
+    explained = (
+        None if plain else jinja_errors.render_error_message(exc, source, line, context, **how)
+    )
+    return explained or _why(exc)
 
 
 def render_body(
     body: str, context: dict, *, lang: str, path: str, body_line: int, clause_id: str
 ) -> str:
-    """Render a clause body; errors name the clause file and line."""
+    """Render a clause body under the time and size limits; errors name the clause file and line."""
     try:
         template = _compile(lang, body)
     except TemplateError as exc:
@@ -259,23 +344,10 @@ def render_body(
     try:
         if _is_static(lang, body):  # no data in it: the same text for every coalition
             return _render_static(lang, body)
-        return template.render(context)
-    except SecurityError as exc:
+        return _render_capped(template, context)
+    except (TemplateError, RecursionError, MemoryError, *_RENDER_FAULTS) as exc:
         raise ClauseError(
-            f"clause {clause_id}: template code refused by the sandbox ({exc})",
-            location=Location(file=path, line=body_line + _template_line(exc) - 1),
-        ) from None
-    except TemplateError as exc:
-        explained = jinja_errors.render_error_message(exc, body, _template_line(exc), context)
-        raise ClauseError(
-            f"klauzula {clause_id}: {explained}"
-            if explained
-            else f"clause {clause_id}: {exc.message or exc} — see the data names in docs/clause-format.md",
-            location=Location(file=path, line=body_line + _template_line(exc) - 1),
-        ) from None
-    except (TypeError, ValueError, AttributeError, KeyError, ArithmeticError) as exc:
-        raise ClauseError(
-            f"clause {clause_id}: cannot render: {exc}",
+            f"klauzula {clause_id}: {_explained(exc, body, _template_line(exc), context)}",
             location=Location(file=path, line=body_line + _template_line(exc) - 1),
         ) from None
 
@@ -283,21 +355,22 @@ def render_body(
 def evaluate_condition(
     expression: str, context: dict, *, lang: str, path: str, clause_id: str
 ) -> bool:
-    """Evaluate a clause's ``condition`` in the sandbox."""
+    """Evaluate a clause's ``condition`` in the sandbox, under the same limits as a render."""
     try:
         compiled = _compile_expression(lang, expression)
     except TemplateError as exc:
         raise ClauseError(
-            f"clause {clause_id}: condition '{expression}' is not a valid expression: {exc.message}",
+            f"klauzula {clause_id}: warunek '{expression}' nie jest poprawnym wyrażeniem /"
+            f" condition is not a valid expression: {exc.message}",
             location=Location(file=path, line=2),
         ) from None
     try:
-        return bool(compiled(**context))
-    except (TemplateError, TypeError, ValueError, AttributeError, KeyError, ArithmeticError) as exc:
-        message = jinja_errors.render_error_message(exc, expression, 1, context, condition=True)
-        message = message or getattr(exc, "message", None) or str(exc)
+        with bounded():
+            return bool(compiled(**context))
+    except (TemplateError, RecursionError, MemoryError, *_RENDER_FAULTS) as exc:
         raise ClauseError(
-            f"clause {clause_id}: condition '{expression}' cannot be evaluated: {message}",
+            f"klauzula {clause_id}: warunku '{expression}' nie można obliczyć / condition cannot"
+            f" be evaluated: {_explained(exc, expression, 1, context, condition=True)}",
             location=Location(file=path, line=2),
         ) from None
 

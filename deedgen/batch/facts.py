@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import traceback
 from decimal import Decimal
+from pathlib import Path
 
 from deedgen.batch.rows import MAX_ERRORS_PER_ROW
-from deedgen.exceptions import DeedgenError, Problem
+from deedgen.exceptions import DeedgenError, OutputError, Problem
 from deedgen.social import is_social_action
 
 
@@ -66,6 +67,9 @@ def describe_error(error: BaseException) -> list[str]:
         lines = [p.describe("pl") for p in problems]
     elif isinstance(error, DeedgenError):
         lines = [line.strip() for line in error.format_message().splitlines() if line.strip()]
+    elif isinstance(error, OSError) and error.errno:  # the disk, not a bug
+        folder = Path(error.filename).parent if error.filename else "OUTDIR/.deedgen-batch"
+        lines = [OutputError.from_os(error, folder).format_message()]
     else:
         lines = [f"internal error: {type(error).__name__}: {error}"]
     return lines[:MAX_ERRORS_PER_ROW]

@@ -21,6 +21,7 @@ class BatchOptions:
     force: bool = False  # rebuild every coalition, changed or not
     chunk: int | None = None  # coalitions per worker task and per LibreOffice call
     timeout: float = 120.0  # seconds a document may take to convert
+    coalition_timeout: float = 600.0  # seconds a coalition may go without finishing, then stopped
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,11 @@ from deedgen.batch.triage import Task
 from deedgen.batch.worker import WORKER_PRELOAD, Valid, WorkerSetup, init_worker, validate_chunk
 from deedgen.fsutil import usable_cores
 
+TIMED_OUT = (
+    "przekroczono limit czasu: koalicja była budowana dłużej niż {limit:g} s, więc ją przerwano;"
+    " pozostałe koalicje budowano dalej (the coalition took longer than {limit:g} s and was"
+    " stopped; the others went on)"
+)
 WORKER_DIED = (
     "the worker process died while working on this coalition (killed, or out of memory); "
     "rerun to resume"
@@ -55,6 +60,10 @@ class PoolRunner:
         # SIGKILL, its writing end closes and they stop (see worker._watch_lifeline).
         self._lifeline, self._lifeline_end = self._context.Pipe(duplex=False)
         self._executor: ProcessPoolExecutor | None = None
+        # The per-coalition time limit: when each running chunk last showed life (it started,
+        # or one of its coalitions finished), in the order the chunks started.
+        self._alive_since: dict[Future, float] = {}
+        self._future_of_task: dict[int, Future] = {}
 
     def _pool(self) -> ProcessPoolExecutor:
         if self._executor is None:
@@ -137,13 +146,16 @@ class PoolRunner:
         self, running: dict[Future, int], function: Callable, chunks, attempts, done: Callable
     ) -> list[int]:
         """Hand each finished chunk's result to *done* until none runs; returns the chunks to
-        run again (their worker died for the first time)."""
+        run again (their worker died for the first time, or a chunk went over its time)."""
         retry = []
+        for future, number in running.items():
+            self._future_of_task.update(dict.fromkeys((t.index for t in chunks[number]), future))
         while running:
             finished, _ = wait(running, timeout=0.2, return_when=FIRST_COMPLETED)
             self._drain_events()
             for future in finished:
                 number = running.pop(future)
+                self._alive_since.pop(future, None)
                 try:
                     done(future.result())
                 except BrokenProcessPool:
@@ -152,7 +164,43 @@ class PoolRunner:
                         retry.append(number)
                     else:
                         done(_died(function, chunks[number]))
+            late = self._late(running)
+            if late:
+                return retry + self._stop_late(late, running, function, chunks, attempts, done)
         return retry
+
+    def _late(self, running: dict[Future, int]) -> list[Future]:
+        """The running chunks with no sign of life for longer than the time limit. Only the
+        first ``jobs`` chunks to start count as running: the pool queues one more ahead."""
+        now = time.monotonic()
+        for future in running:
+            if future.running() and future not in self._alive_since:
+                self._alive_since[future] = now
+        active = [f for f in self._alive_since if f in running][: self.jobs]
+        limit = self.options.coalition_timeout
+        return [f for f in active if now - self._alive_since[f] > limit]
+
+    def _stop_late(self, late, running, function: Callable, chunks, attempts, done) -> list[int]:
+        """Kill the workers (the pool cannot stop one task); a late chunk of one coalition is
+        reported failed, a longer one is split to find which coalition hangs; every other
+        running chunk goes again (it lost its worker through no fault of its own)."""
+        for child in multiprocessing.active_children():
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(child.pid, signal.SIGKILL)
+        retry = []
+        for future in late:
+            chunk = chunks[running.pop(future)]
+            if len(chunk) == 1:
+                done(
+                    _failed(function, chunk, TIMED_OUT.format(limit=self.options.coalition_timeout))
+                )
+                continue
+            for task in chunk:
+                chunks.append([task])
+                attempts[len(chunks) - 1] = 0
+                retry.append(len(chunks) - 1)
+        self._alive_since.clear()
+        return retry + list(running.values())
 
     def _stop(self, running: dict[Future, int], done: Callable) -> None:
         """Ctrl-C: workers stop at their current coalition; collect what they finished."""
@@ -185,6 +233,9 @@ class PoolRunner:
                     return
                 continue
             if event.get("phase") == self._phase:
+                future = self._future_of_task.get(event.get("index"))
+                if future in self._alive_since:
+                    self._alive_since[future] = time.monotonic()
                 self._seen += 1
                 self.progress.advance(event)
 
@@ -195,7 +246,10 @@ def _chunks(tasks: list[Task], size: int) -> list[list[Task]]:
 
 def _died(function: Callable, chunk: list[Task]):
     """The outcome of a chunk whose worker process died twice (killed, or crashed)."""
-    rows = [
-        Row.failed(t.index, t.label, [WORKER_DIED], folder=t.folder, **t.identity) for t in chunk
-    ]
+    return _failed(function, chunk, WORKER_DIED)
+
+
+def _failed(function: Callable, chunk: list[Task], reason: str):
+    """The outcome of a chunk that returned nothing: each coalition failed for *reason*."""
+    rows = [Row.failed(t.index, t.label, [reason], folder=t.folder, **t.identity) for t in chunk]
     return rows if function is validate_chunk else ChunkResult(rows)

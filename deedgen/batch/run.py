@@ -17,7 +17,8 @@ from deedgen.batch.state import BatchState
 from deedgen.batch.triage import index_previous_builds, triage
 from deedgen.batch.worker import WorkerSetup
 from deedgen.cohort import Cohort, read_cohort
-from deedgen.exceptions import BatchError
+from deedgen.exceptions import BatchError, OutputError
+from deedgen.fsutil import is_system_folder
 
 
 def run_batch(
@@ -33,13 +34,23 @@ def run_batch(
     The work runs in worker processes started by a ``forkserver``: as with any
     :mod:`multiprocessing` code, a script that calls this must guard its top level with
     ``if __name__ == "__main__":`` (the ``deedgen`` command does)."""
-    from deedgen.cohort_report import write_reports
-
     options = options or BatchOptions()
     progress = progress or Progress()
     started = time.monotonic()
     cohort = cohort if isinstance(cohort, Cohort) else read_cohort(cohort)
     outdir = _prepare_outdir(Path(outdir))
+    try:
+        counts, reports, interrupted, stats = _run_locked(cohort, outdir, options, progress)
+    except OSError as error:  # a full disk, a folder made read-only mid-run: the scratch, the spool
+        raise OutputError.from_os(error, outdir) from error
+    seconds = time.monotonic() - started
+    return BatchResult(outdir, counts, reports, interrupted, seconds, stats)
+
+
+def _run_locked(cohort: Cohort, outdir: Path, options: BatchOptions, progress: Progress):
+    """Steps 1–6 of :func:`run_batch` under the output folder's lock."""
+    from deedgen.cohort_report import write_reports
+
     with BatchState(outdir) as state, interruptible() as interrupt:
         options = _with_cohort_layers(options, cohort)
         # 1. what every coalition shares: a problem here is the whole batch's
@@ -56,8 +67,7 @@ def run_batch(
         finally:
             spool.close()
             progress.close()
-    seconds = time.monotonic() - started
-    return BatchResult(outdir, counts, reports, interrupt.fired, seconds, stats)
+    return counts, reports, interrupt.fired, stats
 
 
 def _build_cohort(
@@ -121,6 +131,8 @@ def _worker_setup(cohort: Cohort, options: BatchOptions, state: BatchState) -> W
 
 def _prepare_outdir(outdir: Path) -> Path:
     outdir = outdir.absolute()
+    if is_system_folder(outdir):
+        raise BatchError(f"{outdir} to folder systemowy; podaj własny folder na dokumenty")
     if outdir.exists() and not outdir.is_dir():
         raise BatchError(
             f"folder wyjściowy {outdir} jest plikiem, a nie folderem; podaj folder "

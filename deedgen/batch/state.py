@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 from deedgen.exceptions import BatchError
-from deedgen.fsutil import folder_mode, remove_staging
+from deedgen.fsutil import first_link, folder_mode, open_no_follow, remove_staging
 
 STATE_DIR = ".deedgen-batch"
 
@@ -27,11 +27,14 @@ class BatchState:
         import fcntl
 
         try:
+            self._refuse_links()
             self.root.mkdir(mode=folder_mode(), exist_ok=True)
-            self._lock = open(self.root / "lock", "w")  # noqa: SIM115 - held until __exit__
+            self._refuse_links()
+            self._lock = open_no_follow(self.root / "lock")  # held until __exit__
         except OSError as error:
             raise BatchError(
-                f"cannot write into the output folder {self.outdir}: {error}"
+                f"nie można pisać w folderze wyjściowym {self.outdir}: {error.strerror or error}"
+                f" (cannot write into the output folder {self.outdir}: {error})"
             ) from error
         try:
             fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -43,6 +46,15 @@ class BatchState:
         self.clean()
         self.scratch.mkdir()
         return self
+
+    def _refuse_links(self) -> None:
+        link = first_link(self.root, self.root / "lock", self.scratch)
+        if link is not None:
+            raise BatchError(
+                f"{link} jest dowiązaniem symbolicznym (do {link.resolve()}); deedgen nie pisze"
+                f" przez dowiązania w swoim folderze stanu — usuń je ({link} is a symbolic link;"
+                " deedgen never writes through one in its state folder)"
+            )
 
     def __exit__(self, *exc_info) -> None:
         self.clean()

@@ -8,17 +8,38 @@ import re
 from pathlib import Path
 
 from deedgen.exceptions import ClauseError, Location
+from deedgen.sheet.characters import refused_character
 
 
 def read_text(path: Path) -> tuple[bytes, str]:
     """The raw bytes of a clause file and its text (UTF-8, BOM dropped, LF line ends)."""
     raw = path.read_bytes()
     try:
-        return raw, raw.decode("utf-8-sig").replace("\r\n", "\n")
+        text = raw.decode("utf-8-sig").replace("\r\n", "\n")
     except UnicodeDecodeError:
         raise ClauseError(
             "not UTF-8 text; save the clause as UTF-8", location=Location(file=str(path))
         ) from None
+    _refuse_characters(path, text)
+    return raw, text
+
+
+def _refuse_characters(path: Path, text: str) -> None:
+    """The characters a partner sheet may not carry (control characters, which XML 1.0 forbids
+    in a DOCX; text-direction overrides; private use, deedgen's data markers among them;
+    non-characters) are refused in a clause too, at their line."""
+    refused = refused_character(text)
+    if refused is None:
+        return
+    start = refused["position"] - 1
+    line = text.count("\n", 0, start) + 1
+    column = start - (text.rfind("\n", 0, start) + 1) + 1
+    raise ClauseError(
+        f"niedozwolony znak {refused['char']} ({refused['kind']}) w kolumnie {column}; usuń go"
+        f" — dokument Word nie może go zawierać / a forbidden character {refused['char']}"
+        f" ({refused['kind_en']}) at column {column}; delete it",
+        location=Location(file=str(path), line=line),
+    )
 
 
 def split_front_matter(path: Path, text: str) -> tuple[dict, str, int]:

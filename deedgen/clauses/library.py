@@ -14,6 +14,7 @@ first, as a search path. Two rules protect the funded model:
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -131,8 +132,9 @@ def make_layers(
 
 
 def layer_files(layer: Layer, layers: Sequence[Layer] = ()) -> list[Path]:
-    """The Polish clause files of *layer*, skipping hidden folders and other layers nested in it
-    (a coalition folder used as a layer may hold its region's folder)."""
+    """The Polish clause files of *layer*, skipping hidden folders, other layers nested in it
+    (a coalition folder used as a layer may hold its region's folder) and symbolic links that
+    lead out of the layer (:func:`escaping_links` reports them)."""
     root = layer.path.resolve()
     nested = [
         x.path.resolve()
@@ -140,14 +142,54 @@ def layer_files(layer: Layer, layers: Sequence[Layer] = ()) -> list[Path]:
         if x.path.resolve() != root and x.path.resolve().is_relative_to(root)
     ]
     files = []
-    for path in sorted(layer.path.rglob("*.pl.txt")):
+    for path in _clause_texts(layer.path, ".pl.txt"):
         relative = path.relative_to(layer.path)
         if any(part.startswith(".") for part in relative.parts[:-1]):
             continue
         if any(path.resolve().is_relative_to(n) for n in nested):
             continue
+        if _leaves(path, root) or _leaves(_english_of(path), root):
+            continue
         files.append(path)
     return files
+
+
+def _clause_texts(folder: Path, suffix: str) -> list[Path]:
+    """The files named ``*suffix`` under *folder*; a linked folder is not entered."""
+    found = []
+    for parent, _subfolders, names in os.walk(folder):  # followlinks=False
+        found.extend(Path(parent) / name for name in names if name.endswith(suffix))
+    return sorted(found)
+
+
+def _english_of(pl_file: Path) -> Path:
+    return pl_file.with_name(pl_file.name[: -len(".pl.txt")] + ".en.txt")
+
+
+def _leaves(path: Path, root: Path) -> bool:
+    """A symbolic link (to a file or a folder) whose target is outside the layer *root*."""
+    return path.is_symlink() and not path.resolve().is_relative_to(root)
+
+
+def escaping_links(layer: Layer) -> list[Problem]:
+    """An error for each symbolic link of the layer that leads out of it: its text would reach
+    the documents from a folder nobody reviews as this layer, so it is never followed."""
+    root = layer.path.resolve()
+    problems = []
+    for parent, subfolders, names in os.walk(layer.path):
+        for name in sorted(subfolders + names):
+            path = Path(parent) / name
+            if _leaves(path, root):
+                problems.append(
+                    clause_problem(
+                        code="symlink",
+                        message=f"dowiązanie symboliczne prowadzi poza warstwę {layer.name}"
+                        f" (do {path.resolve()}); deedgen go nie czyta — skopiuj plik do"
+                        f" warstwy / a symbolic link leads out of the layer; it is not read",
+                        location=Location(file=str(path), line=1),
+                    )
+                )
+    return problems
 
 
 def scan_layer(
@@ -188,7 +230,8 @@ def scan_layer(
             )
             continue
         entries.append(entry)
-    for other in sorted(layer.path.rglob("*.en.txt")):
+    findings.extend(escaping_links(layer))
+    for other in _clause_texts(layer.path, ".en.txt"):
         if not other.with_name(other.name[: -len(".en.txt")] + ".pl.txt").is_file():
             findings.append(
                 clause_problem(

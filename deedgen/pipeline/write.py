@@ -17,6 +17,7 @@ from deedgen.exceptions import DeedgenError, OutputError
 from deedgen.fsutil import (
     STAGING_MARKER,
     folder_mode,
+    is_system_folder,
     make_staging,
     remove_abandoned_staging,
     remove_staging,
@@ -145,9 +146,11 @@ def convert_plans(
 
 def _output_folder(outdir: str | Path) -> Path:
     outdir = Path(outdir).absolute()
-    if outdir.exists() and not outdir.is_dir():
-        raise OutputError(f"ścieżka wyjściowa istnieje i nie jest folderem: {outdir}")
+    if is_system_folder(outdir):
+        raise OutputError(f"{outdir} to folder systemowy; podaj własny folder na dokumenty")
     try:
+        if outdir.exists() and not outdir.is_dir():
+            raise OutputError(f"ścieżka wyjściowa istnieje i nie jest folderem: {outdir}")
         outdir.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise OutputError.from_os(error, outdir.parent) from error

@@ -5,7 +5,9 @@ Decided once, at the sheet's boundary, per class of character:
 - refused, with the cell: control characters (they made the DOCX XML not well-formed, or a
   new paragraph), bidirectional overrides and isolates (they make the text read differently
   from what it holds) and private-use characters (deedgen's own markers among them);
-- removed: zero-width characters and the byte-order mark, which nobody types on purpose;
+- removed, with a warning at the cell: zero-width characters and the byte-order mark, which
+  nobody types on purpose (they come with pasted text) and which make two names that look the
+  same differ;
 - composed (NFC): a letter and its combining accent become the one letter Polish text uses.
 """
 
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 
 _REFUSED = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"  # C0 and C1 controls (tab and line breaks fold away)
@@ -42,3 +45,36 @@ def refused_character(text: str) -> dict | None:
 def normalised(text: str) -> str:
     """*text* without zero-width characters, in composed form (NFC)."""
     return unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
+
+
+_INVISIBLE_NAMES = {
+    "\u200b": "spacja zerowej szerokości / zero width space",
+    "\u200c": "rozdzielacz zerowej szerokości / zero width non-joiner",
+    "\u200d": "łącznik zerowej szerokości / zero width joiner",
+    "\u2060": "łącznik słów / word joiner",
+    "\ufeff": "znacznik kolejności bajtów / byte order mark",
+}
+
+
+def invisible_characters(data, path: tuple = ()) -> Iterator[tuple[tuple, dict]]:
+    """(data path, message parameters) of each text in *data* holding an invisible character
+    that :func:`normalised` removes, so that the user hears of it at the cell."""
+    if isinstance(data, str):
+        found = _INVISIBLE.search(data)
+        if found is not None:
+            char = found.group()
+            yield (
+                path,
+                {
+                    "char": f"U+{ord(char):04X}",
+                    "name": _INVISIBLE_NAMES[char],
+                    "position": found.start() + 1,
+                    "count": len(_INVISIBLE.findall(data)),
+                },
+            )
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from invisible_characters(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from invisible_characters(value, (*path, index))

@@ -123,6 +123,8 @@ def _parse(path: Path, text: str):
             raise InputError(
                 "invalid JSON: exceeded maximum nesting depth", location=Location(file=str(path))
             ) from None
+        except ValueError as exc:  # a number of over 4,300 digits (Python's own limit)
+            raise InputError(f"invalid JSON: {exc}", location=Location(file=str(path))) from None
     loader = YAML12Loader(text)
     try:
         node = loader.get_single_node()
@@ -132,6 +134,13 @@ def _parse(path: Path, text: str):
         what = exc.problem or "syntax error"
         raise InputError(
             f"invalid YAML: {what}", location=Location(file=str(path), line=line)
+        ) from None
+    except yaml.reader.ReaderError as exc:  # a raw character YAML does not allow (DEL, U+FFFE…)
+        code = ord(exc.character) if isinstance(exc.character, str) else exc.character
+        char = f"U+{code:04X}" if isinstance(code, int) else "?"
+        raise InputError(
+            f"niedozwolony znak {char}; usuń go albo przepisz tekst (a forbidden character)",
+            location=Location(file=str(path), line=text.count("\n", 0, exc.position) + 1),
         ) from None
     except yaml.YAMLError as exc:
         raise InputError(f"invalid YAML: {exc}", location=Location(file=str(path))) from None

@@ -30,6 +30,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "„{found}” — wpisz TAK albo NIE",
         "'{found}' — write TAK (yes) or NIE (no)",
     ),
+    "invisible_character": (
+        "usunięto niewidoczny znak {char} ({name}) na pozycji {position} (razem {count});"
+        " sprawdź, czy tekst jest taki, jak zamierzono",
+        "removed an invisible character {char} at position {position} ({count} in all); check"
+        " that the text reads as intended",
+    ),
     "refused_character": (
         "niedozwolony znak {char} ({kind}) na pozycji {position}; usuń go albo przepisz tekst",
         "a forbidden character {char} ({kind_en}) at position {position}; delete it or retype the text",

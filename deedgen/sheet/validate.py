@@ -16,6 +16,7 @@ from marshmallow import ValidationError
 from marshmallow import fields as mfields
 
 from deedgen.exceptions import Location, Problem, SheetInvalid
+from deedgen.sheet.characters import invisible_characters
 from deedgen.sheet.cross_checks import cross_check
 from deedgen.sheet.fields import Msg
 from deedgen.sheet.load import load_sheet
@@ -78,6 +79,10 @@ def validate_sheet(raw: RawSheet) -> Sheet:
             location=raw.locate(p),
         )
         for p, code, params, sev in cross_check(data)
+    )
+    problems.extend(  # removed by the schema (sheet/characters.py); the user hears where
+        Problem(format_path(p), "invisible_character", params, "warning", raw.locate(p))
+        for p, params in invisible_characters(raw.data)
     )
     problems.sort(key=lambda p: (p.severity != "error", tab_order(p)))
     errors = [p for p in problems if p.severity == "error"]

@@ -27,40 +27,48 @@ def check_container(path: Path) -> None:
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise InputError(
-            f"{name}: file too large for a partner sheet ({size} bytes; at most {MAX_FILE_BYTES})"
+            f"{name}: plik za duży na arkusz partnerów ({size} bajtów, najwyżej {MAX_FILE_BYTES})"
+            f" (file too large for a partner sheet: {size} bytes; at most {MAX_FILE_BYTES})"
         )
     with path.open("rb") as fh:
         head = fh.read(8)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise InputError(
-            f"{name}: this is an old .xls file or a password-protected workbook; "
-            "save it in Excel or LibreOffice as .xlsx without a password"
+            f"{name}: to stary plik .xls albo skoroszyt chroniony hasłem; zapisz go jako .xlsx"
+            " bez hasła (an old .xls file or a password-protected workbook; save it in Excel or"
+            " LibreOffice as .xlsx without a password)"
         )
     if not head.startswith(b"PK"):
-        kind = "an empty file" if not head else "text or another format"
+        kind_pl, kind = ("pusty plik", "an empty file") if not head else ("tekst", "text")
         raise InputError(
-            f"{name}: not an XLSX workbook (an XLSX file is a ZIP archive; this is {kind}) — "
-            "was a CSV or text file renamed to .xlsx?"
+            f"{name}: to nie jest skoroszyt XLSX ({kind_pl}) — czy zmieniono nazwę pliku CSV"
+            f" lub tekstowego na .xlsx? (not an XLSX workbook — an XLSX file is a ZIP archive;"
+            f" this is {kind} or another format — was a CSV or text file renamed to .xlsx?)"
         )
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise InputError(f"{name}: corrupt XLSX (ZIP) file: {exc}") from exc
+        raise InputError(f"{name}: uszkodzony plik XLSX (corrupt XLSX (ZIP) file: {exc})") from exc
     if len(infos) > MAX_ENTRIES:
         raise InputError(
-            f"{name}: {len(infos)} parts in the ZIP (at most {MAX_ENTRIES}); not a partner sheet"
+            f"{name}: {len(infos)} części w archiwum ZIP (najwyżej {MAX_ENTRIES}); to nie arkusz"
+            f" partnerów ({len(infos)} parts in the ZIP, at most {MAX_ENTRIES}; not a partner sheet)"
         )
     total = sum(info.file_size for info in infos)
     biggest = max(infos, key=lambda info: info.file_size, default=None)
     if total > MAX_UNCOMPRESSED_BYTES or (biggest and biggest.file_size > MAX_ENTRY_BYTES):
         raise InputError(
-            f"{name}: the workbook unpacks to {total} bytes (largest part {biggest.filename}: "
+            f"{name}: skoroszyt po rozpakowaniu ma {total} bajtów — za duży albo „bomba ZIP”"
+            f" (the workbook unpacks to {total} bytes; largest part {biggest.filename}: "
             f"{biggest.file_size} bytes; at most {MAX_UNCOMPRESSED_BYTES} in all and "
-            f"{MAX_ENTRY_BYTES} per part) — oversized or a ZIP bomb"
+            f"{MAX_ENTRY_BYTES} per part — oversized or a ZIP bomb)"
         )
     if any(info.flag_bits & 0x1 for info in infos):
-        raise InputError(f"{name}: the ZIP is encrypted; save the workbook without a password")
+        raise InputError(
+            f"{name}: archiwum jest zaszyfrowane; zapisz skoroszyt bez hasła (the ZIP is"
+            " encrypted; save the workbook without a password)"
+        )
     _refuse_dtds(path, infos)
     names = {info.filename for info in infos}
     if "xl/workbook.xml" not in names:
@@ -70,7 +78,9 @@ def check_container(path: Path) -> None:
             kind = "an OpenDocument file (.ods/.odt); save it as .xlsx"
         else:
             kind = "a ZIP archive without a workbook"
-        raise InputError(f"{name}: not an XLSX workbook: this is {kind}")
+        raise InputError(
+            f"{name}: to nie jest skoroszyt XLSX (not an XLSX workbook: this is {kind})"
+        )
 
 
 def _refuse_dtds(path: Path, infos) -> None:
@@ -87,12 +97,15 @@ def _refuse_dtds(path: Path, infos) -> None:
                         window = tail + chunk
                         if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
                             raise InputError(
-                                f"{path.name}: part {info.filename} declares a DTD or entities; "
-                                "a spreadsheet never does — refused"
+                                f"{path.name}: część {info.filename} deklaruje DTD lub encje;"
+                                " arkusz nigdy tego nie robi — odrzucono (part declares a DTD"
+                                " or entities; a spreadsheet never does — refused)"
                             )
                         tail = window[-16:]
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
-        raise InputError(f"{path.name}: corrupt XLSX (ZIP) file: {exc}") from exc
+        raise InputError(
+            f"{path.name}: uszkodzony plik XLSX (corrupt XLSX (ZIP) file: {exc})"
+        ) from exc
 
 
 def open_workbook(path: Path):
@@ -104,7 +117,9 @@ def open_workbook(path: Path):
             warnings.simplefilter("ignore")  # openpyxl warns about extensions it drops
             return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on a malformed part
-        raise InputError(f"{path.name}: cannot read the workbook: {exc}") from exc
+        raise InputError(
+            f"{path.name}: nie można odczytać skoroszytu (cannot read the workbook: {exc})"
+        ) from exc
 
 
 def read_rows(path: Path, ws) -> list[tuple[int, tuple]]:
@@ -118,8 +133,9 @@ def read_rows(path: Path, ws) -> list[tuple[int, tuple]]:
                 if number > MAX_ROWS:
                     if any(v is not None for v in values):
                         raise InputError(
-                            f"{path.name}: sheet '{ws.title}' has more than {MAX_ROWS} rows; "
-                            "not a partner sheet"
+                            f"{path.name}: arkusz „{ws.title}” ma więcej niż {MAX_ROWS}"
+                            f" wierszy; to nie arkusz partnerów (sheet '{ws.title}' has more"
+                            f" than {MAX_ROWS} rows; not a partner sheet)"
                         )
                     break  # rows past the limit are not read
                 if any(v is not None for v in values):
@@ -127,7 +143,10 @@ def read_rows(path: Path, ws) -> list[tuple[int, tuple]]:
     except InputError:
         raise
     except Exception as exc:  # a malformed sheet part surfaces while it is parsed
-        raise InputError(f"{path.name}: cannot read sheet '{ws.title}': {exc}") from exc
+        raise InputError(
+            f"{path.name}: nie można odczytać arkusza „{ws.title}” (cannot read sheet"
+            f" '{ws.title}': {exc})"
+        ) from exc
     return out
 
 

@@ -4,6 +4,7 @@ timeout, so a regression fails the test instead of hanging the suite."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -96,3 +97,91 @@ def test_ordinary_arithmetic_ranges_and_repetition_still_render(tmp_path):
     )
     assert "1024 ababab 12 3.0" in text
     assert "punkt 3 z 3" in text
+
+
+# Bombs the operator limits alone do not stop: growth through str methods and filters, output
+# that adds up, loops with nothing in them, recursion. (body, a fragment of the reason)
+RUNAWAY = {
+    "ljust": ("ust. {{ 'x'.ljust(10**9) }}", "zbyt dług"),
+    "center-method": ("ust. {{ 'x'.center(1000000000) }}", "zbyt dług"),
+    "center-filter": ("ust. {{ 'x' | center(1000000000) }}", "zbyt dług"),
+    "zfill": ("ust. {{ '1'.zfill(10**9) }}", "zbyt dług"),
+    "format-width": ("ust. {{ '{:>1000000000}'.format(1) }}", "zbyt dług"),
+    "format-nested-width": ("ust. {{ '{:>{}}'.format(1, 10**9) }}", "zbyt dług"),
+    "percent-width": ("ust. {{ '%1000000000d' % 1 }}", "zbyt dług"),
+    "format-filter": ("ust. {{ '%*d' | format(10**9, 1) }}", "zbyt dług"),
+    "expandtabs": ("ust. {{ ('\t' * 100000).expandtabs(100000) }}", "zbyt dług"),
+    "replace-once": ("ust. {% set s = 'x' * 100000 %}{{ s.replace('x', s) }}", "zbyt dług"),
+    "replace-loop": (
+        "ust. {% set ns = namespace(s='xx') %}{% for i in range(100) %}"
+        "{% set ns.s = ns.s.replace('x', 'xx') %}{% endfor %}{{ ns.s | length }}",
+        "zbyt dług",
+    ),
+    "replace-filter": ("ust. {{ ('x' * 100000) | replace('x', 'y' * 100000) }}", "zbyt dług"),
+    "join-method": ("ust. {{ ('y' * 100000).join(['a'] * 100000) }}", "zbyt dług"),
+    "join-filter": ("ust. {{ range(10000) | map('center', 100000) | join }}", "zbyt dług"),
+    "join-lazy": ("ust. {{ ('y' * 100000).join(range(10000) | map('string')) }}", "zbyt dług"),
+    "join-separator": ("ust. {{ range(10000) | join('y' * 100000) }}", "zbyt dług"),
+    "indent": ("ust. {{ ('\n' * 100000) | indent(100000) }}", "zbyt dług"),
+    "wordwrap": ("ust. {{ ('ab ' * 30000) | wordwrap(1) | wordwrap(1) | center(10**7) }}",
+                 "zbyt dług"),
+    "string-of-nested": ("ust. {{ ([[1] * 1000] * 1000) | string }}", "zbyt dług"),
+    "concat-doubling": (
+        "ust. {% set ns = namespace(s='x') %}{% for i in range(60) %}"
+        "{% set ns.s = ns.s ~ ns.s %}{% endfor %}",
+        "zbyt dług",
+    ),
+    "plus-doubling": (
+        "ust. {% set ns = namespace(s='x') %}{% for i in range(60) %}"
+        "{% set ns.s = ns.s + ns.s %}{% endfor %}",
+        "zbyt dług",
+    ),
+    "output-adds-up": ("ust. {% for x in range(10000) %}{{ 'x' * 100000 }}{% endfor %}",
+                       "zbyt dług"),
+    "empty-nested-loops": (
+        "ust. {% for a in 'x' * 100000 %}{% for b in 'x' * 100000 %}{% endfor %}{% endfor %}",
+        "limit czasu",
+    ),
+    "macro-fan-out": (
+        "ust. {% macro m(n) %}{% if n > 0 %}{{ m(n - 1) }}{{ m(n - 1) }}{% endif %}{% endmacro %}"
+        "{{ m(40) }}",
+        "limit czasu",
+    ),
+    "recursive-macro": ("ust. {% macro m() %}{{ m() }}{% endmacro %}{{ m() }}", "rekurencja"),
+    "recursive-loop": (
+        "ust. {% for x in [[1]] recursive %}{{ loop([x]) }}{% endfor %}", "rekurencja"
+    ),
+    **{name: (body, "piaskownic") for name, (body, condition) in BOMBS.items() if not condition},
+}  # fmt: skip
+
+MEASURE = """
+import json, resource, sys, time
+from deedgen.exceptions import ClauseError
+from deedgen.templating import render_body
+started, cpu_started = time.monotonic(), time.process_time()
+try:
+    render_body(sys.argv[1], {}, lang="pl", path="bomba.pl.txt", body_line=9, clause_id="t.bomba")
+    outcome = "rendered"
+except ClauseError as exc:
+    outcome = str(exc)
+print(json.dumps({"seconds": time.monotonic() - started, "outcome": outcome,
+                  "cpu_seconds": time.process_time() - cpu_started,
+                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+@pytest.mark.parametrize(("body", "reason"), RUNAWAY.values(), ids=RUNAWAY.keys())
+def test_every_runaway_render_fails_in_under_2_s_and_200_mb(body, reason):
+    """Measured in a child process: its peak RSS includes Python and deedgen (about 45 MB). The
+    time is the render's CPU time — what the limit counts; wall time on a shared machine is
+    printed with the figures but not held to 2 s."""
+    child = subprocess.run(
+        [sys.executable, "-c", MEASURE, body], capture_output=True, text=True, timeout=60
+    )
+    measured = json.loads(child.stdout)
+
+    assert reason in measured["outcome"], measured
+    assert measured["outcome"].startswith("bomba.pl.txt:"), measured
+    assert "klauzula t.bomba:" in measured["outcome"], measured
+    assert measured["cpu_seconds"] < 2, measured
+    assert measured["rss_mb"] < 200, measured

@@ -232,7 +232,7 @@ def test_cli_reports_a_broken_file_without_a_traceback(tmp_path):
     result = CliRunner().invoke(cli, ["validate", str(path)])
     assert result.exit_code == 2
     assert "Traceback" not in result.output
-    assert "Błąd: partnerzy.xlsx: not an XLSX workbook" in result.output
+    assert "Błąd: partnerzy.xlsx: to nie jest skoroszyt XLSX" in result.output
     result = CliRunner().invoke(cli, ["validate", "--format", "json", str(path)])
     assert result.exit_code == 2
     assert "not an XLSX workbook" in json.loads(result.stdout)["error"]
