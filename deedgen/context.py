@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from stdnum.pl import nip
 
+from deedgen import party_model
 from deedgen.document import ANNEXES
 from deedgen.polish import month_name
 from deedgen.sheet.enumerations import PARTY_KIND_LABELS_PL, RESOURCE_LABELS_PL, RESOURCES
@@ -38,6 +39,12 @@ PARTY_KIND_LABELS_EN = {
     "business": "business",
     "informal_group": "informal group",
     "resident": "resident",
+    "company": "company (KRS)",
+    "sole_trader": "sole trader (CEIDG)",
+    "kgw": "rural women's circle (koło gospodyń wiejskich)",
+    "church_entity": "parish / church legal person",
+    "other_jst": "neighbouring gmina",
+    "voivodeship": "voivodeship",
 }
 PROBLEM_LABELS = {
     "social_exclusion": ("wykluczenie społeczne", "social exclusion"),
@@ -66,6 +73,7 @@ CONTEXT_NAMES = frozenset(
         "coalition", "gmina", "parties", "library", "gmina_party", "partners", "schools", "ngos",
         "friends_circle", "treasurer", "mentor", "contributions", "contributions_by_party",
         "contributions_by_resource", "gmina_money", "total_money", "gmina_contributes_money",
+        "legal_parties", "units", "jst_money", "jst_pledges", "jst_contributes_money",
         "team", "coordinator", "chosen_goals", "own_goals", "actions", "social_actions", "quarters",
         "promotion", "evaluation", "annex", "lang",
     }
@@ -81,7 +89,12 @@ def build_context(data: dict, lang: str = "pl", chosen_goals: list[str] | None =
     library = next(party for party in parties if party["kind"] == "library")
     gmina_party = next(party for party in parties if party["kind"] == "gmina")
     partners = [party for party in parties if party["kind"] not in ("library", "gmina")]
-    gmina_money = _money(contributions, lambda item: item["party"] is gmina_party)
+    jst_money = party_model.jst_money(data)
+    gmina_money = jst_money.get(gmina_party["id"], Decimal("0.00"))
+    treasurer = dict(data["treasurer"]) if data.get("treasurer") else None
+    pledges = [
+        _pledge(by_id[pid], amount, gmina_party, treasurer) for pid, amount in jst_money.items()
+    ]
     team = [dict(member, party=by_id[member["party"]]) for member in data.get("team") or []]
     actions = [_action(raw, by_id, lang) for raw in data.get("actions") or []]
     coalition = data["coalition"]
@@ -100,7 +113,7 @@ def build_context(data: dict, lang: str = "pl", chosen_goals: list[str] | None =
         "friends_circle": next(
             (party for party in partners if party["kind"] == "ordinary_association"), None
         ),
-        "treasurer": dict(data["treasurer"]) if data.get("treasurer") else None,
+        "treasurer": treasurer,
         "mentor": dict(data["mentor"]) if data.get("mentor") else None,
         "contributions": contributions,
         "contributions_by_party": [
@@ -115,6 +128,11 @@ def build_context(data: dict, lang: str = "pl", chosen_goals: list[str] | None =
         "gmina_money": gmina_money,
         "total_money": _money(contributions, lambda item: True),
         "gmina_contributes_money": gmina_money > 0,
+        "legal_parties": [party for party in parties if party["acts_for"] is None],
+        "units": [party for party in parties if party["acts_for"] is not None],
+        "jst_money": jst_money,
+        "jst_pledges": pledges,
+        "jst_contributes_money": bool(jst_money),
         "team": team,
         "coordinator": next((member for member in team if member["role"] == "coordinator"), None),
         "chosen_goals": list(chosen_goals or []),
@@ -151,8 +169,38 @@ def _parties(data: dict, kind_labels: dict) -> list[dict]:
             party["nip"] = nip.format(raw["nip"])  # 718-033-40-18, as NIPs are printed
         party["representatives"] = [dict(r) for r in raw.get("representatives") or []]
         party["contributions"] = []
+        party["jst_kind"] = party_model.jst_kind(data["parties"], raw)
         parties.append(party)
+    for raw, party in zip(data["parties"], parties, strict=True):
+        owner = party_model.governing_party(data["parties"], raw)
+        party["acts_for"] = parties[data["parties"].index(owner)] if owner else None
+        if raw["kind"] in party_model.UNIT_KINDS:
+            party["governing"] = _governing(data, raw, party["acts_for"])
     return parties
+
+
+def _governing(data: dict, raw: dict, owner: dict | None) -> dict:
+    """A school's governing body: its kind, its name (nominative, the comparition's „Powiat X –
+    Zespół Szkół …”) and, for a powiat or a województwo, its name in the genitive."""
+    body = party_model.governing_body(raw)
+    if body == "gmina":
+        name = data["gmina"]["name"]
+    elif owner is not None:
+        name = owner["name"]
+    else:
+        name = raw.get("governing_body_name") or ""
+    return {"body": body, "name": name, "genitive": raw.get("governing_body_genitive")}
+
+
+def _pledge(party: dict, amount: Decimal, gmina_party: dict, treasurer: dict | None) -> dict:
+    """One JST's money: the JST, the amount (its schools' money included) and its skarbnik (the
+    sheet's treasurer for the gmina, the party's own for any other JST)."""
+    own = party.get("treasurer")
+    return {
+        "party": party,
+        "amount": amount,
+        "treasurer": treasurer if party is gmina_party else (dict(own) if own else None),
+    }
 
 
 def _contributions(data: dict, by_id: dict, resource_labels: dict) -> list[dict]:

@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from decimal import Decimal
 
+from deedgen.sheet.cross_checks_parties import check_parties
 from deedgen.sheet.fields import TERC_KINDS
 from deedgen.sheet.quarters import quarter_index, quarter_name, quarter_of
 
@@ -34,6 +35,7 @@ def cross_check(data: dict):
     yield from _check_actions(data, reference)
     yield from _check_treasurer(data, parties)
     yield from _check_ranges(data)
+    yield from check_parties(data)
 
 
 def _check_party_ids(parties, ids: dict[str, int]):

@@ -247,6 +247,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the workbook has no sheet '{found}'",
     ),
     "empty_value": ("puste pole", "empty value"),
+    # Party model (issue 12, phase 2): governing bodies, JST treasurers, deputies, party kinds.
+    "governing_body_missing": (
+        "szkoła „{party}”: podaj organ prowadzący (gmina, powiat, voivodeship albo other) — Stroną jest organ prowadzący, nie szkoła; bez tej kolumny przyjęto gminę",
+        "school '{party}': give its governing body (gmina, powiat, voivodeship or other) — the Party is that body, not the school; the gmina was assumed",
+    ),
+    "grantor_mismatch": (
+        "pełnomocnictwa dyrektorowi szkoły prowadzonej przez {body} udziela {expected}, nie {found}",
+        "the director of a school run by the {body} gets the power of attorney from {expected}, not {found}",
+    ),
+    "governing_body_name_missing": (
+        "organ prowadzący ({body}) nie jest Stroną arkusza — podaj jego nazwę, np. Powiat Buski (Organ prowadzący — nazwa)",
+        "the governing body ({body}) is not a party of the sheet — give its name, e.g. Powiat Buski",
+    ),
+    "governing_body_genitive_missing": (
+        "podaj nazwę organu prowadzącego w dopełniaczu, np. Powiatu Buskiego — do „pełnomocnictwa Zarządu Powiatu Buskiego”",
+        "give the governing body's name in the genitive, e.g. Powiatu Buskiego",
+    ),
+    "governing_body_party_missing": (
+        "organ prowadzący „other”: podaj id Strony, która prowadzi szkołę (np. stowarzyszenia)",
+        "governing body 'other': give the id of the party that runs the school (e.g. an association)",
+    ),
+    "governing_body_party_kind": (
+        "organ prowadzący „other” wskazuje Stronę „{found}” rodzaju {kind} — dla gminy, powiatu albo województwa wybierz ten organ wprost (gmina, powiat, voivodeship)",
+        "governing body 'other' names party '{found}' of kind {kind} — for a JST choose gmina, powiat or voivodeship",
+    ),
     "iod_missing": (
         "podmiot publiczny („{kind_pl}”) ma obowiązek wyznaczyć inspektora ochrony danych — podaj jego e-mail w kolumnie „E-mail IOD”; trafi do klauzuli RODO",
         "a public body (kind {kind}) must appoint a data protection officer — give their e-mail (iod_email) for the GDPR clause",
