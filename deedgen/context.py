@@ -89,12 +89,7 @@ def build_context(data: dict, lang: str = "pl", chosen_goals: list[str] | None =
     library = next(party for party in parties if party["kind"] == "library")
     gmina_party = next(party for party in parties if party["kind"] == "gmina")
     partners = [party for party in parties if party["kind"] not in ("library", "gmina")]
-    jst_money = party_model.jst_money(data)
-    gmina_money = jst_money.get(gmina_party["id"], Decimal("0.00"))
     treasurer = dict(data["treasurer"]) if data.get("treasurer") else None
-    pledges = [
-        _pledge(by_id[pid], amount, gmina_party, treasurer) for pid, amount in jst_money.items()
-    ]
     team = [dict(member, party=by_id[member["party"]]) for member in data.get("team") or []]
     actions = [_action(raw, by_id, lang) for raw in data.get("actions") or []]
     coalition = data["coalition"]
@@ -125,14 +120,10 @@ def build_context(data: dict, lang: str = "pl", chosen_goals: list[str] | None =
             resource: [item for item in contributions if item["resource"] == resource]
             for resource in RESOURCES
         },
-        "gmina_money": gmina_money,
+        **_money_context(data, by_id, gmina_party, treasurer),
         "total_money": _money(contributions, lambda item: True),
-        "gmina_contributes_money": gmina_money > 0,
         "legal_parties": [party for party in parties if party["acts_for"] is None],
         "units": [party for party in parties if party["acts_for"] is not None],
-        "jst_money": jst_money,
-        "jst_pledges": pledges,
-        "jst_contributes_money": bool(jst_money),
         "team": team,
         "coordinator": next((member for member in team if member["role"] == "coordinator"), None),
         "chosen_goals": list(chosen_goals or []),
@@ -190,6 +181,21 @@ def _governing(data: dict, raw: dict, owner: dict | None) -> dict:
     else:
         name = raw.get("governing_body_name") or ""
     return {"body": body, "name": name, "genitive": raw.get("governing_body_genitive")}
+
+
+def _money_context(data: dict, by_id: dict, gmina_party: dict, treasurer: dict | None) -> dict:
+    """Each JST's money (its schools' included) and who countersigns it."""
+    jst_money = party_model.jst_money(data)
+    gmina_money = jst_money.get(gmina_party["id"], Decimal("0.00"))
+    return {
+        "gmina_money": gmina_money,
+        "gmina_contributes_money": gmina_money > 0,
+        "jst_money": jst_money,
+        "jst_pledges": [
+            _pledge(by_id[pid], amount, gmina_party, treasurer) for pid, amount in jst_money.items()
+        ],
+        "jst_contributes_money": bool(jst_money),
+    }
 
 
 def _pledge(party: dict, amount: Decimal, gmina_party: dict, treasurer: dict | None) -> dict:

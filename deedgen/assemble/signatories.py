@@ -1,5 +1,6 @@
 """The signature lines of a document: every party's representatives (the gmina's alone for the
-preliminary declaration), and the skarbnik's countersignature when the gmina contributes money."""
+preliminary declaration), and the countersignature of the skarbnik of every JST that pledges money
+(the gmina, a neighbouring gmina, a powiat, a województwo — its schools' money included)."""
 
 from __future__ import annotations
 
@@ -24,17 +25,17 @@ def signatories(kind: str, context: dict, lang: str) -> tuple[Signatory, ...]:
         for party in parties
         for representative in party["representatives"]
     ]
-    treasurer = context["treasurer"]
-    if kind == "declaration" and context["gmina_contributes_money"] and treasurer:
-        gmina = context["gmina_party"]
-        lines.append(
+    if kind == "declaration":
+        lines.extend(
             Signatory(
-                party_id=gmina["id"],
-                party_name=gmina["name"],
-                person=treasurer["name"],
-                function=treasurer["function"],
+                party_id=pledge["party"]["id"],
+                party_name=pledge["party"]["name"],
+                person=pledge["treasurer"]["name"],
+                function=pledge["treasurer"]["function"],
                 role="countersignature",
             )
+            for pledge in context["jst_pledges"]
+            if pledge["treasurer"]
         )
     return tuple(lines)
 

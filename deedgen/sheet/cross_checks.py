@@ -7,8 +7,8 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from decimal import Decimal
 
+from deedgen import party_model
 from deedgen.sheet.cross_checks_parties import check_parties
 from deedgen.sheet.fields import TERC_KINDS
 from deedgen.sheet.quarters import quarter_index, quarter_name, quarter_of
@@ -93,14 +93,16 @@ def _check_actions(data, reference):
 
 
 def _check_treasurer(data, parties):
-    """The gmina's treasurer countersigns when the gmina brings money."""
-    gmina_money = sum(
-        (c.get("amount") or Decimal(0))
-        for c in data.get("contributions") or []
-        if c.get("resource") == "finances" and _kind_of(parties, c.get("party")) == "gmina"
-    )
-    if gmina_money > 0 and not data.get("treasurer"):
-        yield ("treasurer",), "treasurer_required", {"amount": f"{gmina_money:.2f}"}, "error"
+    """The skarbnik of each JST countersigns its money (its schools' included): the gmina's is the
+    sheet's treasurer, any other JST's the party's own."""
+    for party_id, amount in party_model.jst_money(data).items():
+        i, party = next((i, p) for i, p in enumerate(parties) if p.get("id") == party_id)
+        if party.get("kind") == "gmina":
+            if not data.get("treasurer"):
+                yield ("treasurer",), "treasurer_required", {"amount": f"{amount:.2f}"}, "error"
+        elif not party.get("treasurer"):
+            params = {"party": party_id, "amount": f"{amount:.2f}"}
+            yield ("parties", i, "treasurer"), "jst_treasurer_required", params, "error"
 
 
 def _check_ranges(data):

@@ -272,6 +272,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "organ prowadzący „other” wskazuje Stronę „{found}” rodzaju {kind} — dla gminy, powiatu albo województwa wybierz ten organ wprost (gmina, powiat, voivodeship)",
         "governing body 'other' names party '{found}' of kind {kind} — for a JST choose gmina, powiat or voivodeship",
     ),
+    "jst_treasurer_required": (
+        "Strona „{party}” (jednostka samorządu terytorialnego) wnosi środki finansowe ({amount} zł) — podaj jej skarbnika do kontrasygnaty (Skarbnik Strony — imię i nazwisko, funkcja)",
+        "party '{party}' (a local government unit) pledges money ({amount} PLN) — give its treasurer (skarbnik), who countersigns",
+    ),
     "iod_missing": (
         "podmiot publiczny („{kind_pl}”) ma obowiązek wyznaczyć inspektora ochrony danych — podaj jego e-mail w kolumnie „E-mail IOD”; trafi do klauzuli RODO",
         "a public body (kind {kind}) must appoint a data protection officer — give their e-mail (iod_email) for the GDPR clause",

@@ -30,7 +30,7 @@ def test_compliant_coalition(lipowiec):
     assert lipowiec.compliant
     assert lipowiec.failed_rules == [] and lipowiec.warned_rules == []
     assert len(lipowiec.passed_rules) == len(load_rules("2026").rules)
-    assert lipowiec.ruleset_version == 1 and len(lipowiec.ruleset_sha256) == 64
+    assert lipowiec.ruleset_version == 2 and len(lipowiec.ruleset_sha256) == 64
 
 
 def test_non_compliant_fixture_fails_exactly_the_expected_rules(niezgodna):
@@ -120,7 +120,7 @@ def test_json_report(niezgodna):
     data = json.loads(niezgodna.to_json())
     assert data["compliant"] is False
     assert data["failed"] == EXPECTED_NOT_MET
-    assert data["ruleset"]["version"] == 1 and len(data["ruleset"]["sha256"]) == 64
+    assert data["ruleset"]["version"] == 2 and len(data["ruleset"]["sha256"]) == 64
     social = next(f for f in data["findings"] if f["rule"] == "social-actions")
     assert social["status"] == "fail" and social["severity"] == "error"
     assert social["message"]["pl"].startswith("działań odpowiadających na problemy społeczne: 1")
