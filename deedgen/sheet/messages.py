@@ -276,6 +276,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Strona „{party}” (jednostka samorządu terytorialnego) wnosi środki finansowe ({amount} zł) — podaj jej skarbnika do kontrasygnaty (Skarbnik Strony — imię i nazwisko, funkcja)",
         "party '{party}' (a local government unit) pledges money ({amount} PLN) — give its treasurer (skarbnik), who countersigns",
     ),
+    "deputy_authorisation": (
+        "reprezentant gminy „{found}” to nie {title} „{expected}” — zastępca albo sekretarz działa na podstawie upoważnienia (art. 46 ust. 1 u.s.g.): podaj przy gminie jego numer i datę (Nr pełnomocnictwa, Data pełnomocnictwa)",
+        "the gmina's representative '{found}' is not the {title} '{expected}' — a deputy or the secretary acts under an authorisation (art. 46(1) u.s.g.): give its number and date on the gmina's row",
+    ),
     "iod_missing": (
         "podmiot publiczny („{kind_pl}”) ma obowiązek wyznaczyć inspektora ochrony danych — podaj jego e-mail w kolumnie „E-mail IOD”; trafi do klauzuli RODO",
         "a public body (kind {kind}) must appoint a data protection officer — give their e-mail (iod_email) for the GDPR clause",
