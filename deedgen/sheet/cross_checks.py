@@ -162,16 +162,16 @@ def _check_gmina_party(i: int, party, gmina):
             "warning",
         )
     exec_name = gmina.get("executive_name")
-    if exec_name and reps and all(r.get("name") != exec_name for r in reps):
-        # a deputy (zastępca) or the secretary acts only under the executive's authorisation
-        # (art. 46 ust. 1 u.s.g.), whose number and date the comparition and signature print
-        if not party.get("power_of_attorney"):
-            params = {
-                "found": reps[0].get("name"),
-                "expected": exec_name,
-                "title": gmina.get("executive_title", "wójt"),
-            }
-            yield ("parties", i, "power_of_attorney"), "deputy_authorisation", params, "error"
+    # a deputy (zastępca) or the secretary acts only under the executive's authorisation
+    # (art. 46 ust. 1 u.s.g.), whose number and date the comparition and signature print
+    deputy = exec_name and reps and all(r.get("name") != exec_name for r in reps)
+    if deputy and not party.get("power_of_attorney"):
+        params = {
+            "found": reps[0].get("name"),
+            "expected": exec_name,
+            "title": gmina.get("executive_title", "wójt"),
+        }
+        yield ("parties", i, "power_of_attorney"), "deputy_authorisation", params, "error"
 
 
 def _check_representatives(i: int, party):
