@@ -86,9 +86,9 @@ def build_context(data: dict, lang: str = "pl", chosen_goals: list[str] | None =
     parties = _parties(data, PARTY_KIND_LABELS_PL if pl else PARTY_KIND_LABELS_EN)
     by_id = {party["id"]: party for party in parties}
     contributions = _contributions(data, by_id, RESOURCE_LABELS_PL if pl else RESOURCE_LABELS_EN)
-    library = next(party for party in parties if party["kind"] == "library")
+    library = next(party for party in parties if party_model.is_library(party))
     gmina_party = next(party for party in parties if party["kind"] == "gmina")
-    partners = [party for party in parties if party["kind"] not in ("library", "gmina")]
+    partners = [party for party in parties if party is not library and party is not gmina_party]
     treasurer = dict(data["treasurer"]) if data.get("treasurer") else None
     team = [dict(member, party=by_id[member["party"]]) for member in data.get("team") or []]
     actions = [_action(raw, by_id, lang) for raw in data.get("actions") or []]

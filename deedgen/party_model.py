@@ -20,6 +20,13 @@ GOVERNING_KINDS = {"gmina": "gmina", "powiat": "powiat", "voivodeship": "voivode
 UNIT_KINDS = ("school",)
 
 
+def is_library(party: dict) -> bool:
+    """The initiating library: a municipal library, or a cultural institution that runs the public
+    library („Ośrodek Kultury i Biblioteka Publiczna”)."""
+    kind = party.get("kind")
+    return kind == "library" or (kind == "cultural_institution" and bool(party.get("runs_library")))
+
+
 def governing_body(party: dict) -> str:
     """A school's governing body; old sheets without the field meant the gmina."""
     return party.get("governing_body") or "gmina"

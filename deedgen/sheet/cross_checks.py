@@ -15,12 +15,21 @@ from deedgen.sheet.quarters import quarter_index, quarter_name, quarter_of
 
 # Minimum number of signing representatives by party kind (DOMAIN.md 1.2). Registered NGOs are
 # usually represented by two board members jointly, but statutes differ: a warning, not an error.
-MIN_REPRESENTATIVES = {"powiat": 2}
+MIN_REPRESENTATIVES = {"powiat": 2, "voivodeship": 2}
 USUAL_REPRESENTATIVES = {"association": 2, "foundation": 2}
-KRS_KINDS = ("association", "foundation")
+KRS_KINDS = ("association", "foundation")  # company and kgw: cross_checks_parties
 MAX_PERIOD_YEARS = 10  # a program period in months would fill a plan of 40 quarters
 # Public bodies must appoint a data protection officer (art. 37 RODO); the RODO clause names them.
-PUBLIC_KINDS = ("library", "gmina", "school", "cultural_institution", "county_library", "powiat")
+PUBLIC_KINDS = (
+    "library",
+    "gmina",
+    "school",
+    "cultural_institution",
+    "county_library",
+    "powiat",
+    "voivodeship",
+    "other_jst",
+)
 
 
 def cross_check(data: dict):
@@ -130,8 +139,9 @@ def _check_party_kinds(data, parties):
     if not parties:
         return
     kinds = Counter(p.get("kind") for p in parties)
-    if kinds["library"] != 1:
-        yield ("parties",), "library_count", {"found": kinds["library"]}, "error"
+    libraries = sum(1 for p in parties if party_model.is_library(p))
+    if libraries != 1:
+        yield ("parties",), "library_count", {"found": libraries}, "error"
     if kinds["gmina"] != 1:
         yield ("parties",), "gmina_party_count", {"found": kinds["gmina"]}, "error"
     gmina = data.get("gmina") or {}

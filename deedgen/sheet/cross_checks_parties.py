@@ -8,6 +8,8 @@ warning up to the 2026 edition (``transitional``) and an error from the next.
 
 from __future__ import annotations
 
+import re
+
 from deedgen import party_model
 from deedgen.sheet.enumerations import JST_KINDS
 
@@ -35,6 +37,49 @@ def check_parties(data: dict):
     for i, party in enumerate(parties):
         if party.get("kind") == "school":
             yield from _check_governing_body(data, parties, i, party)
+        yield from _check_kind(data, i, party)
+
+
+# Zarząd functions of a company: a signatory with another function needs a power of attorney.
+BOARD_FUNCTION = re.compile(r"(?i)\b(prezes|wiceprezes|członek|członkini|zarząd\w*)\b")
+
+
+def _check_kind(data, i: int, party):
+    """What each party kind must show to be drafted right (§ 3.2)."""
+    kind, path = party.get("kind"), ("parties", i)
+    if kind == "business":
+        yield (*path, "kind"), "business_legacy", {"party": party.get("id")}, "warning"
+    elif kind == "company":
+        if not party.get("krs"):
+            yield (*path, "krs"), "company_krs", {}, "error"
+        if not party.get("nip"):
+            yield (*path, "nip"), "company_nip", {}, "warning"
+        functions = [r.get("function") or "" for r in party.get("representatives") or []]
+        if not party.get("power_of_attorney") and any(
+            not BOARD_FUNCTION.search(f) for f in functions
+        ):
+            found = next(f for f in functions if not BOARD_FUNCTION.search(f))
+            params = {"found": found}
+            yield (*path, "representatives"), "company_representation", params, "warning"
+    elif kind == "sole_trader" and not party.get("nip"):
+        yield (*path, "nip"), "sole_trader_nip", {}, "error"
+    elif kind == "kgw":
+        if party.get("krs"):
+            yield (*path, "krs"), "kgw_krs", {"found": party["krs"]}, "error"
+        if not party.get("kgw_register_number"):
+            yield (*path, "kgw_register_number"), "kgw_register_missing", {}, "error"
+    elif kind == "church_entity" and not party.get("representation_basis"):
+        yield (*path, "representation_basis"), "church_basis_missing", {}, "error"
+    elif kind == "ordinary_association" and not (
+        party.get("representation_basis") or party.get("representation_mode")
+    ):
+        params = {"party": party.get("id")}
+        yield (
+            (*path, "representation_mode"),
+            "representation_mode_missing",
+            params,
+            (transitional(data)),
+        )
 
 
 def _check_governing_body(data, parties, i: int, party):

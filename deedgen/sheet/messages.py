@@ -280,6 +280,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "reprezentant gminy „{found}” to nie {title} „{expected}” — zastępca albo sekretarz działa na podstawie upoważnienia (art. 46 ust. 1 u.s.g.): podaj przy gminie jego numer i datę (Nr pełnomocnictwa, Data pełnomocnictwa)",
         "the gmina's representative '{found}' is not the {title} '{expected}' — a deputy or the secretary acts under an authorisation (art. 46(1) u.s.g.): give its number and date on the gmina's row",
     ),
+    "business_legacy": (
+        "Strona „{party}”: rodzaj business jest przestarzały — podaj spółkę (company) albo przedsiębiorcę z CEIDG (sole_trader), aby komparycja podała właściwą reprezentację",
+        "party '{party}': kind business is outdated — use company (KRS) or sole_trader (CEIDG) so the comparition states the right representation",
+    ),
+    "company_krs": (
+        "spółka (company) musi mieć numer KRS — reprezentację spółki określa wpis w KRS",
+        "a company must have a KRS number — its representation follows the KRS entry",
+    ),
+    "company_nip": (
+        "spółka (company) powinna mieć NIP",
+        "a company should have a NIP",
+    ),
+    "company_representation": (
+        "spółkę reprezentuje zarząd (art. 201 § 1 k.s.h.) albo pełnomocnik: funkcja „{found}” nie jest funkcją w zarządzie — podaj pełnomocnictwo (numer i datę) albo członka zarządu",
+        "a company acts through its board (art. 201 § 1 k.s.h.) or an attorney: '{found}' is not a board function — give the power of attorney or a board member",
+    ),
+    "sole_trader_nip": (
+        "przedsiębiorca z CEIDG (sole_trader) musi mieć NIP",
+        "a sole trader (CEIDG) must have a NIP",
+    ),
+    "kgw_krs": (
+        "koło gospodyń wiejskich jest wpisywane do Krajowego Rejestru Kół Gospodyń Wiejskich (ARiMR), nie do KRS — usuń KRS {found} i podaj nr w rejestrze KGW",
+        "a rural women's circle is entered in the KGW register kept by ARiMR, not the KRS — remove KRS {found} and give its KGW register number",
+    ),
+    "kgw_register_missing": (
+        "koło gospodyń wiejskich: podaj nr w Krajowym Rejestrze Kół Gospodyń Wiejskich",
+        "rural women's circle: give its number in the national KGW register",
+    ),
+    "church_basis_missing": (
+        "parafia / kościelna osoba prawna: podaj podstawę reprezentacji (przepis właściwy dla wyznania, np. dekret biskupa) — wypełnia prawnik",
+        "parish / church legal person: give the basis of representation (the law of its denomination) — for a lawyer to fill in",
+    ),
+    "representation_mode_missing": (
+        "stowarzyszenie zwykłe „{party}”: wybierz reprezentację — przedstawiciel albo zarzad (albo podaj podstawę reprezentacji); bez niej tekst zgaduje z funkcji",
+        "ordinary association '{party}': choose its representation — przedstawiciel or zarzad (or give the basis); without it the text guesses from the functions",
+    ),
     "iod_missing": (
         "podmiot publiczny („{kind_pl}”) ma obowiązek wyznaczyć inspektora ochrony danych — podaj jego e-mail w kolumnie „E-mail IOD”; trafi do klauzuli RODO",
         "a public body (kind {kind}) must appoint a data protection officer — give their e-mail (iod_email) for the GDPR clause",

@@ -9,6 +9,7 @@ from deedgen.sheet.enumerations import (
     GOVERNING_BODIES,
     GRANTORS,
     PARTY_KINDS,
+    REPRESENTATION_MODES,
     RESOURCES,
     TEAM_ROLES,
 )
@@ -222,6 +223,46 @@ class PartySchema(Strict):
             "Organ prowadzący — w dopełniaczu",
             "np. Powiatu Buskiego (do „pełnomocnictwa Zarządu Powiatu Buskiego”)",
             "The governing JST's name in the genitive",
+        ),
+    )
+    representation_mode = sheet_fields.Choice(
+        REPRESENTATION_MODES,
+        load_default=None,
+        allow_none=True,
+        metadata=doc(
+            "Reprezentacja",
+            "stowarzyszenie zwykłe: przedstawiciel albo zarzad (gdy brak podstawy reprezentacji)",
+            "How an ordinary association is represented: its representative or its board",
+        ),
+    )
+    register_number = sheet_fields.Text(
+        load_default=None,
+        allow_none=True,
+        max_length=60,
+        metadata=doc(
+            "Nr w rejestrze / ewidencji",
+            "instytucja kultury: nr w rejestrze instytucji kultury; stowarzyszenie zwykłe: nr w "
+            "ewidencji stowarzyszeń zwykłych (starosta)",
+            "Entry number in the register of cultural institutions or of ordinary associations",
+        ),
+    )
+    kgw_register_number = sheet_fields.Text(
+        load_default=None,
+        allow_none=True,
+        max_length=60,
+        metadata=doc(
+            "Nr w Krajowym Rejestrze Kół Gospodyń Wiejskich",
+            "koło gospodyń wiejskich: nr w rejestrze prowadzonym przez Prezesa ARiMR (nie KRS)",
+            "Entry number of a rural women's circle in the national KGW register (ARiMR)",
+        ),
+    )
+    runs_library = sheet_fields.Boolean(
+        load_default=False,
+        metadata=doc(
+            "Prowadzi bibliotekę publiczną",
+            "TAK: instytucja kultury prowadząca bibliotekę (np. Ośrodek Kultury i Biblioteka); "
+            "może być inicjatorem zamiast biblioteki",
+            "A cultural institution that runs the public library (may initiate instead of one)",
         ),
     )
     treasurer = sheet_fields.Nested(

@@ -36,7 +36,7 @@ def required_parties(ctx: Context, params: dict) -> list[Issue]:
         return missing
     issues = []
     parties = ctx.parties()
-    initiators = [(i, party) for i, party in parties if party["kind"] == params["initiator"]]
+    initiators = [(i, party) for i, party in parties if _initiates(party, params["initiator"])]
     if len(initiators) != 1:
         issues.append(
             fail(
@@ -53,7 +53,7 @@ def required_parties(ctx: Context, params: dict) -> list[Issue]:
     checked = [
         (i, party)
         for i, party in parties
-        if party["kind"] in (params["initiator"], *params["required"])
+        if _initiates(party, params["initiator"]) or party["kind"] in params["required"]
     ]
     for i, party in checked:
         if not signers.get(party["id"]):
@@ -75,6 +75,14 @@ def required_parties(ctx: Context, params: dict) -> list[Issue]:
     return [
         ok("required_parties_ok", names=joined(names), document=document_label(params["document"]))
     ]
+
+
+def _initiates(party: dict, initiator: str) -> bool:
+    """A party of the initiator's kind; for ``library`` also a cultural institution that runs the
+    public library."""
+    if initiator == "library":
+        return party_model.is_library(party)
+    return party["kind"] == initiator
 
 
 @rule_kind(
