@@ -38,6 +38,43 @@ def check_parties(data: dict):
         if party.get("kind") == "school":
             yield from _check_governing_body(data, parties, i, party)
         yield from _check_kind(data, i, party)
+    yield from _check_duplicates(parties)
+
+
+def _name_key(name) -> str:
+    """A name as compared for duplicates: case, quotes and spacing do not count."""
+    text = re.sub(r"[„”“\"'«»‚’]", "", str(name or "")).casefold()
+    return " ".join(text.split())
+
+
+IDENTIFIERS = (
+    ("name", "nazwa", _name_key),
+    ("nip", "NIP", lambda v: re.sub(r"\D", "", str(v))),
+    ("regon", "REGON", lambda v: re.sub(r"\D", "", str(v))[:9]),  # a local unit shares the root
+    ("krs", "KRS", lambda v: re.sub(r"\D", "", str(v)).zfill(10)),
+)
+
+
+def _check_duplicates(parties):
+    """Two Parties with one normalised name or one NIP, REGON (9-digit root) or KRS: the same
+    institution entered twice. A school and the body that runs it may share identifiers."""
+    for field, label, key in IDENTIFIERS:
+        seen: dict[str, int] = {}
+        for j, party in enumerate(parties):
+            value = party.get(field)
+            if not value or not key(value):
+                continue
+            i = seen.setdefault(key(value), j)
+            if i == j or _unit_and_owner(parties, parties[i], party):
+                continue
+            params = {"label": label, "found": value, "other": ("parties", i, field)}
+            yield ("parties", j, field), "duplicate_party", params, "error"
+
+
+def _unit_and_owner(parties, first, second) -> bool:
+    return party_model.governing_party(parties, second) is first or (
+        party_model.governing_party(parties, first) is second
+    )
 
 
 # Zarząd functions of a company: a signatory with another function needs a power of attorney.

@@ -316,6 +316,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "stowarzyszenie zwykłe „{party}”: wybierz reprezentację — przedstawiciel albo zarzad (albo podaj podstawę reprezentacji); bez niej tekst zgaduje z funkcji",
         "ordinary association '{party}': choose its representation — przedstawiciel or zarzad (or give the basis); without it the text guesses from the functions",
     ),
+    "duplicate_party": (
+        "ta sama instytucja co w {other}: {label} „{found}” — wpisz każdą Stronę raz",
+        "the same institution as at {other}: {label} '{found}' — enter each party once",
+    ),
     "iod_missing": (
         "podmiot publiczny („{kind_pl}”) ma obowiązek wyznaczyć inspektora ochrony danych — podaj jego e-mail w kolumnie „E-mail IOD”; trafi do klauzuli RODO",
         "a public body (kind {kind}) must appoint a data protection officer — give their e-mail (iod_email) for the GDPR clause",
