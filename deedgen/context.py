@@ -73,7 +73,7 @@ CONTEXT_NAMES = frozenset(
         "coalition", "gmina", "parties", "library", "gmina_party", "partners", "schools", "ngos",
         "friends_circle", "treasurer", "mentor", "contributions", "contributions_by_party",
         "contributions_by_resource", "gmina_money", "total_money", "gmina_contributes_money",
-        "legal_parties", "units", "jst_money", "jst_pledges", "jst_contributes_money",
+        "legal_parties", "units", "supporters", "jst_money", "jst_pledges", "jst_contributes_money",
         "team", "coordinator", "chosen_goals", "own_goals", "actions", "social_actions", "quarters",
         "promotion", "evaluation", "annex", "lang",
     }
@@ -83,8 +83,9 @@ CONTEXT_NAMES = frozenset(
 def build_context(data: dict, lang: str = "pl", chosen_goals: list[str] | None = None) -> dict:
     """Everything a clause template may use, derived from a validated sheet's *data*."""
     pl = lang == "pl"
-    parties = _parties(data, PARTY_KIND_LABELS_PL if pl else PARTY_KIND_LABELS_EN)
-    by_id = {party["id"]: party for party in parties}
+    every = _parties(data, PARTY_KIND_LABELS_PL if pl else PARTY_KIND_LABELS_EN)
+    by_id = {party["id"]: party for party in every}
+    parties = [party for party in every if not party["supporter"]]
     contributions = _contributions(data, by_id, RESOURCE_LABELS_PL if pl else RESOURCE_LABELS_EN)
     library = next(party for party in parties if party_model.is_library(party))
     gmina_party = next(party for party in parties if party["kind"] == "gmina")
@@ -122,8 +123,7 @@ def build_context(data: dict, lang: str = "pl", chosen_goals: list[str] | None =
         },
         **_money_context(data, by_id, gmina_party, treasurer),
         "total_money": _money(contributions, lambda item: True),
-        "legal_parties": [party for party in parties if party["acts_for"] is None],
-        "units": [party for party in parties if party["acts_for"] is not None],
+        **_who_is_a_party(every, parties),
         "team": team,
         "coordinator": next((member for member in team if member["role"] == "coordinator"), None),
         "chosen_goals": list(chosen_goals or []),
@@ -161,6 +161,7 @@ def _parties(data: dict, kind_labels: dict) -> list[dict]:
         party["representatives"] = [dict(r) for r in raw.get("representatives") or []]
         party["contributions"] = []
         party["jst_kind"] = party_model.jst_kind(data["parties"], raw)
+        party["supporter"] = party_model.is_supporter(raw)
         parties.append(party)
     for raw, party in zip(data["parties"], parties, strict=True):
         owner = party_model.governing_party(data["parties"], raw)
@@ -168,6 +169,32 @@ def _parties(data: dict, kind_labels: dict) -> list[dict]:
         if raw["kind"] in party_model.UNIT_KINDS:
             party["governing"] = _governing(data, raw, party["acts_for"])
     return parties
+
+
+def _who_is_a_party(every: list[dict], parties: list[dict]) -> dict:
+    """The Parties in law, the units acting for a Party, and the groups only supporting."""
+    return {
+        "legal_parties": _legal_parties(parties),
+        "supporters": [party for party in every if party["supporter"]],
+        "units": [party for party in parties if party["acts_for"] is not None],
+    }
+
+
+def _legal_parties(parties: list[dict]) -> list[dict]:
+    """The Parties in law: units acting for a Party left out, and each member of an informal group
+    that joins through its members a natural person Party of their own."""
+    legal = []
+    for party in parties:
+        if party["acts_for"] is not None:
+            continue
+        if party["kind"] != "informal_group":
+            legal.append(party)
+            continue
+        legal.extend(
+            dict(party, kind="resident", name=member["name"], short_name=member["name"])
+            for member in party["representatives"]
+        )
+    return legal
 
 
 def _governing(data: dict, raw: dict, owner: dict | None) -> dict:

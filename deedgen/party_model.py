@@ -27,6 +27,11 @@ def is_library(party: dict) -> bool:
     return kind == "library" or (kind == "cultural_institution" and bool(party.get("runs_library")))
 
 
+def is_supporter(party: dict) -> bool:
+    """An informal group that only declares its support: not a Party of the Declaration."""
+    return party.get("kind") == "informal_group" and party.get("informal_group_mode") == "support"
+
+
 def governing_body(party: dict) -> str:
     """A school's governing body; old sheets without the field meant the gmina."""
     return party.get("governing_body") or "gmina"

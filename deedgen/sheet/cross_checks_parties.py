@@ -39,6 +39,29 @@ def check_parties(data: dict):
             yield from _check_governing_body(data, parties, i, party)
         yield from _check_kind(data, i, party)
     yield from _check_duplicates(parties)
+    yield from _check_group_money(data, parties)
+
+
+def _check_group_money(data, parties):
+    """An informal group has no legal capacity: it cannot pledge money, whichever way it joins."""
+    groups = {p.get("id") for p in parties if p.get("kind") == "informal_group"}
+    for i, contribution in enumerate(data.get("contributions") or []):
+        if contribution.get("party") in groups and contribution.get("resource") == "finances":
+            params = {"party": contribution.get("party")}
+            yield ("contributions", i, "resource"), "group_money", params, "error"
+
+
+def _check_company(path, party):
+    """A company: its KRS and NIP; a zarząd member or an attorney signs."""
+    if not party.get("krs"):
+        yield (*path, "krs"), "company_krs", {}, "error"
+    if not party.get("nip"):
+        yield (*path, "nip"), "company_nip", {}, "warning"
+    functions = [r.get("function") or "" for r in party.get("representatives") or []]
+    outside = [f for f in functions if not BOARD_FUNCTION.search(f)]
+    if outside and not party.get("power_of_attorney"):
+        params = {"found": outside[0]}
+        yield (*path, "representatives"), "company_representation", params, "warning"
 
 
 def _name_key(name) -> str:
@@ -87,17 +110,7 @@ def _check_kind(data, i: int, party):
     if kind == "business":
         yield (*path, "kind"), "business_legacy", {"party": party.get("id")}, "warning"
     elif kind == "company":
-        if not party.get("krs"):
-            yield (*path, "krs"), "company_krs", {}, "error"
-        if not party.get("nip"):
-            yield (*path, "nip"), "company_nip", {}, "warning"
-        functions = [r.get("function") or "" for r in party.get("representatives") or []]
-        if not party.get("power_of_attorney") and any(
-            not BOARD_FUNCTION.search(f) for f in functions
-        ):
-            found = next(f for f in functions if not BOARD_FUNCTION.search(f))
-            params = {"found": found}
-            yield (*path, "representatives"), "company_representation", params, "warning"
+        yield from _check_company(path, party)
     elif kind == "sole_trader" and not party.get("nip"):
         yield (*path, "nip"), "sole_trader_nip", {}, "error"
     elif kind == "kgw":
@@ -105,6 +118,14 @@ def _check_kind(data, i: int, party):
             yield (*path, "krs"), "kgw_krs", {"found": party["krs"]}, "error"
         if not party.get("kgw_register_number"):
             yield (*path, "kgw_register_number"), "kgw_register_missing", {}, "error"
+    elif kind == "informal_group" and not party.get("informal_group_mode"):
+        params = {"party": party.get("id")}
+        yield (
+            (*path, "informal_group_mode"),
+            "informal_group_mode_missing",
+            params,
+            (transitional(data)),
+        )
     elif kind == "church_entity" and not party.get("representation_basis"):
         yield (*path, "representation_basis"), "church_basis_missing", {}, "error"
     elif kind == "ordinary_association" and not (

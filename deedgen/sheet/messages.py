@@ -320,6 +320,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ta sama instytucja co w {other}: {label} „{found}” — wpisz każdą Stronę raz",
         "the same institution as at {other}: {label} '{found}' — enter each party once",
     ),
+    "group_money": (
+        "grupa nieformalna „{party}” nie może zobowiązać się finansowo (nie ma zdolności prawnej) — środki może wnieść Strona, np. stowarzyszenie albo członek grupy jako osoba fizyczna",
+        "informal group '{party}' cannot pledge money (it has no legal capacity) — a Party may, e.g. an association or a member as a natural person",
+    ),
+    "informal_group_mode_missing": (
+        "grupa nieformalna „{party}”: wybierz udział — members (członkowie podpisują jako osoby fizyczne) albo support (deklaracja poparcia, bez statusu Strony); bez wyboru przyjęto members",
+        "informal group '{party}': choose members (its members sign as natural persons) or support (a declaration of support, not a Party); members was assumed",
+    ),
     "iod_missing": (
         "podmiot publiczny („{kind_pl}”) ma obowiązek wyznaczyć inspektora ochrony danych — podaj jego e-mail w kolumnie „E-mail IOD”; trafi do klauzuli RODO",
         "a public body (kind {kind}) must appoint a data protection officer — give their e-mail (iod_email) for the GDPR clause",

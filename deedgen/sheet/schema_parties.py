@@ -8,6 +8,7 @@ from deedgen.sheet import fields as sheet_fields
 from deedgen.sheet.enumerations import (
     GOVERNING_BODIES,
     GRANTORS,
+    INFORMAL_GROUP_MODES,
     PARTY_KINDS,
     REPRESENTATION_MODES,
     RESOURCES,
@@ -263,6 +264,18 @@ class PartySchema(Strict):
             "TAK: instytucja kultury prowadząca bibliotekę (np. Ośrodek Kultury i Biblioteka); "
             "może być inicjatorem zamiast biblioteki",
             "A cultural institution that runs the public library (may initiate instead of one)",
+        ),
+    )
+    informal_group_mode = sheet_fields.Choice(
+        INFORMAL_GROUP_MODES,
+        load_default=None,
+        allow_none=True,
+        metadata=doc(
+            "Udział grupy nieformalnej",
+            "members: członkowie podpisują jako osoby fizyczne; support: deklaracja poparcia, "
+            "bez statusu Strony",
+            "How an informal group takes part: its members sign as natural persons, or it only "
+            "declares its support (not a Party)",
         ),
     )
     treasurer = sheet_fields.Nested(
