@@ -63,7 +63,7 @@ def test_a_deputy_without_an_authorisation_is_refused_at_the_gminas_row(tmp_path
         read_sheet(workbook)
     (problem,) = [p for p in raised.value.problems if p.severity == "error"]
     assert problem.describe("pl") == (
-        "zastepca.xlsx: Strony!N4 (parties[1].power_of_attorney): reprezentant gminy „Marek Sosna” "
+        "zastepca.xlsx: Strony!N4 — wiersz 4, kolumna „Nr pełnomocnictwa”: reprezentant gminy „Marek Sosna” "
         "to nie wójt „Tomasz Wróblewski” — zastępca albo sekretarz działa na podstawie upoważnienia "
         "(art. 46 ust. 1 u.s.g.): podaj przy gminie jego numer i datę (Nr pełnomocnictwa, Data "
         "pełnomocnictwa)"

@@ -28,7 +28,7 @@ def test_one_nip_twice_names_both_cells_of_the_workbook(tmp_path):
     workbook = init_sheet(tmp_path / "dwa.xlsx", source=variant(tmp_path, twice)).path
     (problem,) = _errors(workbook)
     assert problem.describe("pl") == (
-        "dwa.xlsx: Strony!H7 (parties[4].nip): ta sama instytucja co w Strony!H5: NIP "
+        "dwa.xlsx: Strony!H7 — wiersz 7, kolumna „NIP”: ta sama instytucja co w Strony!H5: NIP "
         "„3417047187” — wpisz każdą Stronę raz"
     )
     assert (problem.related.sheet, problem.related.cell) == ("Strony", "H5")

@@ -90,7 +90,7 @@ def test_an_old_sheet_without_the_governing_body_loads_with_a_warning_naming_the
     workbook = init_sheet(tmp_path / "stary.xlsx", source=sheet).path
     warnings = [p for p in read_sheet(workbook).warnings if p.code == "governing_body_missing"]
     assert [p.describe("pl") for p in warnings] == [
-        "stary.xlsx: Strony!R6 (parties[3].governing_body): szkoła „szkola”: podaj organ "
+        "stary.xlsx: Strony!R6 — wiersz 6, kolumna „Organ prowadzący”: szkoła „szkola”: podaj organ "
         "prowadzący (gmina, powiat, voivodeship albo other) — Stroną jest organ prowadzący, nie "
         "szkoła; bez tej kolumny przyjęto gminę"
     ]
