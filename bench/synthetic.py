@@ -165,7 +165,10 @@ def _party(
             "Koło Przyjaciół",
         ),
         "school": (f"Szkoła Podstawowa nr {number} w {place}", "Szkoła"),
-        "cultural_institution": (f"Gminny Ośrodek Kultury w {place}", "Ośrodek Kultury"),
+        "cultural_institution": (
+            f"Gminny Ośrodek Kultury nr {number} w {place}",
+            "Ośrodek Kultury",
+        ),
         "county_library": (f"Powiatowa Biblioteka Publiczna nr {number}", "Biblioteka Powiatowa"),
         "business": (f"Drukarnia „Kartka {number}” sp. z o.o.", "Drukarnia"),
         "informal_group": (f"Grupa nieformalna „Sąsiedzi {number}”", "Grupa Sąsiedzka"),
@@ -296,7 +299,12 @@ def generate_sheet(
             }
         )
     for party in others:
-        resource = rng.choice(("people", "space", "knowledge", "finances"))
+        # a school's or a powiat's money would need a skarbnik's countersignature, and an
+        # informal group cannot pledge money at all (issue 12): they bring other resources
+        kinds = ("people", "space", "knowledge")
+        if party["kind"] not in ("school", "powiat", "informal_group"):
+            kinds += ("finances",)
+        resource = rng.choice(kinds)
         item = {"party": party["id"], "resource": resource, "description": RESOURCE_TEXT[resource]}
         if resource == "finances":
             item["amount"] = f"{rng.randint(1, 20) * 250}.00"

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from stdnum.pl import nip
 
+from deedgen import party_model
 from deedgen.document import ANNEXES
 from deedgen.polish import month_name
 from deedgen.sheet.enumerations import PARTY_KIND_LABELS_PL, RESOURCE_LABELS_PL, RESOURCES
@@ -39,6 +40,12 @@ PARTY_KIND_LABELS_EN = {
     "business": "business",
     "informal_group": "informal group",
     "resident": "resident",
+    "company": "company (KRS)",
+    "sole_trader": "sole trader (CEIDG)",
+    "kgw": "rural women's circle (koło gospodyń wiejskich)",
+    "church_entity": "parish / church legal person",
+    "other_jst": "neighbouring gmina",
+    "voivodeship": "voivodeship",
 }
 PROBLEM_LABELS = {
     "social_exclusion": ("wykluczenie społeczne", "social exclusion"),
@@ -67,6 +74,7 @@ CONTEXT_NAMES = frozenset(
         "coalition", "gmina", "parties", "library", "gmina_party", "partners", "schools", "ngos",
         "friends_circle", "treasurer", "mentor", "contributions", "contributions_by_party",
         "contributions_by_resource", "gmina_money", "total_money", "gmina_contributes_money",
+        "legal_parties", "units", "supporters", "jst_money", "jst_pledges", "jst_contributes_money",
         "team", "coordinator", "chosen_goals", "own_goals", "actions", "social_actions", "quarters",
         "promotion", "evaluation", "annex", "lang",
     }
@@ -76,13 +84,14 @@ CONTEXT_NAMES = frozenset(
 def build_context(data: dict, lang: str = "pl", chosen_goals: list[str] | None = None) -> dict:
     """Everything a clause template may use, derived from a validated sheet's *data*."""
     pl = lang == "pl"
-    parties = _parties(data, PARTY_KIND_LABELS_PL if pl else PARTY_KIND_LABELS_EN)
-    by_id = {party["id"]: party for party in parties}
+    every = _parties(data, PARTY_KIND_LABELS_PL if pl else PARTY_KIND_LABELS_EN)
+    by_id = {party["id"]: party for party in every}
+    parties = [party for party in every if not party["supporter"]]
     contributions = _contributions(data, by_id, RESOURCE_LABELS_PL if pl else RESOURCE_LABELS_EN)
-    library = next(party for party in parties if party["kind"] == "library")
+    library = next(party for party in parties if party_model.is_library(party))
     gmina_party = next(party for party in parties if party["kind"] == "gmina")
-    partners = [party for party in parties if party["kind"] not in ("library", "gmina")]
-    gmina_money = _money(contributions, lambda item: item["party"] is gmina_party)
+    partners = [party for party in parties if party is not library and party is not gmina_party]
+    treasurer = dict(data["treasurer"]) if data.get("treasurer") else None
     team = [dict(member, party=by_id[member["party"]]) for member in data.get("team") or []]
     actions = [_action(raw, by_id, lang) for raw in data.get("actions") or []]
     coalition = data["coalition"]
@@ -101,7 +110,7 @@ def build_context(data: dict, lang: str = "pl", chosen_goals: list[str] | None =
         "friends_circle": next(
             (party for party in partners if party["kind"] == "ordinary_association"), None
         ),
-        "treasurer": dict(data["treasurer"]) if data.get("treasurer") else None,
+        "treasurer": treasurer,
         "mentor": dict(data["mentor"]) if data.get("mentor") else None,
         "contributions": contributions,
         "contributions_by_party": [
@@ -113,9 +122,9 @@ def build_context(data: dict, lang: str = "pl", chosen_goals: list[str] | None =
             resource: [item for item in contributions if item["resource"] == resource]
             for resource in RESOURCES
         },
-        "gmina_money": gmina_money,
+        **_money_context(data, by_id, gmina_party, treasurer),
         "total_money": _money(contributions, lambda item: True),
-        "gmina_contributes_money": gmina_money > 0,
+        **_who_is_a_party(every, parties),
         "team": team,
         "coordinator": next((member for member in team if member["role"] == "coordinator"), None),
         "chosen_goals": list(chosen_goals or []),
@@ -152,8 +161,80 @@ def _parties(data: dict, kind_labels: dict) -> list[dict]:
             party["nip"] = nip.format(raw["nip"])  # 718-033-40-18, as NIPs are printed
         party["representatives"] = [dict(r) for r in raw.get("representatives") or []]
         party["contributions"] = []
+        party["jst_kind"] = party_model.jst_kind(data["parties"], raw)
+        party["supporter"] = party_model.is_supporter(raw)
         parties.append(party)
+    for raw, party in zip(data["parties"], parties, strict=True):
+        owner = party_model.governing_party(data["parties"], raw)
+        party["acts_for"] = parties[data["parties"].index(owner)] if owner else None
+        if raw["kind"] in party_model.UNIT_KINDS:
+            party["governing"] = _governing(data, raw, party["acts_for"])
     return parties
+
+
+def _who_is_a_party(every: list[dict], parties: list[dict]) -> dict:
+    """The Parties in law, the units acting for a Party, and the groups only supporting."""
+    return {
+        "legal_parties": _legal_parties(parties),
+        "supporters": [party for party in every if party["supporter"]],
+        "units": [party for party in parties if party["acts_for"] is not None],
+    }
+
+
+def _legal_parties(parties: list[dict]) -> list[dict]:
+    """The Parties in law: units acting for a Party left out, and each member of an informal group
+    that joins through its members a natural person Party of their own."""
+    legal = []
+    for party in parties:
+        if party["acts_for"] is not None:
+            continue
+        if party["kind"] != "informal_group":
+            legal.append(party)
+            continue
+        legal.extend(
+            dict(party, kind="resident", name=member["name"], short_name=member["name"])
+            for member in party["representatives"]
+        )
+    return legal
+
+
+def _governing(data: dict, raw: dict, owner: dict | None) -> dict:
+    """A school's governing body: its kind, its name (nominative, the comparition's „Powiat X –
+    Zespół Szkół …”) and, for a powiat or a województwo, its name in the genitive."""
+    body = party_model.governing_body(raw)
+    if body == "gmina":
+        name = data["gmina"]["name"]
+    elif owner is not None:
+        name = owner["name"]
+    else:
+        name = raw.get("governing_body_name") or ""
+    return {"body": body, "name": name, "genitive": raw.get("governing_body_genitive")}
+
+
+def _money_context(data: dict, by_id: dict, gmina_party: dict, treasurer: dict | None) -> dict:
+    """Each JST's money (its schools' included) and who countersigns it."""
+    jst_money = party_model.jst_money(data)
+    gmina_money = jst_money.get(gmina_party["id"], Decimal("0.00"))
+    return {
+        "gmina_money": gmina_money,
+        "gmina_contributes_money": gmina_money > 0,
+        "jst_money": jst_money,
+        "jst_pledges": [
+            _pledge(by_id[pid], amount, gmina_party, treasurer) for pid, amount in jst_money.items()
+        ],
+        "jst_contributes_money": bool(jst_money),
+    }
+
+
+def _pledge(party: dict, amount: Decimal, gmina_party: dict, treasurer: dict | None) -> dict:
+    """One JST's money: the JST, the amount (its schools' money included) and its skarbnik (the
+    sheet's treasurer for the gmina, the party's own for any other JST)."""
+    own = party.get("treasurer")
+    return {
+        "party": party,
+        "amount": amount,
+        "treasurer": treasurer if party is gmina_party else (dict(own) if own else None),
+    }
 
 
 def _contributions(data: dict, by_id: dict, resource_labels: dict) -> list[dict]:

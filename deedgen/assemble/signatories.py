@@ -1,5 +1,6 @@
 """The signature lines of a document: every party's representatives (the gmina's alone for the
-preliminary declaration), and the skarbnik's countersignature when the gmina contributes money."""
+preliminary declaration), and the countersignature of the skarbnik of every JST that pledges money
+(the gmina, a neighbouring gmina, a powiat, a województwo — its schools' money included)."""
 
 from __future__ import annotations
 
@@ -19,31 +20,38 @@ def signatories(kind: str, context: dict, lang: str) -> tuple[Signatory, ...]:
             party_id=party["id"],
             party_name=party["name"],
             person=representative["name"],
-            function=_function(party, representative, lang),
+            function=_function(party, representative, context["gmina"]["executive_name"], lang),
         )
         for party in parties
         for representative in party["representatives"]
     ]
-    treasurer = context["treasurer"]
-    if kind == "declaration" and context["gmina_contributes_money"] and treasurer:
-        gmina = context["gmina_party"]
-        lines.append(
+    if kind == "declaration":
+        lines.extend(
             Signatory(
-                party_id=gmina["id"],
-                party_name=gmina["name"],
-                person=treasurer["name"],
-                function=treasurer["function"],
+                party_id=pledge["party"]["id"],
+                party_name=pledge["party"]["name"],
+                person=pledge["treasurer"]["name"],
+                function=pledge["treasurer"]["function"],
                 role="countersignature",
             )
+            for pledge in context["jst_pledges"]
+            if pledge["treasurer"]
         )
     return tuple(lines)
 
 
-def _function(party: dict, representative: dict, lang: str) -> str:
-    """The signatory's function; a school's director signs under the executive's power of attorney."""
+def _function(party: dict, representative: dict, executive: str, lang: str) -> str:
+    """The signatory's function; a school's director signs under a power of attorney, the gmina's
+    deputy under the executive's authorisation (art. 46 ust. 1 u.s.g.): both with number and date."""
     power = party.get("power_of_attorney")
-    if party["kind"] != "school" or not power:
+    deputy = party["kind"] == "gmina" and representative["name"] != executive
+    if not power or not (party["kind"] == "school" or deputy):
         return representative["function"]
+    number, date = power["number"], format_date(power["date"], lang)
+    if deputy:
+        if lang == "pl":
+            return f"{representative['function']}, z upoważnienia nr {number} z dnia {date}"
+        return f"{representative['function']}, under authorisation no. {number} of {date}"
     if lang == "pl":
-        return f"{representative['function']}, z pełnomocnictwa nr {power['number']} z dnia {format_date(power['date'], lang)}"
-    return f"{representative['function']}, under power of attorney no. {power['number']} of {format_date(power['date'], lang)}"
+        return f"{representative['function']}, z pełnomocnictwa nr {number} z dnia {date}"
+    return f"{representative['function']}, under power of attorney no. {number} of {date}"

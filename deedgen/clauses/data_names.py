@@ -53,6 +53,9 @@ DATA_NAMES: tuple[DataName, ...] = tuple(
         ("gmina_money", "suma środków finansowych gminy (filtr | amount albo | money)"),
         ("gmina_contributes_money", "czy gmina wnosi środki finansowe (wtedy kontrasygnata)"),
         ("total_money", "suma środków finansowych wszystkich Stron"),
+        ("jst_money", "środki każdej JST (także jej szkół): {id Strony: kwota}"),
+        ("jst_pledges", "JST wnoszące środki: party, amount, treasurer (skarbnik tej JST)"),
+        ("jst_contributes_money", "czy jakakolwiek JST wnosi środki (wtedy § o finansowaniu)"),
     )
     + _group(
         "Strony",
@@ -78,6 +81,15 @@ DATA_NAMES: tuple[DataName, ...] = tuple(
         ("p.power_of_attorney", "pełnomocnictwo / upoważnienie: number, date"),
         ("p.iod_email", "e-mail inspektora ochrony danych"),
         ("p.contributions", "wkłady tej Strony"),
+        (
+            "legal_parties",
+            "Strony w rozumieniu prawa: bez szkół działających po stronie swojej JST",
+        ),
+        ("units", "jednostki (szkoły) uczestniczące po stronie Strony, bez własnego głosu"),
+        ("supporters", "grupy nieformalne z deklaracją poparcia (nie są Stronami)"),
+        ("p.acts_for", "Strona, po której stronie działa jednostka (szkoła), albo brak"),
+        ("p.jst_kind", "rodzaj JST: gmina, powiat, voivodeship, other_jst; albo brak"),
+        ("p.governing", "organ prowadzący szkoły: body, name, genitive"),
     )
     + _group(
         "Wkłady",

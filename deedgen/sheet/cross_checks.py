@@ -7,20 +7,30 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from decimal import Decimal
 
+from deedgen import party_model
+from deedgen.sheet.cross_checks_parties import check_parties
 from deedgen.sheet.fields import TERC_KINDS
 from deedgen.sheet.private_scan import check_private_data
 from deedgen.sheet.quarters import quarter_index, quarter_name, quarter_of
 
 # Minimum number of signing representatives by party kind (DOMAIN.md 1.2). Registered NGOs are
 # usually represented by two board members jointly, but statutes differ: a warning, not an error.
-MIN_REPRESENTATIVES = {"powiat": 2}
+MIN_REPRESENTATIVES = {"powiat": 2, "voivodeship": 2}
 USUAL_REPRESENTATIVES = {"association": 2, "foundation": 2}
-KRS_KINDS = ("association", "foundation")
+KRS_KINDS = ("association", "foundation")  # company and kgw: cross_checks_parties
 MAX_PERIOD_YEARS = 10  # a program period in months would fill a plan of 40 quarters
 # Public bodies must appoint a data protection officer (art. 37 RODO); the RODO clause names them.
-PUBLIC_KINDS = ("library", "gmina", "school", "cultural_institution", "county_library", "powiat")
+PUBLIC_KINDS = (
+    "library",
+    "gmina",
+    "school",
+    "cultural_institution",
+    "county_library",
+    "powiat",
+    "voivodeship",
+    "other_jst",
+)
 # A "financial" contribution that names a service or a thing (printing, a room, equipment) is
 # usually a wkład rzeczowy with a value: printed as money, it would be counted as money.
 IN_KIND_WORDS = re.compile(
@@ -42,6 +52,7 @@ def cross_check(data: dict):
     yield from _check_actions(data, reference)
     yield from _check_treasurer(data, parties)
     yield from _check_ranges(data)
+    yield from check_parties(data)
 
 
 def _check_party_ids(parties, ids: dict[str, int]):
@@ -99,14 +110,16 @@ def _check_actions(data, reference):
 
 
 def _check_treasurer(data, parties):
-    """The gmina's treasurer countersigns when the gmina brings money."""
-    gmina_money = sum(
-        (c.get("amount") or Decimal(0))
-        for c in data.get("contributions") or []
-        if c.get("resource") == "finances" and _kind_of(parties, c.get("party")) == "gmina"
-    )
-    if gmina_money > 0 and not data.get("treasurer"):
-        yield ("treasurer",), "treasurer_required", {"amount": f"{gmina_money:.2f}"}, "error"
+    """The skarbnik of each JST countersigns its money (its schools' included): the gmina's is the
+    sheet's treasurer, any other JST's the party's own."""
+    for party_id, amount in party_model.jst_money(data).items():
+        i, party = next((i, p) for i, p in enumerate(parties) if p.get("id") == party_id)
+        if party.get("kind") == "gmina":
+            if not data.get("treasurer"):
+                yield ("treasurer",), "treasurer_required", {"amount": f"{amount:.2f}"}, "error"
+        elif not party.get("treasurer"):
+            params = {"party": party_id, "amount": f"{amount:.2f}"}
+            yield ("parties", i, "treasurer"), "jst_treasurer_required", params, "error"
 
 
 def _check_ranges(data):
@@ -134,8 +147,9 @@ def _check_party_kinds(data, parties):
     if not parties:
         return
     kinds = Counter(p.get("kind") for p in parties)
-    if kinds["library"] != 1:
-        yield ("parties",), "library_count", {"found": kinds["library"]}, "error"
+    libraries = sum(1 for p in parties if party_model.is_library(p))
+    if libraries != 1:
+        yield ("parties",), "library_count", {"found": libraries}, "error"
     if kinds["gmina"] != 1:
         yield ("parties",), "gmina_party_count", {"found": kinds["gmina"]}, "error"
     gmina = data.get("gmina") or {}
@@ -166,13 +180,16 @@ def _check_gmina_party(i: int, party, gmina):
             "warning",
         )
     exec_name = gmina.get("executive_name")
-    if exec_name and reps and all(r.get("name") != exec_name for r in reps):
+    # a deputy (zastępca) or the secretary acts only under the executive's authorisation
+    # (art. 46 ust. 1 u.s.g.), whose number and date the comparition and signature print
+    deputy = exec_name and reps and all(r.get("name") != exec_name for r in reps)
+    if deputy and not party.get("power_of_attorney"):
         params = {
             "found": reps[0].get("name"),
             "expected": exec_name,
             "title": gmina.get("executive_title", "wójt"),
         }
-        yield ("parties", i, "representatives"), "executive_mismatch", params, "warning"
+        yield ("parties", i, "power_of_attorney"), "deputy_authorisation", params, "error"
 
 
 def _check_representatives(i: int, party):

@@ -22,9 +22,15 @@ PARTY_KINDS = (
     "cultural_institution",  # samorządowa instytucja kultury (GOK, muzeum…)
     "county_library",  # biblioteka powiatowa
     "powiat",  # powiat: two members of the zarząd sign
-    "business",  # przedsiębiorca
+    "business",  # legacy: przedsiębiorca — now company or sole_trader (a warning says so)
     "informal_group",  # grupa nieformalna
     "resident",  # mieszkaniec, in their own name
+    "company",  # spółka handlowa (KRS): its zarząd or a pełnomocnik, art. 201 § 1 k.s.h.
+    "sole_trader",  # przedsiębiorca wpisany do CEIDG, in their own name
+    "kgw",  # koło gospodyń wiejskich (Krajowy Rejestr KGW kept by ARiMR, not the KRS)
+    "church_entity",  # parafia or another church legal person
+    "other_jst",  # another gmina (a neighbour): its own executive and skarbnik
+    "voivodeship",  # województwo: marszałek with a member of the zarząd
 )
 
 
@@ -41,6 +47,42 @@ PARTY_KIND_LABELS_PL = {
     "business": "przedsiębiorca",
     "informal_group": "grupa nieformalna",
     "resident": "mieszkaniec",
+    "company": "spółka (KRS)",
+    "sole_trader": "przedsiębiorca (CEIDG)",
+    "kgw": "koło gospodyń wiejskich",
+    "church_entity": "parafia / kościelna osoba prawna",
+    "other_jst": "gmina sąsiednia",
+    "voivodeship": "województwo",
+}
+
+# Local-government units (JST): each signs through its own organs and its skarbnik countersigns
+# its money (art. 46 ust. 3 u.s.g., art. 48 ust. 3 u.s.p., art. 57 ust. 3 u.s.w.).
+JST_KINDS = ("gmina", "powiat", "voivodeship", "other_jst")
+# Who runs a school (organ prowadzący); a school of a JST is that JST's budget unit.
+GOVERNING_BODIES = ("gmina", "powiat", "voivodeship", "other")
+GOVERNING_BODY_LABELS_PL = {
+    "gmina": "gmina (szkoła gminna)",
+    "powiat": "powiat (szkoła powiatowa)",
+    "voivodeship": "województwo",
+    "other": "inny podmiot będący Stroną (np. stowarzyszenie)",
+}
+# Who granted a power of attorney or an authorisation.
+GRANTORS = ("executive", "zarzad_powiatu", "zarzad_wojewodztwa", "zarzad")
+GRANTOR_LABELS_PL = {
+    "executive": "wójt / burmistrz / prezydent miasta",
+    "zarzad_powiatu": "zarząd powiatu",
+    "zarzad_wojewodztwa": "zarząd województwa",
+    "zarzad": "zarząd (stowarzyszenia, fundacji, spółki)",
+}
+INFORMAL_GROUP_MODES = ("members", "support")
+INFORMAL_GROUP_MODE_LABELS_PL = {
+    "members": "członkowie podpisują jako osoby fizyczne",
+    "support": "deklaracja poparcia, bez statusu Strony",
+}
+REPRESENTATION_MODES = ("przedstawiciel", "zarzad")
+REPRESENTATION_MODE_LABELS_PL = {
+    "przedstawiciel": "przedstawiciel stowarzyszenia zwykłego",
+    "zarzad": "zarząd stowarzyszenia zwykłego",
 }
 
 
@@ -106,6 +148,10 @@ LANGUAGE_LABELS_PL = {"pl": "polski", "en": "angielski"}
 LABELS_PL: dict[tuple[str, ...], dict[str, str]] = {
     PARTY_KINDS: PARTY_KIND_LABELS_PL,
     RESOURCES: RESOURCE_LABELS_PL,
+    GOVERNING_BODIES: GOVERNING_BODY_LABELS_PL,
+    GRANTORS: GRANTOR_LABELS_PL,
+    INFORMAL_GROUP_MODES: INFORMAL_GROUP_MODE_LABELS_PL,
+    REPRESENTATION_MODES: REPRESENTATION_MODE_LABELS_PL,
     TEAM_ROLES: TEAM_ROLE_LABELS_PL,
     PROBLEM_CATEGORIES: PROBLEM_CATEGORY_LABELS_PL,
     PROMOTION_KINDS: PROMOTION_KIND_LABELS_PL,

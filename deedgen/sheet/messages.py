@@ -10,6 +10,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from deedgen.sheet import enumerations
+from deedgen.sheet.messages_parties import PARTY_MESSAGES
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # code: (Polish, English) — str.format placeholders come from the problem's params
@@ -273,6 +274,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "podmiot publiczny („{kind_pl}”) ma obowiązek wyznaczyć inspektora ochrony danych — podaj jego e-mail w kolumnie „E-mail IOD”; trafi do klauzuli RODO",
         "a public body (kind {kind}) must appoint a data protection officer — give their e-mail (iod_email) for the GDPR clause",
     ),
+    **PARTY_MESSAGES,
 }
 
 

@@ -5,7 +5,15 @@ of attorney, its contributions, and the project team drawn from the parties.
 from __future__ import annotations
 
 from deedgen.sheet import fields as sheet_fields
-from deedgen.sheet.enumerations import PARTY_KINDS, RESOURCES, TEAM_ROLES
+from deedgen.sheet.enumerations import (
+    GOVERNING_BODIES,
+    GRANTORS,
+    INFORMAL_GROUP_MODES,
+    PARTY_KINDS,
+    REPRESENTATION_MODES,
+    RESOURCES,
+    TEAM_ROLES,
+)
 from deedgen.sheet.schema_base import Strict, doc
 
 
@@ -49,6 +57,45 @@ class PowerOfAttorneySchema(Strict):
     )
     date = sheet_fields.Date(
         required=True, metadata=doc("Data pełnomocnictwa", "", "Date of the power of attorney")
+    )
+    granted_by = sheet_fields.Choice(
+        GRANTORS,
+        load_default=None,
+        allow_none=True,
+        metadata=doc(
+            "Pełnomocnictwo — kto udzielił",
+            "szkoła gminna: wójt/burmistrz (executive); szkoła powiatowa: zarząd powiatu",
+            "Who granted the power of attorney or the authorisation",
+        ),
+    )
+
+
+class PartyTreasurerSchema(Strict):
+    name = sheet_fields.Text(
+        required=True,
+        max_length=120,
+        metadata=doc(
+            "Skarbnik Strony — imię i nazwisko",
+            "powiat, województwo, gmina sąsiednia albo szkoła powiatu, gdy wnosi środki",
+            "Name of this party's treasurer (skarbnik), who countersigns its money",
+        ),
+    )
+    function = sheet_fields.Text(
+        required=True,
+        max_length=120,
+        metadata=doc(
+            "Skarbnik Strony — funkcja", "np. Skarbnik Powiatu Buskiego", "Treasurer's function"
+        ),
+    )
+    name_genitive = sheet_fields.Text(
+        load_default=None,
+        allow_none=True,
+        max_length=120,
+        metadata=doc(
+            "Skarbnik Strony — w dopełniaczu",
+            "np. Jolanty Pietrzak",
+            "The treasurer's name in the genitive (optional)",
+        ),
     )
 
 
@@ -122,7 +169,10 @@ class PartySchema(Strict):
         load_default=None,
         allow_none=True,
         metadata=doc(
-            "Pełnomocnictwo", "dla szkół: pełnomocnictwo wójta", "Power of attorney (schools)"
+            "Pełnomocnictwo",
+            "szkoła: pełnomocnictwo organu prowadzącego; gmina: upoważnienie zastępcy "
+            "wójta/burmistrza (Upoważnienie (zastępca))",
+            "Power of attorney (schools) or the deputy's authorisation (the gmina)",
         ),
     )
     representatives = sheet_fields.List(
@@ -134,6 +184,105 @@ class PartySchema(Strict):
         load_default=None,
         allow_none=True,
         metadata=doc("E-mail IOD", "inspektor ochrony danych", "Data protection officer's e-mail"),
+    )
+    # New fields go after the old ones, so the columns of existing workbooks keep their letters.
+    governing_body = sheet_fields.Choice(
+        GOVERNING_BODIES,
+        load_default=None,
+        allow_none=True,
+        metadata=doc(
+            "Organ prowadzący",
+            "dla szkoły: gmina, powiat albo inny podmiot (np. stowarzyszenie)",
+            "A school's governing body (organ prowadzący)",
+        ),
+    )
+    governing_body_party = sheet_fields.Text(
+        load_default=None,
+        allow_none=True,
+        max_length=40,
+        metadata=doc(
+            "Organ prowadzący — Strona (id)",
+            "gdy organ prowadzący to inny podmiot: id tej Strony (np. stowarzyszenia)",
+            "Id of the party that runs the school (governing body 'other')",
+        ),
+    )
+    governing_body_name = sheet_fields.Text(
+        load_default=None,
+        allow_none=True,
+        max_length=150,
+        metadata=doc(
+            "Organ prowadzący — nazwa",
+            "szkoła powiatu albo województwa, które nie są Stroną: np. Powiat Buski",
+            "Name of the governing JST when it is not a party itself",
+        ),
+    )
+    governing_body_genitive = sheet_fields.Text(
+        load_default=None,
+        allow_none=True,
+        max_length=150,
+        metadata=doc(
+            "Organ prowadzący — w dopełniaczu",
+            "np. Powiatu Buskiego (do „pełnomocnictwa Zarządu Powiatu Buskiego”)",
+            "The governing JST's name in the genitive",
+        ),
+    )
+    representation_mode = sheet_fields.Choice(
+        REPRESENTATION_MODES,
+        load_default=None,
+        allow_none=True,
+        metadata=doc(
+            "Reprezentacja",
+            "stowarzyszenie zwykłe: przedstawiciel albo zarzad (gdy brak podstawy reprezentacji)",
+            "How an ordinary association is represented: its representative or its board",
+        ),
+    )
+    register_number = sheet_fields.Text(
+        load_default=None,
+        allow_none=True,
+        max_length=60,
+        metadata=doc(
+            "Nr w rejestrze / ewidencji",
+            "instytucja kultury: nr w rejestrze instytucji kultury; stowarzyszenie zwykłe: nr w "
+            "ewidencji stowarzyszeń zwykłych (starosta)",
+            "Entry number in the register of cultural institutions or of ordinary associations",
+        ),
+    )
+    kgw_register_number = sheet_fields.Text(
+        load_default=None,
+        allow_none=True,
+        max_length=60,
+        metadata=doc(
+            "Nr w Krajowym Rejestrze Kół Gospodyń Wiejskich",
+            "koło gospodyń wiejskich: nr w rejestrze prowadzonym przez Prezesa ARiMR (nie KRS)",
+            "Entry number of a rural women's circle in the national KGW register (ARiMR)",
+        ),
+    )
+    runs_library = sheet_fields.Boolean(
+        load_default=False,
+        metadata=doc(
+            "Prowadzi bibliotekę publiczną",
+            "TAK: instytucja kultury prowadząca bibliotekę (np. Ośrodek Kultury i Biblioteka); "
+            "może być inicjatorem zamiast biblioteki",
+            "A cultural institution that runs the public library (may initiate instead of one)",
+        ),
+    )
+    informal_group_mode = sheet_fields.Choice(
+        INFORMAL_GROUP_MODES,
+        load_default=None,
+        allow_none=True,
+        metadata=doc(
+            "Udział grupy nieformalnej",
+            "members: członkowie podpisują jako osoby fizyczne; support: deklaracja poparcia, "
+            "bez statusu Strony",
+            "How an informal group takes part: its members sign as natural persons, or it only "
+            "declares its support (not a Party)",
+        ),
+    )
+    treasurer = sheet_fields.Nested(
+        PartyTreasurerSchema,
+        load_default=None,
+        allow_none=True,
+        metadata=doc("Skarbnik Strony", "", "This party's treasurer (a JST other than the gmina)"),
     )
 
 

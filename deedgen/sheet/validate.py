@@ -59,6 +59,18 @@ def _schema() -> SheetSchema:
     return SheetSchema()
 
 
+def _cross_problem(raw: RawSheet, path, code: str, params: dict, severity: str) -> Problem:
+    """A cross-table problem; a second place in the sheet (``params["other"]``, a data path, as
+    for a duplicate party) is named by its cell or line and kept as the related location."""
+    related = None
+    if isinstance(params.get("other"), tuple):
+        related = raw.locate(params["other"])
+        where = f"{related.sheet}!{related.cell}" if related.sheet else f"wierszu {related.line}"
+        params = {**params, "other": where}
+    location = raw.locate(path)
+    return Problem(format_path(path), code, _placed(params), severity, location, related=related)
+
+
 def validate_sheet(raw: RawSheet) -> Sheet:
     problems = list(raw.problems)
     # a loader's own problem (e.g. a missing XLSX sheet) explains the schema's error at that path
@@ -70,16 +82,7 @@ def validate_sheet(raw: RawSheet) -> Sheet:
             if format_path(path) not in reported:
                 problems.append(_problem(raw, path, msg))
         data = err.valid_data if isinstance(err.valid_data, dict) else {}
-    problems.extend(
-        Problem(
-            path=format_path(p),
-            code=code,
-            params=_placed(params),
-            severity=sev,
-            location=raw.locate(p),
-        )
-        for p, code, params, sev in cross_check(data)
-    )
+    problems.extend(_cross_problem(raw, *found) for found in cross_check(data))
     problems.extend(  # removed by the schema (sheet/characters.py); the user hears where
         Problem(format_path(p), "invisible_character", params, "warning", raw.locate(p))
         for p, params in invisible_characters(raw.data)

@@ -200,9 +200,9 @@ def test_validate_sheet_accepts_raw_problems_only_once(filled_xlsx):
 
 
 def test_values_under_no_header_are_reported_not_lost_silently(filled_xlsx):
-    filled_xlsx.workbook["Strony"]["Z4"] = "zadzwonić do prezesa"
-    filled_xlsx.workbook["Strony"]["Z5"] = "jeszcze jedna notatka"
+    filled_xlsx.workbook["Strony"]["AZ4"] = "zadzwonić do prezesa"
+    filled_xlsx.workbook["Strony"]["AZ5"] = "jeszcze jedna notatka"
     sheet = read_sheet(filled_xlsx.save())
     assert [(p.code, p.severity, where(p)) for p in sheet.warnings] == [
-        ("no_header", "warning", "Strony!Z4")
+        ("no_header", "warning", "Strony!AZ4")
     ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import deedgen.compliance.params as param_types
+from deedgen import party_model
 from deedgen.compliance.kinds.registry import (
     Context,
     assembled_document,
@@ -35,7 +36,7 @@ def required_parties(ctx: Context, params: dict) -> list[Issue]:
         return missing
     issues = []
     parties = ctx.parties()
-    initiators = [(i, party) for i, party in parties if party["kind"] == params["initiator"]]
+    initiators = [(i, party) for i, party in parties if _initiates(party, params["initiator"])]
     if len(initiators) != 1:
         issues.append(
             fail(
@@ -52,7 +53,7 @@ def required_parties(ctx: Context, params: dict) -> list[Issue]:
     checked = [
         (i, party)
         for i, party in parties
-        if party["kind"] in (params["initiator"], *params["required"])
+        if _initiates(party, params["initiator"]) or party["kind"] in params["required"]
     ]
     for i, party in checked:
         if not signers.get(party["id"]):
@@ -76,6 +77,14 @@ def required_parties(ctx: Context, params: dict) -> list[Issue]:
     ]
 
 
+def _initiates(party: dict, initiator: str) -> bool:
+    """A party of the initiator's kind; for ``library`` also a cultural institution that runs the
+    public library."""
+    if initiator == "library":
+        return party_model.is_library(party)
+    return party["kind"] == initiator
+
+
 @rule_kind(
     "countersignature",
     money_kinds=param_types.PartyKinds(
@@ -84,13 +93,18 @@ def required_parties(ctx: Context, params: dict) -> list[Issue]:
     document=param_types.DocumentKind("the document whose signature block is checked"),
 )
 def countersignature(ctx: Context, params: dict) -> list[Issue]:
-    """When a party of ``money_kinds`` (the gmina) contributes money, the assembled document has
-    a countersignature line (kontrasygnata of the skarbnik) for that party."""
+    """When a party of ``money_kinds`` (a JST: the gmina, a powiat…) contributes money, itself or
+    through its school, the assembled document has a countersignature line (kontrasygnata of the
+    skarbnik) for that party."""
     payers: dict[str, list[int]] = {}
+    parties = ctx.data.get("parties") or []
     for i, contribution in enumerate(ctx.data.get("contributions") or []):
-        money = contribution["resource"] == "finances" and contribution.get("amount") != 0
-        if money and ctx.party_kind(contribution["party"]) in params["money_kinds"]:
-            payers.setdefault(contribution["party"], []).append(i)
+        # a school's money is its governing JST's: that JST's skarbnik countersigns it
+        payer = party_model.legal_party_id(parties, contribution["party"])
+        party = next((p for p in parties if p.get("id") == payer), {})
+        kind = party_model.jst_kind(parties, party) or party.get("kind")
+        if party_model.money(contribution) > 0 and kind in params["money_kinds"]:
+            payers.setdefault(payer, []).append(i)
     if not payers:
         return [ok("countersignature_not_needed", kinds=kind_labels(params["money_kinds"]))]
     document, missing = assembled_document(ctx, params["document"])
@@ -102,8 +116,12 @@ def countersignature(ctx: Context, params: dict) -> list[Issue]:
         if countersigned.get(party_id):
             continue
         amount = sum((ctx.data["contributions"][i].get("amount") or Decimal(0)) for i in indexes)
+        index = next(i for i, p in enumerate(parties) if p.get("id") == party_id)
+        treasurer = (
+            "treasurer" if parties[index]["kind"] == "gmina" else f"parties[{index}].treasurer"
+        )
         places = (
-            ctx.place("treasurer", party=party_id, document=params["document"]),
+            ctx.place(treasurer, party=party_id, document=params["document"]),
             *(ctx.place(f"contributions[{i}]") for i in indexes),
         )
         issues.append(

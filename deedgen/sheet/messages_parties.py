@@ -1,0 +1,88 @@
+"""Messages of the party model's sheet checks (issue 12, phase 2: governing bodies, JST
+treasurers, deputies, party kinds, duplicates, informal groups), in Polish and English; part of
+:data:`deedgen.sheet.messages.MESSAGES`."""
+
+from __future__ import annotations
+
+PARTY_MESSAGES = {
+    "governing_body_missing": (
+        "szkoła „{party}”: podaj organ prowadzący (gmina, powiat, voivodeship albo other) — Stroną jest organ prowadzący, nie szkoła; bez tej kolumny przyjęto gminę",
+        "school '{party}': give its governing body (gmina, powiat, voivodeship or other) — the Party is that body, not the school; the gmina was assumed",
+    ),
+    "grantor_mismatch": (
+        "pełnomocnictwa dyrektorowi szkoły prowadzonej przez {body} udziela {expected}, nie {found}",
+        "the director of a school run by the {body} gets the power of attorney from {expected}, not {found}",
+    ),
+    "governing_body_name_missing": (
+        "organ prowadzący ({body}) nie jest Stroną arkusza — podaj jego nazwę, np. Powiat Buski (Organ prowadzący — nazwa)",
+        "the governing body ({body}) is not a party of the sheet — give its name, e.g. Powiat Buski",
+    ),
+    "governing_body_genitive_missing": (
+        "podaj nazwę organu prowadzącego w dopełniaczu, np. Powiatu Buskiego — do „pełnomocnictwa Zarządu Powiatu Buskiego”",
+        "give the governing body's name in the genitive, e.g. Powiatu Buskiego",
+    ),
+    "governing_body_party_missing": (
+        "organ prowadzący „other”: podaj id Strony, która prowadzi szkołę (np. stowarzyszenia)",
+        "governing body 'other': give the id of the party that runs the school (e.g. an association)",
+    ),
+    "governing_body_party_kind": (
+        "organ prowadzący „other” wskazuje Stronę „{found}” rodzaju {kind} — dla gminy, powiatu albo województwa wybierz ten organ wprost (gmina, powiat, voivodeship)",
+        "governing body 'other' names party '{found}' of kind {kind} — for a JST choose gmina, powiat or voivodeship",
+    ),
+    "jst_treasurer_required": (
+        "Strona „{party}” (jednostka samorządu terytorialnego) wnosi środki finansowe ({amount} zł) — podaj jej skarbnika do kontrasygnaty (Skarbnik Strony — imię i nazwisko, funkcja)",
+        "party '{party}' (a local government unit) pledges money ({amount} PLN) — give its treasurer (skarbnik), who countersigns",
+    ),
+    "deputy_authorisation": (
+        "reprezentant gminy „{found}” to nie {title} „{expected}” — zastępca albo sekretarz działa na podstawie upoważnienia (art. 46 ust. 1 u.s.g.): podaj przy gminie jego numer i datę (Nr pełnomocnictwa, Data pełnomocnictwa)",
+        "the gmina's representative '{found}' is not the {title} '{expected}' — a deputy or the secretary acts under an authorisation (art. 46(1) u.s.g.): give its number and date on the gmina's row",
+    ),
+    "business_legacy": (
+        "Strona „{party}”: rodzaj business jest przestarzały — podaj spółkę (company) albo przedsiębiorcę z CEIDG (sole_trader), aby komparycja podała właściwą reprezentację",
+        "party '{party}': kind business is outdated — use company (KRS) or sole_trader (CEIDG) so the comparition states the right representation",
+    ),
+    "company_krs": (
+        "spółka (company) musi mieć numer KRS — reprezentację spółki określa wpis w KRS",
+        "a company must have a KRS number — its representation follows the KRS entry",
+    ),
+    "company_nip": (
+        "spółka (company) powinna mieć NIP",
+        "a company should have a NIP",
+    ),
+    "company_representation": (
+        "spółkę reprezentuje zarząd (art. 201 § 1 k.s.h.) albo pełnomocnik: funkcja „{found}” nie jest funkcją w zarządzie — podaj pełnomocnictwo (numer i datę) albo członka zarządu",
+        "a company acts through its board (art. 201 § 1 k.s.h.) or an attorney: '{found}' is not a board function — give the power of attorney or a board member",
+    ),
+    "sole_trader_nip": (
+        "przedsiębiorca z CEIDG (sole_trader) musi mieć NIP",
+        "a sole trader (CEIDG) must have a NIP",
+    ),
+    "kgw_krs": (
+        "koło gospodyń wiejskich jest wpisywane do Krajowego Rejestru Kół Gospodyń Wiejskich (ARiMR), nie do KRS — usuń KRS {found} i podaj nr w rejestrze KGW",
+        "a rural women's circle is entered in the KGW register kept by ARiMR, not the KRS — remove KRS {found} and give its KGW register number",
+    ),
+    "kgw_register_missing": (
+        "koło gospodyń wiejskich: podaj nr w Krajowym Rejestrze Kół Gospodyń Wiejskich",
+        "rural women's circle: give its number in the national KGW register",
+    ),
+    "church_basis_missing": (
+        "parafia / kościelna osoba prawna: podaj podstawę reprezentacji (przepis właściwy dla wyznania, np. dekret biskupa) — wypełnia prawnik",
+        "parish / church legal person: give the basis of representation (the law of its denomination) — for a lawyer to fill in",
+    ),
+    "representation_mode_missing": (
+        "stowarzyszenie zwykłe „{party}”: wybierz reprezentację — przedstawiciel albo zarzad (albo podaj podstawę reprezentacji); bez niej tekst zgaduje z funkcji",
+        "ordinary association '{party}': choose its representation — przedstawiciel or zarzad (or give the basis); without it the text guesses from the functions",
+    ),
+    "duplicate_party": (
+        "ta sama instytucja co w {other}: {label} „{found}” — wpisz każdą Stronę raz",
+        "the same institution as at {other}: {label} '{found}' — enter each party once",
+    ),
+    "group_money": (
+        "grupa nieformalna „{party}” nie może zobowiązać się finansowo (nie ma zdolności prawnej) — środki może wnieść Strona, np. stowarzyszenie albo członek grupy jako osoba fizyczna",
+        "informal group '{party}' cannot pledge money (it has no legal capacity) — a Party may, e.g. an association or a member as a natural person",
+    ),
+    "informal_group_mode_missing": (
+        "grupa nieformalna „{party}”: wybierz udział — members (członkowie podpisują jako osoby fizyczne) albo support (deklaracja poparcia, bez statusu Strony); bez wyboru przyjęto members",
+        "informal group '{party}': choose members (its members sign as natural persons) or support (a declaration of support, not a Party); members was assumed",
+    ),
+}
