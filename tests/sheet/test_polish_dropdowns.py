@@ -48,6 +48,7 @@ def test_coded_columns_offer_polish_labels(blank):
         "przestrzeń",
         "finanse",
         "wiedza",
+        "wkład rzeczowy",
     ]
     assert listed(workbook, drop_downs(workbook, "Zespół")["C"]) == ["koordynator", "członek"]
     assert "seminarium" in listed(workbook, drop_downs(workbook, "Promocja")["A"])

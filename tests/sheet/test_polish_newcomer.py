@@ -65,7 +65,7 @@ ORDINARY = (
     ("Wkłady", "A9", "gmina"), ("Wkłady", "B9", "finanse"),
     ("Wkłady", "C9", "dofinansowanie warsztatów cyfrowych"), ("Wkłady", "D9", "5.000,00"),
     ("Strony", "I5", 23456788),  # REGON 023456788, its zero lost as a number
-    ("Strony", "Q1", "Telefon"), ("Strony", "Q3", "41 356 12 00"),  # a column of one's own
+    ("Strony", "AE1", "Telefon"), ("Strony", "AE3", "41 356 12 00"),  # a column of one's own
 )  # fmt: skip
 
 

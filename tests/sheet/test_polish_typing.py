@@ -62,11 +62,11 @@ def test_a_six_digit_terc_says_it_has_seven(tmp_path):
 
 
 def test_an_extra_column_is_a_warning(tmp_path):
-    path = edited(tmp_path, [("Strony", "Q1", "Telefon"), ("Strony", "Q3", "41 356 12 00")])
+    path = edited(tmp_path, [("Strony", "AE1", "Telefon"), ("Strony", "AE3", "41 356 12 00")])
     result = run("validate", path)
     assert result.exit_code == 0, result.output
     assert "Arkusz poprawny" in result.output
-    assert "! lipowiec.xlsx: Strony!Q1: kolumna „Telefon” nie należy do arkusza" in (result.output)
+    assert "! lipowiec.xlsx: Strony!AE1: kolumna „Telefon” nie należy do arkusza" in (result.output)
 
 
 def test_a_near_miss_header_names_the_column_meant(tmp_path):
@@ -82,8 +82,8 @@ def test_init_from_says_what_it_could_not_carry(tmp_path):
             ("Przedstawiciele", "A9", "kgw"),
             ("Przedstawiciele", "B9", "Zofia Kubiak"),
             ("Przedstawiciele", "C9", "Przewodnicząca"),
-            ("Strony", "Q1", "Telefon"),
-            ("Strony", "Q3", "41 356 12 00"),
+            ("Strony", "AE1", "Telefon"),
+            ("Strony", "AE3", "41 356 12 00"),
         ],
     )
     target = tmp_path / "nowy.xlsx"
@@ -92,7 +92,7 @@ def test_init_from_says_what_it_could_not_carry(tmp_path):
     assert (
         "! Przedstawiciele!A9: wiersz nieprzeniesiony — nie ma strony o identyfikatorze „kgw”"
     ) in result.output
-    assert "! Strony!Q1: kolumna nieprzeniesiona — kolumna „Telefon”" in result.output
+    assert "! Strony!AE1: kolumna nieprzeniesiona — kolumna „Telefon”" in result.output
     names = [c.value for c in openpyxl.load_workbook(target)["Przedstawiciele"]["B"]]
     assert "Zofia Kubiak" not in names  # not carried, and said so
     assert run("validate", str(target)).exit_code == 0

@@ -66,5 +66,8 @@ def test_libreoffice_prints_each_sheet_on_a_few_pages(blank, tmp_path):
         footer = re.search(r"(\w+) — strona \d+ z \d+", page.extract_text())
         pages[footer.group(1)] += 1
     assert set(pages) == {"Instrukcja", "Koalicja", *(t.sheet for t in TABLES)}
+    # Strony has 29 columns since the party model (governing body, register, treasurer…): it
+    # stays legible on six pages rather than shrinking to three; every other sheet fits on three
+    assert pages.pop("Strony") <= 6
     assert max(pages.values()) <= 3
-    assert sum(pages.values()) <= 16  # was 30 portrait pages
+    assert sum(pages.values()) + 6 <= 20  # was 30 portrait pages
