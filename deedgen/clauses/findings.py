@@ -56,13 +56,14 @@ def to_error(problem: Problem) -> ClauseError:
 
 
 def format_location(location: Location | None) -> str:
-    """A location with the file path relative to the working folder when that is shorter."""
+    """A location with the file path relative to the working folder when it lies inside it
+    (a path that climbs out with „..” reads worse than the absolute one)."""
     if location is None or not location.file:
         return ""
     path = location.file
     try:
         relative = os.path.relpath(path)
-        if len(relative) < len(path):
+        if not relative.startswith(".."):
             path = relative
     except ValueError:  # another drive on Windows
         pass

@@ -177,6 +177,7 @@ def assert_outcome(outcome: Outcome, expect: dict) -> None:
     assert outcome.exit_code == expect["code"], output
     assert "Traceback" not in output, output
     for fragment in _as_list(expect.get("says")) + _as_list(expect.get("where")):
+        fragment = fragment.replace("{after_sample}", str(_sample_lines() + 1))
         assert fragment in output, f"{fragment!r} not in:\n{output}"
     if expect["code"] != 0:
         assert not outcome.written, output
@@ -330,6 +331,11 @@ def text_bytes(text: str, encoding: str) -> bytes:
 
 def raw_bytes(hex: str) -> bytes:
     return bytes.fromhex(hex)
+
+
+def _sample_lines(name: str = "lipowiec.yaml") -> int:
+    """Lines of the sample a case appends to: its first appended line is the one after."""
+    return len((SAMPLES / name).read_text(encoding="utf-8").splitlines())
 
 
 def sample_text(name: str = "lipowiec.yaml", prefix: str = "", suffix: str = "") -> str:
