@@ -295,56 +295,12 @@ def add_fields(pdf: bytes, fields: list[FormField], boxes: dict, metadata: str) 
     )
     writer.root[g.NameObject(METADATA_KEY)] = g.TextStringObject(metadata)
     writer.update_root()
-    _tag_widgets(g, writer, refs)
+    from deedgen.render.typst.fields import tag_widgets
+
+    tag_widgets(writer, refs)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
-
-
-def _tag_widgets(g, writer, refs) -> None:
-    """A /Form structure element per field, after the document's content, named by the field's
-    tooltip (PDF/UA, which Typst's document declares, wants every annotation tagged)."""
-    tree_ref = writer.root.raw_get("/StructTreeRoot")
-    tree = tree_ref.get_object()
-    numbers = tree["/ParentTree"].get("/Nums")
-    top = tree["/K"]
-    if numbers is None or (isinstance(top, g.ArrayObject) and len(top) != 1):
-        return  # not the shape Typst writes: leave the tags alone
-    document_ref = top.raw_get(0) if isinstance(top, g.ArrayObject) else tree.raw_get("/K")
-    document = document_ref.get_object()
-    kids = document.get("/K")
-    if not isinstance(kids, g.ArrayObject):
-        kids = g.ArrayObject([] if kids is None else [document.raw_get("/K")])
-        document[g.NameObject("/K")] = kids
-    key = int(tree["/ParentTreeNextKey"])
-    for ref in refs:
-        widget = ref.get_object()
-        element = g.DictionaryObject(
-            {
-                g.NameObject("/Type"): g.NameObject("/StructElem"),
-                g.NameObject("/S"): g.NameObject("/Form"),
-                g.NameObject("/P"): document_ref,
-                g.NameObject("/Alt"): widget["/TU"],
-                g.NameObject("/K"): g.DictionaryObject(
-                    {
-                        g.NameObject("/Type"): g.NameObject("/OBJR"),
-                        g.NameObject("/Obj"): ref,
-                        g.NameObject("/Pg"): widget.raw_get("/P"),
-                    }
-                ),
-            }
-        )
-        element_ref = writer.add_object(element)
-        kids.append(element_ref)
-        widget[g.NameObject("/StructParent")] = g.NumberObject(key)
-        numbers += [g.NumberObject(key), element_ref]
-        key += 1
-    tree[g.NameObject("/ParentTreeNextKey")] = g.NumberObject(key)
-    writer.mark_update(document_ref)
-    writer.mark_update(tree_ref)
-    parent_tree = tree.raw_get("/ParentTree")
-    if isinstance(parent_tree, g.IndirectObject):
-        writer.mark_update(parent_tree)
 
 
 def _widget(g, f: FormField, box, page_ref):

@@ -87,7 +87,7 @@ def finish_bundle(
             empty_field_appearance=True,
         )
         append_signature_field(writer, spec)
-    _tag_widgets(writer)
+    tag_widgets(writer, writer.root["/AcroForm"].raw_get("/Fields").get_object())
     for page in sorted({place.page for place in places}):
         # annotations in the order of the structure tree (PDF/UA)
         page_ref = writer.find_page_for_modification(page)[0]
@@ -100,27 +100,26 @@ def finish_bundle(
     return out.getvalue()
 
 
-def _tag_widgets(writer: IncrementalPdfFileWriter) -> None:
-    """Give every signature widget a /Form element in the structure tree (PDF/UA-1 wants each
-    annotation tagged), after the document's content: an object reference to the widget and its
-    /StructParent entry in the parent tree."""
+def tag_widgets(writer: IncrementalPdfFileWriter, refs) -> None:
+    """Give each widget of *refs* a /Form element in the structure tree, named by its tooltip
+    (PDF/UA-1 wants every annotation tagged), after the document's content: an object reference
+    to the widget and its /StructParent entry in the parent tree. A tree not of the shape Typst
+    writes (one /Document element, a number tree of parents) is left alone. Used for the
+    bundle's signature fields and the quarterly report's form fields."""
     tree_ref = writer.root.raw_get("/StructTreeRoot")
     tree = tree_ref.get_object()
-    top = tree["/K"]  # Typst: an array holding the one /Document element
-    if isinstance(top, generic.ArrayObject):
-        if len(top) != 1:
-            return
-        document_ref = top.raw_get(0)
-    else:
-        document_ref = tree.raw_get("/K")
+    numbers = tree["/ParentTree"].get("/Nums")
+    top = tree["/K"]
+    if numbers is None or (isinstance(top, generic.ArrayObject) and len(top) != 1):
+        return
+    document_ref = top.raw_get(0) if isinstance(top, generic.ArrayObject) else tree.raw_get("/K")
     document = document_ref.get_object()
     kids = document.get("/K")
     if not isinstance(kids, generic.ArrayObject):
         kids = generic.ArrayObject([] if kids is None else [document.raw_get("/K")])
-        document["/K"] = kids
-    numbers = tree["/ParentTree"]["/Nums"]
+        document[generic.NameObject("/K")] = kids
     next_key = int(tree["/ParentTreeNextKey"])
-    for field_ref in writer.root["/AcroForm"].raw_get("/Fields").get_object():
+    for field_ref in refs:
         widget = field_ref.get_object()
         element = generic.DictionaryObject(
             {
@@ -139,11 +138,11 @@ def _tag_widgets(writer: IncrementalPdfFileWriter) -> None:
         )
         element_ref = writer.add_object(element)
         kids.append(element_ref)
-        widget["/StructParent"] = generic.NumberObject(next_key)
+        widget[generic.NameObject("/StructParent")] = generic.NumberObject(next_key)
         numbers += [generic.NumberObject(next_key), element_ref]
         next_key += 1
         writer.mark_update(field_ref)
-    tree["/ParentTreeNextKey"] = generic.NumberObject(next_key)
+    tree[generic.NameObject("/ParentTreeNextKey")] = generic.NumberObject(next_key)
     writer.mark_update(document_ref)
     writer.mark_update(tree_ref)
     parent_tree_ref = tree.raw_get("/ParentTree")
