@@ -9,6 +9,10 @@ import signal
 import threading
 from collections.abc import Iterator
 
+from deedgen.fsutil import interrupt
+
+SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
 
 class Interrupt:
     """Whether the batch was interrupted; set once, read by every phase."""
@@ -16,14 +20,16 @@ class Interrupt:
     fired = False
 
 
-def _raise_keyboard_interrupt(signum, frame) -> None:
-    raise KeyboardInterrupt
+def _on_signal(signum, frame) -> None:
+    # held back while the batch's bookkeeping runs (a finished chunk's rows are written whole)
+    interrupt()
 
 
 @contextlib.contextmanager
 def interruptible() -> Iterator[Interrupt]:
-    """SIGTERM behaves as Ctrl-C (KeyboardInterrupt) while the batch runs. Signal handlers can
-    be set only in the main thread of the main process; elsewhere the batch just runs."""
+    """SIGTERM behaves as Ctrl-C (KeyboardInterrupt) while the batch runs, and both wait for the
+    end of an :func:`~deedgen.fsutil.uninterrupted` block. Signal handlers can be set only in
+    the main thread of the main process; elsewhere the batch just runs."""
     interrupt = Interrupt()
     main = (
         multiprocessing.current_process().name == "MainProcess"
@@ -32,8 +38,9 @@ def interruptible() -> Iterator[Interrupt]:
     if not main:
         yield interrupt
         return
-    previous = signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
+    previous = {number: signal.signal(number, _on_signal) for number in SIGNALS}
     try:
         yield interrupt
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)

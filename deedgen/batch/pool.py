@@ -25,13 +25,14 @@ from deedgen.batch.options import BatchOptions, Progress
 from deedgen.batch.rows import Row, RowSpool
 from deedgen.batch.triage import Task
 from deedgen.batch.worker import WORKER_PRELOAD, Valid, WorkerSetup, init_worker, validate_chunk
-from deedgen.fsutil import usable_cores
+from deedgen.fsutil import uninterrupted, usable_cores
 
 TIMED_OUT = (
     "przekroczono limit czasu: koalicja była budowana dłużej niż {limit:g} s, więc ją przerwano;"
     " pozostałe koalicje budowano dalej (the coalition took longer than {limit:g} s and was"
     " stopped; the others went on)"
 )
+CLOSE_WAIT = 60.0  # seconds the workers may take to exit when the pool closes, then killed
 WORKER_DIED = (
     "the worker process died while working on this coalition (killed, or out of memory); "
     "rerun to resume"
@@ -75,11 +76,33 @@ class PoolRunner:
             )
         return self._executor
 
+    def _workers(self) -> list[multiprocessing.Process]:
+        """This pool's worker processes (never another child of this process: deedgen may run
+        as a library, beside other children of its host)."""
+        processes = getattr(self._executor, "_processes", None) or {}
+        return list(processes.values())
+
     def close(self) -> None:
+        """Stop the workers and wait for them, for a bounded time: a pool whose worker was
+        killed can stay stuck on a queue the dead worker held (a Python 3.11 executor may then
+        wait forever), so workers that do not exit in time are killed."""
         if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
+            workers = self._workers()
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            deadline = time.monotonic() + CLOSE_WAIT
+            for process in workers:
+                process.join(max(0.0, deadline - time.monotonic()))
+                if process.is_alive():
+                    process.kill()
+                    process.join(5)
             self._executor = None
         self._drain_events()
+
+    def _renew(self) -> None:
+        """After a worker was killed or died: a new pool, and a new progress queue for it (the
+        dead worker may have held the old queue's lock, which would block every next writer)."""
+        self.close()
+        self._events = self._context.Queue()
 
     def validate(self, tasks: list[Task], spool: RowSpool) -> list[Task]:
         """Validate every sheet (in the workers); an invalid one gets its row now. Returns the
@@ -139,7 +162,7 @@ class PoolRunner:
             except KeyboardInterrupt:
                 self._stop(running, done)
             if todo:
-                self.close()  # a broken pool: start a new one for the chunks left
+                self._renew()  # a broken pool: start a new one for the chunks left
         self._drain_events(wait_for=0 if self.interrupt.fired else sum(map(len, chunks)))
 
     def _collect(
@@ -154,16 +177,17 @@ class PoolRunner:
             finished, _ = wait(running, timeout=0.2, return_when=FIRST_COMPLETED)
             self._drain_events()
             for future in finished:
-                number = running.pop(future)
-                self._alive_since.pop(future, None)
-                try:
-                    done(future.result())
-                except BrokenProcessPool:
-                    attempts[number] += 1
-                    if attempts[number] < 2:
-                        retry.append(number)
-                    else:
-                        done(_died(function, chunks[number]))
+                with uninterrupted():  # Ctrl-C waits: a finished chunk is taken whole
+                    number = running.pop(future)
+                    self._alive_since.pop(future, None)
+                    try:
+                        done(future.result())
+                    except BrokenProcessPool:
+                        attempts[number] += 1
+                        if attempts[number] < 2:
+                            retry.append(number)
+                        else:
+                            done(_died(function, chunks[number]))
             late = self._late(running)
             if late:
                 return retry + self._stop_late(late, running, function, chunks, attempts, done)
@@ -184,9 +208,9 @@ class PoolRunner:
         """Kill the workers (the pool cannot stop one task); a late chunk of one coalition is
         reported failed, a longer one is split to find which coalition hangs; every other
         running chunk goes again (it lost its worker through no fault of its own)."""
-        for child in multiprocessing.active_children():
+        for process in self._workers():
             with contextlib.suppress(ProcessLookupError):
-                os.kill(child.pid, signal.SIGKILL)
+                process.kill()
         retry = []
         for future in late:
             chunk = chunks[running.pop(future)]
@@ -206,9 +230,9 @@ class PoolRunner:
         """Ctrl-C: workers stop at their current coalition; collect what they finished."""
         self.interrupt.fired = True
         self.progress.note("interrupted: stopping the workers…")
-        for child in multiprocessing.active_children():
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(child.pid, signal.SIGINT)
+        for process in self._workers():
+            with contextlib.suppress(ProcessLookupError, TypeError):  # TypeError: not started
+                os.kill(process.pid, signal.SIGINT)
         for future in running:
             future.cancel()
         deadline = time.monotonic() + 60

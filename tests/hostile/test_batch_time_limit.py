@@ -26,12 +26,15 @@ class FreezeTheWorker(Progress):
 
     def __init__(self) -> None:
         self.frozen: list[int] = []
+        # children of this process from before the batch are not the batch's workers
+        self.others = {child.pid for child in multiprocessing.active_children()}
 
     def phase(self, name: str, total: int) -> None:
         if name == "build" and not self.frozen:
             for child in multiprocessing.active_children():
-                os.kill(child.pid, signal.SIGSTOP)
-                self.frozen.append(child.pid)
+                if child.pid not in self.others:
+                    os.kill(child.pid, signal.SIGSTOP)
+                    self.frozen.append(child.pid)
 
 
 def test_a_hanging_coalition_is_stopped_reported_and_the_batch_goes_on(tmp_path):
