@@ -71,7 +71,7 @@ def describe_error(error: BaseException) -> list[str]:
         folder = Path(error.filename).parent if error.filename else "OUTDIR/.deedgen-batch"
         lines = [OutputError.from_os(error, folder).format_message()]
     else:
-        lines = [f"internal error: {type(error).__name__}: {error}"]
+        lines = [f"błąd wewnętrzny deedgen (internal error): {type(error).__name__}: {error}"]
     return lines[:MAX_ERRORS_PER_ROW]
 
 

@@ -34,9 +34,11 @@ TIMED_OUT = (
 )
 CLOSE_WAIT = 60.0  # seconds the workers may take to exit when the pool closes, then killed
 WORKER_DIED = (
-    "the worker process died while working on this coalition (killed, or out of memory); "
-    "rerun to resume"
+    "proces budujący tę koalicję zakończył się nagle (zabity albo zabrakło pamięci); uruchom"
+    " partię ponownie, by dokończyć (the worker process died while working on this coalition:"
+    " killed, or out of memory; rerun to resume)"
 )
+INTERRUPTED = "przerwano: procesy kończą bieżące koalicje… (interrupted: stopping the workers…)"
 
 
 class PoolRunner:
@@ -156,14 +158,24 @@ class PoolRunner:
             running: dict[Future, int] = {}
             submitted, todo = todo, []
             try:
-                for number in submitted:
-                    running[self._pool().submit(function, chunks[number])] = number
-                todo = self._collect(running, function, chunks, attempts, done)
+                unsent = self._submit(function, chunks, submitted, running)
+                todo = self._collect(running, function, chunks, attempts, done) + unsent
             except KeyboardInterrupt:
                 self._stop(running, done)
             if todo:
                 self._renew()  # a broken pool: start a new one for the chunks left
         self._drain_events(wait_for=0 if self.interrupt.fired else sum(map(len, chunks)))
+
+    def _submit(self, function: Callable, chunks, numbers: list[int], running) -> list[int]:
+        """Send the chunks to the pool; returns those it did not take: a worker died before
+        they were sent (the pool is broken), so they go again, in a new pool, as never tried.
+        A new pool takes its first chunk always, so every round tries at least one."""
+        for position, number in enumerate(numbers):
+            try:
+                running[self._pool().submit(function, chunks[number])] = number
+            except BrokenProcessPool:
+                return numbers[position:]
+        return []
 
     def _collect(
         self, running: dict[Future, int], function: Callable, chunks, attempts, done: Callable
@@ -229,7 +241,7 @@ class PoolRunner:
     def _stop(self, running: dict[Future, int], done: Callable) -> None:
         """Ctrl-C: workers stop at their current coalition; collect what they finished."""
         self.interrupt.fired = True
-        self.progress.note("interrupted: stopping the workers…")
+        self.progress.note(INTERRUPTED)
         for process in self._workers():
             with contextlib.suppress(ProcessLookupError, TypeError):  # TypeError: not started
                 os.kill(process.pid, signal.SIGINT)

@@ -239,4 +239,7 @@ def _edition_mismatch(sheet, edition: str | None) -> str | None:
     if not edition or found == edition:
         return None
     where = sheet.locate(("coalition", "edition"))
-    return f"{where} (coalition.edition): the cohort is for program edition {edition}; the sheet says {found}"
+    return (
+        f"{where} (coalition.edition): kohorta jest dla edycji programu {edition}, a arkusz podaje"
+        f" {found} (the cohort is for program edition {edition}; the sheet says {found})"
+    )

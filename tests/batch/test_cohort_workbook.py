@@ -142,5 +142,6 @@ def test_a_sheet_of_another_edition_fails(tmp_path):
     (row,) = rows_by_sheet(tmp_path / "out").values()
     assert code == 1
     assert row["errors"] == [
-        "a.yaml:3 (coalition.edition): the cohort is for program edition 2026; the sheet says 2025"
+        "a.yaml:3 (coalition.edition): kohorta jest dla edycji programu 2026, a arkusz podaje 2025"
+        " (the cohort is for program edition 2026; the sheet says 2025)"
     ]
