@@ -29,10 +29,12 @@ def field(page, name: str):
 
 
 def show_tab(page, name: str) -> None:
-    """Open the tab holding the field *name* (clicked like a person would)."""
+    """Open the tab holding the field *name* (clicked like a person would), unless it is open."""
     key = name.partition(".")[0]
     tab = key if any(t.key == key and t.table for t in TABS) else "coalition"
-    page.locator(f"#tab-{tab}").click()
+    button = page.locator(f"#tab-{tab}")
+    if button.get_attribute("aria-selected") != "true":
+        button.click()
 
 
 def type_into(page, name: str, text: str) -> None:
