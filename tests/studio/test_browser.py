@@ -131,6 +131,32 @@ def test_librarian_builds_a_coalition_from_blank(page, workspace, tmp_path):
     assert any(n.endswith(".pdf") for n in names)
 
 
+def test_validation_answers_only_the_messages_that_change(page, workspace):
+    """A long sheet's check answer carries the messages of the fields with a problem and of
+    those showing one, not a box per field; a message still goes when its field is fixed."""
+    answers: list[str] = []
+    page.on(
+        "response",
+        lambda response: (
+            answers.append(response.text()) if response.url.endswith("/sprawdz") else None
+        ),
+    )
+    page.goto(page.base + "/k/lipowiec.yaml")
+    fields = page.locator(".field-error").count()
+    type_into(page, "parties.0.nip", WRONG_NIP)
+    wait_checked(page)
+    expect(error_beside(page, "parties.0.nip")).to_contain_text("ma błędną cyfrę kontrolną")
+    broken = answers[-1]
+    assert f'id="err-{field_id("parties.0.nip")}"' in broken
+    assert broken.count('class="field-error"') < fields / 4, (broken.count("field-error"), fields)
+
+    type_into(page, "parties.0.nip", RIGHT_NIP)
+    wait_checked(page)
+    expect(error_beside(page, "parties.0.nip")).to_have_text("")  # the shown message was cleared
+    assert field(page, "parties.0.nip").get_attribute("aria-invalid") is None
+    assert f'id="err-{field_id("parties.0.nip")}"' in answers[-1]
+
+
 def test_a_row_added_while_validation_is_pending_is_kept(page, workspace):
     """Typing then clicking „Dodaj wiersz” at once: the delayed validation must not cancel the row."""
 

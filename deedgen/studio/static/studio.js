@@ -55,6 +55,17 @@
   }
   document.addEventListener("htmx:afterSettle", markFields);
 
+  // validation as you type: say which fields show a message now, so the answer carries only
+  // those and the fields with a problem (not one message box per field of a long sheet)
+  document.addEventListener("htmx:configRequest", function (event) {
+    if (!/\/sprawdz$/.test(event.detail.path)) return;
+    var shown = [];
+    document.querySelectorAll(".field-error").forEach(function (box) {
+      if (box.firstElementChild) shown.push(box.id.replace(/^err-/, ""));
+    });
+    event.detail.parameters["shown_errors"] = shown.join(" ");
+  });
+
   // the clause editor's field picker: insert the name at the cursor, and preview as if typed
   document.addEventListener("click", function (event) {
     var button = event.target.closest("button.insert[data-insert]");

@@ -66,10 +66,18 @@ async def check(request: Request):
     """Validation as you type: the problem list, every field's message (out of band), the
     tab counts, the reference suggestions and the funding-conditions panel."""
     _studio, coalition = _coalition(request)
-    state = from_form(await checked_form(request))
+    form = await checked_form(request)
+    state = from_form(form)
     outcome = await run_in_threadpool(check_form, state, coalition.id)
     context = await run_in_threadpool(_context, request, coalition, state, outcome)
-    return page(request, "_check.html", **context)
+    return page(request, "_check.html", shown=_shown_errors(form), **context)
+
+
+def _shown_errors(form) -> set[str] | None:
+    """The fields whose message the page shows now (their ids, from studio.js), or None when
+    the page did not say: then every field's message is sent."""
+    shown = form.get("shown_errors")
+    return set(str(shown).split()) if shown is not None else None
 
 
 async def edit_rows(request: Request):
