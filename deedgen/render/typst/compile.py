@@ -64,11 +64,6 @@ class TypstEngine:
     """A Typst compiler for deedgen's documents; one per process (see :func:`engine`)."""
 
     def __init__(self, main: Path | None = None) -> None:
-        # Typst lays out pages on a pool of threads (rayon), made at the process's first
-        # compile. On deedgen's documents the threads' hand-offs cost ~15 % more CPU than they
-        # save in time, and a batch runs one worker per core already: one thread, unless the
-        # environment says otherwise.
-        os.environ.setdefault("RAYON_NUM_THREADS", "1")
         import typst
 
         self._typst = typst
