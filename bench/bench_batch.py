@@ -45,33 +45,51 @@ DOCUMENTS = 4
 
 
 class TreeMemory:
-    """Samples the resident memory of this process and all its descendants (from /proc) and
-    keeps the peak of their sum."""
+    """Samples the resident memory and the CPU time of this process and all its descendants
+    (from /proc): keeps the peak of their memory's sum, and each process's latest CPU time, so
+    that the run's CPU seconds — the steadier figure on a shared machine — can be summed (a
+    process that ends loses at most one interval)."""
 
     def __init__(self, interval: float = 0.05) -> None:
         self.interval = interval
         self.peak = 0
+        self._cpu: dict[int, int] = {}  # pid → clock ticks
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def __enter__(self) -> TreeMemory:
+        self._start = tree_usage(os.getpid())[1]
         self._thread.start()
         return self
 
     def __exit__(self, *exc) -> None:
         self._stop.set()
         self._thread.join()
+        self._sample()
+
+    @property
+    def cpu_seconds(self) -> float:
+        ticks = sum(self._cpu.values()) - sum(self._start.values())
+        return ticks / os.sysconf("SC_CLK_TCK")
+
+    def _sample(self) -> None:
+        rss, cpu = tree_usage(os.getpid())
+        self.peak = max(self.peak, rss)
+        self._cpu.update(cpu)
+        for pid, ticks in self._start.items():
+            self._cpu.setdefault(pid, ticks)
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            self.peak = max(self.peak, tree_rss(os.getpid()))
+            self._sample()
             self._stop.wait(self.interval)
 
 
-def tree_rss(root: int) -> int:
-    """Bytes resident in *root* and its descendants now."""
+def tree_usage(root: int) -> tuple[int, dict[int, int]]:
+    """Bytes resident in *root* and its descendants now, and each one's CPU clock ticks."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
+    ticks: dict[int, int] = {}
     page = os.sysconf("SC_PAGE_SIZE")
     for entry in os.scandir("/proc"):
         if not entry.name.isdigit():
@@ -84,12 +102,14 @@ def tree_rss(root: int) -> int:
         pid = int(entry.name)
         children.setdefault(int(fields[1]), []).append(pid)
         rss[pid] = int(fields[21]) * page
-    total, todo = 0, [root]
+        ticks[pid] = int(fields[11]) + int(fields[12])
+    total, todo, cpu = 0, [root], {}
     while todo:
         pid = todo.pop()
         total += rss.get(pid, 0)
+        cpu[pid] = ticks.get(pid, 0)
         todo += children.get(pid, [])
-    return total
+    return total, cpu
 
 
 # --- runs ------------------------------------------------------------------------------------------
@@ -108,6 +128,7 @@ def run(
         seconds = time.perf_counter() - started
     return {
         "seconds": seconds,
+        "cpu": memory.cpu_seconds,
         "counts": result.counts,
         "peak": memory.peak,
         "converter": result.converter,
@@ -434,6 +455,7 @@ def main(argv=None) -> None:
         print(
             f"{label:44s} {n:6d} {result['seconds']:8.1f}s {rate:8.2f} {rate * DOCUMENTS:7.1f} {mib(result['peak']):>9s}  {minutes(national)}"
         )
+    print_cpu(args, docx, unchanged, pdf_runs, jobs)
     naive_rate = slow["coalitions"] / slow["total"]
     print(
         f"{'DOCX + PDF + bundles, naive (1 process)':44s} {slow['coalitions']:6d} {slow['total']:8.1f}s {naive_rate:8.3f} {naive_rate * DOCUMENTS:7.2f} {'—':>9s}  {minutes(NATIONAL / naive_rate)}"
@@ -469,6 +491,24 @@ def main(argv=None) -> None:
         )
     if not args.workdir:
         shutil.rmtree(root, ignore_errors=True)
+
+
+def print_cpu(args, docx: dict, unchanged: dict, pdf_runs: dict, jobs: int) -> None:
+    """CPU time of each batch run (the whole process tree, startup included): on a machine
+    other people load, wall-clock time says how busy it was, CPU time what the run costs. The
+    national figure is what that CPU takes on *jobs* cores of its own."""
+    print(
+        f"\n{'run (CPU of the whole process tree)':44s} {'cpu s':>8s} {'per coal.':>10s}  national on {jobs} free cores"
+    )
+    runs = [("DOCX only", args.n, docx), ("unchanged rerun", args.n, unchanged)]
+    runs += [
+        (f"DOCX + PDF + bundles + compliance, {e}", args.pdf_n, r) for e, r in pdf_runs.items()
+    ]
+    for label, n, result in runs:
+        per = result["cpu"] / n
+        print(
+            f"{label:44s} {result['cpu']:8.1f} {per * 1000:8.0f}ms  {minutes(NATIONAL * per / jobs)}"
+        )
 
 
 def _subset(cohort: Path, target: Path, count: int) -> Path:

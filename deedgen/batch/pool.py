@@ -127,10 +127,16 @@ class PoolRunner:
         if self.interrupt.fired:
             return
         self._start_phase("build", len(tasks))
-        pdf = "pdf" in self.setup.options.formats
-        # With PDFs, each chunk is one LibreOffice start (~1.8 s, most of it CPU): fewer,
-        # larger chunks (two per worker, up to 40 coalitions) spread it thinner.
-        size = self._chunk_size(len(tasks), 40, 2) if pdf else self._chunk_size(len(tasks), 25)
+        # With LibreOffice, each chunk is one LibreOffice start (~1.8 s, most of it CPU): fewer,
+        # larger chunks (two per worker, up to 40 coalitions) spread it thinner. Typst starts
+        # nothing per chunk, and a coalition with PDFs takes ~0.4 s: chunks of up to 10 keep
+        # the last one short (no core idles for long at the end) and the plans held small.
+        if self.setup.options.converts_docx:
+            size = self._chunk_size(len(tasks), 40, 2)
+        elif "pdf" in self.setup.options.formats:
+            size = self._chunk_size(len(tasks), 10)
+        else:
+            size = self._chunk_size(len(tasks), 25)
 
         def done(result: ChunkResult) -> None:
             for key, value in result.converter.items():

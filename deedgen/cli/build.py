@@ -46,8 +46,8 @@ def document_options(func):
         click.option(
             "--pdfa",
             is_flag=True,
-            help="PDF/A output for archiving and qualified signatures: PDF/A-2a with Typst "
-            "(always tagged PDF/UA-1), PDF/A-2b with LibreOffice.",
+            help="PDF/A for archiving and qualified signatures with LibreOffice (PDF/A-2b); "
+            "Typst's PDFs are always PDF/A-2a and tagged PDF/UA-1.",
         ),
         click.option(
             "--pdf-engine",

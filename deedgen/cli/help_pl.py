@@ -15,8 +15,8 @@ DOCUMENTS = {
     "--lang": MESSAGES,
     "--draft": "Buduj także wtedy, gdy warunki finansowania nie są spełnione; strony są "
     "oznaczone jako PROJEKT.",
-    "--pdfa": "PDF w standardzie PDF/A do archiwizacji i podpisów kwalifikowanych: PDF/A-2a z "
-    "Typst (zawsze też PDF/UA-1 z tagami), PDF/A-2b z LibreOffice.",
+    "--pdfa": "PDF/A do archiwizacji i podpisów kwalifikowanych z LibreOffice (PDF/A-2b); "
+    "PDF-y z Typst są zawsze w standardzie PDF/A-2a i PDF/UA-1 z tagami.",
     "--pdf-engine": "Czym powstają PDF-y: typst (wprost z dokumentów) albo libreoffice "
     "(konwersja DOCX; dla szablonów DOCX przerobionych w Wordzie).",
     "--rules": "Zestaw reguł finansowania (domyślnie: reguły edycji programu podanej w arkuszu).",

@@ -228,7 +228,6 @@ def _typeset(plan: BuildPlan, staging: Path, documents: list[dict]) -> list[dict
             staging / bundle_name(gmina, lang),
             draft=plan.draft,
             findings=plan.findings(lang),
-            pdfa=plan.options.pdfa,
         )
         bundles.append(dict(bundle, lang=lang))
     _record_pdfs(documents, placed)

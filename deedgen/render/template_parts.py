@@ -11,6 +11,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 
 from deedgen.render.numbering import UNIT_LEVELS, number_paragraph
+from deedgen.render.template_styles import PAGE
 
 
 def para(doc_or_cell, text="", style="Tekst"):
@@ -51,9 +52,8 @@ def page_setup(doc, landscape=False):
         section.page_width, section.page_height = Cm(29.7), Cm(21.0)
     else:
         section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-    for side in ("left_margin", "right_margin"):
-        setattr(section, side, Cm(2.2))
-    section.top_margin, section.bottom_margin = Cm(2.2), Cm(2.0)
+    for side in ("left", "right", "top", "bottom"):
+        setattr(section, f"{side}_margin", Cm(PAGE[side]))
     section.header_distance, section.footer_distance = Cm(1.0), Cm(1.0)
     header = section.header
     first = header.paragraphs[0]

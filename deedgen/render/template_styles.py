@@ -1,6 +1,14 @@
-"""The templates' named paragraph styles (all formatting is in them, nothing is formatted
-directly), the documents' language, and the pruning of the ~160 styles python-docx ships but the
-templates do not use (they would make every document larger and slower to convert)."""
+"""The documents' styles — one source for both renderers — and the DOCX side of them: the
+templates' named paragraph styles (all formatting is in them, nothing is formatted directly), the
+documents' language, and the pruning of the ~160 styles python-docx ships but the templates do
+not use (they would make every document larger and slower to convert).
+
+:data:`PARAGRAPH_STYLES` (fonts, sizes, indents, spacing, emphasis, colour) and :data:`PAGE`
+(margins) are read by the DOCX template generator here and by the Typst style
+(``render/typst/deedgen.typ``, handed :func:`typst_styles` as data): a restyle made in them
+reaches the DOCX and the PDF alike. What only one renderer knows stays there — Word's keep-with-
+next here, Typst's measures of its own layout (the signature grid, a form kept on one page).
+"""
 
 from __future__ import annotations
 
@@ -12,6 +20,104 @@ from docx.shared import Cm, Pt, RGBColor
 SERIF = "Liberation Serif"
 
 SANS = "Liberation Sans"
+
+# the body text (the Normal style): font size in pt, space after in pt, line spacing
+BODY = {"font": SERIF, "size": 11, "after": 4, "line_spacing": 1.1}
+
+# page margins in cm
+PAGE = {"left": 2.2, "right": 2.2, "top": 2.2, "bottom": 2.0}
+
+# every named paragraph style, in the order the templates define them. Keys: align; left and
+# hanging indent (cm); space before and after (pt); keep_next; font, size (pt), bold, italic,
+# color (hex); base (the style it is based on). What is not given is the body's.
+PARAGRAPH_STYLES: dict[str, dict] = {
+    "Tytuł dokumentu": {
+        "align": "center",
+        "before": 6,
+        "after": 2,
+        "size": 15,
+        "bold": True,
+        "keep_next": True,
+    },
+    "Podtytuł": {"align": "center", "after": 12, "size": 12, "italic": True, "keep_next": True},
+    "Miejsce i data": {"align": "right", "after": 12},
+    "Załącznik": {"align": "right", "after": 8, "size": 9, "italic": True},
+    "Paragraf": {"align": "center", "before": 10, "after": 0, "bold": True, "keep_next": True},
+    "Tytuł paragrafu": {"align": "center", "after": 6, "bold": True, "keep_next": True},
+    "Nagłówek sekcji": {
+        "before": 10,
+        "after": 4,
+        "size": 12,
+        "bold": True,
+        "keep_next": True,
+        "font": SANS,
+    },
+    "Tekst": {"align": "justify"},
+    "Tekst przed tabelą": {"base": "Tekst", "align": "justify", "keep_next": True},
+    "Ustęp": {"align": "justify", "hanging": 0.6},
+    "Punkt": {"align": "justify", "left": 0.6, "hanging": 0.6, "after": 2},
+    "Punkt przed tabelą": {
+        "base": "Punkt",
+        "align": "justify",
+        "left": 0.6,
+        "hanging": 0.6,
+        "after": 2,
+        "keep_next": True,
+    },
+    "Litera": {"align": "justify", "left": 1.2, "hanging": 0.6, "after": 2},
+    "Tiret": {"align": "justify", "left": 1.8, "hanging": 0.5, "after": 2},
+    "Część wspólna": {"align": "justify", "left": 0.6, "after": 4},
+    "Tabela": {"after": 0, "size": 9.5},
+    "Tabela nagłówek": {"after": 0, "size": 9.5, "bold": True},
+    "Podpis strona": {"after": 2, "bold": True, "keep_next": True},
+    "Kontrasygnata": {"before": 10, "after": 2, "bold": True, "keep_next": True},
+    "Podpis linia": {"before": 30, "after": 0, "keep_next": True},
+    "Podpis osoba": {"after": 8, "size": 9.5},
+    "Nagłówek strony": {"align": "center", "after": 0, "size": 8.5, "italic": True, "font": SANS},
+    "Znak projektu": {
+        "align": "center",
+        "after": 0,
+        "size": 11,
+        "bold": True,
+        "font": SANS,
+        "color": "C00000",
+    },
+    "Stopka": {"align": "center", "after": 0, "size": 8.5, "font": SANS},
+    "Pole do wypełnienia": {"before": 2, "after": 8, "color": "595959"},
+}
+
+ALIGNMENTS = {
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+}
+STYLE_DEFAULTS = {
+    "align": None,
+    "left": 0.0,
+    "hanging": 0.0,
+    "before": 0,
+    "after": BODY["after"],
+    "keep_next": False,
+    "font": SERIF,
+    "size": BODY["size"],
+    "bold": False,
+    "italic": False,
+    "color": None,
+}
+
+
+def typst_styles() -> dict:
+    """The styles as the Typst style reads them: every key of every paragraph style given (the
+    body's where the table says nothing), the fonts, the body and the page."""
+    return {
+        "fonts": {"serif": SERIF, "sans": SANS},
+        "body": BODY,
+        "page": PAGE,
+        "paragraphs": {
+            name: {**STYLE_DEFAULTS, **{k: v for k, v in spec.items() if k != "base"}}
+            for name, spec in PARAGRAPH_STYLES.items()
+        },
+    }
 
 
 def _font(style, font=SERIF, size=11, bold=None, italic=None, color=None):
@@ -25,7 +131,7 @@ def _font(style, font=SERIF, size=11, bold=None, italic=None, color=None):
     if italic is not None:
         style.font.italic = italic
     if color is not None:
-        style.font.color.rgb = color
+        style.font.color.rgb = RGBColor.from_string(color)
 
 
 def _paragraph_style(
@@ -52,7 +158,7 @@ def _paragraph_style(
     _font(style, **font)
     fmt = style.paragraph_format
     if align is not None:
-        fmt.alignment = align
+        fmt.alignment = ALIGNMENTS[align]
     fmt.left_indent = Cm(left + hanging) if hanging else Cm(left)
     fmt.first_line_indent = Cm(-hanging) if hanging else Cm(0)
     fmt.space_before = Pt(before)
@@ -74,63 +180,12 @@ def set_language(doc, tag: str = "pl-PL") -> None:
 
 def define_styles(doc) -> None:
     set_language(doc)
-    justify, center = WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.CENTER
-    right = WD_ALIGN_PARAGRAPH.RIGHT
     normal = doc.styles["Normal"]
-    _font(normal, SERIF, 11)
-    normal.paragraph_format.space_after = Pt(4)
-    normal.paragraph_format.line_spacing = 1.1
-    _paragraph_style(
-        doc, "Tytuł dokumentu", align=center, before=6, after=2, size=15, bold=True, keep_next=True
-    )
-    _paragraph_style(doc, "Podtytuł", align=center, after=12, size=12, italic=True, keep_next=True)
-    _paragraph_style(doc, "Miejsce i data", align=right, after=12)
-    _paragraph_style(doc, "Załącznik", align=right, after=8, size=9, italic=True)
-    _paragraph_style(doc, "Paragraf", align=center, before=10, after=0, bold=True, keep_next=True)
-    _paragraph_style(doc, "Tytuł paragrafu", align=center, after=6, bold=True, keep_next=True)
-    _paragraph_style(
-        doc, "Nagłówek sekcji", before=10, after=4, size=12, bold=True, keep_next=True, font=SANS
-    )
-    _paragraph_style(doc, "Tekst", align=justify)
-    _paragraph_style(doc, "Tekst przed tabelą", base="Tekst", align=justify, keep_next=True)
-    _paragraph_style(doc, "Ustęp", align=justify, hanging=0.6)
-    _paragraph_style(doc, "Punkt", align=justify, left=0.6, hanging=0.6, after=2)
-    _paragraph_style(
-        doc,
-        "Punkt przed tabelą",
-        base="Punkt",
-        align=justify,
-        left=0.6,
-        hanging=0.6,
-        after=2,
-        keep_next=True,
-    )
-    _paragraph_style(doc, "Litera", align=justify, left=1.2, hanging=0.6, after=2)
-    _paragraph_style(doc, "Tiret", align=justify, left=1.8, hanging=0.5, after=2)
-    _paragraph_style(doc, "Część wspólna", align=justify, left=0.6, after=4)
-    _paragraph_style(doc, "Tabela", after=0, size=9.5)
-    _paragraph_style(doc, "Tabela nagłówek", after=0, size=9.5, bold=True)
-    _paragraph_style(doc, "Podpis strona", after=2, bold=True, keep_next=True)
-    _paragraph_style(doc, "Kontrasygnata", before=10, after=2, bold=True, keep_next=True)
-    _paragraph_style(doc, "Podpis linia", before=30, after=0, keep_next=True)
-    _paragraph_style(doc, "Podpis osoba", after=8, size=9.5)
-    _paragraph_style(
-        doc, "Nagłówek strony", align=center, after=0, size=8.5, italic=True, font=SANS
-    )
-    _paragraph_style(
-        doc,
-        "Znak projektu",
-        align=center,
-        after=0,
-        size=11,
-        bold=True,
-        font=SANS,
-        color=RGBColor(0xC0, 0x00, 0x00),
-    )
-    _paragraph_style(doc, "Stopka", align=center, after=0, size=8.5, font=SANS)
-    _paragraph_style(
-        doc, "Pole do wypełnienia", before=2, after=8, color=RGBColor(0x59, 0x59, 0x59)
-    )
+    _font(normal, BODY["font"], BODY["size"])
+    normal.paragraph_format.space_after = Pt(BODY["after"])
+    normal.paragraph_format.line_spacing = BODY["line_spacing"]
+    for name, spec in PARAGRAPH_STYLES.items():
+        _paragraph_style(doc, name, **spec)
 
 
 def used_styles(doc) -> set[str]:

@@ -53,6 +53,18 @@ def test_default_engine_is_typst_and_recorded(typst_build):
     assert all(b["signature_fields"] == 5 and b["pdfa"] for b in manifest["bundles"])
 
 
+def test_typst_pdfs_are_pdfa_without_the_flag(tmp_path):
+    """Typst's PDFs are PDF/A-2a and PDF/UA-1 by default: --pdfa asks for nothing more."""
+    out = tmp_path / "lipowiec"
+    manifest = deedgen_build(out)
+    assert "pdfa" in manifest["options"] and not manifest["options"]["pdfa"]
+    assert [b["pdfa"] for b in manifest["bundles"]] == [True]
+    for pdf_path in sorted(out.glob("*.pdf")):
+        with pikepdf.open(pdf_path) as pdf, pdf.open_metadata() as meta:
+            assert meta["pdfaid:part"] == "2" and meta["pdfaid:conformance"] == "A", pdf_path
+            assert meta["pdfuaid:part"] == "1", pdf_path
+
+
 def test_typst_pdfs_say_what_the_built_docx_says(typst_build):
     out, _ = typst_build
     for lang in ("pl", "en"):

@@ -358,3 +358,28 @@ def test_package_language_writes_the_pdfs_and_the_bundle(tmp_path):
     }
     draft_mark = LABELS["pl"]["draft_mark"]
     assert all(draft_mark in pdf_pages(p.read_bytes()) for p in paths.values())
+
+
+def test_one_style_source_restyles_the_docx_and_the_pdf(monkeypatch):
+    """A margin and a title size changed in template_styles reach the DOCX template and the
+    Typst PDF alike."""
+    from deedgen.render import template_styles
+    from deedgen.render.templates import declaration_template
+
+    documents, _, _ = coalition("lipowiec", "pl")
+    before = _bbox_words(typeset({"declaration": documents["declaration"]})["declaration"])[0]
+    monkeypatch.setitem(template_styles.PAGE, "left", 4.0)
+    monkeypatch.setitem(template_styles.PARAGRAPH_STYLES["Tytuł dokumentu"], "size", 20)
+    typst_compile.styles.cache_clear()
+    try:
+        template = declaration_template()
+        after = _bbox_words(typeset({"declaration": documents["declaration"]})["declaration"])[0]
+    finally:
+        typst_compile.styles.cache_clear()
+    assert round(template.sections[0].left_margin.cm, 2) == 4.0
+    assert template.styles["Tytuł dokumentu"].font.size.pt == 20
+    left = min(w[1] for w in after)
+    assert abs(left - 4.0 * 72 / 2.54) < 1 and abs(min(w[1] for w in before) - 2.2 * 72 / 2.54) < 1
+    title = next(w for w in after if w[0] == "DEKLARACJA")
+    old_title = next(w for w in before if w[0] == "DEKLARACJA")
+    assert (title[4] - title[2]) / (old_title[4] - old_title[2]) == pytest.approx(20 / 15, rel=0.05)

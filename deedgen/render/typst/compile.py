@@ -1,11 +1,11 @@
 """The call into Typst: one compiler per process, fonts given explicitly, every warning an error.
 
 The style (``deedgen.typ``) and the entry point (``main.typ``) are files shipped beside this
-module; the documents arrive as JSON in ``sys.inputs``, so the compiler reads no file that a
-build writes. A :class:`typst.Compiler` is kept per process: Typst memoizes layout across calls,
-so the second document of a run and a query right after a compile cost a fraction of the first.
-The compiler is given the input file on every call (a compiler that was handed in-memory bytes
-once forgets them on the next call).
+module; the documents arrive as JSON in ``sys.inputs`` (``model``), with the styles both renderers
+share (``style``), so the compiler reads no file that a build writes. A :class:`typst.Compiler` is
+kept per process: Typst memoizes layout across calls, so the second document of a run and a query
+right after a compile cost a fraction of the first. The compiler is given the input file on every
+call (a compiler that was handed in-memory bytes once forgets them on the next call).
 """
 
 from __future__ import annotations
@@ -51,6 +51,15 @@ def fonts():
     return fonts
 
 
+@functools.lru_cache(maxsize=1)
+def styles() -> str:
+    """The styles shared with the DOCX templates (:mod:`deedgen.render.template_styles`), as
+    the JSON the style file reads from ``sys.inputs.style``."""
+    from deedgen.render.template_styles import typst_styles
+
+    return json.dumps(typst_styles(), ensure_ascii=False)
+
+
 class TypstEngine:
     """A Typst compiler for deedgen's documents; one per process (see :func:`engine`)."""
 
@@ -74,7 +83,7 @@ class TypstEngine:
         under it (``metadata`` labelled so, in layout order). The creation date is *created*
         (from the sheet): the same model gives the same bytes on every run."""
         stamp = datetime(created.year, created.month, created.day, tzinfo=UTC)
-        inputs = {"model": json.dumps(model, ensure_ascii=False, default=str)}
+        inputs = {"model": json.dumps(model, ensure_ascii=False, default=str), "style": styles()}
         with self._lock:
             try:
                 pdf, warnings = self._compiler.compile_with_warnings(

@@ -1,27 +1,29 @@
-"""The signable bundle's finishing touch: empty signature fields and page labels, added by one
-pyhanko incremental update to the PDF Typst wrote.
+"""The signable bundle's finishing touch — empty signature fields and page labels, added to the
+merged bundle before its one save — and the tagging of form widgets.
 
 The fields are placed from the renderer's own layout — the places the style recorded beside each
 signature line (``<deedgen-signature>`` markers, read by a Typst query) — not by searching the
-text. An incremental update leaves Typst's bytes, tags and PDF/A identification untouched, and
-each party's signature is another incremental update after it. The update is reproducible: its
-file identifier comes from the input's bytes, and the metadata dates stay the sheet's (pyhanko
-would stamp the current time, and PDF/A wants the Info and XMP dates in agreement).
+text. They go into the bundle :mod:`.merge` made, in the same pikepdf save: the bundle is
+written once, instead of being saved, parsed again by pyhanko (pure Python, a few thousand
+objects) and written again by an incremental update — that round trip was a third of the
+bundle's time. Each field is what pyhanko makes of an empty visible signature field (merged
+field and widget, locked and printed, a light grey box with a thin frame), so every signing
+tool, pyhanko included, signs it; each party's signature is then an incremental update.
 """
 
 from __future__ import annotations
 
-import hashlib
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import pikepdf
+from pikepdf import Name
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-from pyhanko.sign.fields import SigFieldSpec, append_signature_field
 
 from deedgen.document import Signatory
 from deedgen.render.signature_fields import _tooltip, _unique, signature_field_name
+from deedgen.render.typst.merge import _document_element, save
 
 FIELD_HEIGHT = 28.0  # points above the signature line: the room the style leaves to sign in
 
@@ -54,50 +56,79 @@ def field_places(markers: Sequence[dict], count: int) -> list[FieldPlace]:
     return places
 
 
-class _ReproducibleWriter(IncrementalPdfFileWriter):
-    """pyhanko's incremental writer, with nothing taken from the clock or chance."""
-
-    @classmethod
-    def _handle_id(cls, prev):
-        first = prev.trailer["/ID"][0]
-        digest = hashlib.md5(prev.stream.getvalue(), usedforsecurity=False).digest()
-        return generic.ArrayObject([first, generic.ByteStringObject(digest)])
-
-    def _update_meta(self):
-        """Keep the document's metadata as Typst wrote them (the sheet's dates)."""
+# what pyhanko sets on a visible signature widget: print (4) and lock (128); PDF/A forbids
+# hidden annotations
+WIDGET_FLAGS = 4 | 128
 
 
 def finish_bundle(
-    pdf: bytes,
+    bundle: pikepdf.Pdf,
     signatories: Sequence[Signatory],
     places: Sequence[FieldPlace],
     labels: Sequence[tuple[int, str]],
 ) -> bytes:
-    """*pdf* with one empty signature field per signatory at *places* and page labels
-    (``(first page, prefix)`` per document, numbers restarting at 1), in one incremental update."""
-    writer = _ReproducibleWriter(io.BytesIO(pdf))
-    used: set[str] = set()
+    """*bundle* with one empty signature field per signatory at *places*, each tagged as a
+    /Form element (PDF/UA-1), and page labels (``(first page, prefix)`` per document, numbers
+    restarting at 1); saved."""
+    tree = bundle.Root.StructTreeRoot
+    document = _document_element(tree)
+    numbers = tree.ParentTree.Nums
+    next_key = int(tree.ParentTreeNextKey)
+    fields, used = pikepdf.Array(), set()
     for signatory, place in zip(signatories, places, strict=True):
-        name = _unique(signature_field_name(signatory), used)
-        spec = SigFieldSpec(
-            name,
-            on_page=place.page,
-            box=place.box,
-            readable_field_name=_tooltip(signatory),
-            empty_field_appearance=True,
+        page = bundle.pages[place.page].obj
+        tooltip = pikepdf.String(_tooltip(signatory))
+        widget = bundle.make_indirect(
+            pikepdf.Dictionary(
+                FT=Name.Sig,
+                T=pikepdf.String(_unique(signature_field_name(signatory), used)),
+                TU=tooltip,
+                Type=Name.Annot,
+                Subtype=Name.Widget,
+                F=WIDGET_FLAGS,
+                Rect=pikepdf.Array(place.box),
+                P=page,
+                AP=pikepdf.Dictionary(N=_empty_box(bundle, place.box)),
+                StructParent=next_key,
+            )
         )
-        append_signature_field(writer, spec)
-    tag_widgets(writer, writer.root["/AcroForm"].raw_get("/Fields").get_object())
-    for page in sorted({place.page for place in places}):
-        # annotations in the order of the structure tree (PDF/UA)
-        page_ref = writer.find_page_for_modification(page)[0]
-        page_ref.get_object()["/Tabs"] = generic.NameObject("/S")
-        writer.update_container(page_ref)
-    writer.root["/PageLabels"] = _page_labels(labels)
-    writer.update_root()
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+        element = bundle.make_indirect(
+            pikepdf.Dictionary(
+                Type=Name.StructElem,
+                S=Name.Form,
+                P=document,
+                Alt=tooltip,
+                K=pikepdf.Dictionary(Type=Name.OBJR, Obj=widget, Pg=page),
+            )
+        )
+        document.K.append(element)
+        numbers.extend([next_key, element])
+        next_key += 1
+        if "/Annots" not in page:
+            page.Annots = pikepdf.Array()
+        page.Annots.append(widget)
+        page.Tabs = Name.S  # annotations in the order of the structure tree (PDF/UA)
+        fields.append(widget)
+    tree.ParentTreeNextKey = next_key
+    bundle.Root.AcroForm = pikepdf.Dictionary(Fields=fields, SigFlags=1)  # signatures exist
+    bundle.Root.PageLabels = _page_labels(labels)
+    return save(bundle)
+
+
+def _empty_box(bundle: pikepdf.Pdf, box: tuple[float, float, float, float]) -> pikepdf.Stream:
+    """The appearance of an empty field: a light grey box with a thin frame."""
+    width, height = box[2] - box[0], box[3] - box[1]
+    content = b"q q 0.95 0.95 0.95 rg 0 0 %g %g re f Q 0.5 w 0 0 %g %g re S Q" % (
+        width,
+        height,
+        width,
+        height,
+    )
+    stream = bundle.make_stream(content)
+    stream.Type, stream.Subtype = Name.XObject, Name.Form
+    stream.BBox = pikepdf.Array([0, 0, width, height])
+    stream.Resources = pikepdf.Dictionary()
+    return stream
 
 
 def tag_widgets(writer: IncrementalPdfFileWriter, refs) -> None:
@@ -105,7 +136,8 @@ def tag_widgets(writer: IncrementalPdfFileWriter, refs) -> None:
     (PDF/UA-1 wants every annotation tagged), after the document's content: an object reference
     to the widget and its /StructParent entry in the parent tree. A tree not of the shape Typst
     writes (one /Document element, a number tree of parents) is left alone. Used for the
-    bundle's signature fields and the quarterly report's form fields."""
+    quarterly report's form fields, which pyhanko adds to Typst's PDF by an incremental
+    update (:mod:`deedgen.evaluation.pdf_form`)."""
     tree_ref = writer.root.raw_get("/StructTreeRoot")
     tree = tree_ref.get_object()
     numbers = tree["/ParentTree"].get("/Nums")
@@ -150,11 +182,11 @@ def tag_widgets(writer: IncrementalPdfFileWriter, refs) -> None:
         writer.mark_update(parent_tree_ref)
 
 
-def _page_labels(labels: Sequence[tuple[int, str]]) -> generic.DictionaryObject:
-    numbers = generic.ArrayObject()
+def _page_labels(labels: Sequence[tuple[int, str]]) -> pikepdf.Dictionary:
+    numbers = pikepdf.Array()
     for first, prefix in labels:
-        label = generic.DictionaryObject({generic.NameObject("/S"): generic.NameObject("/D")})
+        label = pikepdf.Dictionary(S=Name.D)
         if prefix:
-            label[generic.NameObject("/P")] = generic.TextStringObject(prefix)
-        numbers += [generic.NumberObject(first), label]
-    return generic.DictionaryObject({generic.NameObject("/Nums"): numbers})
+            label.P = pikepdf.String(prefix)
+        numbers.extend([first, label])
+    return pikepdf.Dictionary(Nums=numbers)

@@ -26,9 +26,10 @@ from collections.abc import Sequence
 import pikepdf
 
 
-def merge_documents(pdfs: Sequence[bytes]) -> tuple[bytes, list[int]]:
+def merge_documents(pdfs: Sequence[bytes]) -> tuple[pikepdf.Pdf, list[int]]:
     """One PDF of *pdfs* (Typst's, each a tagged document), the first's metadata kept; and the
-    index of each document's first page in it."""
+    index of each document's first page in it. Not saved yet: the signature fields and page
+    labels go into the same save (:func:`.fields.finish_bundle`)."""
     bundle = pikepdf.open(io.BytesIO(pdfs[0]))
     tree = bundle.Root.StructTreeRoot
     top = _document_element(tree)
@@ -47,23 +48,24 @@ def merge_documents(pdfs: Sequence[bytes]) -> tuple[bytes, list[int]]:
         shift = next_key
         for page in bundle.pages[first_page:]:
             _shift_struct_parents(page, shift)
-        part_tree = part.Root.StructTreeRoot
+        del _document_element(part.Root.StructTreeRoot)["/P"]  # else the copy brings the root
+        # the annex's whole tree in one copy: elements, parent tree, IDs, role map (one call
+        # instead of one per parent-tree entry: those were most of the merge's time)
+        part_tree = bundle.copy_foreign(part.Root.StructTreeRoot)
         element = _document_element(part_tree)
-        del element["/P"]  # else the copy would bring the annex's whole tree root along
         named = _names(part_tree.get("/IDTree"))
         taken = {name for name, _ in ids}
         # only a document whose IDs are taken already is renamed (the declaration has none)
         prefix = f"D{number}-" if any(name in taken for name, _ in named) else ""
         if prefix:
             _rename_ids(named, prefix)
-        copied = bundle.copy_foreign(element)
-        copied.S = pikepdf.Name.Part
-        copied.P = top
-        top.K.append(copied)
+        element.S = pikepdf.Name.Part
+        element.P = top
+        top.K.append(element)
         for key, value in _pairs(part_tree.ParentTree.Nums):
-            numbers += [int(key) + shift, _copy(bundle, value)]
+            numbers += [int(key) + shift, value]
         next_key = shift + int(part_tree.ParentTreeNextKey)
-        ids += [(prefix + name, bundle.copy_foreign(value)) for name, value in named]
+        ids += [(prefix + name, value) for name, value in named]
         roles = tree.get("/RoleMap")
         for role, standard in (part_tree.get("/RoleMap") or {}).items():
             if roles is not None and role not in roles:
@@ -74,9 +76,15 @@ def merge_documents(pdfs: Sequence[bytes]) -> tuple[bytes, list[int]]:
         flat = [v for name, ref in sorted(ids, key=lambda i: i[0]) for v in (name, ref)]
         tree.IDTree = bundle.make_indirect(pikepdf.Dictionary(Names=pikepdf.Array(flat)))
     _count_pages(bundle)
+    return bundle, firsts
+
+
+def save(bundle: pikepdf.Pdf) -> bytes:
+    """The bundle's bytes, with a file identifier computed from its content: the same PDFs
+    give the same bundle bytes."""
     out = io.BytesIO()
     bundle.save(out, deterministic_id=True, fix_metadata_version=False)
-    return out.getvalue(), firsts
+    return out.getvalue()
 
 
 def _count_pages(bundle: pikepdf.Pdf) -> None:
@@ -84,13 +92,6 @@ def _count_pages(bundle: pikepdf.Pdf) -> None:
     xmp = bundle.Root.Metadata.read_bytes()
     pages = f"<xmpTPg:NPages>{len(bundle.pages)}</xmpTPg:NPages>".encode()
     bundle.Root.Metadata.write(re.sub(rb"<xmpTPg:NPages>\d+</xmpTPg:NPages>", pages, xmp))
-
-
-def _copy(bundle: pikepdf.Pdf, value):
-    """*value* of another PDF in *bundle*: an object copied, or a direct array of them."""
-    if value.is_indirect:
-        return bundle.copy_foreign(value)
-    return pikepdf.Array([_copy(bundle, item) for item in value])
 
 
 def _document_element(tree: pikepdf.Dictionary) -> pikepdf.Dictionary:
