@@ -45,3 +45,22 @@ def test_plan_writes_nothing(tmp_path, monkeypatch):
     ]
     assert len(planned.docx) == 8 and all(d.data.startswith(b"PK") for d in planned.docx)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_conditions_alone_are_the_plans_conditions():
+    """What the studio checks as you type (no document rendered) is what a build checks."""
+    from deedgen.options import BuildOptions
+    from deedgen.pipeline.plan import check_conditions, plan, resolve_rules
+    from deedgen.sheet.load import load_sheet
+    from deedgen.sheet.validate import validate_sheet
+    from tests.helpers import SAMPLES
+
+    options = BuildOptions(draft=True)
+    library = options.library.load()
+    for name in ("lipowiec.yaml", "brzeziny-nowe.yaml"):
+        sheet = validate_sheet(load_sheet(SAMPLES / name))
+        rules = resolve_rules(sheet, options)
+        alone = check_conditions(sheet, library, rules)
+        whole = plan(sheet, options, library=library, rules=rules).report
+        assert alone.to_text("pl") == whole.to_text("pl") and alone.compliant == whole.compliant
+        assert alone.to_text("pl").strip()

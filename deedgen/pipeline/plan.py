@@ -86,6 +86,12 @@ def resolve_rules(sheet: Sheet, options: BuildOptions) -> RuleSet:
     return load_rule_file(rules_path_for(sheet.data["coalition"]["edition"]))
 
 
+def check_conditions(sheet: Sheet, library: ClauseLibrary, rules: RuleSet) -> ComplianceReport:
+    """The funding conditions of a coalition alone: its Polish documents assembled and checked,
+    nothing rendered (what validation as you type needs: a third of a whole plan's time)."""
+    return run_check(sheet, assemble_documents(sheet, library, "pl"), library=library, rules=rules)
+
+
 def plan(
     sheet: Sheet,
     options: BuildOptions | None = None,

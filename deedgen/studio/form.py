@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from marshmallow import fields as mfields
 
@@ -89,9 +90,13 @@ class Tab:
     groups: tuple[tuple[str, str, tuple[Input, ...]], ...] = ()  # (section, label, inputs)
     table: Table | None = None
 
-    @property
+    @cached_property  # read for every posted field: made once per tab
     def inputs(self) -> tuple[Input, ...]:
         return tuple(Input(c) for c in self.table.columns) if self.table else ()
+
+    @cached_property
+    def input_keys(self) -> frozenset[str]:
+        return frozenset(i.key for i in self.inputs)
 
 
 def table_key(table: Table) -> str:
@@ -163,7 +168,7 @@ def from_form(form) -> FormState:
         tab = TABLE_TABS.get(key)
         if tab is None or not row.isdigit() or int(row) >= MAX_ROWS:
             continue
-        if column not in {i.key for i in tab.inputs}:
+        if column not in tab.input_keys:
             continue
         rows = state.table(key)
         while len(rows) <= int(row):

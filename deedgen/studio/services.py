@@ -177,8 +177,11 @@ class Studio:
         """The compliance report of a valid sheet, or the error that stopped the plan."""
         if sheet is None:
             return None, None
+        from deedgen.pipeline.plan import check_conditions
+
         try:
-            return self.plan(sheet).report, None
+            rules = self.rules(sheet, self.options(draft=True))
+            return check_conditions(sheet, self.library(), rules), None
         except DeedgenError as error:
             return None, str(error)
 
