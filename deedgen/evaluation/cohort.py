@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import multiprocessing
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -246,8 +248,14 @@ class _Pool:
         from deedgen.fsutil import usable_cores
 
         workers = self.workers = jobs or usable_cores()
+        # never fork the caller: a process with threads (a test runner, a server using deedgen
+        # as a library) can leave a forked child waiting forever on a lock held at the fork
+        linux = sys.platform.startswith("linux")
+        context = multiprocessing.get_context("forkserver" if linux else "spawn")
+        if linux:  # the workers fork from a server that has imported the readers once
+            context.set_forkserver_preload([__name__])
         self.executor = (
-            ProcessPoolExecutor(max_workers=workers)
+            ProcessPoolExecutor(max_workers=workers, mp_context=context)
             if workers > 1 and count >= PARALLEL_FROM
             else None
         )
