@@ -38,8 +38,18 @@ def check_parties(data: dict):
         if party.get("kind") == "school":
             yield from _check_governing_body(data, parties, i, party)
         yield from _check_kind(data, i, party)
+        yield from _check_seat(i, party)
     yield from _check_duplicates(parties)
     yield from _check_group_money(data, parties)
+
+
+def _check_seat(i: int, party):
+    """An institution has a seat with a street, or a village's locality and house number;
+    a resident or an informal group gives the locality only."""
+    address = party.get("address") or {}
+    if party.get("kind") not in party_model.NATURAL_PERSON_KINDS and not address.get("street"):
+        path = ("parties", i, "address", "street")
+        yield path, "street_missing", {"party": party.get("id")}, "error"
 
 
 def _check_group_money(data, parties):
