@@ -306,12 +306,22 @@ class PartySchema(Strict):
     organizer_accusative = sheet_fields.Text(
         load_default=None,
         allow_none=True,
-        max_length=150,
+        max_length=90,
         metadata=doc(
             "Organizator w bierniku",
             "do „rejestru prowadzonego przez …”, np. Gminę Lipowiec; puste: Gmina → Gminę, "
             "Powiat i Województwo bez zmian",
             "The organiser in the accusative, for the register entry",
+        ),
+    )
+    name_instrumental = sheet_fields.Text(
+        load_default=None,
+        allow_none=True,
+        max_length=200,
+        metadata=doc(
+            "Nazwa w narzędniku",
+            "biblioteka: „współpracy z …”, np. Gminną Biblioteką Publiczną w Lipowcu",
+            "The library's name in the instrumental, for the preliminary declaration",
         ),
     )
 
