@@ -84,7 +84,7 @@ CONTEXT_NAMES = frozenset(
 def build_context(data: dict, lang: str = "pl", chosen_goals: list[str] | None = None) -> dict:
     """Everything a clause template may use, derived from a validated sheet's *data*."""
     pl = lang == "pl"
-    every = _parties(data, PARTY_KIND_LABELS_PL if pl else PARTY_KIND_LABELS_EN)
+    every = _parties(data, PARTY_KIND_LABELS_PL if pl else PARTY_KIND_LABELS_EN, lang)
     by_id = {party["id"]: party for party in every}
     parties = [party for party in every if not party["supporter"]]
     contributions = _contributions(data, by_id, RESOURCE_LABELS_PL if pl else RESOURCE_LABELS_EN)
@@ -148,14 +148,13 @@ def _program_quarters(coalition: dict) -> list[str]:
     return [quarter_name(index) for index in range(first, last + 1)]
 
 
-def _parties(data: dict, kind_labels: dict) -> list[dict]:
+def _parties(data: dict, kind_labels: dict, lang: str) -> list[dict]:
     """The parties with their derived values; each gets its contributions later."""
     parties = []
     for raw in data["parties"]:
         party = dict(raw)
-        party["short_name"] = raw.get("short_name") or raw["name"]
-        address = raw["address"]
-        party["address_line"] = f"{address['street']}, {address['postal_code']} {address['city']}"
+        party["short_name"] = party_model.short_name(raw, lang)
+        party["address_line"] = party_model.address_line(raw["address"])
         party["kind_label"] = kind_labels[raw["kind"]]
         if raw.get("nip"):
             party["nip"] = nip.format(raw["nip"])  # 718-033-40-18, as NIPs are printed

@@ -90,3 +90,28 @@ def jst_money(data: dict) -> dict[str, Decimal]:
         if owner is not None and amount > 0 and jst_kind(parties, owner):
             totals[owner_id] = totals.get(owner_id, Decimal("0.00")) + amount
     return {p["id"]: totals[p["id"]] for p in parties if p.get("id") in totals}
+
+
+# Natural persons and groups of them: no seat, the locality only (private data, RODO).
+NATURAL_PERSON_KINDS = ("resident", "informal_group")
+# The English defined term of the two core Parties when the sheet gives none (§ 3.12).
+SHORT_NAMES_EN = {"library": "Library", "gmina": "Gmina"}
+
+
+def address_line(address: dict) -> str:
+    """The address in one line; a village without streets („Lipowiec 12”) is its street, and an
+    address without a street (a resident's locality) is the post code and the town alone."""
+    town = f"{address['postal_code']} {address['city']}"
+    return f"{address['street']}, {town}" if address.get("street") else town
+
+
+def short_name(party: dict, lang: str) -> str:
+    """The defined term the documents use for *party* in *lang*: in English the sheet's
+    ``short_name_en``, else „Library” / „Gmina” for the core Parties, else the Polish one."""
+    polish = party.get("short_name") or party["name"]
+    if lang != "en":
+        return polish
+    if party.get("short_name_en"):
+        return party["short_name_en"]
+    core = "library" if is_library(party) else party.get("kind")
+    return SHORT_NAMES_EN.get(core, polish)

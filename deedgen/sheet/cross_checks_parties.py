@@ -38,8 +38,52 @@ def check_parties(data: dict):
         if party.get("kind") == "school":
             yield from _check_governing_body(data, parties, i, party)
         yield from _check_kind(data, i, party)
+        yield from _check_seat(i, party)
+    yield from _check_name_case(data, parties)
     yield from _check_duplicates(parties)
     yield from _check_group_money(data, parties)
+
+
+def _check_seat(i: int, party):
+    """An institution has a seat with a street, or a village's locality and house number;
+    a resident or an informal group gives the locality only."""
+    address = party.get("address") or {}
+    if party.get("kind") not in party_model.NATURAL_PERSON_KINDS and not address.get("street"):
+        path = ("parties", i, "address", "street")
+        yield path, "street_missing", {"party": party.get("id")}, "error"
+
+
+# A title in the nominative or genitive followed by the gmina's name left in the nominative:
+# „Burmistrz Gmina Jaworówka Nowa”, „Burmistrza Gmina …”, „Skarbnik Gmina …” (§ 3.4).
+NOMINATIVE_AFTER_TITLE = re.compile(
+    r"\b(?:Wójt|Burmistrz|Prezydent|Skarbnik|Zastępca|Zastępczyni|Sekretarz)a?"
+    r"(?:\s+(?:Wójta|Burmistrza|Prezydenta))?\s+Gmina\b"
+)
+
+
+def _titles(data, parties):
+    """(path, text) of every function and genitive that names the gmina after a title."""
+    for i, party in enumerate(parties):
+        for j, representative in enumerate(party.get("representatives") or []):
+            yield ("parties", i, "representatives", j, "function"), representative.get("function")
+        treasurer = party.get("treasurer") or {}
+        yield ("parties", i, "treasurer", "function"), treasurer.get("function")
+    yield ("treasurer", "function"), (data.get("treasurer") or {}).get("function")
+    yield ("gmina", "name_genitive"), (data.get("gmina") or {}).get("name_genitive")
+
+
+def _check_name_case(data, parties):
+    """The gmina's name after a title must be in the genitive („Burmistrz Gminy X”, „Burmistrz
+    X-a”); a genitive equal to the nominative was not declined."""
+    for path, text in _titles(data, parties):
+        if text and NOMINATIVE_AFTER_TITLE.search(text):
+            yield path, "name_case", {"found": text}, transitional(data)
+    gmina = data.get("gmina") or {}
+    genitive = gmina.get("name_genitive")
+    if genitive and genitive == gmina.get("name"):
+        yield ("gmina", "name_genitive"), "genitive_not_declined", {"found": genitive}, "warning"
+    elif genitive and genitive.startswith("Gmina "):
+        yield ("gmina", "name_genitive"), "name_case", {"found": genitive}, transitional(data)
 
 
 def _check_group_money(data, parties):

@@ -5,6 +5,18 @@ treasurers, deputies, party kinds, duplicates, informal groups), in Polish and E
 from __future__ import annotations
 
 PARTY_MESSAGES = {
+    "name_case": (
+        "„{found}”: nazwa gminy po tytule musi być w dopełniaczu — użyj dopełniacza: Burmistrz Gminy X albo Burmistrz X-a (nazwy miasta), np. Burmistrz Jaworówki Nowej, Wójt Gminy Świerknik Wielka",
+        "'{found}': the gmina's name after a title must be in the genitive (Burmistrz Gminy X, or the town's name in the genitive)",
+    ),
+    "genitive_not_declined": (
+        "nazwa gminy w dopełniaczu „{found}” jest taka sama jak w mianowniku — podaj dopełniacz, np. Gminy Lipowiec",
+        "the gmina's name in the genitive '{found}' equals the nominative — give the genitive, e.g. Gminy Lipowiec",
+    ),
+    "street_missing": (
+        "Strona „{party}”: podaj ulicę i numer siedziby; we wsi bez ulic — miejscowość i numer, np. Lipowiec 12 (tylko mieszkaniec i grupa nieformalna podają samą miejscowość)",
+        "party '{party}': give the street and number of its seat; in a village without streets the locality and number, e.g. Lipowiec 12 (only a resident or an informal group gives the locality alone)",
+    ),
     "governing_body_missing": (
         "szkoła „{party}”: podaj organ prowadzący (gmina, powiat, voivodeship albo other) — Stroną jest organ prowadzący, nie szkoła; bez tej kolumny przyjęto gminę",
         "school '{party}': give its governing body (gmina, powiat, voivodeship or other) — the Party is that body, not the school; the gmina was assumed",

@@ -18,8 +18,16 @@ from deedgen.sheet.schema_base import Strict, doc
 
 
 class AddressSchema(Strict):
+    # Optional: a resident or an informal group gives the locality only, and a village without
+    # streets has an address such as "Lipowiec 12"; the cross-checks require it of institutions.
     street = sheet_fields.Text(
-        required=True, metadata=doc("Ulica i numer", "np. ul. Rynek 5", "Street and number")
+        load_default=None,
+        allow_none=True,
+        metadata=doc(
+            "Ulica i numer",
+            "np. ul. Rynek 5; wieś bez ulic: Lipowiec 12; mieszkaniec i grupa nieformalna: puste",
+            "Street and number (empty for a resident or an informal group)",
+        ),
     )
     postal_code = sheet_fields.PostalCode(
         required=True, metadata=doc("Kod pocztowy", "format NN-NNN", "Postal code, NN-NNN")
@@ -283,6 +291,38 @@ class PartySchema(Strict):
         load_default=None,
         allow_none=True,
         metadata=doc("Skarbnik Strony", "", "This party's treasurer (a JST other than the gmina)"),
+    )
+    short_name_en = sheet_fields.Text(
+        load_default=None,
+        allow_none=True,
+        max_length=80,
+        metadata=doc(
+            "Nazwa skrócona (EN)",
+            "w wersji angielskiej; domyślnie „Library” dla biblioteki, „Gmina” dla gminy, "
+            "w pozostałych przypadkach nazwa skrócona",
+            "Short name in the English rendering (defined term)",
+        ),
+    )
+    organizer_accusative = sheet_fields.Text(
+        load_default=None,
+        allow_none=True,
+        max_length=90,
+        metadata=doc(
+            "Organizator w bierniku",
+            "do „rejestru prowadzonego przez …”, np. Gminę Lipowiec; puste: Gmina → Gminę, "
+            "Powiat i Województwo bez zmian",
+            "The organiser in the accusative, for the register entry",
+        ),
+    )
+    name_instrumental = sheet_fields.Text(
+        load_default=None,
+        allow_none=True,
+        max_length=200,
+        metadata=doc(
+            "Nazwa w narzędniku",
+            "biblioteka: „współpracy z …”, np. Gminną Biblioteką Publiczną w Lipowcu",
+            "The library's name in the instrumental, for the preliminary declaration",
+        ),
     )
 
 
