@@ -5,6 +5,7 @@ the layer a command may write to: the most specific one, the central library onl
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -53,6 +54,27 @@ def remove_rejected(paths: Iterable[Path]) -> list[Path]:
             path.unlink()
             removed.append(path)
     return removed
+
+
+def refuse_links(layer: Layer, path: Path) -> None:
+    """Refuse to write *path* when it, or a folder between the layer and it, is a symbolic link
+    (even a dangling one): a write through it would land outside the layer. The layer folder
+    itself may be a link; it is what the mentor named."""
+    try:
+        parts = path.relative_to(layer.path).parts
+    except ValueError:
+        raise ClauseError(
+            f"odmowa zapisu: {path} leży poza warstwą {layer.name} ({layer.path})"
+        ) from None
+    current = layer.path
+    for part in parts:
+        current = current / part
+        if current.is_symlink():
+            raise ClauseError(
+                f"odmowa zapisu: {current} to dowiązanie symboliczne (do {os.readlink(current)}); "
+                f"deedgen nie zapisuje przez dowiązania poza warstwę {layer.name} — zastąp je "
+                "zwykłym plikiem lub folderem. Nic nie zostało zapisane."
+            )
 
 
 def target_paths(layer: Layer, clause_id: str) -> dict[str, Path]:
@@ -173,6 +195,8 @@ def new_clause(
             f"clause {clause_id} is locked in layer {below.layer} ({below.source}): it cannot be replaced"
         )
     paths = target_paths(layer, clause_id)
+    for path in paths.values():
+        refuse_links(layer, path)
     fields = {
         "clause_id": clause_id,
         "category": category,
@@ -235,6 +259,7 @@ def remove_clause(
     problems = [f for f in _remove(probe, marker, funding_required_clauses()) if f.is_error]
     if problems:
         raise to_error(problems[0])
+    refuse_links(layer, paths["pl"])
     when = (today or dt.date.today()).isoformat()
     content = (
         "---\n"

@@ -11,6 +11,7 @@ as ``NAME.pl.txt.rejected``.
 from __future__ import annotations
 
 import datetime as dt
+import glob
 import io
 import os
 import re
@@ -23,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from deedgen.clauses.authoring import target_paths, writable_layer
+from deedgen.clauses.authoring import refuse_links, target_paths, writable_layer
 from deedgen.clauses.findings import clause_problem, describe, from_error
 from deedgen.clauses.front_matter import read_text, split_front_matter
 from deedgen.clauses.library import ClauseLibrary, Layer
@@ -160,14 +161,8 @@ def _plan(library: ClauseLibrary, clause_id: str, layer: Layer, hooks: EditHooks
                 location=Location(file=clause.source),
             )
         copied = f"{clause.layer} v{clause.version}"
-        return _Edit(
-            clause,
-            library,
-            target_paths(layer, clause_id),
-            originals,
-            copied_from=copied,
-            base=copied,
-        )
+        targets = _writable_targets(layer, target_paths(layer, clause_id))
+        return _Edit(clause, library, targets, originals, copied_from=copied, base=copied)
     below = library.replaced.get(clause_id)
     base = f"{below[0].layer} v{below[0].version}" if below else None
     recorded = [c.get("base") for c in clause.changes if isinstance(c, dict) and c.get("base")]
@@ -177,7 +172,19 @@ def _plan(library: ClauseLibrary, clause_id: str, layer: Layer, hooks: EditHooks
             f"Review the change (deedgen clause diff {clause_id}): this edit records {base}."
         )
     targets = {lang: Path(text.path) for lang, text in clause.texts.items()}
-    return _Edit(clause, library, targets, originals, base=base)
+    return _Edit(clause, library, _writable_targets(layer, targets), originals, base=base)
+
+
+def _writable_targets(layer: Layer, targets: dict[str, Path]) -> dict[str, Path]:
+    """*targets*, once neither they, their folders nor the drafts an invalid edit would keep
+    beside them (``NAME.pl.txt.rejected``…) are symbolic links; checked before the editor
+    opens, so a refusal costs the mentor no typing."""
+    for target in targets.values():
+        refuse_links(layer, target)
+        if target.parent.is_dir():
+            for draft in target.parent.glob(glob.escape(target.name) + ".rejected*"):
+                refuse_links(layer, draft)
+    return targets
 
 
 def _prepare(edit: _Edit, edited: dict[str, str], note: str):
@@ -337,7 +344,7 @@ def _keep_rejected(targets: dict, edited: dict, originals: dict) -> list[Path]:
             continue
         base = targets[lang].with_name(targets[lang].name + ".rejected")
         path, n = base, 2
-        while path.exists():
+        while path.exists() or path.is_symlink():  # never through a link made meanwhile
             path, n = base.with_name(f"{base.name}-{n}"), n + 1
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")

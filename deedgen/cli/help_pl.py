@@ -85,6 +85,7 @@ HELP_PL: dict[str, str] = {
     "czcionki, próbny dokument z polskimi znakami) i LibreOffice (wersja i ścieżka, czcionki "
     "szablonów, próbna konwersja). Kod 3, gdy wybranemu silnikowi brakuje czegoś niezbędnego "
     "(z nazwą pakietu do zainstalowania).",
+    "doctor --lang": MESSAGES,
     "doctor --no-convert": "Pomiń próbne dokumenty (szybciej).",
     "doctor --pdf-engine": "Silnik, którego sprawdzenia muszą przejść; drugiego są tylko "
     "podane do wiadomości.",

@@ -10,7 +10,7 @@ from deedgen.cli.main import cli
 
 
 def test_doctor_reports_both_engines_fonts_and_timed_test_documents():
-    result = CliRunner().invoke(cli, ["doctor"])
+    result = CliRunner().invoke(cli, ["doctor", "--lang", "en"])
 
     assert result.exit_code == 0, result.output
     assert "[ok] Typst: typst 0.15.2" in result.output  # the version pyproject pins
@@ -29,7 +29,7 @@ def test_doctor_fails_and_names_the_package_when_libreoffice_is_missing(monkeypa
     (tmp_path / "fc-match").symlink_to(shutil.which("fc-match"))  # fonts still checkable
     monkeypatch.setenv("PATH", str(tmp_path))
 
-    result = CliRunner().invoke(cli, ["doctor", "--pdf-engine", "libreoffice"])
+    result = CliRunner().invoke(cli, ["doctor", "--lang", "en", "--pdf-engine", "libreoffice"])
 
     assert result.exit_code == 3
     assert "[!!] LibreOffice:" in result.output
@@ -41,7 +41,7 @@ def test_doctor_fails_and_names_the_package_when_libreoffice_is_missing(monkeypa
 def test_without_libreoffice_the_default_engine_is_ready(monkeypatch, tmp_path):
     monkeypatch.setenv("PATH", str(tmp_path))
 
-    result = CliRunner().invoke(cli, ["doctor"])
+    result = CliRunner().invoke(cli, ["doctor", "--lang", "en"])
 
     assert result.exit_code == 0, result.output
     assert (
@@ -55,7 +55,7 @@ def test_doctor_fails_on_another_typst_version_and_names_the_pin(monkeypatch):
     from deedgen.render import environment
 
     monkeypatch.setattr(environment, "pinned_typst", lambda: "0.14.0")
-    result = CliRunner().invoke(cli, ["doctor", "--no-convert"])
+    result = CliRunner().invoke(cli, ["doctor", "--lang", "en", "--no-convert"])
 
     assert result.exit_code == 3
     assert "[!!] Typst: typst 0.15.2 installed, deedgen is pinned to 0.14.0" in result.output
@@ -68,7 +68,7 @@ def test_doctor_fails_when_typst_has_no_font_folder(monkeypatch, tmp_path):
     monkeypatch.setattr(typst_compile, "FONT_DIRS", (tmp_path / "no-fonts",))
     typst_compile.fonts.cache_clear()
     try:
-        result = CliRunner().invoke(cli, ["doctor", "--no-convert"])
+        result = CliRunner().invoke(cli, ["doctor", "--lang", "en", "--no-convert"])
     finally:
         typst_compile.fonts.cache_clear()
 
@@ -83,7 +83,7 @@ def test_doctor_says_which_font_is_substituted(monkeypatch):
     monkeypatch.setattr(
         environment, "REQUIRED_FONTS", (("Nieistniejąca Czcionka", "fonts-nieistniejace"),)
     )
-    result = CliRunner().invoke(cli, ["doctor", "--no-convert", "--pdf-engine", "libreoffice"])
+    result = CliRunner().invoke(cli, ["doctor", "--lang", "en", "--no-convert", "--pdf-engine", "libreoffice"])
 
     assert result.exit_code == 3
     assert "[!!] font Nieistniejąca Czcionka: missing, substituted by " in result.output
