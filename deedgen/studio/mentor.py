@@ -176,6 +176,23 @@ def save_clause(studio, clause: Clause, text: str, note: str):
     return result
 
 
+def unreached_branches(studio, clause_id: str) -> list[str]:
+    """The branches of the clause's ``{% if %}`` blocks that no coalition of the workspace and
+    no sample takes, so no document was checked through them: ``wiersz 7 {% if … %}: why``."""
+    from deedgen.clauses.data_model import data_model, default_sample_sheets
+    from deedgen.clauses.lint_sheets import untested_branches
+
+    library = studio.library()
+    clause = library.clauses.get(clause_id)
+    if clause is None:
+        return []
+    own = [c.path for c in studio.workspace.coalitions() if studio.valid_sheet(c) is not None]
+    model = data_model([*default_sample_sheets(), *own])
+    prefix = f"{clause.texts['pl'].path}:"
+    notes = untested_branches(library, model)
+    return [f"wiersz {n.removeprefix(prefix)}" for n in notes if n.startswith(prefix)]
+
+
 def touched_coalitions(studio) -> list[dict]:
     """Which coalitions of the workspace use a clause of the workspace's own layer, and which:
     ``[{"coalition": id, "name": …, "clauses": ["final.disputes v4 (deklaracja partnerstwa)"]}]``,

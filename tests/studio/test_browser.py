@@ -293,6 +293,38 @@ def test_mentor_edits_a_clause_and_the_next_build_carries_it(page, workspace):
     assert disputes and all(c["version"] == before + 1 for c in disputes), disputes
 
 
+def test_a_saved_clause_lists_the_branches_no_coalition_takes(page, workspace):
+    """The mentor adds a case no coalition of the folder (nor a sample) has: the save says
+    which line's branch no document was checked through."""
+    page.goto(page.base + "/klauzule/final.disputes")
+    editor = page.get_by_label("Tekst klauzuli", exact=False)
+    original = editor.input_value()
+    branch = "{% if parties|length > 40 %} Spór rozstrzyga sąd polubowny.{% endif %}"
+    edited = original.replace(
+        "ma siedzibę {{ library.short_name }}.",
+        f"ma siedzibę {{{{ library.short_name }}}}.{branch}",
+    )
+    assert edited != original
+    editor.fill(edited)
+    page.get_by_label("Notatka o zmianie", exact=False).fill("sąd polubowny dla dużych koalicji")
+    page.get_by_role("button", name="Zapisz klauzulę").click()
+    expect(page.get_by_role("status").first).to_contain_text("Zapisano klauzulę final.disputes")
+    unreached = page.locator("#unreached")
+    expect(unreached).to_contain_text("nie przechodzi przez te gałęzie")
+    expect(unreached).to_contain_text("{% if parties|length > 40 %}")
+    expect(unreached).to_contain_text("warunek niespełniony dla żadnego arkusza")
+    assert unreached.locator("li").first.inner_text().startswith("wiersz ")
+    assert axe_violations(page) == []
+
+    saved = page.get_by_label("Tekst klauzuli", exact=False)  # the saved text, new version
+    assert branch in saved.input_value()
+    saved.fill(saved.input_value().replace(branch, ""))  # the branch taken out: none unreached
+    page.get_by_label("Notatka o zmianie", exact=False).fill("bez sądu polubownego")
+    page.get_by_role("button", name="Zapisz klauzulę").click()
+    expect(page.get_by_role("status").first).to_contain_text("Zapisano klauzulę final.disputes")
+    assert page.locator("#unreached").count() == 0
+
+
 def test_cohort_build_reaches_100_percent_in_the_page(page):
     page.goto(page.base + "/kohorta")
     page.get_by_role("button", name="Zbuduj kohortę").click()

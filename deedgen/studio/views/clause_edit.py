@@ -61,4 +61,5 @@ async def clause_save(request: Request):
         request.scope["deedgen.audit_detail"] = (
             f"v{result.old_version} → v{result.new_version}: {note.strip()[:200]}"
         )
-    return await clause_page(request, saved=result)
+    unreached = await run_in_threadpool(mentor.unreached_branches, studio, clause.id)
+    return await clause_page(request, saved=result, unreached=unreached)
