@@ -24,7 +24,7 @@ def load_sheet(path: str | Path) -> RawSheet:
     """Read a partner sheet, choosing the loader by the file's extension and content."""
     path = Path(path)
     if not path.is_file():
-        raise InputError(f"no such file: {path}", location=None)
+        raise InputError(f"nie ma takiego pliku: {path} (no such file)", location=None)
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         from deedgen.sheet.xlsx import load_xlsx
@@ -33,7 +33,9 @@ def load_sheet(path: str | Path) -> RawSheet:
     if suffix in (".yaml", ".yml", ".json"):
         return load_text(path)
     raise InputError(
-        f"{path.name}: unknown partner-sheet type '{suffix}'; expected .xlsx, .yaml, .yml or .json"
+        f"{path.name}: nieznany rodzaj pliku „{suffix}”; arkusz partnerów to plik .xlsx, .yaml,"
+        f" .yml albo .json (unknown partner-sheet type '{suffix}'; expected .xlsx, .yaml, .yml"
+        " or .json)"
     )
 
 
@@ -42,30 +44,39 @@ def load_text(path: Path) -> RawSheet:
     size = path.stat().st_size
     if size > MAX_TEXT_BYTES:
         raise InputError(
-            f"{path.name}: file too large for a partner sheet ({size} bytes; at most {MAX_TEXT_BYTES})"
+            f"{path.name}: plik za duży jak na arkusz partnerów ({size} bajtów, najwyżej"
+            f" {MAX_TEXT_BYTES}) (file too large for a partner sheet)"
         )
     raw = path.read_bytes()
     if raw.startswith(b"PK\x03\x04"):
+        kind = path.suffix[1:].upper()
         raise InputError(
-            f"{path.name}: this is a ZIP/XLSX file, not {path.suffix[1:].upper()}; rename it to .xlsx"
+            f"{path.name}: to plik ZIP/XLSX, nie {kind}; zmień jego rozszerzenie na .xlsx"
+            f" (this is a ZIP/XLSX file, not {kind}; rename it to .xlsx)"
         )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise InputError(
-            f"{path.name}:{line}: not UTF-8 text (a binary file, or a legacy encoding such as "
-            "Windows-1250); save the file as UTF-8"
+            f"{path.name}:{line}: to nie jest tekst w UTF-8 (plik binarny albo stare kodowanie,"
+            " np. Windows-1250); zapisz plik jako UTF-8 (not UTF-8 text: a binary file, or a"
+            " legacy encoding such as Windows-1250; save the file as UTF-8)"
         ) from None
     if "\x00" in text:
-        raise InputError(f"{path.name}: contains NUL bytes — not a text file")
+        raise InputError(
+            f"{path.name}: zawiera bajty NUL, więc nie jest plikiem tekstowym"
+            " (contains NUL bytes — not a text file)"
+        )
     loader, tree = _parse(path, text)
     if not isinstance(tree, yaml.MappingNode):
-        found = {yaml.SequenceNode: "a list", yaml.ScalarNode: "a single value"}.get(
-            type(tree), "nothing"
-        )
+        found_pl, found = {
+            yaml.SequenceNode: ("a plik zawiera listę", "found a list"),
+            yaml.ScalarNode: ("a plik zawiera pojedynczą wartość", "found a single value"),
+        }.get(type(tree), ("a plik jest pusty", "found nothing"))
         raise InputError(
-            f"{path.name}: expected a mapping of sections (coalition, gmina, parties, …), found {found}",
+            f"{path.name}: oczekiwano sekcji (coalition, gmina, parties, …), {found_pl}"
+            f" (expected a mapping of sections, {found})",
             location=Location(file=str(path), line=1),
         )
     locations: dict[Path_, Location] = {(): Location(file=str(path), line=1)}
@@ -117,14 +128,21 @@ def _parse(path: Path, text: str):
             json.loads(text)  # JSON's own grammar first: a precise message for JSON mistakes
         except json.JSONDecodeError as exc:
             raise InputError(
-                f"invalid JSON: {exc.msg}", location=Location(file=str(path), line=exc.lineno)
+                f"błędny JSON w kolumnie {exc.colno} (invalid JSON: {exc.msg})",
+                location=Location(file=str(path), line=exc.lineno),
             ) from None
         except RecursionError:  # the same refusal YAML's composer gives at that depth
             raise InputError(
-                "invalid JSON: exceeded maximum nesting depth", location=Location(file=str(path))
+                "błędny JSON: za głębokie zagnieżdżenie list lub obiektów"
+                " (invalid JSON: exceeded maximum nesting depth)",
+                location=Location(file=str(path)),
             ) from None
         except ValueError as exc:  # a number of over 4,300 digits (Python's own limit)
-            raise InputError(f"invalid JSON: {exc}", location=Location(file=str(path))) from None
+            raise InputError(
+                f"błędny JSON: liczba ma za dużo cyfr (invalid JSON: {exc})",
+                location=Location(file=str(path)),
+            ) from None
+        text = _join_surrogate_escapes(path, text)
     loader = YAML12Loader(text)
     try:
         node = loader.get_single_node()
@@ -133,7 +151,8 @@ def _parse(path: Path, text: str):
         line = mark.line + 1 if mark else None
         what = exc.problem or "syntax error"
         raise InputError(
-            f"invalid YAML: {what}", location=Location(file=str(path), line=line)
+            f"błędny zapis YAML (invalid YAML: {what})",
+            location=Location(file=str(path), line=line),
         ) from None
     except yaml.reader.ReaderError as exc:  # a raw character YAML does not allow (DEL, U+FFFE…)
         code = ord(exc.character) if isinstance(exc.character, str) else exc.character
@@ -143,10 +162,42 @@ def _parse(path: Path, text: str):
             location=Location(file=str(path), line=text.count("\n", 0, exc.position) + 1),
         ) from None
     except yaml.YAMLError as exc:
-        raise InputError(f"invalid YAML: {exc}", location=Location(file=str(path))) from None
+        raise InputError(
+            f"błędny zapis YAML (invalid YAML: {exc})", location=Location(file=str(path))
+        ) from None
     finally:
         loader.dispose()
     return loader, node
+
+
+# \uXXXX escapes of UTF-16 surrogates, after an even number of backslashes (an escape, not
+# text that merely shows one): JSON writes a character beyond U+FFFF (an emoji) as a pair of
+# them, which the YAML reader, that also reads JSON files here, would refuse one by one.
+_SURROGATE_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\u([dD][89a-fA-F][0-9a-fA-F]{2})")
+_PAIR = re.compile(
+    r"(?<!\\)((?:\\\\)*)\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})"
+)
+
+
+def _join_surrogate_escapes(path: Path, text: str) -> str:
+    """A JSON text with each escaped surrogate pair written as its character; a lone
+    surrogate (half of a pair) is no character at all and is refused."""
+    if "\\u" not in text:
+        return text
+
+    def joined(match: re.Match) -> str:
+        high, low = int(match[2], 16), int(match[3], 16)
+        return match[1] + chr(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+
+    text = _PAIR.sub(joined, text)
+    lone = _SURROGATE_ESCAPE.search(text)
+    if lone:
+        raise InputError(
+            f"błędny JSON: \\u{lone[2]} to połowa pary znaków UTF-16, a nie znak; wpisz cały znak"
+            f" (invalid JSON: a lone surrogate \\u{lone[2]})",
+            location=Location(file=str(path), line=text.count("\n", 0, lone.start()) + 1),
+        )
+    return text
 
 
 def _plain(loader, node, path, locations, source, count, seen):
@@ -155,13 +206,15 @@ def _plain(loader, node, path, locations, source, count, seen):
     count[0] += 1
     if count[0] > MAX_NODES:
         raise InputError(
-            f"{Path(source).name}: too many values (more than {MAX_NODES}); not a partner sheet"
+            f"{Path(source).name}: za dużo wartości (ponad {MAX_NODES}); to nie jest arkusz"
+            f" partnerów (too many values, more than {MAX_NODES}; not a partner sheet)"
         )
     line = node.start_mark.line + 1
     if id(node) in seen:  # a node met twice is an alias (*name); report where it is used
         used_at = locations[path].line if path in locations else line
         raise InputError(
-            "YAML aliases (*name) are not allowed in a partner sheet",
+            "arkusz partnerów nie może zawierać aliasów YAML (*nazwa); wpisz wartość wprost"
+            " (YAML aliases (*name) are not allowed in a partner sheet)",
             location=Location(file=source, line=used_at),
         )
     seen.add(id(node))
@@ -173,7 +226,8 @@ def _plain(loader, node, path, locations, source, count, seen):
                 or key_node.tag == "tag:yaml.org,2002:merge"
             ):
                 raise InputError(
-                    "keys must be plain names (no merge keys or complex keys)",
+                    "klucze muszą być zwykłymi nazwami, bez kluczy scalających (<<) i złożonych"
+                    " (keys must be plain names: no merge keys or complex keys)",
                     location=Location(file=source, line=key_node.start_mark.line + 1),
                 )
             key = str(key_node.value)
@@ -181,7 +235,8 @@ def _plain(loader, node, path, locations, source, count, seen):
             if key in out:
                 first = locations[(*path, key)].line
                 raise InputError(
-                    f"key '{key}' appears twice in the same section (first on line {first})",
+                    f"klucz „{key}” występuje w tej sekcji drugi raz (pierwszy raz w wierszu"
+                    f" {first}) (key '{key}' appears twice in the same section)",
                     location=Location(file=source, line=key_line),
                 )
             child = (*path, key)
@@ -199,5 +254,5 @@ def _plain(loader, node, path, locations, source, count, seen):
         return loader.construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError) as exc:
         raise InputError(
-            f"invalid value: {exc}", location=Location(file=source, line=line)
+            f"błędna wartość (invalid value: {exc})", location=Location(file=source, line=line)
         ) from None

@@ -4,9 +4,8 @@ returns what the user saw; :func:`assert_outcome` holds it to the case's expecta
 code, a Polish message, the place it names, no traceback, nothing written to OUT.
 
 Inputs too big to keep as text (a nesting 100,000 deep, a billion laughs, a ZIP bomb) are made
-by the generators named in the data (:data:`GENERATORS`). A case whose expectation carries
-``"english_only": true`` checks a loader message that has no Polish wording yet
-(``deedgen/sheet/load.py``): it still names its file and line, and is kept to show the gap."""
+by the generators named in the data (:data:`GENERATORS`). A loader's message is Polish first:
+a case names the Polish words it expects, and may name the English ones after them."""
 
 from __future__ import annotations
 

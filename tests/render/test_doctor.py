@@ -83,7 +83,9 @@ def test_doctor_says_which_font_is_substituted(monkeypatch):
     monkeypatch.setattr(
         environment, "REQUIRED_FONTS", (("Nieistniejąca Czcionka", "fonts-nieistniejace"),)
     )
-    result = CliRunner().invoke(cli, ["doctor", "--lang", "en", "--no-convert", "--pdf-engine", "libreoffice"])
+    result = CliRunner().invoke(
+        cli, ["doctor", "--lang", "en", "--no-convert", "--pdf-engine", "libreoffice"]
+    )
 
     assert result.exit_code == 3
     assert "[!!] font Nieistniejąca Czcionka: missing, substituted by " in result.output

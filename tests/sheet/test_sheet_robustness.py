@@ -236,3 +236,28 @@ def test_cli_reports_a_broken_file_without_a_traceback(tmp_path):
     result = CliRunner().invoke(cli, ["validate", "--format", "json", str(path)])
     assert result.exit_code == 2
     assert "not an XLSX workbook" in json.loads(result.stdout)["error"]
+
+
+def test_json_written_with_ascii_escapes_keeps_an_emoji_and_refuses_half_of_one(tmp_path):
+    """JSON tools write a character beyond U+FFFF as an escaped surrogate pair
+    ("\\ud83d\\udcda"): the sheet reads as the character; half a pair is refused at its line."""
+    from deedgen.sheet.validate import validate_sheet
+    from tests.helpers import load_sample
+
+    data = load_sample("lipowiec")
+    data["actions"][0]["title"] = "Klub książki 📚 dla seniorów"
+    path = tmp_path / "koalicja.json"
+    path.write_text(json.dumps(data, default=str, ensure_ascii=True, indent=1), encoding="ascii")
+    assert "\\ud83d\\udcda" in path.read_text(encoding="ascii")
+
+    sheet = validate_sheet(load_sheet(path))
+    assert sheet.data["actions"][0]["title"] == "Klub książki 📚 dla seniorów"
+
+    lone = path.read_text(encoding="ascii").replace("\\ud83d\\udcda", "\\ud83d")
+    path.write_text(lone, encoding="ascii")
+    line = lone[: lone.index("\\ud83d")].count("\n") + 1
+    with pytest.raises(InputError) as refusal:
+        load_sheet(path)
+    message = refusal.value.format_message()
+    assert f"koalicja.json:{line}:" in message
+    assert "połowa pary znaków UTF-16" in message and "lone surrogate" in message
