@@ -35,6 +35,7 @@ import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from deedgen.clauses.library import holds_clauses
 from deedgen.cohort_messages import mentor_replaced, said
 from deedgen.exceptions import CohortInvalid, InputError, Location, Problem
 
@@ -224,10 +225,14 @@ def _settings(path: Path, ws, problems: list[Problem]) -> CohortSettings:
         for part in str(folder).replace("\n", ";").split(";"):
             if part.strip():
                 layer = (path.parent / part.strip()).resolve()
+                found, cell = part.strip(), f"B{number}"
                 if not layer.is_dir():
-                    found, cell = part.strip(), f"B{number}"
                     problems.append(
                         said("no_layer", path, ws.title, cell, found=found, folder=layer)
+                    )
+                elif not holds_clauses(layer):  # "/", a system folder, a folder of other files
+                    problems.append(
+                        said("not_a_layer", path, ws.title, cell, found=found, folder=layer)
                     )
                 layers.append(layer)
     return CohortSettings(

@@ -40,6 +40,12 @@ COHORT_MESSAGES: dict[str, tuple[str, str]] = {
         "nie ma folderu warstwy klauzul: {found} ({folder})",
         "clause layer folder not found: {found} ({folder})",
     ),
+    "not_a_layer": (
+        "to nie jest folder warstwy klauzul: {found} ({folder}) — warstwa to folder z plikami"
+        " klauzul (*.pl.txt), nie katalog główny ani folder systemowy",
+        "not a clause layer folder: {found} ({folder}): a layer holds clause files (*.pl.txt);"
+        " never the filesystem root or a system folder",
+    ),
     "several_values": (
         "„{label}” ma więcej niż jedną wartość",
         "'{label}' has more than one value",

@@ -168,21 +168,7 @@ def new_clause(
     today: dt.date | None = None,
 ) -> list[Path]:
     """Write a documented skeleton (Polish and English) into the top layer; return the files."""
-    if not CLAUSE_ID.fullmatch(clause_id):
-        raise ClauseError(
-            f"id '{clause_id}' must look like category.name (lower case, a-z, 0-9, _)"
-        )
-    prefix = clause_id.split(".")[0]
-    category = category or prefix
-    if category != prefix:
-        raise ClauseError(
-            f"id '{clause_id}' must start with its category: {category}.{clause_id.rsplit('.', 1)[-1]}"
-        )
-    bad = [d for d in documents if d not in DOCUMENT_KINDS]
-    if bad:
-        raise ClauseError(
-            f"unknown document(s) {', '.join(bad)}; expected some of {', '.join(DOCUMENT_KINDS)}"
-        )
+    category = _checked_category(clause_id, category, documents)
     layer = writable_layer(library, allow_central)
     existing = _existing_in_layer(layer, clause_id)
     if existing is not None:
@@ -218,6 +204,26 @@ def new_clause(
             content = content.replace(f"title: {fields['title']}", "title: (clause title)")
         atomic_write_text(paths[lang], content, fsync=True)
     return [paths["pl"], paths["en"]]
+
+
+def _checked_category(clause_id: str, category: str | None, documents: tuple[str, ...]) -> str:
+    """The new clause's category, once its id and documents are known to be well formed."""
+    if not CLAUSE_ID.fullmatch(clause_id):
+        raise ClauseError(
+            f"id '{clause_id}' must look like category.name (lower case, a-z, 0-9, _)"
+        )
+    prefix = clause_id.split(".")[0]
+    category = category or prefix
+    if category != prefix:
+        raise ClauseError(
+            f"id '{clause_id}' must start with its category: {category}.{clause_id.rsplit('.', 1)[-1]}"
+        )
+    bad = [d for d in documents if d not in DOCUMENT_KINDS]
+    if bad:
+        raise ClauseError(
+            f"unknown document(s) {', '.join(bad)}; expected some of {', '.join(DOCUMENT_KINDS)}"
+        )
+    return category
 
 
 def _yaml_scalar(value: str) -> str:

@@ -131,6 +131,39 @@ def make_layers(
     return tuple(layers)
 
 
+SYSTEM_FOLDERS = frozenset(
+    Path(p)
+    for p in (
+        "/bin",
+        "/boot",
+        "/dev",
+        "/etc",
+        "/home",
+        "/lib",
+        "/opt",
+        "/proc",
+        "/root",
+        "/run",
+        "/sbin",
+        "/srv",
+        "/sys",
+        "/tmp",
+        "/usr",
+        "/var",
+    )
+)
+
+
+def holds_clauses(folder: Path) -> bool:
+    """Whether *folder* can be a clause layer: not the filesystem root nor a system folder, and
+    with a clause file in it or in a category folder (looked for two levels deep only: a layer
+    named by mistake, such as ``/``, must not be walked whole)."""
+    folder = folder.resolve()
+    if folder == Path(folder.anchor) or folder in SYSTEM_FOLDERS:
+        return False
+    return any(folder.glob("*.pl.txt")) or any(folder.glob("*/*.pl.txt"))
+
+
 def layer_files(layer: Layer, layers: Sequence[Layer] = ()) -> list[Path]:
     """The Polish clause files of *layer*, skipping hidden folders, other layers nested in it
     (a coalition folder used as a layer may hold its region's folder) and symbolic links that

@@ -60,6 +60,24 @@ def test_every_structural_problem_is_reported_at_once(tmp_path):
     assert caught.value.exit_code == 2
 
 
+@pytest.mark.parametrize("layer", ["/", "/etc", "{tmp}/notatki"])
+def test_a_layer_that_is_no_clause_folder_is_refused_at_its_cell(tmp_path, layer):
+    """The filesystem root, a system folder or a folder of other files named as a clause layer:
+    refused at its cell before anything is read or built (issue 13)."""
+    (tmp_path / "notatki").mkdir()
+    (tmp_path / "notatki" / "plan.txt").write_text("nie klauzula", encoding="utf-8")
+    write_cohort(tmp_path / "arkusze", {"a.yaml": sheet(1)})
+    named = layer.format(tmp=tmp_path)
+    write_workbook(tmp_path / "kohorta.xlsx", [{"sheet": "arkusze/a.yaml"}], layers=[named])
+
+    code, output = run_batch(tmp_path / "kohorta.xlsx", "-o", tmp_path / "out", "--format", "docx")
+
+    assert code == 2, output
+    assert "Traceback" not in output
+    assert "kohorta.xlsx: Kohorta!B3: to nie jest folder warstwy klauzul" in output, output
+    assert not (tmp_path / "out").exists()
+
+
 def test_cli_exit_code_for_an_unreadable_cohort(tmp_path):
     (tmp_path / "kohorta.xlsx").write_text("not a workbook")
     code, output = run_batch(tmp_path / "kohorta.xlsx", "-o", tmp_path / "out")
