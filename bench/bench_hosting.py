@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import shutil
 import socket
 import statistics
 import subprocess
@@ -262,13 +263,32 @@ def report(kind: str, loaded: Tally, alone: Tally | None = None) -> None:
     print(line)
 
 
+def remove_when_free(root: Path, seconds: float = 30) -> None:
+    """Remove the workspace's contents, again while the last workers still write into it."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            for child in root.iterdir():
+                if child.is_dir() and not child.is_symlink():
+                    shutil.rmtree(child)
+                else:
+                    child.unlink()
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory() as folder:
+    # the cohort build's workers stop a moment after the server (their lifeline closes):
+    # the workspace is removed once they have, see remove_when_free
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as folder:
         root = Path(folder)
         coalitions = make_workspace(root, max(args.users - 2, 1), args.seed)
         server = Server(root)
@@ -286,6 +306,7 @@ def main(argv=None) -> None:
         finally:
             server.stop()
         lost = lost_saves(root, last_saved)
+        remove_when_free(root)
     print(
         f"{args.users} users for {args.seconds:.0f} s ({args.users - 2} librarians, a mentor, an operator)"
     )
