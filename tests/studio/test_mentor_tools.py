@@ -58,7 +58,7 @@ def test_the_picker_inserts_a_name_and_the_preview_shows_its_value(page):
 
 def test_the_cohort_page_lists_the_coalitions_a_layer_change_touches(client):
     before = client.get("/kohorta").text
-    assert "Żadna koalicja nie używa jeszcze klauzul z warstwy klauzule" in before
+    assert "Żadna koalicja nie używa jeszcze klauzul z warstwy „klauzule”" in before
     text = client.get("/klauzule/final.disputes").text
     body = html.unescape(re.search(r"<textarea[^>]*>(.*?)</textarea>", text, re.S).group(1))
     client.post(
