@@ -1,125 +1,29 @@
-"""A cohort: the partner sheets of a region's coalitions, built together by ``deedgen batch``.
-
-A cohort is either
-
-- a **folder**: every partner sheet (``*.xlsx``, ``*.yaml``, ``*.yml``, ``*.json``) at its top
-  level, in name order (hidden files and Office lock files ``~$…`` are skipped); or
-- a **cohort workbook** (XLSX) kept by the voivodeship library (BW), with two sheets:
-
-  ``Kohorta`` — the cohort's shared settings, column A the setting, column B (and C, D… for
-  several layers) its value:
-
-  ==========================  ===========================================================
-  ``Edycja programu``          the program edition; every sheet must be of this edition and
-                               its funding rule set is used
-  ``Biblioteka wojewódzka``    the BW: the library of every mentor the workbook assigns
-  ``Warstwy klauzul``          clause overlay folders, most specific first (relative to the
-                               workbook), after any ``--library`` given on the command line
-  ==========================  ===========================================================
-
-  ``Koalicje`` — one row per coalition under a header row: ``Arkusz`` (the partner sheet's
-  path, relative to the workbook), ``Mentor`` and ``E-mail mentora`` (the mentor the BW assigns
-  to it: replaces the sheet's own ``mentor``, and the sheet's warnings say so when it names
-  another; empty: the sheet's own stays), ``Uwagi`` (the BW's remarks, shown in the cohort
-  report).
-
-The workbook is untrusted input like a partner sheet: the ZIP container is checked before
-openpyxl opens it. Problems of the workbook's structure (a missing sheet, an unknown column or
-setting, a layer folder that does not exist) are all collected and raised at once as
-:class:`~deedgen.exceptions.CohortInvalid`; a row naming a missing or duplicate sheet only fails that coalition.
-"""
+"""Reading a cohort: a folder of partner sheets, or the cohort workbook's two sheets
+(see :mod:`deedgen.cohort`), every structural problem collected before one
+:class:`~deedgen.exceptions.CohortInvalid` is raised."""
 
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from deedgen.clauses.library import holds_clauses
-from deedgen.cohort_messages import mentor_replaced, said
+from deedgen.cohort.model import (
+    COLUMN_KEYS,
+    COLUMN_LABELS,
+    MAX_COHORT_ROWS,
+    ROWS_SHEET,
+    SETTING_KEYS,
+    SETTING_LABELS,
+    SETTINGS_SHEET,
+    SHEET_SUFFIXES,
+    Cohort,
+    CohortEntry,
+    CohortSettings,
+    cohort_problem,
+)
+from deedgen.cohort_messages import said
 from deedgen.exceptions import CohortInvalid, InputError, Location, Problem
-
-SHEET_SUFFIXES = (".xlsx", ".yaml", ".yml", ".json")
-SETTINGS_SHEET = "Kohorta"
-ROWS_SHEET = "Koalicje"
-MAX_COHORT_ROWS = 20_000  # Poland has 2,479 gminas; a cohort workbook is well below this
-
-# Polish labels of the workbook (lower-cased for matching; English aliases accepted).
-SETTING_KEYS = {
-    "edycja programu": "edition",
-    "edition": "edition",
-    "biblioteka wojewódzka": "bw",
-    "voivodeship library": "bw",
-    "warstwy klauzul": "layers",
-    "clause layers": "layers",
-}
-COLUMN_KEYS = {
-    "arkusz": "sheet",
-    "arkusz partnerów": "sheet",
-    "sheet": "sheet",
-    "mentor": "mentor",
-    "e-mail mentora": "mentor_email",
-    "mentor e-mail": "mentor_email",
-    "uwagi": "notes",
-    "notes": "notes",
-}
-SETTING_LABELS = {
-    "edition": "Edycja programu",
-    "bw": "Biblioteka wojewódzka",
-    "layers": "Warstwy klauzul",
-}
-COLUMN_LABELS = {
-    "sheet": "Arkusz",
-    "mentor": "Mentor",
-    "mentor_email": "E-mail mentora",
-    "notes": "Uwagi",
-}
-
-
-def cohort_problem(message: str, file: Path, sheet: str | None = None, cell: str | None = None):
-    """A problem of the cohort, at its place: the folder or workbook, and a sheet and cell."""
-    return Problem.text(
-        "cohort", message, location=Location(file=str(file), sheet=sheet, cell=cell)
-    )
-
-
-@dataclass(frozen=True)
-class CohortEntry:
-    """One coalition of the cohort: its partner sheet and what the cohort sets for it."""
-
-    sheet: Path  # absolute
-    label: str  # the sheet as the cohort names it (relative path), for reports
-    mentor: dict | None = None  # {"name", "email"} assigned by the cohort workbook
-    mentor_cells: dict = field(default_factory=dict)  # {"name": "B5", "email": "C5"}
-    location: Location | None = None  # the workbook row that lists it
-    problem: str | None = None  # why it cannot be built at all (missing file, listed twice)
-    notes: str | None = None  # the workbook's remarks (Uwagi) on this coalition
-
-    def overrides(self, settings: CohortSettings) -> dict:
-        """What the cohort sets in this sheet: part of the coalition's inputs digest."""
-        out: dict = {}
-        if self.mentor:
-            out["mentor"] = (
-                {**self.mentor, "library": settings.bw} if settings.bw else dict(self.mentor)
-            )
-        if settings.edition:
-            out["edition"] = settings.edition
-        return out
-
-
-@dataclass(frozen=True)
-class CohortSettings:
-    edition: str | None = None
-    bw: str | None = None
-    layers: tuple[Path, ...] = ()  # absolute, most specific first
-
-
-@dataclass(frozen=True)
-class Cohort:
-    source: Path  # the folder or the workbook
-    base: Path  # where relative sheet paths start (the folder, or the workbook's folder)
-    entries: tuple[CohortEntry, ...]
-    settings: CohortSettings = field(default_factory=CohortSettings)
 
 
 def read_cohort(path: str | Path) -> Cohort:
@@ -326,71 +230,3 @@ def _letter(index: int) -> str:
     from openpyxl.utils import get_column_letter
 
     return get_column_letter(index + 1)
-
-
-# --- applying the cohort to a sheet -----------------------------------------------------------
-
-
-def apply_overrides(
-    raw, entry: CohortEntry, settings: CohortSettings, workbook: Path | None
-) -> None:
-    """Put what the cohort workbook sets into a loaded (not yet validated) sheet, with the
-    workbook's cells as the values' locations, so validation errors point at the workbook."""
-    if not entry.mentor:
-        return
-    mentor = {
-        "name": entry.mentor.get("name"),
-        "library": settings.bw,
-        "email": entry.mentor.get("email"),
-    }
-    previous = raw.data.get("mentor") if isinstance(raw.data.get("mentor"), dict) else {}
-    if mentor["library"] is None:
-        mentor["library"] = previous.get("library")  # no BW in the workbook: the sheet's own
-    raw.data["mentor"] = {k: v for k, v in mentor.items() if v is not None}
-    replaced = mentor_replaced(previous, raw.data["mentor"], entry.location)
-    if replaced is not None:
-        raw.problems.append(replaced)
-    sheet_name = entry.location.sheet if entry.location else ROWS_SHEET
-    for key, cell in entry.mentor_cells.items():
-        if workbook is not None:
-            raw.locations[("mentor", key)] = Location(
-                file=str(workbook), sheet=sheet_name, cell=cell
-            )
-    if entry.location is not None:
-        raw.locations[("mentor",)] = entry.location
-
-
-def write_workbook(
-    path: str | Path,
-    rows: list[dict],
-    *,
-    edition: str | None = None,
-    bw: str | None = None,
-    layers=(),
-) -> Path:
-    """Write a cohort workbook: *rows* of ``{"sheet", "mentor", "mentor_email", "notes"}``."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    book = Workbook()
-    settings = book.active
-    settings.title = SETTINGS_SHEET
-    settings.append([SETTING_LABELS["edition"], edition])
-    settings.append([SETTING_LABELS["bw"], bw])
-    settings.append([SETTING_LABELS["layers"], *[str(layer) for layer in layers]])
-    settings.column_dimensions["A"].width = 26
-    settings.column_dimensions["B"].width = 48
-    listing = book.create_sheet(ROWS_SHEET)
-    keys = ("sheet", "mentor", "mentor_email", "notes")
-    listing.append([COLUMN_LABELS[k] for k in keys])
-    for row in rows:
-        listing.append([row.get(k) for k in keys])
-    for cell in listing[1]:
-        cell.font = Font(bold=True)
-    for row in settings.iter_rows(max_col=1):
-        row[0].font = Font(bold=True)
-    for letter, width in zip("ABCD", (40, 26, 34, 40), strict=True):
-        listing.column_dimensions[letter].width = width
-    from deedgen.fsutil import atomic_write_with
-
-    return atomic_write_with(Path(path), book.save)
