@@ -21,7 +21,9 @@ A cohort is either
   path, relative to the workbook), ``Mentor`` and ``E-mail mentora`` (the mentor the BW assigns
   to it: replaces the sheet's own ``mentor``, and the sheet's warnings say so when it names
   another; empty: the sheet's own stays), ``Uwagi`` (the BW's remarks, shown in the cohort
-  report).
+  report), and optionally ``Raport`` (the coalition's filled report workbooks or PDF forms,
+  several separated by ";" or a line break, relative to the workbook and inside its folder:
+  ``deedgen evaluate COHORT.xlsx`` reads them, see :mod:`.report_paths`).
 
 The workbook is untrusted input like a partner sheet: the ZIP container is checked before
 openpyxl opens it. Problems of the workbook's structure (a missing sheet, an unknown column or

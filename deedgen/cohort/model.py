@@ -9,6 +9,7 @@ from pathlib import Path
 from deedgen.exceptions import Location, Problem
 
 SHEET_SUFFIXES = (".xlsx", ".yaml", ".yml", ".json")
+REPORT_SUFFIXES = (".xlsx", ".pdf")  # a filled report workbook, or the fillable PDF form
 SETTINGS_SHEET = "Kohorta"
 ROWS_SHEET = "Koalicje"
 MAX_COHORT_ROWS = 20_000  # Poland has 2,479 gminas; a cohort workbook is well below this
@@ -31,6 +32,10 @@ COLUMN_KEYS = {
     "mentor e-mail": "mentor_email",
     "uwagi": "notes",
     "notes": "notes",
+    "raport": "report",
+    "raporty": "report",
+    "report": "report",
+    "reports": "report",
 }
 SETTING_LABELS = {
     "edition": "Edycja programu",
@@ -42,6 +47,7 @@ COLUMN_LABELS = {
     "mentor": "Mentor",
     "mentor_email": "E-mail mentora",
     "notes": "Uwagi",
+    "report": "Raport",
 }
 
 
@@ -63,6 +69,11 @@ class CohortEntry:
     location: Location | None = None  # the workbook row that lists it
     problem: str | None = None  # why it cannot be built at all (missing file, listed twice)
     notes: str | None = None  # the workbook's remarks (Uwagi) on this coalition
+    # the filled reports the row names (Raport; several separated by ";" or a line break),
+    # absolute and inside the workbook's folder, and why a named one cannot be read (a missing
+    # file, another kind of file, a path out of the folder), each at the row's Raport cell
+    reports: tuple[Path, ...] = ()
+    report_problems: tuple[Problem, ...] = ()
 
     def overrides(self, settings: CohortSettings) -> dict:
         """What the cohort sets in this sheet: part of the coalition's inputs digest."""

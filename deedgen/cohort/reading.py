@@ -22,6 +22,7 @@ from deedgen.cohort.model import (
     CohortSettings,
     cohort_problem,
 )
+from deedgen.cohort.report_paths import report_paths
 from deedgen.cohort_messages import said
 from deedgen.exceptions import CohortInvalid, InputError, Location, Problem
 
@@ -163,24 +164,36 @@ def _entries(path: Path, ws, problems: list[Problem]) -> tuple[CohortEntry, ...]
     for number, row in rows:
         values = {key: row[index] if index < len(row) else None for key, index in columns.items()}
         sheet_cell = f"{_letter(columns['sheet'])}{number}"
-        mentor = _mentor(values)
         if values["sheet"] is None:
-            if mentor:
+            if _mentor(values):
                 problems.append(said("mentor_without_sheet", path, ws.title, sheet_cell))
+            if values.get("report") is not None:
+                cell = f"{_letter(columns['report'])}{number}"
+                problems.append(said("report_without_sheet", path, ws.title, cell))
             continue
-        name = str(values["sheet"])
-        sheet = (path.parent / name).resolve()
-        problem = _sheet_problem(sheet, name, seen.get(sheet))
-        seen.setdefault(sheet, number)
-        cells = {
-            field_name: f"{_letter(columns[key])}{number}"
-            for field_name, key in (("name", "mentor"), ("email", "mentor_email"))
-            if key in columns and mentor
-        }
-        where = Location(file=str(path), sheet=ws.title, cell=sheet_cell)
-        notes = str(values["notes"]) if values.get("notes") is not None else None
-        entries.append(CohortEntry(sheet, name, mentor, cells, where, problem, notes))
+        entries.append(_entry(path, ws.title, columns, number, values, seen))
     return tuple(entries)
+
+
+def _entry(path: Path, title: str, columns: dict, number: int, values: dict, seen: dict):
+    """The coalition of one workbook row that names a partner sheet."""
+    name = str(values["sheet"])
+    sheet = (path.parent / name).resolve()
+    problem = _sheet_problem(sheet, name, seen.get(sheet))
+    seen.setdefault(sheet, number)
+    mentor = _mentor(values)
+    cells = {
+        field_name: f"{_letter(columns[key])}{number}"
+        for field_name, key in (("name", "mentor"), ("email", "mentor_email"))
+        if key in columns and mentor
+    }
+    where = Location(file=str(path), sheet=title, cell=f"{_letter(columns['sheet'])}{number}")
+    notes = str(values["notes"]) if values.get("notes") is not None else None
+    reports, report_problems = (), ()
+    if "report" in columns:
+        cell = f"{_letter(columns['report'])}{number}"
+        reports, report_problems = report_paths(path, title, cell, values["report"])
+    return CohortEntry(sheet, name, mentor, cells, where, problem, notes, reports, report_problems)
 
 
 def _mentor(values: dict) -> dict | None:

@@ -56,7 +56,8 @@ def write_workbook(
     bw: str | None = None,
     layers=(),
 ) -> Path:
-    """Write a cohort workbook: *rows* of ``{"sheet", "mentor", "mentor_email", "notes"}``."""
+    """Write a cohort workbook: *rows* of ``{"sheet", "mentor", "mentor_email", "notes",
+    "report"}`` (a report: one path, or a list of paths written ";"-separated)."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -69,16 +70,23 @@ def write_workbook(
     settings.column_dimensions["A"].width = 26
     settings.column_dimensions["B"].width = 48
     listing = book.create_sheet(ROWS_SHEET)
-    keys = ("sheet", "mentor", "mentor_email", "notes")
+    keys = ("sheet", "mentor", "mentor_email", "notes", "report")
     listing.append([COLUMN_LABELS[k] for k in keys])
     for row in rows:
-        listing.append([row.get(k) for k in keys])
+        listing.append([_cell(row.get(k)) for k in keys])
     for cell in listing[1]:
         cell.font = Font(bold=True)
     for row in settings.iter_rows(max_col=1):
         row[0].font = Font(bold=True)
-    for letter, width in zip("ABCD", (40, 26, 34, 40), strict=True):
+    for letter, width in zip("ABCDE", (40, 26, 34, 40, 40), strict=True):
         listing.column_dimensions[letter].width = width
     from deedgen.fsutil import atomic_write_with
 
     return atomic_write_with(Path(path), book.save)
+
+
+def _cell(value):
+    """A row's value as the workbook holds it: several paths ";"-separated."""
+    if isinstance(value, list | tuple):
+        return "; ".join(str(item) for item in value) or None
+    return str(value) if isinstance(value, Path) else value
