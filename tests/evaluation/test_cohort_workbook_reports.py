@@ -210,3 +210,28 @@ def test_a_file_that_is_not_a_cohort_workbook_is_refused(root, tmp_path):
     both = run(workbook, "--cohort", str(root / "arkusze"))
     assert both.exit_code == 2 and "pomiń --cohort albo podaj folder z raportami" in both.output
     assert not (tmp_path / "out").exists()
+
+
+def test_a_report_of_another_gmina_and_a_missing_sheet_fail_their_rows(root, tmp_path):
+    """The row's report belongs to the row's coalition: Świerknik's report in Grabowa Wola's
+    row is refused at its TERC cell (not counted for Świerknik); a row naming no sheet file is a
+    coalition with invalid data, at its cell."""
+    workbook = cohort_workbook(root / "kohorta-inna.xlsx", [
+        ("grabowa-wola-mala", "raporty/swierknik-wielka-2026-Q4.xlsx"),
+        ("swierknik-wielka", None),
+        ("nie-ma-takiej", "raporty/lipowiec-2026-Q4.xlsx"),
+    ])  # fmt: skip
+    result, data, rows = evaluate(workbook, tmp_path / "wyniki")
+    grabowa = rows["2601043"]
+    assert grabowa["status"] == "invalid" and grabowa["invalid"] == ["2026-Q4"]
+    assert any(
+        "swierknik-wielka-2026-Q4.xlsx: Raport!" in p and "2601092" in p
+        for p in grabowa["problems"]
+    ), grabowa["problems"]
+    assert rows["2601092"]["status"] == "late" and rows["2601092"]["missing"] == ["2026-Q4"]
+    missing = rows[""]
+    assert missing["status"] == "invalid" and missing["sheet"] == "arkusze/nie-ma-takiej.yaml"
+    assert missing["problems"][0].startswith(
+        "✗ kohorta-inna.xlsx: Koalicje!A4: nie ma arkusza partnerów: arkusze/nie-ma-takiej.yaml"
+    )
+    assert data["unmatched"] == [] and result.exit_code == 2
