@@ -66,6 +66,30 @@ COHORT_MESSAGES: dict[str, tuple[str, str]] = {
         "brak kolumny „{label}” (ścieżka arkusza partnerów)",
         "no column '{label}' (the partner sheet's path)",
     ),
+    "report_without_sheet": (
+        "raport bez arkusza partnerów — wpisz ścieżkę arkusza w kolumnie Arkusz",
+        "a report without a partner sheet: give the sheet's path in the column Arkusz",
+    ),
+    "report_absolute": (
+        "ścieżka raportu „{found}” jest bezwzględna — podaj ją względem folderu skoroszytu"
+        " kohorty ({folder})",
+        "the report path '{found}' is absolute: give it relative to the cohort workbook's"
+        " folder ({folder})",
+    ),
+    "report_outside": (
+        "raport „{found}” leży poza folderem skoroszytu kohorty ({folder}) — raporty muszą"
+        " być w tym folderze lub jego podfolderach",
+        "the report '{found}' lies outside the cohort workbook's folder ({folder}): reports"
+        " must be in that folder or below it",
+    ),
+    "no_report": (
+        "nie ma pliku raportu: {found} ({target})",
+        "report file not found: {found} ({target})",
+    ),
+    "not_a_report": (
+        "to nie jest plik raportu ({kinds}): {found}",
+        "not a report file ({kinds}): {found}",
+    ),
     "mentor_replaced": (
         "mentor z arkusza ({old}) zastąpiony mentorem ze skoroszytu kohorty ({new})",
         "the sheet's mentor ({old}) replaced by the cohort workbook's ({new})",

@@ -1,4 +1,5 @@
-"""``deedgen evaluate``: read the filled report workbooks back into a cohort evaluation."""
+"""``deedgen evaluate``: read the filled report workbooks back into a cohort evaluation (the
+Polish help texts are in :mod:`deedgen.cli.help_pl`, under ``evaluate``)."""
 
 from __future__ import annotations
 
@@ -8,14 +9,15 @@ from deedgen.cli.options import lang_option
 
 
 @click.command()
-@click.argument("reports", type=click.Path(file_okay=False))
+@click.argument("reports", type=click.Path())  # a folder, or a cohort workbook (XLSX)
 @click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False))
 @click.option(
     "--cohort",
     type=click.Path(),
     default=None,
     help="The cohort (a folder of partner sheets or a cohort workbook): coalitions without a "
-    "report count as late. Default: the partner sheets the reports name.",
+    "report count as late. Default: the cohort workbook given as REPORTS, else the partner "
+    "sheets the reports name.",
 )
 @click.option(
     "--as-of",
@@ -35,11 +37,16 @@ from deedgen.cli.options import lang_option
 @click.option("--pdf", is_flag=True, help="Also convert the annual reports to PDF (LibreOffice).")
 @lang_option
 def evaluate(reports, outdir, cohort, as_of, rules, jobs, no_documents, pdf, lang) -> None:
-    """Validate every filled report workbook in the folder REPORTS (each error with its cell),
-    check it against its coalition's partner sheet, and write OUTDIR/ewaluacja.html, .xlsx and
-    .json (who reported, who is late, plan against done, coalitions at risk and why) and each
-    coalition's annual evaluation report. Exit 0 all on time, 1 a coalition late or at risk,
-    2 a report or sheet invalid."""
+    """Validate every filled report (workbook or PDF form) in REPORTS, each error with its
+    cell, check it against its coalition's partner sheet, and write OUTDIR/ewaluacja.html,
+    .xlsx and .json (who reported, who is late, plan against done, coalitions at risk and why)
+    and each coalition's annual evaluation report.
+
+    REPORTS is a folder of reports, or a cohort workbook whose sheet Koalicje names each
+    coalition's reports in the column Raport (paths relative to the workbook, inside its
+    folder; several separated by ";"): a coalition without one counts as late once its report
+    is due. Exit 0 all on time, 1 a coalition late or at risk, 2 a report, sheet or cohort row
+    invalid."""
     from pathlib import Path
 
     from deedgen.evaluation.cohort import evaluate_reports

@@ -90,14 +90,19 @@ HELP_PL: dict[str, str] = {
     "doctor --pdf-engine": "Silnik, którego sprawdzenia muszą przejść; drugiego są tylko "
     "podane do wiadomości.",
     # evaluate, report
-    "evaluate": "Sprawdź każdy wypełniony skoroszyt sprawozdania w folderze REPORTS (każdy błąd z "
-    "komórką), porównaj go z arkuszem partnerów koalicji i zapisz OUTDIR/ewaluacja.html, .xlsx i "
-    ".json (kto złożył sprawozdanie, kto się spóźnia, plan a wykonanie, zagrożone koalicje i "
-    "dlaczego) oraz roczny raport ewaluacyjny każdej koalicji. Kod 0: wszystkie na czas, 1: "
-    "koalicja spóźniona lub zagrożona, 2: błędne sprawozdanie lub arkusz.",
+    "evaluate": "Sprawdź każde wypełnione sprawozdanie (skoroszyt albo formularz PDF) z REPORTS, "
+    "każdy błąd z komórką, porównaj je z arkuszem partnerów koalicji i zapisz "
+    "OUTDIR/ewaluacja.html, .xlsx i .json (kto złożył sprawozdanie, kto się spóźnia, plan a "
+    "wykonanie, zagrożone koalicje i dlaczego) oraz roczny raport ewaluacyjny każdej koalicji.\n\n"
+    "REPORTS to folder ze sprawozdaniami albo skoroszyt kohorty, którego arkusz Koalicje podaje w "
+    "kolumnie Raport sprawozdania każdej koalicji (ścieżki względem skoroszytu, w jego folderze; "
+    "kilka rozdzielonych średnikiem): koalicja bez sprawozdania jest spóźniona, gdy minął termin. "
+    "Kod 0: wszystkie na czas, 1: koalicja spóźniona lub zagrożona, 2: błędne sprawozdanie, "
+    "arkusz lub wiersz skoroszytu kohorty.",
     "evaluate --output": "Folder wyjściowy.",
     "evaluate --cohort": "Kohorta (folder arkuszy partnerów albo skoroszyt kohorty): koalicje bez "
-    "sprawozdania liczą się jako spóźnione. Domyślnie: arkusze wskazane w sprawozdaniach.",
+    "sprawozdania liczą się jako spóźnione. Domyślnie: skoroszyt kohorty podany jako REPORTS, "
+    "a przy folderze arkusze wskazane w sprawozdaniach.",
     "evaluate --as-of": "Dzień ewaluacji (RRRR-MM-DD): które sprawozdania są wymagane. "
     "Domyślnie: dziś.",
     "evaluate --rules": "Zestaw reguł finansowania (YAML). Domyślnie: "

@@ -1,11 +1,12 @@
-"""``deedgen evaluate``: read a folder of filled report workbooks, match each to its coalition's
-partner sheet by the gmina's TERC code, check it, and evaluate every coalition.
+"""``deedgen evaluate``: read a folder of filled report workbooks (or the reports a cohort
+workbook names), match each to its coalition's partner sheet, check it, and evaluate every
+coalition.
 
-The coalitions are those of ``--cohort`` (a folder of partner sheets or a cohort workbook, as
-``deedgen batch`` reads them) — a coalition without a report is then *late* once its report is
-due — or, without a cohort, the partner sheets the reports name (the path ``report init``
-recorded, relative to the report). Workbooks and sheets are read in parallel worker processes;
-only compact records travel back.
+The coalitions are those of the cohort workbook given as REPORTS, or of ``--cohort`` (a folder
+of partner sheets or a cohort workbook, as ``deedgen batch`` reads them) — a coalition without a
+report is then *late* once its report is due — or, without a cohort, the partner sheets the
+reports name (the path ``report init`` recorded, relative to the report); see :mod:`.sources`.
+Workbooks and sheets are read in parallel worker processes; only compact records travel back.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from deedgen.evaluation.checks import check_lateness, check_report
 from deedgen.evaluation.facts import INVALID, LATE, CoalitionEvaluation, evaluate_coalition
 from deedgen.evaluation.planned import Plan, plan_of
 from deedgen.evaluation.reader import FilledReport, read_report
+from deedgen.evaluation.sources import CohortRows, cohort_rows, named_sheets, report_files
 from deedgen.exceptions import DeedgenError, InputError
 
 PARALLEL_FROM = 24  # fewer files are read in this process: a pool costs more than it saves
@@ -48,42 +50,67 @@ class EvaluationRun:
         return EXIT_OK
 
 
-def report_files(folder: Path) -> list[Path]:
-    """Every report workbook and report PDF under *folder* (Office lock files and hidden files
-    skipped)."""
-    if not folder.is_dir():
-        raise InputError(f"{folder}: nie ma takiego folderu z raportami")
-    return sorted(
-        p
-        for p in folder.rglob("*")
-        if p.suffix.lower() in (".xlsx", ".pdf")
-        and p.is_file()
-        and not any(part.startswith((".", "~$")) for part in p.relative_to(folder).parts)
-    )
-
-
 def evaluate_reports(
-    folder: str | Path,
+    source: str | Path,
     *,
     cohort: str | Path | None = None,
     as_of: dt.date | None = None,
     jobs: int | None = None,
     rules: str | Path | None = None,
 ) -> EvaluationRun:
-    """Evaluate the reports in *folder* (see the module's description); *rules* is a funding
-    rule file (default: each sheet's edition's)."""
-    folder = Path(folder).resolve()
+    """Evaluate the reports of *source*, a folder of reports or a cohort workbook naming them
+    (see :mod:`.sources`); *rules* is a funding rule file (default: each sheet's edition's)."""
+    source = Path(source).resolve()
     as_of = as_of or dt.date.today()
-    files = report_files(folder)
+    listed = _listing(source, cohort)
+    files = listed.files if listed is not None else report_files(source)
     with _Pool(len(files), jobs) as pool:
         reports = pool.map(_read_report_safe, files)
-        sheets = _cohort_sheets(cohort) if cohort else _named_sheets(reports)
-        plans = dict(zip(sheets, pool.map(_read_plan_safe, sheets), strict=True))
+        if listed is not None:
+            rows = listed
+        else:
+            rows = cohort_rows(cohort) if cohort else CohortRows(named_sheets(reports))
+        plans = dict(zip(rows.sheets, pool.map(_read_plan_safe, rows.sheets), strict=True))
+    plans.update(rows.invalid)
+    grouped, unmatched = _match(reports, plans, listed.reports if listed else {})
+    base = source.parent if listed is not None else source
+    coalitions = []
+    for sheet, plan in plans.items():
+        coalition = _coalition(sheet, plan, grouped, as_of, base, rules)
+        coalitions.append(_with_row_problems(coalition, rows.problems.get(sheet, [])))
+    coalitions.sort(key=lambda c: (c.terc, c.sheet))
+    if listed is not None and cohort is None:
+        cohort = source
+    return EvaluationRun(source, as_of, coalitions, unmatched, Path(cohort) if cohort else None)
+
+
+def _listing(source: Path, cohort) -> CohortRows | None:
+    """The cohort workbook *source* as the list of reports and coalitions; None for a folder."""
+    if not source.is_file():
+        return None
+    if source.suffix.lower() != ".xlsx":
+        raise InputError(
+            f"{source.name}: podaj folder z raportami albo skoroszyt kohorty (.xlsx) z kolumną"
+            " Raport"
+        )
+    if cohort is not None and Path(cohort).resolve() != source:
+        raise InputError(
+            f"{source.name}: skoroszyt kohorty wymienia już koalicje i ich raporty — pomiń"
+            " --cohort albo podaj folder z raportami"
+        )
+    return cohort_rows(source, with_reports=True)
+
+
+def _match(reports: list[FilledReport], plans: dict, row_of: dict[Path, Path]):
+    """Each report checked against its coalition's plan and grouped by TERC: the coalition of
+    the cohort row naming it, else the one of its TERC; the reports of no coalition apart."""
     by_terc = {p.terc: p for p in plans.values() if isinstance(p, Plan)}
     grouped: dict[str, list[FilledReport]] = {}
     unmatched = []
     for report in reports:
-        plan = by_terc.get(report.terc) if report.period else None
+        plan = plans.get(row_of.get(report.source)) if report.period else None
+        if not isinstance(plan, Plan):
+            plan = by_terc.get(report.terc) if report.period else None
         if plan is None:
             if report.valid and report.terc:
                 report.add("no_sheet", lay.INFO.name, None, found=report.terc)
@@ -93,11 +120,17 @@ def evaluate_reports(
             check_report(report, plan)
             check_lateness(report, plan)
         grouped.setdefault(plan.terc, []).append(report)
-    coalitions = [
-        _coalition(sheet, plan, grouped, as_of, folder, rules) for sheet, plan in plans.items()
-    ]
-    coalitions.sort(key=lambda c: (c.terc, c.sheet))
-    return EvaluationRun(folder, as_of, coalitions, unmatched, Path(cohort) if cohort else None)
+    return grouped, unmatched
+
+
+def _with_row_problems(coalition: CoalitionEvaluation, lines: list[tuple[str, str]]):
+    """The coalition with what its cohort row gets wrong: invalid data, each line at its cell."""
+    if lines:
+        coalition.problems[:0] = [pl for pl, _en in lines]
+        coalition.problems_en[:0] = [en for _pl, en in lines]
+        coalition.errors += len(lines)
+        coalition.status = INVALID
+    return coalition
 
 
 def _coalition(sheet: Path, plan, grouped: dict, as_of: dt.date, folder: Path, rules_path):
@@ -133,35 +166,6 @@ def _unmatched(report: FilledReport) -> dict:
         "problems": [p.describe("pl") for p in report.problems],
         "problems_en": [p.describe("en") for p in report.problems],
     }
-
-
-def _cohort_sheets(cohort: str | Path) -> list[Path]:
-    """The partner sheets of the cohort (a folder, a cohort workbook, or one partner sheet)."""
-    from deedgen.cohort import SHEET_SUFFIXES, CohortInvalid, read_cohort
-
-    path = Path(cohort)
-    if path.is_file() and path.suffix.lower() in SHEET_SUFFIXES and path.suffix != ".xlsx":
-        return [path.resolve()]
-    try:
-        entries = read_cohort(path).entries
-    except CohortInvalid as error:  # evaluate's own exit code for unusable input
-        raise InputError(error.format_message()) from None
-    return [entry.sheet for entry in entries if entry.problem is None]
-
-
-def _named_sheets(reports: list[FilledReport]) -> list[Path]:
-    """The partner sheets the reports name, each once: the path beside the report (as report
-    init recorded it), else from the working folder; sheets not found are left out."""
-    found: dict[Path, None] = {}
-    for report in reports:
-        name = report.info.get("sheet")
-        if not name:
-            continue
-        for candidate in (report.source.parent / name, Path(name)):
-            if candidate.is_file():
-                found.setdefault(candidate.resolve(), None)
-                break
-    return list(found)
 
 
 def _read_report_safe(path: Path) -> FilledReport:

@@ -2,7 +2,8 @@
 
 The fields are those of the workbook's quarterly sheets (:mod:`.layout` describes them: labels,
 help, choices): the report's header pre-filled and read-only, one group per planned
-micro-success, the quarterly presentation, proposed changes of the plan. Typst lays the page out
+micro-success, a few blank groups for new micro-successes (not in the plan: read back marked
+as new, in the report's quarter), the quarterly presentation, proposed changes of the plan. Typst lays the page out
 (``quarterly_form.typ``) and records the box of every field (``<deedgen-form-field>`` markers,
 read by a Typst query); the AcroForm fields are then added at those boxes by one pyhanko
 incremental update — pyhanko because its writer adds objects and updates pages through a public
@@ -31,14 +32,18 @@ MARKER = "deedgen-form-field"
 METADATA_KEY = "/DeedgenReport"
 FORMAT = "deedgen-raport-kwartalny"
 CHANGE_ROWS = 3
+NEW_ROWS = 3  # blank groups „Nowe mikrosukcesy”
+NEW_ROW_BASE = 1000  # rows of new micro-successes are numbered after every planned one
+NEW_CAPTION = "Nowe mikrosukcesy"
 INFO_SHOWN = ("coalition", "gmina", "terc", "period", "kind", "deadline", "sheet", "sheet_sha256")
 INFO_FILLED = ("prepared_by", "prepared_on")
 PRESENTATION = tuple(k for k in (c.key for c in lay.INFO.columns) if k.startswith("presentation"))
 MICRO_SHOWN = ("action", "quarter")
 MICRO_FILLED = ("status", "moved_to", "date", "participants", "remarks")
+NEW_FILLED = ("action", "status", "date", "participants", "description", "remarks")
 CHANGE_FILLED = ("change", "action", "from_quarter", "description")
-GROUPS = {"raport": lay.INFO, "mikro": lay.MICRO, "zmiana": lay.CHANGES}
-_NAME = re.compile(r"(raport|mikro|zmiana)(\d*)_([a-z_0-9]+)")
+GROUPS = {"raport": lay.INFO, "mikro": lay.MICRO, "nowy": lay.MICRO, "zmiana": lay.CHANGES}
+_NAME = re.compile(r"(raport|mikro|nowy|zmiana)(\d*)_([a-z_0-9]+)")
 FLAG_READ_ONLY, FLAG_MULTILINE, FLAG_COMBO = 1, 1 << 12, 1 << 17
 
 
@@ -55,9 +60,7 @@ class FormField:
 
     @property
     def label(self) -> str:
-        """The field as a problem's location names it, e.g. „Mikrosukcesy 3: Status”."""
-        where = f"{self.sheet.name} {self.row}" if self.row else self.sheet.name
-        return f"{where}: {self.col.label}"
+        return field_label(self.sheet, self.row, self.col)
 
     @property
     def multiline(self) -> bool:
@@ -80,6 +83,20 @@ def field_name(group: str, key: str, row: int = 0) -> str:
     return f"{group}{row or ''}_{key}"
 
 
+def is_new_row(row: int) -> bool:
+    """Whether *row* (as :func:`parse_field_name` numbers it) is a blank new micro-success."""
+    return row > NEW_ROW_BASE
+
+
+def field_label(sheet: lay.SheetLayout, row: int, col: lay.Col) -> str:
+    """A field as a problem's location names it, e.g. „Mikrosukcesy 3: Status” or „Nowe
+    mikrosukcesy 1: Co osiągnięto”."""
+    if is_new_row(row):
+        return f"{NEW_CAPTION} {row - NEW_ROW_BASE}: {col.label}"
+    where = f"{sheet.name} {row}" if row else sheet.name
+    return f"{where}: {col.label}"
+
+
 def parse_field_name(name: str) -> tuple[lay.SheetLayout, int, lay.Col] | None:
     """(sheet, row, column) of a field name this module made; None for any other name."""
     match = _NAME.fullmatch(name)
@@ -87,8 +104,12 @@ def parse_field_name(name: str) -> tuple[lay.SheetLayout, int, lay.Col] | None:
         return None
     sheet = GROUPS[match.group(1)]
     row = int(match.group(2) or 0)
-    if (sheet is lay.INFO) != (row == 0):
+    if (sheet is lay.INFO) != (row == 0) or row > NEW_ROW_BASE:
         return None
+    if match.group(1) == "nowy":
+        if row > NEW_ROWS or match.group(3) not in NEW_FILLED:
+            return None
+        row += NEW_ROW_BASE
     try:
         return sheet, row, sheet.column(match.group(3))
     except StopIteration:
@@ -121,6 +142,13 @@ def form_fields(plan: Plan, period: Period, info: dict) -> list[FormField]:
             FormField(field_name("mikro", k, row), lay.MICRO, lay.MICRO.column(k), row)
             for k in MICRO_FILLED
         ]
+    for row in range(1, NEW_ROWS + 1):
+        fields += [
+            FormField(
+                field_name("nowy", k, row), lay.MICRO, lay.MICRO.column(k), NEW_ROW_BASE + row
+            )
+            for k in NEW_FILLED
+        ]
     fields += [
         FormField(field_name("raport", k), lay.INFO, lay.INFO.column(k)) for k in PRESENTATION
     ]
@@ -147,51 +175,42 @@ def _section(heading: str, text: str, *groups) -> dict:
     return {"heading": heading, "text": text, "groups": list(groups)}
 
 
+def _row(by: dict, sheet: lay.SheetLayout, number: int, keys, columns: int) -> dict:
+    return {"columns": columns, "fields": [by[(sheet.name, number, k)] for k in keys]}
+
+
+def _group(caption: str, *rows) -> dict:
+    return {"caption": caption, "rows": list(rows)}
+
+
 def page_model(plan: Plan, period: Period, fields: list[FormField]) -> dict:
     """The JSON the Typst file lays out: sections of captioned groups of field boxes."""
     by = {(f.sheet.name, f.row, f.col.key): _box(f) for f in fields}
-
-    def row(sheet, number, keys, columns):
-        return {"columns": columns, "fields": [by[(sheet.name, number, k)] for k in keys]}
-
-    def group(caption, *rows):
-        return {"caption": caption, "rows": list(rows)}
-
     info = lay.INFO
-    micro_groups = [
-        group(
-            f"{n}. {m.action} — {m.action_title} ({m.quarter}): {m.description}",
-            row(lay.MICRO, n, MICRO_SHOWN + MICRO_FILLED[:4], 3),
-            row(lay.MICRO, n, ("remarks",), 1),
-        )
-        for n, m in enumerate(sorted(plan.micro_in(period), key=lambda m: m.quarter), 1)
-    ] or [group("Brak zaplanowanych mikrosukcesów w tym kwartale.")]
     change_groups = [
-        group(
+        _group(
             f"Zmiana {n}",
-            row(lay.CHANGES, n, CHANGE_FILLED[:3], 3),
-            row(lay.CHANGES, n, ("description",), 1),
+            _row(by, lay.CHANGES, n, CHANGE_FILLED[:3], 3),
+            _row(by, lay.CHANGES, n, ("description",), 1),
         )
         for n in range(1, CHANGE_ROWS + 1)
     ]
-    presentation = group(
-        "", row(info, 0, PRESENTATION[:2] + PRESENTATION[4:], 3), row(info, 0, PRESENTATION[2:4], 2)
-    )
-    header = group(
+    presentation = _group(
         "",
-        row(info, 0, INFO_SHOWN[:6], 3),
-        row(info, 0, INFO_SHOWN[6:], 2),
-        row(info, 0, INFO_FILLED, 2),
+        _row(by, info, 0, PRESENTATION[:2] + PRESENTATION[4:], 3),
+        _row(by, info, 0, PRESENTATION[2:4], 2),
+    )
+    header = _group(
+        "",
+        _row(by, info, 0, INFO_SHOWN[:6], 3),
+        _row(by, info, 0, INFO_SHOWN[6:], 2),
+        _row(by, info, 0, INFO_FILLED, 2),
     )
     sections = [
         _section(
             "Dane raportu", "Szare pola pochodzą z arkusza partnerów — nie zmieniaj ich.", header
         ),
-        _section(
-            "Mikrosukcesy",
-            "Zaplanowane mikrosukcesy kwartału: status każdego. Status przesunięte wymaga nowego kwartału.",
-            *micro_groups,
-        ),
+        *_micro_sections(plan, period, by),
         _section("Prezentacja mikrosukcesów kwartału", "", presentation),
         _section("Proponowane zmiany planu", lay.CHANGES.purpose, *change_groups),
     ]
@@ -202,6 +221,43 @@ def page_model(plan: Plan, period: Period, fields: list[FormField]) -> dict:
         "osobowych uczestników ani numerów PESEL.",
         "sections": sections,
     }
+
+
+def _micro_sections(plan: Plan, period: Period, by: dict) -> list[dict]:
+    """The planned micro-successes, one group each, then the blank groups for new ones."""
+    micro = lay.MICRO
+    planned = [
+        _group(
+            f"{n}. {m.action} — {m.action_title} ({m.quarter}): {m.description}",
+            _row(by, micro, n, MICRO_SHOWN + MICRO_FILLED[:4], 3),
+            _row(by, micro, n, ("remarks",), 1),
+        )
+        for n, m in enumerate(sorted(plan.micro_in(period), key=lambda m: m.quarter), 1)
+    ] or [_group("Brak zaplanowanych mikrosukcesów w tym kwartale.")]
+    new = [
+        _group(
+            f"Nowy mikrosukces {n}",
+            _row(by, micro, NEW_ROW_BASE + n, NEW_FILLED[:4], 4),
+            _row(by, micro, NEW_ROW_BASE + n, NEW_FILLED[4:], 2),
+        )
+        for n in range(1, NEW_ROWS + 1)
+    ]
+    return [
+        _section(
+            "Mikrosukcesy",
+            "Zaplanowane mikrosukcesy kwartału: status każdego. Status przesunięte wymaga nowego kwartału.",
+            *planned,
+        ),
+        _section(NEW_CAPTION, _new_text(plan, period), *new),
+    ]
+
+
+def _new_text(plan: Plan, period: Period) -> str:
+    actions = ", ".join(plan.actions) or "—"
+    return (
+        f"Mikrosukces spoza planu, osiągnięty w kwartale {period.name}: id działania z planu "
+        f"({actions}), status i co osiągnięto. Niewykorzystane pola zostaw puste."
+    )
 
 
 @functools.cache

@@ -1,7 +1,8 @@
 """Read a filled quarterly report PDF (made by ``report init … -o raport.pdf``, see
 :mod:`.pdf_form`) back into the same :class:`~.reader.FilledReport` a workbook gives, so
 ``evaluate`` checks both alike. A problem's location names the form field, e.g.
-„raport.pdf, pole «Mikrosukcesy 3: Status»”.
+„raport.pdf, pole «Mikrosukcesy 3: Status»”; a filled group of „Nowe mikrosukcesy”
+becomes a micro-success row marked as new.
 
 pikepdf (qpdf) parses it: ≈ 4 ms a report, where pypdf took ≈ 115 ms. The PDF is untrusted: its size and its number of fields are bounded, a PDF without deedgen's
 report metadata (or encrypted, or unreadable) is refused with a Polish message, and every value
@@ -15,7 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from deedgen.evaluation import layout as lay
-from deedgen.evaluation.pdf_form import FORMAT, METADATA_KEY, parse_field_name
+from deedgen.evaluation.pdf_form import (
+    FORMAT,
+    METADATA_KEY,
+    field_label,
+    is_new_row,
+    parse_field_name,
+)
 from deedgen.evaluation.reader import FilledReport, Row, convert
 from deedgen.exceptions import InputError, Location
 
@@ -63,7 +70,7 @@ def read_pdf_report(path: str | Path) -> FilledReport:
             report.add("unknown_field", lay.INFO.name, None, found=name[:40], severity="warning")
             continue
         sheet, number, col = parsed
-        label = f"{sheet.name} {number}: {col.label}" if number else f"{sheet.name}: {col.label}"
+        label = field_label(sheet, number, col)
         value = convert(report, sheet.name, _Value(raw), label, col)
         if sheet is lay.INFO:
             cells[col.key] = label
@@ -81,8 +88,12 @@ def read_pdf_report(path: str | Path) -> FilledReport:
         return report
     for layout in (lay.MICRO, lay.ACTIONS, lay.PROMOTION, lay.CHANGES):
         found = [r for (sheet, _n), r in sorted(rows.items()) if sheet == layout.name]
-        # a change row left empty is no proposed change
-        report.tables[layout.name] = [r for r in found if r.values or layout is lay.MICRO]
+        # a change or new micro-success left empty is none; a planned one always has its row
+        kept = [r for r in found if r.values or (layout is lay.MICRO and not is_new_row(r.number))]
+        report.tables[layout.name] = kept
+    for row in report.tables[lay.MICRO.name]:
+        if is_new_row(row.number):  # a micro-success not in the plan, in the report's quarter
+            row.values |= {"new": True, "quarter": report.period.name}
     return report
 
 

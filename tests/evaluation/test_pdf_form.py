@@ -10,6 +10,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import openpyxl
 import pikepdf
 import pypdf
 import pytest
@@ -221,3 +222,87 @@ def test_hostile_forms_are_refused_or_reported_never_a_traceback(blank, tmp_path
     found = {(p.code, str(p.location)) for p in report.problems}
     assert ("pesel", "pesel.pdf, pole «Mikrosukcesy 1: Uwagi»") in found
     assert ("integer", "pesel.pdf, pole «Mikrosukcesy 2: Liczba uczestników»") in found
+
+
+def test_the_form_has_blank_groups_for_new_micro_successes(blank):
+    fields = pypdf.PdfReader(blank).get_fields()
+    for n in range(1, 4):
+        assert {f"nowy{n}_{key}" for key in ("action", "status", "description")} <= set(fields)
+        assert "/V" not in fields[f"nowy{n}_action"]  # blank, to fill
+        assert not int(fields[f"nowy{n}_action"]["/Ff"]) & 1  # and not read-only
+    assert "nowy4_action" not in fields
+    assert fields["nowy1_action"]["/TU"].startswith(
+        "Nowe mikrosukcesy 1: Działanie (id) (wymagane)"
+    )
+    text = subprocess.run(["pdftotext", str(blank), "-"], capture_output=True, text=True).stdout
+    assert "Nowe mikrosukcesy" in text and "Nowy mikrosukces 3" in text
+    assert "id działania z planu (d1, d2" in text
+
+
+def test_a_new_micro_success_typed_into_the_form_is_read_as_new(blank, tmp_path):
+    """Filled in a PDF reader: the two planned ones achieved and one new one; the cohort
+    workbook names the form in its column Raport."""
+    root = tmp_path / "wbp"
+    (root / "raporty").mkdir(parents=True)
+    (root / "arkusze").mkdir()
+    shutil.copy(blank.parent / f"{SHEET}.yaml", root / "arkusze")
+    values = {"raport_prepared_on": "2026-10-05", "raport_presentation_held": "NIE"}
+    values |= {f"mikro{n}_status": "zrealizowane" for n in (1, 2)}
+    values |= {
+        "nowy1_action": "d2",
+        "nowy1_status": "zrealizowane",
+        "nowy1_date": "12.08.2026",
+        "nowy1_participants": "30",
+        "nowy1_description": "Spotkanie z autorką kryminałów, którego nie było w planie",
+    }
+    form = fill(blank, root / "raporty" / "raport.pdf", values)
+    micro = read_pdf_report(form).tables[lay.MICRO.name]
+    assert [(r.get("action"), r.get("new"), r.get("quarter")) for r in micro] == [
+        ("d1", None, "2026-Q3"),
+        ("d2", None, "2026-Q3"),
+        ("d2", True, "2026-Q3"),
+    ]  # the two groups left blank are no micro-successes
+    assert micro[2].get("participants") == 30 and micro[2].cells["status"] == (
+        "Nowe mikrosukcesy 1: Status"
+    )
+    book = openpyxl.Workbook()
+    book.active.title = "Koalicje"
+    book.active.append(["Arkusz", "Raport"])
+    book.active.append([f"arkusze/{SHEET}.yaml", "raporty/raport.pdf"])
+    book.save(root / "kohorta.xlsx")
+    out = tmp_path / "wyniki"
+    args = ["evaluate", str(root / "kohorta.xlsx"), "--as-of", "2026-10-30", "-o", str(out)]
+    result = CliRunner().invoke(cli, [*args, "--no-documents"])
+    row = json.loads((out / "ewaluacja.json").read_text(encoding="utf-8"))["rows"][0]
+    assert row["errors"] == 0, result.output
+    q3 = next(q for q in row["quarters"] if q["quarter"] == "2026-Q3")
+    assert (q3["status"], q3["planned"], q3["achieved"], q3["new"]) == ("submitted", 2, 2, 1)
+
+
+def test_mistakes_in_a_new_micro_success_are_named_by_field(blank, tmp_path):
+    values = {"raport_prepared_on": "2026-10-05", "raport_presentation_held": "NIE"}
+    values |= {f"mikro{n}_status": "zrealizowane" for n in (1, 2)}
+    values |= {
+        "nowy1_action": "d99",  # not in the plan
+        "nowy1_status": "zrealizowane",
+        "nowy1_description": "Warsztaty",
+        "nowy2_status": "zrealizowane",  # no action
+        "nowy2_description": "Wycieczka",
+        "nowy3_action": "d1",
+        "nowy3_status": "zrealizowane",  # what was achieved left out
+    }
+    folder = tmp_path / "raporty"
+    folder.mkdir()
+    shutil.copy(blank.parent / f"{SHEET}.yaml", folder)
+    fill(blank, folder / "raport.pdf", values)
+    out = tmp_path / "wyniki"
+    args = ["evaluate", str(folder), "--as-of", "2026-10-30", "-o", str(out), "--no-documents"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2, result.output
+    row = json.loads((out / "ewaluacja.json").read_text(encoding="utf-8"))["rows"][0]
+    problems = "\n".join(row["problems"])
+    assert "raport.pdf, pole «Nowe mikrosukcesy 1: Działanie (id)»" in problems
+    assert "„d99”" in problems
+    assert "raport.pdf, pole «Nowe mikrosukcesy 2: Działanie (id)»" in problems
+    assert "raport.pdf, pole «Nowe mikrosukcesy 3: Co osiągnięto»" in problems
+    assert row["errors"] == 3, problems

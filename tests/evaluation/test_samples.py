@@ -1,4 +1,5 @@
-"""samples/ewaluacja evaluates as its README says, with and without the cohort workbook."""
+"""samples/ewaluacja evaluates as its README says: its folder of reports with and without the
+cohort workbook, and its own cohort workbook naming the reports (column Raport)."""
 
 from __future__ import annotations
 
@@ -19,9 +20,16 @@ EXPECTED = {
 }
 
 
-@pytest.mark.parametrize("cohort", [["--cohort", str(SAMPLES / "cohort" / "kohorta.xlsx")], []])
-def test_sample_reports(tmp_path, cohort):
-    reports = SAMPLES / "ewaluacja" / "raporty"
+@pytest.mark.parametrize(
+    ("source", "cohort"),
+    [
+        ("raporty", ["--cohort", str(SAMPLES / "cohort" / "kohorta.xlsx")]),
+        ("raporty", []),
+        ("kohorta.xlsx", []),
+    ],
+)
+def test_sample_reports(tmp_path, source, cohort):
+    reports = SAMPLES / "ewaluacja" / source
     args = [
         "evaluate",
         str(reports),
