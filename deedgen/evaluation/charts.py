@@ -99,28 +99,57 @@ def status_chart(counts: dict, labels: dict) -> str:
     return _svg(width, 60, "Koalicje według statusu raportowania", "".join(body), "chart-status")
 
 
-def social_chart(histogram: dict[int, int], minimum: int) -> str:
-    """Coalitions by the number of social actions delivered, the minimum as a dashed line."""
+def social_chart(coalitions: list[tuple[int, int]], minimum: int) -> str:
+    """Coalitions by the number of social actions delivered, one bar per number: green the
+    coalitions that delivered what their year required of them, red those behind. A coalition's
+    requirement is the funding condition's minimum, or fewer when fewer social actions run that
+    year, so a bar left of the dashed minimum line may still be green."""
     width, height, left, base = 420, 210, 40, 160
-    top_count = max(list(histogram.values()) + [1])
-    body = []
-    for i, delivered in enumerate(sorted(histogram)):
-        x, h = left + i * 70, (base - 30) * histogram[delivered] / top_count
-        colour = COLOURS["achieved"] if delivered >= minimum else COLOURS["not_done"]
-        tip = f"{delivered} działań społecznych: {histogram[delivered]} koalicji"
-        body.append(
-            f'<rect class="bar" data-key="{delivered}" data-value="{histogram[delivered]}" x="{x}" '
-            f'y="{base - h:.1f}" width="46" height="{h:.1f}" fill="{colour}"><title>{escape(tip)}</title></rect>'
-            f'<text x="{x + 23}" y="{base + 16}" font-size="12" text-anchor="middle">{delivered}</text>'
-            f'<text x="{x + 23}" y="{base - h - 4:.1f}" font-size="11" text-anchor="middle">{histogram[delivered]}</text>'
+    met: dict[int, int] = {}
+    behind: dict[int, int] = {}
+    for delivered, required in coalitions:
+        tally = met if delivered >= required else behind
+        tally[delivered] = tally.get(delivered, 0) + 1
+    counts = sorted(set(met) | set(behind))
+    top_count = max([met.get(n, 0) + behind.get(n, 0) for n in counts] + [1])
+    body = [
+        _legend(
+            ("achieved", "not_done"),
+            {"achieved": "wymóg roku spełniony", "not_done": "poniżej wymogu"},
+            left,
+            14,
         )
-    if minimum in histogram or histogram:
-        position = sorted(histogram).index(minimum) if minimum in histogram else len(histogram)
+    ]
+    for i, delivered in enumerate(counts):
+        x, y = left + i * 70, float(base)
+        for key, tally in (("met", met), ("behind", behind)):
+            value = tally.get(delivered, 0)
+            if not value:
+                continue
+            h = (base - 30) * value / top_count
+            y -= h
+            state = "spełnia wymóg" if key == "met" else "poniżej wymogu"
+            tip = f"{delivered} działań społecznych: {value} koalicji ({state})"
+            colour = COLOURS["achieved"] if key == "met" else COLOURS["not_done"]
+            body.append(
+                f'<rect class="bar {key}" data-key="{delivered}" data-value="{value}" x="{x}" '
+                f'y="{y:.1f}" width="46" height="{h:.1f}" fill="{colour}"><title>{escape(tip)}</title></rect>'
+            )
+        total = met.get(delivered, 0) + behind.get(delivered, 0)
+        body.append(
+            f'<text x="{x + 23}" y="{base + 16}" font-size="12" text-anchor="middle">{delivered}</text>'
+            f'<text x="{x + 23}" y="{y - 4:.1f}" font-size="11" text-anchor="middle">{total}</text>'
+        )
+    if counts:
+        position = counts.index(minimum) if minimum in counts else sum(n < minimum for n in counts)
         x = left + position * 70 - 12
         body.append(
             f'<line class="minimum" x1="{x}" x2="{x}" y1="20" y2="{base}" stroke="#000" stroke-dasharray="4 2"/>'
             f'<text x="{x + 4}" y="{base + 32}" font-size="11">minimum: {minimum}</text>'
         )
     body.append(f'<line x1="{left - 6}" y1="{base}" x2="{width - 10}" y2="{base}" stroke="#555"/>')
-    label = f"Koalicje według liczby zrealizowanych działań społecznych (minimum {minimum})"
+    label = (
+        f"Koalicje według liczby zrealizowanych działań społecznych (minimum {minimum}; "
+        "zielone: wymóg roku spełniony, czerwone: poniżej wymogu)"
+    )
     return _svg(width, height, label, "".join(body), "chart-social")

@@ -59,15 +59,16 @@ def _summary(head: dict, counts: dict) -> str:
 
 
 def _charts(rows: list[dict], totals: list[dict], counts: dict) -> str:
-    histogram: dict[int, int] = {}
-    for row in rows:
-        if row["social_year"] is not None:
-            histogram[row["social_delivered"]] = histogram.get(row["social_delivered"], 0) + 1
+    social = [
+        (row["social_delivered"], row["social_required"])
+        for row in rows
+        if row["social_year"] is not None
+    ]
     minimum = max((row["social_min"] for row in rows), default=2)
     figures = [
         ("Koalicje według statusu", charts.status_chart(counts, COALITION_LABELS)),
         ("Mikrosukcesy: plan i wykonanie", charts.quarter_chart(totals)),
-        ("Działania społeczne a warunek finansowania", charts.social_chart(histogram, minimum)),
+        ("Działania społeczne a warunek finansowania", charts.social_chart(social, minimum)),
     ]
     inner = "".join(f"<figure><figcaption>{e(t)}</figcaption>{svg}</figure>" for t, svg in figures)
     return f'<section id="charts">{inner}</section>\n'
@@ -207,9 +208,9 @@ h1{font-size:1.3rem;margin:.8rem 0 .3rem} h2{font-size:1.1rem;margin-top:1.4rem}
 .scroll{overflow:auto;max-height:70vh;border:1px solid #ddd}
 table{border-collapse:collapse} #coalitions{min-width:100%}
 th,td{padding:.25rem .45rem;border-bottom:1px solid #e5e5e5;vertical-align:top;text-align:left}
-thead th{position:sticky;top:0;background:#f4f4f6;cursor:pointer;white-space:nowrap}
+thead th{position:sticky;top:0;background:#f4f4f6;cursor:pointer;vertical-align:bottom;min-width:4.5rem}
 thead th[data-nosort]{cursor:default} th.asc::after{content:" ▲"} th.desc::after{content:" ▼"}
-td.num{text-align:right;white-space:nowrap} td.risk{color:#b00020;max-width:24rem} td.notes{min-width:16rem;font-size:12px}
+td.num{text-align:right;white-space:nowrap} td.risk{color:#b00020;min-width:15rem;max-width:24rem} td.notes{min-width:16rem;font-size:12px}
 .s-on_time{color:#11683a} .s-late{color:#8a4b00;font-weight:600} .s-invalid{color:#b00020;font-weight:600} .s-not_due{color:#555}
 tbody tr:hover{background:#f7f9ff}
 </style></head><body>
