@@ -14,7 +14,7 @@ from stdnum.pl import nip
 
 from deedgen import party_model
 from deedgen.document import ANNEXES
-from deedgen.polish import month_name
+from deedgen.polish import gmina_locative, month_name
 from deedgen.sheet.enumerations import PARTY_KIND_LABELS_PL, RESOURCE_LABELS_PL, RESOURCES
 from deedgen.sheet.quarters import quarter_name, quarter_of, quarters_between
 from deedgen.social import is_social_action
@@ -100,7 +100,7 @@ def build_context(data: dict, lang: str = "pl", chosen_goals: list[str] | None =
         evaluation = dict(evaluation, month_name=month_name(evaluation["month"], lang))
     return {
         "coalition": dict(coalition),
-        "gmina": dict(data["gmina"]),
+        "gmina": _gmina(data["gmina"]),
         "parties": parties,
         "library": library,
         "gmina_party": gmina_party,
@@ -140,6 +140,14 @@ def build_context(data: dict, lang: str = "pl", chosen_goals: list[str] | None =
         "annex": dict(ANNEXES),
         "lang": lang,
     }
+
+
+def _gmina(raw: dict) -> dict:
+    """The gmina; its name in the locative („w Gminie Lipowiec”) from the sheet, else formed from
+    an official name „Gmina X” (None when it cannot be formed: the clauses then leave it out)."""
+    gmina = dict(raw)
+    gmina["name_locative"] = raw.get("name_locative") or gmina_locative(raw["name"])
+    return gmina
 
 
 def _program_quarters(coalition: dict) -> list[str]:

@@ -119,3 +119,19 @@ def join_names(names, lang: str = "pl") -> str:
         return names[0]
     conj = " i " if lang == "pl" else " and "
     return ", ".join(names[:-1]) + conj + names[-1]
+
+
+# „Gmina X” and „Gmina Miejska X” decline only their first words: the proper name after them is
+# an apposition and stays in the nominative („w Gminie Lipowiec”, „w Gminie Miejskiej Kraśnik”).
+# Any other name („Gmina i Miasto X”, „Miasto X”) needs the form from the sheet.
+_GMINA_NAME = re.compile(r"Gmina (?P<urban>Miejska )?(?P<rest>(?!i\b|Miejska\b)\w.*)")
+
+
+def gmina_locative(name: str) -> str | None:
+    """The gmina's name in the locative with its preposition, when it can be formed safely:
+    Gmina Lipowiec → w Gminie Lipowiec; otherwise None."""
+    match = _GMINA_NAME.fullmatch(name.strip())
+    if not match:
+        return None
+    urban = "Miejskiej " if match["urban"] else ""
+    return f"w Gminie {urban}{match['rest']}"

@@ -9,6 +9,7 @@ import re
 from collections import Counter
 
 from deedgen import party_model
+from deedgen.sheet.cross_checks_drafting import check_drafting
 from deedgen.sheet.cross_checks_parties import check_parties
 from deedgen.sheet.fields import TERC_KINDS
 from deedgen.sheet.private_scan import check_private_data
@@ -53,6 +54,7 @@ def cross_check(data: dict):
     yield from _check_treasurer(data, parties)
     yield from _check_ranges(data)
     yield from check_parties(data)
+    yield from check_drafting(data)
 
 
 def _check_party_ids(parties, ids: dict[str, int]):

@@ -97,4 +97,32 @@ PARTY_MESSAGES = {
         "grupa nieformalna „{party}”: wybierz udział — members (członkowie podpisują jako osoby fizyczne) albo support (deklaracja poparcia, bez statusu Strony); bez wyboru przyjęto members",
         "informal group '{party}': choose members (its members sign as natural persons) or support (a declaration of support, not a Party); members was assumed",
     ),
+    "treasurer_genitive_missing": (
+        "skarbnik {name}: podaj imię i nazwisko w dopełniaczu (np. Jolanty Pietrzak, Jana Kowalskiego) — do „przy kontrasygnacie Skarbnika Gminy X Jolanty Pietrzak” w komparycji; bez niego imię i nazwisko stoi w mianowniku po dwukropku",
+        "treasurer {name}: give the name in the genitive (e.g. Jolanty Pietrzak) for the countersignature in the comparition; without it the name stands in the nominative after a colon",
+    ),
+    "treasurer_genitive_not_declined": (
+        "imię i nazwisko skarbnika w dopełniaczu „{found}” jest takie samo jak w mianowniku — podaj dopełniacz, np. Jolanty Pietrzak, Jana Kowalskiego",
+        "the treasurer's name in the genitive '{found}' equals the nominative — give the genitive, e.g. Jolanty Pietrzak",
+    ),
+    "locative_missing": (
+        "„{name}”: nazwy gminy nie da się odmienić samoczynnie — podaj ją w miejscowniku z „w”, np. w Gminie i Mieście Nowe Warpno, w Grabowej Woli Małej (Nazwa gminy w miejscowniku); bez niej deklaracja nie wskazuje gminy, w której działa Koalicja",
+        "'{name}': the gmina's name cannot be declined automatically — give it in the locative with 'w', e.g. 'w Gminie i Mieście Nowe Warpno'; without it the declaration does not name the gmina the Coalition works in",
+    ),
+    "locative_preposition": (
+        "„{found}”: nazwę gminy w miejscowniku podaj z przyimkiem „w” albo „we”, np. w Gminie Lipowiec",
+        "'{found}': give the gmina's name in the locative with its preposition 'w' or 'we', e.g. 'w Gminie Lipowiec'",
+    ),
+    "locative_not_declined": (
+        "„{found}”: po „w” nazwa gminy musi być w miejscowniku — np. w Gminie Lipowiec, nie w Gmina Lipowiec",
+        "'{found}': after 'w' the gmina's name must be in the locative — 'w Gminie Lipowiec', not 'w Gmina Lipowiec'",
+    ),
+    "cultural_register_missing": (
+        "{kind_pl} „{party}”: podaj nr wpisu do rejestru instytucji kultury prowadzonego przez organizatora (art. 14 ustawy o organizowaniu i prowadzeniu działalności kulturalnej) — bez niego komparycja nie podaje statusu instytucji („wpisana do rejestru instytucji kultury … pod nr …”)",
+        "{kind} '{party}': give its entry number in the organiser's register of cultural institutions (RIK, art. 14 of the act on cultural activity) — without it the comparition does not state the institution's status",
+    ),
+    "cultural_organizer_missing": (
+        "{kind_pl} „{party}”: podaj organizatora, który prowadzi rejestr instytucji kultury (Organizator, np. Gmina Lipowiec) — bez niego komparycja pomija wpis do rejestru",
+        "{kind} '{party}': give the organiser that keeps the register of cultural institutions (e.g. Gmina Lipowiec) — without it the comparition leaves out the register entry",
+    ),
 }

@@ -152,6 +152,17 @@ class GminaSchema(Strict):
         max_length=120,
         metadata=doc("Imię i nazwisko wójta/burmistrza", "", "Name of the executive"),
     )
+    # New fields go last, so the rows of existing workbooks keep their numbers.
+    name_locative = sheet_fields.Text(
+        load_default=None,
+        allow_none=True,
+        max_length=160,
+        metadata=doc(
+            "Nazwa gminy w miejscowniku (z „w”)",
+            "np. w Gminie Lipowiec, w Grabowej Woli Małej; puste: Gmina X → w Gminie X",
+            "The gmina's name in the locative with its preposition, e.g. 'w Gminie Lipowiec'",
+        ),
+    )
 
 
 class TreasurerSchema(Strict):
@@ -168,6 +179,16 @@ class TreasurerSchema(Strict):
         load_default="Skarbnik Gminy",
         max_length=120,
         metadata=doc("Skarbnik — funkcja", "", "Function of the treasurer"),
+    )
+    name_genitive = sheet_fields.Text(
+        load_default=None,
+        allow_none=True,
+        max_length=120,
+        metadata=doc(
+            "Skarbnik — imię i nazwisko w dopełniaczu",
+            "do „przy kontrasygnacie Skarbnika Gminy X …”, np. Jolanty Pietrzak",
+            "The treasurer's name in the genitive, for the countersignature",
+        ),
     )
 
 

@@ -180,6 +180,7 @@ def test_a_cultural_centre_that_runs_the_library_initiates_the_coalition(tmp_pat
     first = next(line for line in entry if line.startswith("1)\t"))
     assert first.startswith(
         "1)\tGminny Ośrodek Kultury i Biblioteka Publiczna w Lipowcu (instytucja kultury prowadząca "
-        "bibliotekę publiczną), adres siedziby"
+        "bibliotekę publiczną), samorządowa instytucja kultury wpisana do rejestru instytucji "
+        "kultury prowadzonego przez Gminę Lipowiec pod nr 1, adres siedziby"
     )
     assert "na podstawie art. 17 ustawy z dnia 25 października 1991 r." in first

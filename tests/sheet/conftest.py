@@ -122,6 +122,8 @@ def filled_xlsx(blank_xlsx) -> Filler:
             **party,
             "NIP": 6332873448,  # typed as a number
             "E-mail IOD": "iod@modrzewie.example.pl",
+            "Organizator": "Gmina Modrzewie",
+            "Nr w rejestrze / ewidencji": 1,  # the register of cultural institutions (RIK)
         },
     )
     fill.row(

@@ -54,12 +54,12 @@ MISTAKES = (
     Mistake("cel z literówką", "Cele", "A3", "Biblioteka jako centum życia społecznego",
             "Biblioteka jako centrum życia społecznego",
             "czy chodziło o: Biblioteka jako centrum życia społecznego?"),
-    Mistake("środki gminy bez skarbnika", "Koalicja", "B25", None, "Maria Kowalczyk",
+    Mistake("środki gminy bez skarbnika", "Koalicja", "B26", None, "Maria Kowalczyk",
             "wpisz skarbnika gminy (sekcja „Skarbnik”)"),
 )  # fmt: skip
 # Further fixes that go with a mistake's (the date of the power of attorney, the treasurer's title)
 COMPANIONS = {("Strony", "N6"): ("Strony", "O6", "20.03.2026"),
-              ("Koalicja", "B25"): ("Koalicja", "B26", "Skarbnik Gminy Lipowiec")}  # fmt: skip
+              ("Koalicja", "B26"): ("Koalicja", "B27", "Skarbnik Gminy Lipowiec")}  # fmt: skip
 # Ordinary typing that needs no fixing: read as meant, at most with a note
 ORDINARY = (
     ("Wkłady", "A9", "gmina"), ("Wkłady", "B9", "finanse"),
