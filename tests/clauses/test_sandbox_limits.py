@@ -155,7 +155,13 @@ RUNAWAY = {
 }  # fmt: skip
 
 MEASURE = """
-import json, resource, sys, time
+import json, sys, time
+def peak_mb():
+    # this process image's own peak (VmHWM): getrusage's ru_maxrss keeps the peak of the
+    # process that started us across fork and exec, so a big pytest parent would count
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
 from deedgen.exceptions import ClauseError
 from deedgen.templating import render_body
 started, cpu_started = time.monotonic(), time.process_time()
@@ -166,7 +172,7 @@ except ClauseError as exc:
     outcome = str(exc)
 print(json.dumps({"seconds": time.monotonic() - started, "outcome": outcome,
                   "cpu_seconds": time.process_time() - cpu_started,
-                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "rss_mb": peak_mb()}))
 """
 
 
