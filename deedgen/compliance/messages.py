@@ -231,7 +231,7 @@ FIXES: dict[str, tuple[str, str]] = {
         "The clause library produced no such document — tell whoever maintains the clause library.",
     ),
     "initiator_count": (
-        "W arkuszu Strony wpisz dokładnie jedną bibliotekę gminną (rodzaj: library).",
+        "W arkuszu Strony wpisz dokładnie jedną bibliotekę gminną (rodzaj: „biblioteka gminna”).",
         "In the Parties sheet, list exactly one municipal library (kind: library).",
     ),
     "party_kind_missing": (
@@ -279,7 +279,7 @@ FIXES: dict[str, tuple[str, str]] = {
         "Add a member representing this party to the Team sheet (party: {party}).",
     ),
     "team_no_coordinator": (
-        "Wskaż w arkuszu Zespół koordynatora (rola: coordinator).",
+        "Wskaż w arkuszu Zespół koordynatora (rola: „koordynator”).",
         "Name a coordinator in the Team sheet (role: coordinator).",
     ),
     "mentor_missing": (
@@ -302,7 +302,7 @@ FIXES: dict[str, tuple[str, str]] = {
     ),
     "quarterly_presentation_missing": (
         "Zaplanuj w arkuszu Promocja prezentację mikrosukcesów w każdym z tych kwartałów "
-        "(rodzaj: quarterly_presentation).",
+        "(rodzaj: „kwartalna prezentacja mikrosukcesów”).",
         "Plan a presentation of micro-successes in each of these quarters in the Promotion sheet "
         "(kind: quarterly_presentation).",
     ),

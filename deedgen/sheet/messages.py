@@ -234,7 +234,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "an estimated value (value) belongs to a non-financial contribution; money has an amount (amount)",
     ),
     "finances_looks_in_kind": (
-        "opis wkładu finansowego mówi o usłudze albo rzeczy (np. druk, sala, sprzęt) — jeśli Strona nie przekazuje pieniędzy, wybierz zasób in_kind (wkład rzeczowy) i podaj wartość szacunkową (value) zamiast kwoty",
+        "opis wkładu finansowego mówi o usłudze albo rzeczy (np. druk, sala, sprzęt) — jeśli Strona nie przekazuje pieniędzy, wybierz zasób „wkład rzeczowy” i podaj wartość szacunkową zamiast kwoty",
         "the description of a financial contribution names a service or a thing (printing, a room, equipment) — if the party transfers no money, choose resource in_kind and give an estimated value instead of an amount",
     ),
     "coordinator_count": (

@@ -18,7 +18,7 @@ PARTY_MESSAGES = {
         "party '{party}': give the street and number of its seat; in a village without streets the locality and number, e.g. Lipowiec 12 (only a resident or an informal group gives the locality alone)",
     ),
     "governing_body_missing": (
-        "szkoła „{party}”: podaj organ prowadzący (gmina, powiat, voivodeship albo other) — Stroną jest organ prowadzący, nie szkoła; bez tej kolumny przyjęto gminę",
+        "szkoła „{party}”: podaj organ prowadzący (gmina, powiat, województwo albo inny podmiot będący Stroną) — Stroną jest organ prowadzący, nie szkoła; bez tej kolumny przyjęto gminę",
         "school '{party}': give its governing body (gmina, powiat, voivodeship or other) — the Party is that body, not the school; the gmina was assumed",
     ),
     "grantor_mismatch": (
@@ -34,11 +34,11 @@ PARTY_MESSAGES = {
         "give the governing body's name in the genitive, e.g. Powiatu Buskiego",
     ),
     "governing_body_party_missing": (
-        "organ prowadzący „other”: podaj id Strony, która prowadzi szkołę (np. stowarzyszenia)",
+        "organ prowadzący „inny podmiot będący Stroną”: podaj id Strony, która prowadzi szkołę (np. stowarzyszenia)",
         "governing body 'other': give the id of the party that runs the school (e.g. an association)",
     ),
     "governing_body_party_kind": (
-        "organ prowadzący „other” wskazuje Stronę „{found}” rodzaju {kind} — dla gminy, powiatu albo województwa wybierz ten organ wprost (gmina, powiat, voivodeship)",
+        "organ prowadzący „inny podmiot będący Stroną” wskazuje Stronę „{found}” rodzaju „{kind_pl}” — dla gminy, powiatu albo województwa wybierz ten organ wprost (gmina, powiat, województwo)",
         "governing body 'other' names party '{found}' of kind {kind} — for a JST choose gmina, powiat or voivodeship",
     ),
     "jst_treasurer_required": (
@@ -50,15 +50,15 @@ PARTY_MESSAGES = {
         "the gmina's representative '{found}' is not the {title} '{expected}' — a deputy or the secretary acts under an authorisation (art. 46(1) u.s.g.): give its number and date on the gmina's row",
     ),
     "business_legacy": (
-        "Strona „{party}”: rodzaj business jest przestarzały — podaj spółkę (company) albo przedsiębiorcę z CEIDG (sole_trader), aby komparycja podała właściwą reprezentację",
+        "Strona „{party}”: rodzaj „przedsiębiorca” jest przestarzały — wybierz „spółka (KRS)” albo „przedsiębiorca (CEIDG)”, aby komparycja podała właściwą reprezentację",
         "party '{party}': kind business is outdated — use company (KRS) or sole_trader (CEIDG) so the comparition states the right representation",
     ),
     "company_krs": (
-        "spółka (company) musi mieć numer KRS — reprezentację spółki określa wpis w KRS",
+        "spółka (KRS) musi mieć numer KRS — reprezentację spółki określa wpis w KRS",
         "a company must have a KRS number — its representation follows the KRS entry",
     ),
     "company_nip": (
-        "spółka (company) powinna mieć NIP",
+        "spółka (KRS) powinna mieć NIP",
         "a company should have a NIP",
     ),
     "company_representation": (
@@ -66,7 +66,7 @@ PARTY_MESSAGES = {
         "a company acts through its board (art. 201 § 1 k.s.h.) or an attorney: '{found}' is not a board function — give the power of attorney or a board member",
     ),
     "sole_trader_nip": (
-        "przedsiębiorca z CEIDG (sole_trader) musi mieć NIP",
+        "przedsiębiorca wpisany do CEIDG musi mieć NIP",
         "a sole trader (CEIDG) must have a NIP",
     ),
     "kgw_krs": (
@@ -82,7 +82,7 @@ PARTY_MESSAGES = {
         "parish / church legal person: give the basis of representation (the law of its denomination) — for a lawyer to fill in",
     ),
     "representation_mode_missing": (
-        "stowarzyszenie zwykłe „{party}”: wybierz reprezentację — przedstawiciel albo zarzad (albo podaj podstawę reprezentacji); bez niej tekst zgaduje z funkcji",
+        "stowarzyszenie zwykłe „{party}”: wybierz reprezentację — „przedstawiciel stowarzyszenia zwykłego” albo „zarząd stowarzyszenia zwykłego” (albo podaj podstawę reprezentacji); bez niej tekst zgaduje z funkcji",
         "ordinary association '{party}': choose its representation — przedstawiciel or zarzad (or give the basis); without it the text guesses from the functions",
     ),
     "duplicate_party": (
@@ -94,7 +94,7 @@ PARTY_MESSAGES = {
         "informal group '{party}' cannot pledge money (it has no legal capacity) — a Party may, e.g. an association or a member as a natural person",
     ),
     "informal_group_mode_missing": (
-        "grupa nieformalna „{party}”: wybierz udział — members (członkowie podpisują jako osoby fizyczne) albo support (deklaracja poparcia, bez statusu Strony); bez wyboru przyjęto members",
+        "grupa nieformalna „{party}”: wybierz udział — „członkowie podpisują jako osoby fizyczne” albo „deklaracja poparcia, bez statusu Strony”; bez wyboru przyjęto, że członkowie podpisują jako osoby fizyczne",
         "informal group '{party}': choose members (its members sign as natural persons) or support (a declaration of support, not a Party); members was assumed",
     ),
     "treasurer_genitive_missing": (

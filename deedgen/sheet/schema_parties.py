@@ -240,7 +240,7 @@ class PartySchema(Strict):
         allow_none=True,
         metadata=doc(
             "Reprezentacja",
-            "stowarzyszenie zwykłe: przedstawiciel albo zarzad (gdy brak podstawy reprezentacji)",
+            "stowarzyszenie zwykłe: jego przedstawiciel albo zarząd (gdy brak podstawy reprezentacji)",
             "How an ordinary association is represented: its representative or its board",
         ),
     )
@@ -280,8 +280,8 @@ class PartySchema(Strict):
         allow_none=True,
         metadata=doc(
             "Udział grupy nieformalnej",
-            "members: członkowie podpisują jako osoby fizyczne; support: deklaracja poparcia, "
-            "bez statusu Strony",
+            "członkowie podpisują jako osoby fizyczne albo grupa składa deklarację poparcia "
+            "(bez statusu Strony)",
             "How an informal group takes part: its members sign as natural persons, or it only "
             "declares its support (not a Party)",
         ),

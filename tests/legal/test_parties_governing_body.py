@@ -91,7 +91,7 @@ def test_an_old_sheet_without_the_governing_body_loads_with_a_warning_naming_the
     warnings = [p for p in read_sheet(workbook).warnings if p.code == "governing_body_missing"]
     assert [p.describe("pl") for p in warnings] == [
         "stary.xlsx: Strony!R6 — wiersz 6, kolumna „Organ prowadzący”: szkoła „szkola”: podaj organ "
-        "prowadzący (gmina, powiat, voivodeship albo other) — Stroną jest organ prowadzący, nie "
+        "prowadzący (gmina, powiat, województwo albo inny podmiot będący Stroną) — Stroną jest organ prowadzący, nie "
         "szkoła; bez tej kolumny przyjęto gminę"
     ]
     # the text is the gmina school's, as before

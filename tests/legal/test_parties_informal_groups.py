@@ -88,4 +88,7 @@ def test_an_old_sheet_without_the_mode_loads_with_a_warning_and_drafts_the_membe
     assert [(p.path, p.severity) for p in warnings] == [
         ("parties[4].informal_group_mode", "warning")
     ]
+    said = warnings[0].describe("pl")
+    assert "„członkowie podpisują jako osoby fizyczne” albo „deklaracja poparcia" in said
+    assert "members" not in said and "support" not in said
     assert "członkowie grupy nieformalnej przystępujący" in build(sheet)["declaration"].full

@@ -155,15 +155,18 @@ def test_an_ordinary_associations_representation_is_chosen_by_the_data(tmp_path)
     ) in entry
     warnings = read_sheet(variant(tmp_path, add(circle))).warnings
     assert [(p.code, p.severity) for p in warnings] == [("representation_mode_missing", "warning")]
+    assert "„zarząd stowarzyszenia zwykłego”" in warnings[0].describe("pl")
+    assert "zarzad" not in warnings[0].describe("pl")
 
 
 def test_the_legacy_business_kind_loads_with_a_warning(tmp_path):
     business = dict(COMPANY, kind="business")
     warnings = read_sheet(variant(tmp_path, add(business))).warnings
     assert [(p.code, p.path) for p in warnings] == [("business_legacy", "parties[4].kind")]
-    assert "podaj spółkę (company) albo przedsiębiorcę z CEIDG (sole_trader)" in (
-        warnings[0].describe("pl")
-    )
+    said = warnings[0].describe("pl")
+    # the drop-down's Polish labels, never the codes, in the message a librarian reads
+    assert "wybierz „spółka (KRS)” albo „przedsiębiorca (CEIDG)”" in said
+    assert "company" not in said and "sole_trader" not in said
 
 
 def test_a_cultural_centre_that_runs_the_library_initiates_the_coalition(tmp_path):

@@ -35,7 +35,7 @@ def test_marked_copy_highlights_each_problem_and_leaves_the_original(tmp_path, f
         "✗ numer KRS to 10 cyfr, jest „61234X”",
         "! strona rodzaju „stowarzyszenie” powinna mieć numer KRS",
     ]
-    iod = workbook["Strony"]["P3"]  # a warning only: yellow
+    iod = workbook["Strony"]["Q3"]  # a warning only: yellow
     assert iod.fill.fgColor.rgb.endswith("FFE699")
     marked = {
         f"{ws.title}!{c.coordinate}"

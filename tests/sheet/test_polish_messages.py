@@ -46,7 +46,7 @@ def test_every_message_of_the_error_sample_is_for_a_librarian():
         in lines
     )
     treasurer = next(line for line in lines if "skarbnika" in line)
-    assert "Koalicja!B25" in treasurer  # the value cell, not the section's header row
+    assert "Koalicja!B26" in treasurer  # the value cell, not the section's header row
     assert "5\xa0000,00\xa0zł" in treasurer
     duplicate = next(line for line in lines if "powtarza się" in line)
     assert duplicate.endswith("identyfikator „d2” powtarza się (pierwszy raz: działanie nr 2)")
