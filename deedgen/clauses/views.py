@@ -120,8 +120,11 @@ def _skipped(sheets, model) -> list[str]:
     ]
 
 
-def print_lint(overlays, central, sheets, fmt: str, strict: bool, cohort=None) -> int:
-    """Lint the library, print the findings, return the exit code (2, invalid input, on errors; else 0)."""
+def print_lint(
+    overlays, central, sheets, fmt: str, strict: bool, cohort=None, lang: str = "pl"
+) -> int:
+    """Lint the library, print the findings in *lang*, return the exit code (2, invalid input,
+    on errors; else 0)."""
     from deedgen.clauses.lint import lint_library
 
     model, cohort_layers, notes = lint_model(sheets, cohort)
@@ -129,10 +132,10 @@ def print_lint(overlays, central, sheets, fmt: str, strict: bool, cohort=None) -
     findings = report.sorted()
     failing = report.errors + (report.warnings if strict else [])
     if fmt == "json":
-        click.echo(json.dumps(_lint_json(report, findings, notes), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(_lint_json(report, findings, notes, lang), ensure_ascii=False, indent=2))
     else:
         for finding in findings:
-            click.echo(describe(finding))
+            click.echo(describe(finding, lang))
         for note in notes:
             click.echo(note, err=True)
         if report.never_rendered:
@@ -154,7 +157,7 @@ def print_lint(overlays, central, sheets, fmt: str, strict: bool, cohort=None) -
     return EXIT_INVALID_INPUT if failing else EXIT_OK
 
 
-def _lint_json(report, findings, notes: list[str]) -> dict:
+def _lint_json(report, findings, notes: list[str], lang: str) -> dict:
     return {
         "layers": [{"name": x.name, "path": str(x.path)} for x in report.layers],
         "clauses": report.clauses,
@@ -164,7 +167,7 @@ def _lint_json(report, findings, notes: list[str]) -> dict:
         "notes": notes,
         "errors": len(report.errors),
         "warnings": len(report.warnings),
-        "findings": [finding_dict(f) for f in findings],
+        "findings": [finding_dict(f, lang) for f in findings],
     }
 
 

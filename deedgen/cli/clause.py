@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from deedgen.cli.options import lang_option
 from deedgen.config import library_option
 
 LANG = click.option(
@@ -189,8 +190,9 @@ def remove(clause_id, note, library) -> None:
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
 @click.option("--strict", is_flag=True, help="Ostrzeżenia też jako błędy. / Warnings as errors.")
+@lang_option
 @library_option
-def lint(dirs, sheets, cohort, fmt, strict, library) -> None:
+def lint(dirs, sheets, cohort, fmt, strict, lang, library) -> None:
     """Sprawdź każdą warstwę i każdą koalicję: metadane, linie struktury, szablony, nazwy danych,
     odwołania, języki, klauzule zablokowane i wymagane, warunki, piaskownicę. Każda klauzula jest
     wypełniana danymi każdego arkusza (--sheet, --cohort, domyślnie samples/), a każde §[id]
@@ -201,7 +203,7 @@ def lint(dirs, sheets, cohort, fmt, strict, library) -> None:
     from deedgen.clauses.views import print_lint
 
     overlays = list(dirs) or list(library.overlays)
-    raise SystemExit(print_lint(overlays, library.central, sheets, fmt, strict, cohort))
+    raise SystemExit(print_lint(overlays, library.central, sheets, fmt, strict, cohort, lang))
 
 
 @clause.command()

@@ -158,6 +158,7 @@ HELP_PL: dict[str, str] = {
     "i składu (domyślnie: arkusze z samples/).",
     "clause lint --format": "text dla ludzi albo json dla programów.",
     "clause lint --strict": "Traktuj ostrzeżenia jak błędy.",
+    "clause lint --lang": MESSAGES,
     "clause lint --cohort": "Kohorta: skoroszyt kohorty albo folder arkuszy — lint składa "
     "dokumenty każdej koalicji (i dodaje warstwy klauzul skoroszytu).",
     "clause clean": "Usuń odrzucone szkice edycji: wypisuje każdy plik, pyta o potwierdzenie i "

@@ -199,7 +199,7 @@ def test_every_broken_file_is_reported_at_once(tmp_path, central, no_rules):
         {"team/a.pl.txt": "---\nid: team.a\n", "team/b.pl.txt": "no front matter\n"},
     )
 
-    with pytest.raises(ClauseError, match="2 problems in the clause library") as caught:
+    with pytest.raises(ClauseError, match="problemów w bibliotece klauzul: 2") as caught:
         load_library([region], central=central, required=no_rules)
 
     assert (

@@ -215,7 +215,7 @@ def test_cli_prints_file_line_and_exits_2_on_errors(tmp_path):
     )
 
     assert result.exit_code == 2
-    assert "extra.pl.txt:10: error [placeholder]: nieznana nazwa „nieznane”" in result.output
+    assert "extra.pl.txt:10: błąd [placeholder]: nieznana nazwa „nieznane”" in result.output
     as_json = CliRunner().invoke(cli, ["clause", "lint", str(region), "--format", "json"])
     data = json.loads(as_json.output)
     assert {"code": "placeholder", "line": 10} in [

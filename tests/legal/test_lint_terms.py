@@ -47,8 +47,8 @@ def test_a_bad_mentor_clause_fails_the_lint_with_file_and_line(tmp_path):
     assert result.exit_code == 2, result.output
     assert "Traceback" not in result.output
     output = result.output
-    assert f"{clause}:{defines_at}: error [defined-term]: „Mentorem” is defined twice" in output
-    assert f"{clause}:{glued_at}: error [leaked-marker]: a structure marker is printed" in output
+    assert f"{clause}:{defines_at}: błąd [defined-term]: „Mentorem” is defined twice" in output
+    assert f"{clause}:{glued_at}: błąd [leaked-marker]: a structure marker is printed" in output
     assert "elektronicznąust. Strony" in output  # the glued text the reader would have seen
 
 
