@@ -117,6 +117,11 @@ def raise_first(findings: list[Problem]) -> None:
 
 
 def clause_finding(
-    code: str, message: str, path: str, line: int | None, clause: Clause, severity: str = ERROR
+    code: str,
+    message: str | Said,
+    path: str,
+    line: int | None,
+    clause: Clause,
+    severity: str = ERROR,
 ) -> Problem:
     return clause_problem(code, message, Location(file=path, line=line), severity, clause.id)

@@ -132,7 +132,9 @@ def print_lint(
     findings = report.sorted()
     failing = report.errors + (report.warnings if strict else [])
     if fmt == "json":
-        click.echo(json.dumps(_lint_json(report, findings, notes, lang), ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(_lint_json(report, findings, notes, lang), ensure_ascii=False, indent=2)
+        )
     else:
         for finding in findings:
             click.echo(describe(finding, lang))

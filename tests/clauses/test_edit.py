@@ -141,7 +141,7 @@ def test_invalid_edit_of_the_layers_own_clause_leaves_the_file_as_it_was(tmp_pat
     result = run("edit", "promotion.press", "--library", top, "--note", "x")
 
     assert result.exit_code == 2
-    assert "press.pl.txt:10: błąd [structure]: 'lit.' must follow a 'pkt.'" in result.output
+    assert "press.pl.txt:10: błąd [structure]: „lit.” musi stać po „pkt.”" in result.output
     assert (top / "promotion" / "press.pl.txt").read_bytes() == before
     assert (top / "promotion" / "press.pl.txt.rejected").is_file()
     result = run("edit", "promotion.press", "--library", top, "--note", "x")
