@@ -62,15 +62,13 @@ def as_dict(problem: Problem, lang: str = "pl") -> dict:
     }
 
 
-def clause_error(message: Said, location: Location | None = None, cls=ClauseError):
-    """A :class:`ClauseError` (or *cls*) with the Polish *message*, its English kept in the
-    problem it carries (so lint and ``--lang en`` can say it in English)."""
-    problem = Problem.text("syntax", message.pl, location=location, english=message.en)
-    return cls(message.pl, location=location, problems=(problem,))
-
-
 def to_error(problem: Problem) -> ClauseError:
-    return ClauseError(problem.message(), location=problem.location, problems=(problem,))
+    return ClauseError(
+        problem.message(),
+        location=problem.location,
+        problems=(problem,),
+        english=problem.message("en"),
+    )
 
 
 def format_location(location: Location | None) -> str:
@@ -113,7 +111,11 @@ def raise_first(findings: list[Problem]) -> None:
     if errors:
         lines = [f"problemów w bibliotece klauzul: {len(errors)}"]
         lines += [f"  - {describe(f)}" for f in errors]
-        raise ClauseError("\n".join(lines), location=None, problems=errors)
+        english = [f"{len(errors)} problems in the clause library:"]
+        english += [f"  - {describe(f, 'en')}" for f in errors]
+        raise ClauseError(
+            "\n".join(lines), location=None, problems=errors, english="\n".join(english)
+        )
 
 
 def clause_finding(

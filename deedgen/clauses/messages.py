@@ -27,12 +27,24 @@ class Said(NamedTuple):
         return self.pl
 
 
-def said(key: str, **params) -> Said:
+def said(key: str, /, **params) -> Said:
     """The message *key* of :data:`CLAUSE_MESSAGES` with *params* filled in, in both languages."""
     polish, english = CLAUSE_MESSAGES[key]
     return Said(
         polish.format(**{k: _in(v, "pl") for k, v in params.items()}),
         english.format(**{k: _in(v, "en") for k, v in params.items()}),
+    )
+
+
+def clause_error(key: str, location=None, /, *, cls=None, **params):
+    """A :class:`~deedgen.exceptions.ClauseError` (or *cls*) saying the message *key* in Polish,
+    its English kept in the problem it carries (lint reports it, ``--lang en`` prints it)."""
+    from deedgen.exceptions import ClauseError, Problem
+
+    message = said(key, **params)
+    problem = Problem.text("syntax", message.pl, location=location, english=message.en)
+    return (cls or ClauseError)(
+        message.pl, location=location, problems=(problem,), english=message.en
     )
 
 
@@ -139,5 +151,25 @@ LINT_MESSAGES: dict[str, tuple[str, str]] = {
         " change the text with deedgen clause edit, which flags the translation for review)",
     ),
 }
+
+LINT_MESSAGES.update(
+    {
+        # what clause lint prints after the findings (views)
+        "never_rendered": (
+            "nie wypełniono danymi żadnego arkusza (warunek fałszywy dla wszystkich): {ids}",
+            "rendered for no sheet (the condition is false for all of them): {ids}",
+        ),
+        "untested_heading": (
+            "gałęzie {{% if %}}, przez które nie przeszedł żaden arkusz:",
+            "{{% if %}} branches no sheet went through:",
+        ),
+        "lint_summary": (
+            "klauzule: {clauses}, warstwy: {count} ({layers}); arkusze: {samples}; błędy:"
+            " {errors}, ostrzeżenia: {warnings}",
+            "clauses: {clauses}, layers: {count} ({layers}); sheets: {samples}; errors:"
+            " {errors}, warnings: {warnings}",
+        ),
+    }
+)
 
 CLAUSE_MESSAGES: dict[str, tuple[str, str]] = {**LINT_MESSAGES, **CHECK_MESSAGES, **LOAD_MESSAGES}

@@ -136,27 +136,34 @@ def print_lint(
             json.dumps(_lint_json(report, findings, notes, lang), ensure_ascii=False, indent=2)
         )
     else:
-        for finding in findings:
-            click.echo(describe(finding, lang))
-        for note in notes:
-            click.echo(note, err=True)
-        if report.never_rendered:
-            click.echo(
-                "nie wypełniono danymi żadnego arkusza (warunek fałszywy dla wszystkich): "
-                + ", ".join(report.never_rendered),
-                err=True,
-            )
-        if report.untested_branches:
-            click.echo("gałęzie {% if %}, przez które nie przeszedł żaden arkusz:", err=True)
-            for note in report.untested_branches:
-                click.echo(f"  {note}", err=True)
-        samples = ", ".join(Path(s).name for s in report.samples) or "brak"
-        click.echo(
-            f"klauzule: {report.clauses}, warstwy: {len(report.layers)} "
-            f"({' → '.join(x.name for x in report.layers)}); arkusze: {samples}; "
-            f"błędy: {len(report.errors)}, ostrzeżenia: {len(report.warnings)}"
-        )
+        _print_lint_text(report, findings, notes, lang)
     return EXIT_INVALID_INPUT if failing else EXIT_OK
+
+
+def _print_lint_text(report, findings, notes: list[str], lang: str) -> None:
+    from deedgen.clauses.messages import said
+
+    for finding in findings:
+        click.echo(describe(finding, lang))
+    for note in notes:
+        click.echo(note, err=True)
+    if report.never_rendered:
+        ids = ", ".join(report.never_rendered)
+        click.echo(said("never_rendered", ids=ids).get(lang), err=True)
+    if report.untested_branches:
+        click.echo(said("untested_heading").get(lang), err=True)
+        for note in report.untested_branches:
+            click.echo(f"  {note}", err=True)
+    summary = said(
+        "lint_summary",
+        clauses=report.clauses,
+        count=len(report.layers),
+        layers=" → ".join(x.name for x in report.layers),
+        samples=", ".join(Path(s).name for s in report.samples) or said("none"),
+        errors=len(report.errors),
+        warnings=len(report.warnings),
+    )
+    click.echo(summary.get(lang))
 
 
 def _lint_json(report, findings, notes: list[str], lang: str) -> dict:

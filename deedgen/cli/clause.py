@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from deedgen.cli.options import lang_option
+from deedgen.cli.texts import current_lang, say
 from deedgen.config import library_option
 
 LANG = click.option(
@@ -96,14 +97,23 @@ def new(clause_id, category, documents, title, order, allow_central, library) ->
         allow_central=allow_central,
     )
     for path in paths:
-        click.echo(f"created {path}")
+        click.echo(say(f"utworzono {path}", f"created {path}"))
     if below is not None:
+        was = f"{below.layer} v{below.version}"
         click.echo(
-            f"note: this replaces {below.layer} v{below.version} with a blank draft; "
-            f"`deedgen clause edit {clause_id}` starts from its current wording instead",
+            say(
+                f"uwaga: to zastępuje {was} pustym szkicem; `deedgen clause edit {clause_id}` "
+                "zaczyna od obecnego brzmienia",
+                f"note: this replaces {was} with a blank draft; "
+                f"`deedgen clause edit {clause_id}` starts from its current wording instead",
+            ),
             err=True,
         )
-    click.echo(f'next: deedgen clause edit {clause_id} --note "…"   (then: deedgen clause lint)')
+    then = say("potem", "then")
+    click.echo(
+        say("dalej", "next") + f': deedgen clause edit {clause_id} --note "…"   '
+        f"({then}: deedgen clause lint)"
+    )
 
 
 @clause.command()
@@ -124,27 +134,25 @@ def edit(clause_id, note, no_input, allow_central, library) -> None:
     A clause from a lower layer is copied into the top layer (refused when locked). The result is
     checked when the editor closes: a valid edit raises the version and records the change note;
     an invalid one is re-opened, or kept aside as NAME.pl.txt.rejected — never half-applied."""
-    from deedgen.clauses.editing import EditHooks, edit_clause, is_interactive
+    from deedgen.clauses.editing import edit_clause, is_interactive
 
-    interactive = is_interactive() and not no_input
-    hooks = EditHooks(
-        interactive=interactive,
-        echo=lambda text: click.echo(text, err=True),
-        retry=lambda: click.confirm("Open the editor again to fix it?", default=True, err=True),
-        ask_note=(lambda: click.prompt("Change note (what changed and why)", err=True))
-        if interactive
-        else None,
-    )
+    hooks = _edit_hooks(is_interactive() and not no_input)
     result = edit_clause(
         library.load(), clause_id, note=note, hooks=hooks, allow_central=allow_central
     )
     if not result.changed:
         return
     if result.copied_from:
-        click.echo(f"copied {clause_id} from {result.copied_from} into the top layer")
+        click.echo(
+            say(
+                f"skopiowano {clause_id} z {result.copied_from} do najwyższej warstwy",
+                f"copied {clause_id} from {result.copied_from} into the top layer",
+            )
+        )
     for path in result.files:
-        click.echo(f"saved {path}")
-    click.echo(f"{clause_id}: version {result.old_version} → {result.new_version}")
+        click.echo(say(f"zapisano {path}", f"saved {path}"))
+    versions = f"{result.old_version} → {result.new_version}"
+    click.echo(f"{clause_id}: " + say(f"wersja {versions}", f"version {versions}"))
     if result.translation_review:
         pl_file, en_file = result.files[0], result.files[1]
         click.echo(
@@ -153,6 +161,29 @@ def edit(clause_id, note, no_input, allow_central, library) -> None:
             "wpisu changes w pliku angielskim (do tego czasu lint o tym przypomina)",
             err=True,
         )
+
+
+def _edit_hooks(interactive: bool):
+    """How ``clause edit`` talks to the mentor: click's prompts, in the message language."""
+    from deedgen.clauses.editing import EditHooks
+
+    return EditHooks(
+        interactive=interactive,
+        echo=lambda text: click.echo(text, err=True),
+        retry=lambda: click.confirm(
+            say("Otworzyć edytor ponownie, żeby to poprawić?", "Open the editor again to fix it?"),
+            default=True,
+            err=True,
+        ),
+        ask_note=(
+            lambda: click.prompt(
+                say("Nota zmiany (co i dlaczego)", "Change note (what changed and why)"), err=True
+            )
+        )
+        if interactive
+        else None,
+        lang=current_lang(),
+    )
 
 
 @clause.command()
@@ -165,7 +196,12 @@ def remove(clause_id, note, library) -> None:
     from deedgen.clauses.authoring import remove_clause
 
     path = remove_clause(library.load(), clause_id, note=note)
-    click.echo(f"created {path}: {clause_id} is removed from this layer up")
+    click.echo(
+        say(
+            f"utworzono {path}: {clause_id} jest usunięta od tej warstwy w górę",
+            f"created {path}: {clause_id} is removed from this layer up",
+        )
+    )
 
 
 @clause.command()

@@ -68,7 +68,7 @@ def test_locked_clause_cannot_be_replaced_and_the_error_names_both_files(
         tmp_path, "wbp-test", clause_pair("sustainability.continuity", "ust. Inaczej.", version=2)
     )
 
-    with pytest.raises(ClauseError, match="locked in layer central") as caught:
+    with pytest.raises(ClauseError, match="jest zablokowana w warstwie central") as caught:
         load_library([region], central=central, required=no_rules)
 
     message = caught.value.format_message()
@@ -82,7 +82,7 @@ def test_a_clause_locked_by_the_region_cannot_be_replaced_locally(tmp_path, cent
     region = overlay(tmp_path, "wbp-test", locked_team)
     local = overlay(tmp_path, "gmina", clause_pair("team.composition", "ust. Lokalnie.", version=3))
 
-    with pytest.raises(ClauseError, match="locked in layer wbp-test"):
+    with pytest.raises(ClauseError, match="jest zablokowana w warstwie wbp-test"):
         load_library([local, region], central=central, required=no_rules)
 
 
@@ -94,7 +94,7 @@ def test_overlay_removes_a_clause_with_a_removal_marker(tmp_path, central, no_ru
     assert "mentoring.bw" not in library.clauses
     assert library.removed["mentoring.bw"].layer == "wbp-test"
     assert library.replaced["mentoring.bw"][0].layer == "central"
-    with pytest.raises(ClauseError, match="removed by"):
+    with pytest.raises(ClauseError, match="usuwa ją"):
         library.get("mentoring.bw")
 
 
@@ -116,11 +116,13 @@ def test_removal_of_a_locked_clause_is_refused_naming_both_files(tmp_path, centr
     }
     region = overlay(tmp_path, "wbp-test", marker)
 
-    with pytest.raises(ClauseError, match="locked in layer central .* cannot be removed") as caught:
+    with pytest.raises(ClauseError, match="zablokowana w warstwie central .* nie może jej usunąć") as caught:
         load_library([region], central=central, required=no_rules)
 
     assert str(region / "sustainability" / "continuity.pl.txt") in caught.value.format_message()
     assert caught.value.location.line == 3  # the 'remove: true' line
+    assert "is locked in layer central" in caught.value.message_in("en")
+    assert "cannot be removed by" in caught.value.message_in("en")
 
 
 def test_removal_of_a_clause_a_funding_rule_requires_is_refused(tmp_path, central):
@@ -138,7 +140,7 @@ def test_removal_of_a_clause_a_funding_rule_requires_is_refused(tmp_path, centra
 
     with pytest.raises(
         ClauseError,
-        match="required by funding rule 'mentor-rule' \\(edition 2099\\) in rules.yaml:6",
+        match="jest wymagana \\(reguła finansowania „mentor-rule” \\(edycja 2099\\) w rules.yaml:6\\)",
     ):
         load_library([region], central=central, required=required)
 
@@ -148,7 +150,7 @@ def test_the_shipped_funding_rules_protect_their_clauses_from_removal(tmp_path):
     assert {"mentoring.bw", "sustainability.continuity", "actions.requirements"} <= set(required)
     region = overlay(tmp_path, "wbp-test", REMOVE_MENTORING)
 
-    with pytest.raises(ClauseError, match="mentoring.bw.*required by funding rule"):
+    with pytest.raises(ClauseError, match="mentoring.bw.*jest wymagana \\(reguła finansowania"):
         load_library([region])
 
 
@@ -169,9 +171,9 @@ def test_a_marker_that_removes_nothing_is_a_warning_not_an_error(tmp_path, centr
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("---\nid: mentoring.bw\nremove: true\n---\nust. Tekst.\n", "has no body"),
-        ("---\nid: mentoring.bw\nremove: yes please\n---\n", "the only value is true"),
-        ("---\nid: mentoring.bw\nremove: true\ntitle: X\n---\n", "only the keys"),
+        ("---\nid: mentoring.bw\nremove: true\n---\nust. Tekst.\n", "nie ma tekstu"),
+        ("---\nid: mentoring.bw\nremove: yes please\n---\n", "jedyna wartość to true"),
+        ("---\nid: mentoring.bw\nremove: true\ntitle: X\n---\n", "ma tylko klucze"),
     ],
 )
 def test_a_malformed_removal_marker_is_an_error(tmp_path, central, no_rules, text, message):
@@ -188,7 +190,7 @@ def test_the_same_id_twice_in_one_layer_is_an_error(tmp_path, central, no_rules)
     }
     region = overlay(tmp_path, "wbp-test", twice)
 
-    with pytest.raises(ClauseError, match="defined twice in layer wbp-test"):
+    with pytest.raises(ClauseError, match="występuje w warstwie wbp-test dwa razy"):
         load_library([region], central=central, required=no_rules)
 
 
