@@ -156,6 +156,7 @@ class DeedgenError(click.ClickException):
     it, each with its place (a batch reports them one per line)."""
 
     exit_code = EXIT_INVALID_INPUT
+    english: str | None = None
 
     def __init__(
         self,

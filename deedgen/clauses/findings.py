@@ -96,11 +96,12 @@ def from_error(error: ClauseError, code: str = "syntax", clause_id: str | None =
         own = error.problems[0]
         message = Said(own.message("pl"), own.message("en"))
         return clause_problem(code, message, error.location or own.location, clause_id=clause_id)
-    message = error.message
     prefix = f"{error.location}: " if error.location and str(error.location) else ""
-    if prefix and message.startswith(prefix):
-        message = message[len(prefix) :]
-    return clause_problem(code, message, error.location, clause_id=clause_id)
+    polish, english = (
+        text[len(prefix) :] if prefix and text.startswith(prefix) else text
+        for text in (error.message, error.english or error.message)
+    )
+    return clause_problem(code, Said(polish, english), error.location, clause_id=clause_id)
 
 
 def raise_first(findings: list[Problem]) -> None:

@@ -189,3 +189,64 @@ CHECK_MESSAGES.update(
         ),
     }
 )
+
+CHECK_MESSAGES.update(
+    {
+        # Jinja errors in mentor words (jinja_errors)
+        "unknown_name_near": (
+            "nieznana nazwa „{name}” — czy chodziło o: {near}? (nazwy danych:"
+            " docs/clause-format.md)",
+            "unknown name '{name}'; did you mean: {near}? (data names: docs/clause-format.md)",
+        ),
+        "unknown_name": (
+            "nieznana nazwa „{name}”; nazwy danych: {names}",
+            "unknown name '{name}'; data names: {names}",
+        ),
+        "empty_in_condition": (
+            "„{owner}” jest puste w danych tej koalicji, więc nie ma „{name}”: sprawdź je"
+            " najpierw, np. condition: {owner} and ({source})",
+            "'{owner}' is empty in this coalition's data, so it has no '{name}': test it first,"
+            " e.g. condition: {owner} and ({source})",
+        ),
+        "empty_in_text": (
+            "„{owner}” jest puste w danych tej koalicji, więc nie ma „{name}”: dodaj warunek"
+            " {{% if {owner} %}} … {{% endif %}} (albo wypisz {{{{ {owner}.{name} if {owner}"
+            " else '' }}}})",
+            "'{owner}' is empty in this coalition's data, so it has no '{name}': add the"
+            " condition {{% if {owner} %}} … {{% endif %}} (or write {{{{ {owner}.{name} if"
+            " {owner} else '' }}}})",
+        ),
+        "this_value": ("ta wartość", "this value"),
+        "no_field_near": (
+            "{what} nie ma pola „{name}” — czy chodziło o: {near}?",
+            "{what} has no field '{name}'; did you mean: {near}?",
+        ),
+        "no_field": (
+            "{what} nie ma pola „{name}”; jego pola: {fields}",
+            "{what} has no field '{name}'; its fields: {fields}",
+        ),
+        "no_field_of_kind": (
+            "{what} ({kind}) nie ma pola „{name}”",
+            "{what} ({kind}) has no field '{name}'",
+        ),
+        "block_open": (
+            "blok {{% {tag} %}} nie jest zamknięty: brak {{% {end} %}}",
+            "the block {{% {tag} %}} is not closed: {{% {end} %}} is missing",
+        ),
+        "tag_misplaced": (
+            "{{% {tag} %}} w tym miejscu, a otwarty jest blok {{% {open} %}}: najpierw"
+            " {{% {end} %}}",
+            "{{% {tag} %}} here, while the block {{% {open} %}} is open: {{% {end} %}} first",
+        ),
+        "tag_unknown": ("nieznany znacznik {{% {tag} %}}", "unknown tag {{% {tag} %}}"),
+        "tag_unknown_near": (
+            "nieznany znacznik {{% {tag} %}} — czy chodziło o: {near}?",
+            "unknown tag {{% {tag} %}}; did you mean: {near}?",
+        ),
+        "syntax_other": ("błąd składni ({message})", "syntax error ({message})"),
+        "syntax_at": (
+            "błąd składni szablonu (wiersz {line}, kolumna {column}): {message}",
+            "template syntax error (line {line}, column {column}): {message}",
+        ),
+    }
+)
