@@ -116,7 +116,9 @@ def test_removal_of_a_locked_clause_is_refused_naming_both_files(tmp_path, centr
     }
     region = overlay(tmp_path, "wbp-test", marker)
 
-    with pytest.raises(ClauseError, match="zablokowana w warstwie central .* nie może jej usunąć") as caught:
+    with pytest.raises(
+        ClauseError, match="zablokowana w warstwie central .* nie może jej usunąć"
+    ) as caught:
         load_library([region], central=central, required=no_rules)
 
     assert str(region / "sustainability" / "continuity.pl.txt") in caught.value.format_message()
