@@ -204,7 +204,7 @@ LOAD_MESSAGES.update(
         # clause new / clause remove (authoring)
         "no_overlay": (
             "nie ma nakładki, do której można pisać: wczytano tylko bibliotekę centralną. Podaj"
-            " folder swojego regionu lub koalicji przez --library KATALOG (albo [library] layers"
+            " folder swojego regionu lub koalicji przez --library FOLDER (albo [library] layers"
             " w deedgen.toml); bibliotekę centralną zmieniają opiekunowie deedgen",
             "no overlay to write to: only the central library is loaded. Give your region's or"
             " coalition's folder with --library DIR (or [library] layers in deedgen.toml); the"

@@ -205,37 +205,35 @@ def remove(clause_id, note, library) -> None:
 
 
 @clause.command()
-@click.argument(
-    "dirs", nargs=-1, type=click.Path(file_okay=False, exists=True), metavar="[KATALOG]..."
-)
+@click.argument("dirs", nargs=-1, type=click.Path(file_okay=False, exists=True), metavar="[DIR]...")
 @click.option(
     "--sheet",
     "sheets",
     multiple=True,
     type=click.Path(dir_okay=False, exists=True),
-    help="Arkusz partnerów, dla którego złożyć dokumenty (powtarzalne; domyślnie arkusze z "
-    "samples/). / A partner sheet to assemble the documents for.",
+    help="A partner sheet to assemble the documents for (repeatable; default: the sheets of "
+    "samples/).",
 )
 @click.option(
     "--cohort",
     type=click.Path(exists=True),
-    help="Kohorta: skoroszyt kohorty albo folder arkuszy — lint składa dokumenty każdej koalicji "
-    "(i dodaje warstwy klauzul skoroszytu). / A cohort workbook or folder of sheets.",
+    help="A cohort workbook or folder of sheets: lint assembles every coalition's documents (and "
+    "adds the workbook's clause layers).",
 )
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
-@click.option("--strict", is_flag=True, help="Ostrzeżenia też jako błędy. / Warnings as errors.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @lang_option
 @library_option
 def lint(dirs, sheets, cohort, fmt, strict, lang, library) -> None:
-    """Sprawdź każdą warstwę i każdą koalicję: metadane, linie struktury, szablony, nazwy danych,
-    odwołania, języki, klauzule zablokowane i wymagane, warunki, piaskownicę. Każda klauzula jest
-    wypełniana danymi każdego arkusza (--sheet, --cohort, domyślnie samples/), a każde §[id]
-    sprawdzane w dokumencie, który ta koalicja dostanie. Każdy problem ma plik i wiersz.
+    """Check every layer against every coalition: metadata, structure lines, templates, data
+    names, references, languages, locked and required clauses, conditions, the sandbox. Each
+    clause is rendered with the data of every sheet (--sheet, --cohort, default samples/), and
+    each §[id] checked in the document that coalition gets. Each finding has its file and line.
 
-    KATALOGI to nakładki (najbardziej szczegółowa pierwsza), jak --library. Kod wyjścia 2 przy
-    błędach, 0 gdy czysto. / Check every layer against every sheet; exit 2 on errors."""
+    DIR: the overlay folders (most specific first), as --library. Exit code 2 on errors, 0 when
+    clean."""
     from deedgen.clauses.views import print_lint
 
     overlays = list(dirs) or list(library.overlays)
@@ -246,16 +244,15 @@ def lint(dirs, sheets, cohort, fmt, strict, lang, library) -> None:
 @click.option(
     "--rejected",
     is_flag=True,
-    help="Usuń odrzucone szkice edycji (NAZWA.pl.txt.rejected) z warstw nakładek. / Remove the "
-    "drafts clause edit kept aside.",
+    help="Remove the drafts clause edit kept aside (NAME.pl.txt.rejected) from the overlay layers.",
 )
-@click.option("--yes", "-y", is_flag=True, help="Nie pytaj o potwierdzenie. / Do not ask.")
+@click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
 @CENTRAL
 @library_option
 def clean(rejected, yes, allow_central, library) -> None:
-    """Usuń odrzucone szkice edycji: wypisuje każdy plik, pyta o potwierdzenie i usuwa tylko
-    pliki NAZWA.pl.txt.rejected / NAZWA.en.txt.rejected(-N) z warstw nakładek (centralnej tylko z
-    --central). Nic innego nie jest ruszane. / Remove the rejected drafts of clause edit."""
+    """Remove the drafts clause edit rejected: lists each file, asks, and removes only the files
+    NAME.pl.txt.rejected / NAME.en.txt.rejected(-N) of the overlay layers (of the central one only
+    with --central). Nothing else is touched."""
     from deedgen.clauses.views import clean_rejected
 
     if not rejected:
@@ -274,7 +271,7 @@ def clean(rejected, yes, allow_central, library) -> None:
 @LANG
 @library_option
 def preview(clause_id, sheet, lang, library) -> None:
-    """Clause ID rendered for SHEET, numbered as in the whole document."""
+    """Clause ID rendered for the partner sheet of --sheet, numbered as in the whole document."""
     from deedgen.clauses.views import preview_clause
 
     click.echo(preview_clause(library.load(), clause_id, sheet, lang))
@@ -285,9 +282,8 @@ def preview(clause_id, sheet, lang, library) -> None:
 @LANG
 @library_option
 def diff(clause_id, lang, library) -> None:
-    """Klauzula ID wobec klauzuli, którą zastępuje w niższej warstwie: zmienione metadane i
-    różnica tekstu słowo po słowie ([-usunięte-] {+dodane+}), zawinięta do szerokości terminala.
-    / Clause ID against the clause it replaces: metadata and a word-level diff."""
+    """Clause ID against the clause it replaces in a lower layer: the metadata changed and a
+    word-level diff of the text ([-removed-] {+added+}), wrapped to the terminal's width."""
     import shutil
 
     from deedgen.clauses.describe import diff_clause

@@ -321,7 +321,7 @@ def test_edit_without_an_overlay_refuses_to_write_into_the_central_library(edito
 
     result = run("edit", "final.law", "--note", "x")
 
-    assert result.exit_code == 2 and "--library KATALOG" in result.output
+    assert result.exit_code == 2 and "--library FOLDER" in result.output
 
 
 # --- new and remove ----------------------------------------------------------------------------

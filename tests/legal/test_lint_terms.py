@@ -47,7 +47,9 @@ def test_a_bad_mentor_clause_fails_the_lint_with_file_and_line(tmp_path):
     assert result.exit_code == 2, result.output
     assert "Traceback" not in result.output
     output = result.output
-    assert f"{clause}:{defines_at}: błąd [defined-term]: „Mentorem” zdefiniowano dwukrotnie" in output
+    assert (
+        f"{clause}:{defines_at}: błąd [defined-term]: „Mentorem” zdefiniowano dwukrotnie" in output
+    )
     assert f"{clause}:{glued_at}: błąd [leaked-marker]: znacznik struktury wydrukowany" in output
     assert "elektronicznąust. Strony" in output  # the glued text the reader would have seen
 
