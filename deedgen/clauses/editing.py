@@ -368,7 +368,7 @@ def update_front_matter(
     lines = text.split("\n")
     end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
     if not lines or lines[0].strip() != "---" or end is None:
-        raise ClauseError("the metadata block between '---' lines is missing")
+        raise clause_error("no_front_matter")
     if version is None and change is None:
         return text
     yaml = YAML(typ="rt", pure=True)
@@ -378,7 +378,7 @@ def update_front_matter(
     try:
         data = yaml.load("\n".join(lines[1:end])) or CommentedMap()
     except YAMLError as exc:
-        raise ClauseError(f"invalid metadata: {exc}") from None
+        raise clause_error("invalid_metadata", problem=exc) from None
     if version is not None:
         data["version"] = version
     if change is not None:
