@@ -51,10 +51,16 @@ class Provenance:
     def replaced(self) -> Clause | None:
         return self.replaces[0] if self.replaces else None
 
-    def summary(self) -> str:
-        """``replaces central v3`` (empty when the clause replaces nothing)."""
+    @property
+    def replaced_label(self) -> str:
+        """``central v3``: the clause it replaces (empty when it replaces nothing)."""
         below = self.replaced
-        return f"replaces {below.layer} v{below.version}" if below else ""
+        return f"{below.layer} v{below.version}" if below else ""
+
+    def summary(self, lang: str = "pl") -> str:
+        """``zastępuje central v3`` / ``replaces central v3`` (empty when it replaces nothing)."""
+        word = "replaces" if lang == "en" else "zastępuje"
+        return f"{word} {self.replaced_label}" if self.replaced else ""
 
 
 @dataclass

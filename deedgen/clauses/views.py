@@ -40,7 +40,7 @@ def clause_rows(
                 "version": clause.version,
                 "layer": clause.layer,
                 "locked": clause.locked,
-                "replaces": library.provenance(clause.id).summary(),
+                "replaces": library.provenance(clause.id).replaced_label,  # "central v3"
                 "documents": list(clause.documents),
                 "languages": sorted(clause.texts),
             }
@@ -48,12 +48,24 @@ def clause_rows(
     return rows
 
 
-def print_clause_table(library: ClauseLibrary, **filters) -> None:
+# clause list's column titles and words: (Polish, English)
+TABLE_WORDS = {
+    "title": ("tytuł", "title"),
+    "v": ("w.", "v"),
+    "layer": ("warstwa", "layer"),
+    "locked": ("blokada", "locked"),
+    "replaces": ("zastępuje", "replaces"),
+    "yes": ("zablokowana", "locked"),
+}
+
+
+def print_clause_table(library: ClauseLibrary, lang: str = "pl", **filters) -> None:
     from rich import box
     from rich.console import Console
     from rich.table import Table
 
     rows = clause_rows(library, **filters)
+    word = {key: pair[lang == "en"] for key, pair in TABLE_WORDS.items()}
     console = Console(highlight=False, soft_wrap=False)
     if not console.is_terminal:  # piped: full width, no box drawing, nothing cut
         console = Console(highlight=False, width=250, no_color=True)
@@ -68,14 +80,15 @@ def print_clause_table(library: ClauseLibrary, **filters) -> None:
         ("locked", ""),
         ("replaces", ""),
     ):
-        table.add_column(name, style=style or None, no_wrap=name != "title", overflow="fold")
+        title = word.get(name, name)
+        table.add_column(title, style=style or None, no_wrap=name != "title", overflow="fold")
     for row in rows:
         table.add_row(
             row["id"],
             row["title"],
             str(row["version"]),
             row["layer"],
-            "locked" if row["locked"] else "",
+            word["yes"] if row["locked"] else "",
             row["replaces"],
         )
     console.print(table)
@@ -86,10 +99,11 @@ def print_clause_table(library: ClauseLibrary, **filters) -> None:
     ]
     for clause_id, marker in removed:
         below = library.replaced[clause_id][0]
-        console.print(
-            f"removed: {clause_id} ({below.layer} v{below.version}) by {marker.layer}: {marker.path}"
-        )
-    console.print(f"{len(rows)} clause(s) · layers: {' → '.join(x.name for x in library.layers)}")
+        was, by = f"{clause_id} ({below.layer} v{below.version})", f"{marker.layer}: {marker.path}"
+        console.print(f"usunięta: {was} przez {by}" if lang == "pl" else f"removed: {was} by {by}")
+    layers = " → ".join(x.name for x in library.layers)
+    summary = ("klauzule: {n} · warstwy: {layers}", "{n} clause(s) · layers: {layers}")
+    console.print(summary[lang == "en"].format(n=len(rows), layers=layers))
 
 
 def lint_model(sheets, cohort):

@@ -46,7 +46,9 @@ def list_(category, layer_name, document, library) -> None:
     overlay replaces."""
     from deedgen.clauses.views import print_clause_table
 
-    print_clause_table(library.load(), category=category, layer=layer_name, document=document)
+    print_clause_table(
+        library.load(), current_lang(), category=category, layer=layer_name, document=document
+    )
 
 
 @clause.command()
@@ -57,7 +59,7 @@ def show(clause_id, lang, library) -> None:
     """The clause ID as it stands: metadata, provenance (layer, file, what it replaces), text."""
     from deedgen.clauses.describe import describe_clause
 
-    click.echo(describe_clause(library.load(), clause_id, lang))
+    click.echo(describe_clause(library.load(), clause_id, lang, current_lang()))
 
 
 @clause.command()

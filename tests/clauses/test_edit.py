@@ -104,7 +104,7 @@ def test_valid_edit_copies_the_clause_into_the_top_layer_bumps_the_version_and_n
     library = load_library([top])
     assert (
         library.get("final.law").layer == "gmina"
-        and library.provenance("final.law").summary() == "replaces central v1"
+        and library.provenance("final.law").summary("en") == "replaces central v1"
     )
     report = lint_library([top], model=data_model([SAMPLES / "lipowiec.yaml"]))
     assert report.errors == []

@@ -40,7 +40,8 @@ def test_overlay_replaces_a_clause_by_id_and_records_what_it_replaced(tmp_path, 
     assert team.source_in_layer == "team/composition.pl.txt"
     provenance = library.provenance("team.composition")
     assert provenance.replaced.layer == "central" and provenance.replaced.version == 1
-    assert provenance.summary() == "replaces central v1"
+    assert provenance.summary() == "zastępuje central v1"
+    assert provenance.summary("en") == "replaces central v1"
     assert library.get("final.law").layer == "central"
 
 
@@ -303,12 +304,17 @@ def test_clause_show_reports_layer_file_version_and_what_it_replaces(tmp_path):
     result = CliRunner().invoke(cli, ["clause", "show", "mentoring.bw", "--library", str(region)])
 
     assert result.exit_code == 0, result.output
-    assert "version 4 · layer wbp-kielce" in result.output
-    assert f"file: {region / 'mentoring' / 'bw.pl.txt'}" in result.output
+    assert "wersja 4 · warstwa wbp-kielce" in result.output
+    assert f"plik: {region / 'mentoring' / 'bw.pl.txt'}" in result.output
     assert (
-        f"replaces: central v{central_v} ({ROOT / 'clause_library' / 'mentoring' / 'bw.pl.txt'})"
+        f"zastępuje: central v{central_v} ({ROOT / 'clause_library' / 'mentoring' / 'bw.pl.txt'})"
         in result.output
     )
+    english = CliRunner().invoke(
+        cli, ["--lang", "en", "clause", "show", "mentoring.bw", "--library", str(region)]
+    )
+    assert "version 4 · layer wbp-kielce" in english.output
+    assert f"file: {region / 'mentoring' / 'bw.pl.txt'}" in english.output
 
 
 def test_clause_list_marks_overrides_locks_and_filters_by_layer():
@@ -324,7 +330,7 @@ def test_clause_list_marks_overrides_locks_and_filters_by_layer():
     }
 
     assert result.exit_code == 0, result.output
-    replaces = f"replaces central v{central_version('mentoring.bw')}"
+    replaces = f"central v{central_version('mentoring.bw')}"
     assert replaces in lines["mentoring.bw"] and "wbp-kielce" in lines["mentoring.bw"]
     assert "mentoring.networking" in lines
     only_region = CliRunner().invoke(
@@ -336,10 +342,15 @@ def test_clause_list_marks_overrides_locks_and_filters_by_layer():
     assert "sustainability.continuity" not in only_region.output
     locked = CliRunner().invoke(cli, ["clause", "list", "--category", "sustainability"])
     assert any(
-        "locked" in line
+        "zablokowana" in line
         for line in locked.output.splitlines()
         if line.startswith("sustainability.continuity")
     )
+    assert "klauzule: " in locked.output and "warstwy: central" in locked.output
+    english = CliRunner().invoke(
+        cli, ["--lang", "en", "clause", "list", "--category", "sustainability"]
+    )
+    assert "locked" in english.output and "clause(s) · layers: central" in english.output
 
 
 def test_clause_diff_shows_metadata_changes_and_a_word_diff():
