@@ -156,6 +156,7 @@ class DeedgenError(click.ClickException):
     it, each with its place (a batch reports them one per line)."""
 
     exit_code = EXIT_INVALID_INPUT
+    english: str | None = None
 
     def __init__(
         self,
@@ -163,11 +164,19 @@ class DeedgenError(click.ClickException):
         *,
         location: Location | None = None,
         problems: tuple[Problem, ...] | list[Problem] = (),
+        english: str | None = None,
     ) -> None:
         self.location = location
         self.problems = tuple(problems)
         text = f"{location}: {message}" if location and str(location) else message
         super().__init__(text)
+        # the message in English (``--lang en``), where the raiser has one; else the message
+        self.english = (
+            f"{location}: {english}" if english and location and str(location) else english
+        )
+
+    def message_in(self, lang: str) -> str:
+        return self.english if lang == "en" and self.english else self.message
 
 
 class InputError(DeedgenError):

@@ -337,18 +337,22 @@ def render_body(
     except TemplateError as exc:
         line, column, message = jinja_errors.syntax_error_position(exc, body)
         line = body_line + line - 1
+        text = jinja_errors.syntax_error_text(line, column, message)
         raise ClauseError(
-            f"klauzula {clause_id}: {jinja_errors.syntax_error_text(line, column, message)}",
+            f"klauzula {clause_id}: {text.pl}",
             location=Location(file=path, line=line),
+            english=f"clause {clause_id}: {text.en}",
         ) from None
     try:
         if _is_static(lang, body):  # no data in it: the same text for every coalition
             return _render_static(lang, body)
         return _render_capped(template, context)
     except (TemplateError, RecursionError, MemoryError, *_RENDER_FAULTS) as exc:
+        why = _explained(exc, body, _template_line(exc), context)
         raise ClauseError(
-            f"klauzula {clause_id}: {_explained(exc, body, _template_line(exc), context)}",
+            f"klauzula {clause_id}: {why}",
             location=Location(file=path, line=body_line + _template_line(exc) - 1),
+            english=f"clause {clause_id}: {why.en}" if hasattr(why, "en") else None,
         ) from None
 
 

@@ -133,7 +133,7 @@ def review_annex(document: AssembledDocument, library: ClauseLibrary) -> ReviewA
                 version=used.version,
                 layer=used.layer,
                 file=_relative(used.source, layer_dir),
-                replaces=provenance.summary().removeprefix("replaces ") if provenance else "",
+                replaces=provenance.replaced_label if provenance else "",
             )
         )
     kinds = {document.kind}

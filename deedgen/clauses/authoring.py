@@ -13,6 +13,7 @@ from pathlib import Path
 from deedgen.clauses.findings import to_error
 from deedgen.clauses.front_matter import read_text, split_front_matter
 from deedgen.clauses.library import ClauseLibrary, Layer
+from deedgen.clauses.messages import clause_error
 from deedgen.clauses.model import CLAUSE_ID, DOCUMENT_KINDS
 from deedgen.exceptions import ClauseError
 from deedgen.fsutil import atomic_write_text
@@ -22,11 +23,7 @@ def writable_layer(library: ClauseLibrary, allow_central: bool = False) -> Layer
     """The top layer, refusing the central library unless *allow_central*."""
     top = library.top
     if top.central and not allow_central:
-        raise ClauseError(
-            "no overlay to write to: only the central library is loaded. Give your region's or "
-            "coalition's folder with --library DIR (or [library] layers in deedgen.toml); "
-            "the central library is changed by the deedgen maintainers"
-        )
+        raise clause_error("no_overlay")
     return top
 
 
@@ -172,14 +169,10 @@ def new_clause(
     layer = writable_layer(library, allow_central)
     existing = _existing_in_layer(layer, clause_id)
     if existing is not None:
-        raise ClauseError(
-            f"clause {clause_id} already exists in layer {layer.name}: {existing}; edit it with `deedgen clause edit {clause_id}`"
-        )
+        raise clause_error("new_exists", id=clause_id, layer=layer.name, path=existing)
     below = library.clauses.get(clause_id)
     if below is not None and below.locked:
-        raise ClauseError(
-            f"clause {clause_id} is locked in layer {below.layer} ({below.source}): it cannot be replaced"
-        )
+        raise clause_error("new_locked", id=clause_id, layer=below.layer, source=below.source)
     paths = target_paths(layer, clause_id)
     for path in paths.values():
         refuse_links(layer, path)
@@ -198,7 +191,7 @@ def new_clause(
     paths["pl"].parent.mkdir(parents=True, exist_ok=True)
     for lang, template in (("pl", _SKELETON_PL), ("en", _SKELETON_EN)):
         if paths[lang].exists():
-            raise ClauseError(f"{paths[lang]} exists already: move it away first")
+            raise clause_error("file_exists", path=paths[lang])
         content = template.format(**fields)
         if lang == "en":
             content = content.replace(f"title: {fields['title']}", "title: (clause title)")
@@ -209,20 +202,16 @@ def new_clause(
 def _checked_category(clause_id: str, category: str | None, documents: tuple[str, ...]) -> str:
     """The new clause's category, once its id and documents are known to be well formed."""
     if not CLAUSE_ID.fullmatch(clause_id):
-        raise ClauseError(
-            f"id '{clause_id}' must look like category.name (lower case, a-z, 0-9, _)"
-        )
+        raise clause_error("new_id_form", id=clause_id)
     prefix = clause_id.split(".")[0]
     category = category or prefix
     if category != prefix:
-        raise ClauseError(
-            f"id '{clause_id}' must start with its category: {category}.{clause_id.rsplit('.', 1)[-1]}"
-        )
+        name = clause_id.rsplit(".", 1)[-1]
+        raise clause_error("new_id_category", id=clause_id, category=category, name=name)
     bad = [d for d in documents if d not in DOCUMENT_KINDS]
     if bad:
-        raise ClauseError(
-            f"unknown document(s) {', '.join(bad)}; expected some of {', '.join(DOCUMENT_KINDS)}"
-        )
+        kinds = ", ".join(DOCUMENT_KINDS)
+        raise clause_error("new_documents", bad=", ".join(bad), kinds=kinds)
     return category
 
 
@@ -248,15 +237,10 @@ def remove_clause(
 
     layer = writable_layer(library, allow_central)
     if layer.central:
-        raise ClauseError(
-            "the central library has no removal markers: delete the clause files instead"
-        )
+        raise clause_error("central_no_markers")
     clause = library.get(clause_id)
     if clause.layer == layer.name:
-        raise ClauseError(
-            f"clause {clause_id} is defined in this layer ({clause.source}): delete that file to "
-            "bring back the wording of the layer below, or remove it there"
-        )
+        raise clause_error("remove_own", id=clause_id, source=clause.source)
     paths = target_paths(layer, clause_id)
     probe = ClauseLibrary(layers=library.layers, clauses={clause_id: clause})
     marker = Removal(

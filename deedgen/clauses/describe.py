@@ -28,36 +28,59 @@ DIFF_KEYS = (
 )
 
 
-def describe_clause(library: ClauseLibrary, clause_id: str, lang: str = "pl") -> str:
-    """The clause as it stands: metadata, provenance and the text in *lang*."""
+# clause show's labels: (Polish, English)
+LABELS = {
+    "version": ("wersja", "version"),
+    "layer": ("warstwa", "layer"),
+    "locked": ("zablokowana", "locked"),
+    "file": ("plik", "file"),
+    "replaces": ("zastępuje", "replaces"),
+    "documents": ("dokumenty", "documents"),
+    "order": ("kolejność", "order"),
+    "slot": ("miejsce", "slot"),
+    "condition": ("warunek (condition)", "condition"),
+    "fallback": ("zastępstwo (fallback)", "fallback"),
+    "requires": ("wymaga (requires)", "requires"),
+    "note": ("uwaga", "note"),
+    "other languages": ("inne języki", "other languages"),
+    "changes": ("zmiany", "changes"),
+}
+
+
+def describe_clause(
+    library: ClauseLibrary, clause_id: str, lang: str = "pl", words: str = "pl"
+) -> str:
+    """The clause as it stands: metadata, provenance and the text in *lang*, its labels in
+    *words* (the message language)."""
+    say = {key: pair[words == "en"] for key, pair in LABELS.items()}
     provenance = library.provenance(clause_id)
     clause = provenance.clause
     text = clause.text(lang)
-    flags = " · locked" if clause.locked else ""
+    flags = f" · {say['locked']}" if clause.locked else ""
     lines = [
         f"{clause.id} — {text.title}",
-        f"  version {clause.version} · layer {clause.layer}{flags}",
-        f"  file: {text.path}",
+        f"  {say['version']} {clause.version} · {say['layer']} {clause.layer}{flags}",
+        f"  {say['file']}: {text.path}",
         f"  sha256: {text.sha256}",
     ]
     for below in provenance.replaces:
-        lines.append(f"  replaces: {below.layer} v{below.version} ({below.source})")
+        lines.append(f"  {say['replaces']}: {below.layer} v{below.version} ({below.source})")
     lines.append(
-        f"  documents: {', '.join(clause.documents)} · order {clause.order}"
-        + (f" · slot {clause.slot}" if clause.slot else "")
+        f"  {say['documents']}: {', '.join(clause.documents)} · {say['order']} {clause.order}"
+        + (f" · {say['slot']} {clause.slot}" if clause.slot else "")
     )
     for key in ("condition", "fallback"):
         if getattr(clause, key):
-            lines.append(f"  {key}: {getattr(clause, key)}")
+            lines.append(f"  {say[key]}: {getattr(clause, key)}")
     if clause.requires:
-        lines.append(f"  requires: {', '.join(clause.requires)}")
+        lines.append(f"  {say['requires']}: {', '.join(clause.requires)}")
     if clause.note:
-        lines.append(f"  note: {clause.note}")
+        lines.append(f"  {say['note']}: {clause.note}")
     other = [x for x in clause.texts if x != lang]
     if other:
-        lines.append(f"  other languages: {', '.join(other)}")
+        lines.append(f"  {say['other languages']}: {', '.join(other)}")
     if clause.changes:
-        lines.append("  changes:")
+        lines.append(f"  {say['changes']}:")
         for change in clause.changes:
             lines.append(f"    - {_change_line(change)}")
     lines += ["", f"--- {lang} ---", text.body]

@@ -28,6 +28,7 @@ from deedgen.clauses.authoring import refuse_links, target_paths, writable_layer
 from deedgen.clauses.findings import clause_problem, describe, from_error
 from deedgen.clauses.front_matter import read_text, split_front_matter
 from deedgen.clauses.library import ClauseLibrary, Layer
+from deedgen.clauses.messages import clause_error, said
 from deedgen.clauses.model import Clause, load_clause
 from deedgen.exceptions import ClauseError, DeedgenError, EditRejected, Location, Problem
 from deedgen.fsutil import atomic_write_text
@@ -58,7 +59,7 @@ def run_editor(files: list[Path]) -> int:
     try:
         return subprocess.run([*command, *map(str, files)], check=False).returncode
     except FileNotFoundError:
-        raise DeedgenError(f"editor not found: {command[0]} (set VISUAL or EDITOR)") from None
+        raise clause_error("editor_missing", cls=DeedgenError, command=command[0]) from None
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class EditHooks:
     retry: Callable[[], bool] = lambda: False  # re-open the editor after an invalid edit?
     ask_note: Callable[[], str] | None = None
     editor: Callable[[list[Path]], int] = run_editor
+    lang: str = "pl"  # the language of what echo says
 
 
 @dataclass
@@ -100,9 +102,7 @@ def edit_clause(
     """Edit a clause in the top layer (copying it there from a lower one), validate, apply."""
     hooks = hooks or EditHooks()
     if note is None and not (hooks.interactive and hooks.ask_note):
-        raise DeedgenError(
-            'give the change note with --note "…" (it goes into the clause\'s change log)'
-        )
+        raise clause_error("note_needed", cls=DeedgenError)
     edit = _plan(library, clause_id, writable_layer(library, allow_central), hooks)
     edit.model, edit.today = model, today
     workdir = Path(tempfile.mkdtemp(prefix="deedgen-edit-"))
@@ -115,11 +115,9 @@ def edit_clause(
             edited = {lang: read_text(path)[1] for lang, path in edit.drafts.items()}
             if code != 0:
                 kept = _keep_rejected(edit.targets, edited, edit.originals)
-                raise EditRejected(
-                    f"the editor exited with code {code}: nothing applied{_kept(kept)}"
-                )
+                raise clause_error("editor_failed", cls=EditRejected, code=code, kept=_kept(kept))
             if edited == edit.originals:
-                hooks.echo(f"{clause_id}: no changes")
+                hooks.echo(said("no_changes", id=clause_id).get(hooks.lang))
                 version = edit.clause.version
                 return EditResult(
                     clause_id, changed=False, old_version=version, new_version=version
@@ -127,14 +125,18 @@ def edit_clause(
             final, problems, result = _prepare(edit, edited, note or "")
             if not problems:
                 break
-            hooks.echo(f"{clause_id}: the edit is not valid:")
+            hooks.echo(said("edit_invalid", id=clause_id).get(hooks.lang))
             for problem in problems:
-                hooks.echo(f"  ✗ {_describe(problem, edit.drafts, edit.targets)}")
+                hooks.echo(f"  ✗ {_describe(problem, edit.drafts, edit.targets, hooks.lang)}")
             if hooks.interactive and hooks.retry():
                 continue
             kept = _keep_rejected(edit.targets, edited, edit.originals)
-            raise EditRejected(
-                f"{clause_id}: {len(problems)} problem(s): nothing applied{_kept(kept)}"
+            raise clause_error(
+                "edit_rejected",
+                cls=EditRejected,
+                id=clause_id,
+                count=len(problems),
+                kept=_kept(kept),
             )
         if note is None:
             final, problems, result = _prepare(edit, edited, hooks.ask_note())
@@ -155,10 +157,13 @@ def _plan(library: ClauseLibrary, clause_id: str, layer: Layer, hooks: EditHooks
     originals = {lang: read_text(Path(text.path))[1] for lang, text in clause.texts.items()}
     if clause.layer != layer.name:
         if clause.locked:
-            raise ClauseError(
-                f"clause {clause_id} is locked in layer {clause.layer} ({clause.source}): "
-                f"layer {layer.name} cannot replace it",
-                location=Location(file=clause.source),
+            raise clause_error(
+                "edit_locked",
+                Location(file=clause.source),
+                id=clause_id,
+                layer=clause.layer,
+                source=clause.source,
+                top=layer.name,
             )
         copied = f"{clause.layer} v{clause.version}"
         targets = _writable_targets(layer, target_paths(layer, clause_id))
@@ -167,10 +172,8 @@ def _plan(library: ClauseLibrary, clause_id: str, layer: Layer, hooks: EditHooks
     base = f"{below[0].layer} v{below[0].version}" if below else None
     recorded = [c.get("base") for c in clause.changes if isinstance(c, dict) and c.get("base")]
     if base and recorded and recorded[-1] != base:
-        hooks.echo(
-            f"note: this override was made on {recorded[-1]}; the layer below is now {base}. "
-            f"Review the change (deedgen clause diff {clause_id}): this edit records {base}."
-        )
+        moved = said("base_moved", recorded=recorded[-1], base=base, id=clause_id)
+        hooks.echo(moved.get(hooks.lang))
     targets = {lang: Path(text.path) for lang, text in clause.texts.items()}
     return _Edit(clause, library, _writable_targets(layer, targets), originals, base=base)
 
@@ -228,12 +231,10 @@ def _front_matters(edit: _Edit, edited: dict[str, str]) -> tuple[dict, list[Prob
         return metas, problems
     where = Location(file=str(edit.drafts["pl"]), line=2)
     if any(m.get("id") != edit.clause.id for m in metas.values()):
-        message = f"the id cannot change in an edit (keep id: {edit.clause.id}); create a new clause with `deedgen clause new`"
+        message = said("id_fixed", id=edit.clause.id)
         return metas, [clause_problem("syntax", message, where)]
     if "remove" in metas["pl"]:
-        return metas, [
-            clause_problem("syntax", "to remove a clause use `deedgen clause remove`", where)
-        ]
+        return metas, [clause_problem("syntax", said("remove_via"), where)]
     return metas, []
 
 
@@ -318,14 +319,14 @@ def _relocate(finding: Problem, check_dir: Path, draft_dir: Path) -> Problem:
     return finding
 
 
-def _describe(problem: Problem, drafts: dict, targets: dict) -> str:
+def _describe(problem: Problem, drafts: dict, targets: dict, lang: str = "pl") -> str:
     """A problem with the layer's file name in place of the temporary draft's."""
     loc = problem.location
     if loc and loc.file:
-        for lang, draft in drafts.items():
+        for variant, draft in drafts.items():
             if Path(loc.file) == draft:
-                problem = replace(problem, location=replace(loc, file=str(targets[lang])))
-    return describe(problem)
+                problem = replace(problem, location=replace(loc, file=str(targets[variant])))
+    return describe(problem, lang)
 
 
 def _body(text: str) -> str:
@@ -352,8 +353,8 @@ def _keep_rejected(targets: dict, edited: dict, originals: dict) -> list[Path]:
     return kept
 
 
-def _kept(paths: list[Path]) -> str:
-    return f"; your text is kept in {', '.join(map(str, paths))}" if paths else ""
+def _kept(paths: list[Path]):
+    return said("kept", paths=", ".join(map(str, paths))) if paths else ""
 
 
 def update_front_matter(
@@ -367,7 +368,7 @@ def update_front_matter(
     lines = text.split("\n")
     end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
     if not lines or lines[0].strip() != "---" or end is None:
-        raise ClauseError("the metadata block between '---' lines is missing")
+        raise clause_error("no_front_matter")
     if version is None and change is None:
         return text
     yaml = YAML(typ="rt", pure=True)
@@ -377,7 +378,7 @@ def update_front_matter(
     try:
         data = yaml.load("\n".join(lines[1:end])) or CommentedMap()
     except YAMLError as exc:
-        raise ClauseError(f"invalid metadata: {exc}") from None
+        raise clause_error("invalid_metadata", problem=exc) from None
     if version is not None:
         data["version"] = version
     if change is not None:

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from deedgen.exceptions import ClauseError, Location
+from deedgen.clauses.messages import Said, clause_error
+from deedgen.exceptions import Location
 from deedgen.sheet.characters import refused_character
 
 
@@ -17,9 +18,7 @@ def read_text(path: Path) -> tuple[bytes, str]:
     try:
         text = raw.decode("utf-8-sig").replace("\r\n", "\n")
     except UnicodeDecodeError:
-        raise ClauseError(
-            "not UTF-8 text; save the clause as UTF-8", location=Location(file=str(path))
-        ) from None
+        raise clause_error("not_utf8", Location(file=str(path))) from None
     _refuse_characters(path, text)
     return raw, text
 
@@ -34,11 +33,12 @@ def _refuse_characters(path: Path, text: str) -> None:
     start = refused["position"] - 1
     line = text.count("\n", 0, start) + 1
     column = start - (text.rfind("\n", 0, start) + 1) + 1
-    raise ClauseError(
-        f"niedozwolony znak {refused['char']} ({refused['kind']}) w kolumnie {column}; usuń go"
-        f" — dokument Word nie może go zawierać / a forbidden character {refused['char']}"
-        f" ({refused['kind_en']}) at column {column}; delete it",
-        location=Location(file=str(path), line=line),
+    raise clause_error(
+        "forbidden_character",
+        Location(file=str(path), line=line),
+        char=refused["char"],
+        kind=Said(refused["kind"], refused["kind_en"]),
+        column=column,
     )
 
 
@@ -46,17 +46,11 @@ def split_front_matter(path: Path, text: str) -> tuple[dict, str, int]:
     """Split ``---``-delimited YAML front matter from the body; return (meta, body, body_line)."""
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
-        raise ClauseError(
-            "a clause file starts with a '---' line and its metadata",
-            location=Location(file=str(path), line=1),
-        )
+        raise clause_error("no_front_matter", Location(file=str(path), line=1))
     try:
         end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
     except StopIteration:
-        raise ClauseError(
-            "the metadata block is not closed by a '---' line",
-            location=Location(file=str(path), line=1),
-        ) from None
+        raise clause_error("front_matter_open", Location(file=str(path), line=1)) from None
     meta = _load_meta(path, "\n".join(lines[1:end]))
     rest = lines[end + 1 :]
     leading_blank = next((i for i, line in enumerate(rest) if line.strip()), len(rest))
@@ -68,20 +62,36 @@ def split_front_matter(path: Path, text: str) -> tuple[dict, str, int]:
 # What each metadata key holds. Optional keys may be left empty (same as absent); lists hold
 # text. Keys not listed (unknown ones, `remove`) are judged by the clause model.
 _TEXT = (str,)
-_EXPECTED: dict[str, tuple[str, tuple[type, ...], bool]] = {
-    "id": ("text (category.name)", _TEXT, False),
-    "title": ("text", _TEXT, False),
-    "version": ("a whole number ≥ 1", (int,), False),
-    "category": ("text", _TEXT, False),
-    "documents": ("a document name or a list of names", (str, list), False),
-    "order": ("a whole number", (int,), True),
-    "condition": ("text (a condition)", _TEXT, True),
-    "requires": ("a clause id or a list of ids", (str, list), True),
-    "locked": ("true or false", (bool,), True),
-    "fallback": ("text (one clause id)", _TEXT, True),
-    "slot": ("text (one place name)", _TEXT, True),
-    "note": ("text", _TEXT, True),
-    "changes": ("a list of entries like {date: 2026-05-04, version: 3, note: …}", (list,), True),
+_WORDS = Said("tekst", "text")
+_EXPECTED: dict[str, tuple[Said, tuple[type, ...], bool]] = {
+    "id": (Said("tekst (kategoria.nazwa)", "text (category.name)"), _TEXT, False),
+    "title": (_WORDS, _TEXT, False),
+    "version": (Said("liczba całkowita ≥ 1", "a whole number ≥ 1"), (int,), False),
+    "category": (_WORDS, _TEXT, False),
+    "documents": (
+        Said("nazwa dokumentu albo lista nazw", "a document name or a list of names"),
+        (str, list),
+        False,
+    ),
+    "order": (Said("liczba całkowita", "a whole number"), (int,), True),
+    "condition": (Said("tekst (warunek)", "text (a condition)"), _TEXT, True),
+    "requires": (
+        Said("id klauzuli albo lista id", "a clause id or a list of ids"),
+        (str, list),
+        True,
+    ),
+    "locked": (Said("true albo false", "true or false"), (bool,), True),
+    "fallback": (Said("tekst (jedno id klauzuli)", "text (one clause id)"), _TEXT, True),
+    "slot": (Said("tekst (nazwa jednego miejsca)", "text (one place name)"), _TEXT, True),
+    "note": (_WORDS, _TEXT, True),
+    "changes": (
+        Said(
+            "lista wpisów, np. {date: 2026-05-04, version: 3, note: …}",
+            "a list of entries like {date: 2026-05-04, version: 3, note: …}",
+        ),
+        (list,),
+        True,
+    ),
 }
 
 
@@ -96,26 +106,20 @@ def _load_meta(path: Path, yaml_text: str) -> dict:
         # PyYAML's C parser with YAML 1.2 scalars: a library of ~100 files loads in ~50 ms
         for event in yaml.parse(yaml_text, Loader=YAML12Loader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                raise ClauseError(
-                    "YAML anchors (&name) and aliases (*name) are not allowed in clause metadata; "
-                    "write each value out",
-                    location=Location(file=str(path), line=event.start_mark.line + 2),
-                )
+                where = Location(file=str(path), line=event.start_mark.line + 2)
+                raise clause_error("yaml_alias", where)
         tree = yaml.compose(yaml_text, Loader=YAML12Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark else 2
-        raise ClauseError(
-            f"invalid metadata: {getattr(exc, 'problem', exc)}",
-            location=Location(file=str(path), line=line),
+        where = Location(file=str(path), line=line)
+        raise clause_error(
+            "invalid_metadata", where, problem=getattr(exc, "problem", exc)
         ) from None
     if tree is None:
         return {}
     if not isinstance(tree, yaml.MappingNode):
-        raise ClauseError(
-            "the metadata block must be 'key: value' lines",
-            location=Location(file=str(path), line=2),
-        )
+        raise clause_error("metadata_lines", Location(file=str(path), line=2))
     return _meta_from_tree(path, tree)
 
 
@@ -130,18 +134,15 @@ def _meta_from_tree(path: Path, tree) -> dict:
     for key_node, value_node in tree.value:
         where = Location(file=str(path), line=key_node.start_mark.line + 2)
         if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
-            raise ClauseError(
-                "metadata keys are plain names (no merge or complex keys)", location=where
-            )
+            raise clause_error("metadata_plain_keys", where)
         key = str(key_node.value)
         if key in meta:
-            raise ClauseError(f"metadata '{key}' appears twice", location=where)
+            raise clause_error("metadata_twice", where, key=key)
         try:
             value = constructor.construct_object(value_node, deep=True)
         except yaml.YAMLError as exc:
-            raise ClauseError(
-                f"invalid metadata '{key}': {getattr(exc, 'problem', exc)}", location=where
-            ) from None
+            problem = getattr(exc, "problem", exc)
+            raise clause_error("metadata_value", where, key=key, problem=problem) from None
         _check_type(key, value, where)
         meta[key] = value
     return meta
@@ -159,26 +160,28 @@ def _check_type(key: str, value, where: Location) -> None:
         item = dict if key == "changes" else str
         fits = all(isinstance(entry, item) for entry in value)
     if not fits:
-        raise ClauseError(
-            f"metadata '{key}' must be {expected}, found {_kind(value)}", location=where
-        )
+        raise clause_error("metadata_type", where, key=key, expected=expected, found=_kind(value))
 
 
-def _kind(value) -> str:
+def _kind(value) -> Said:
     """What a YAML value is, in words (for 'expected …, found …')."""
     if value is None:
-        return "nothing"
+        return Said("nic", "nothing")
     if isinstance(value, bool):
-        return f"a yes/no value ({str(value).lower()})"
+        return Said(
+            f"wartość tak/nie ({str(value).lower()})", f"a yes/no value ({str(value).lower()})"
+        )
     if isinstance(value, int | float):
-        return f"the number {value}"
+        number = str(value).replace(".", ",")
+        return Said(f"liczba {number}", f"the number {value}")
     if isinstance(value, list):
-        return "a list"
+        return Said("lista", "a list")
     if isinstance(value, dict):
-        return "a mapping"
+        return Said("słownik (klucz: wartość)", "a mapping")
     if isinstance(value, str):
-        return f"the text '{value}'"
-    return f"a {type(value).__name__} value ({value})"
+        return Said(f"tekst „{value}”", f"the text '{value}'")
+    kind = type(value).__name__
+    return Said(f"wartość typu {kind} ({value})", f"a {kind} value ({value})")
 
 
 def meta_line(path: str | Path, key: str, default: int = 2) -> int:

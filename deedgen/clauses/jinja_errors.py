@@ -22,6 +22,8 @@ from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
 from jinja2.defaults import DEFAULT_NAMESPACE
 from jinja2.utils import missing
 
+from deedgen.clauses.messages import Said, said
+
 _DOTTED = r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*|\[[^\]]*\])*"
 _TAG = re.compile(r"\{%-?\s*(\w+)")
 _BLOCKS = {"if": "endif", "for": "endfor", "macro": "endmacro", "call": "endcall",
@@ -64,23 +66,22 @@ POLISH_NAMES = {
 }  # fmt: skip
 
 
-def unknown_name_message(name: str, names: Iterable[str]) -> str:
+def unknown_name_message(name: str, names: Iterable[str]) -> Said:
     """„koalicja” is not a data name: the valid names near it (or all the data names)."""
     names = {n for n in names if not n.startswith("_")}
     near = near_names(name, names, cutoff=0.45)
     translated = POLISH_NAMES.get(name.lower())
     if translated in names and translated not in near:
         near.insert(0, translated)
-    head = f"nieznana nazwa „{name}”"
     if near:
-        return f"{head} — czy chodziło o: {', '.join(near)}? (nazwy danych: docs/clause-format.md)"
+        return said("unknown_name_near", name=name, near=", ".join(near))
     data_names = sorted(names - set(DEFAULT_NAMESPACE))
-    return f"{head}; nazwy danych: {', '.join(data_names)}"
+    return said("unknown_name", name=name, names=", ".join(data_names))
 
 
 def render_error_message(
     exc: Exception, source: str, line: int, context: dict, *, condition: bool = False
-) -> str | None:
+) -> Said | None:
     """A Polish message for an error raised while rendering *source* (a clause body, or with
     *condition* a clause's condition) at template *line*; None when it is not one this module
     explains."""
@@ -93,27 +94,18 @@ def render_error_message(
         return unknown_name_message(name, context)
     owner = _owner_expression(text, name, context)
     if exc.obj is None and condition:
-        owner = owner or "…"
-        return (
-            f"„{owner}” jest puste w danych tej koalicji, więc nie ma „{name}”: sprawdź je "
-            f"najpierw, np. condition: {owner} and ({source.strip()})"
-        )
+        return said("empty_in_condition", owner=owner or "…", name=name, source=source.strip())
     if exc.obj is None:
-        owner = owner or "…"
-        return (
-            f"„{owner}” jest puste w danych tej koalicji, więc nie ma „{name}”: "
-            f"dodaj warunek {{% if {owner} %}} … {{% endif %}} "
-            f"(albo wypisz {{{{ {owner}.{name} if {owner} else '' }}}})"
-        )
-    what = f"„{owner}”" if owner else "ta wartość"
+        return said("empty_in_text", owner=owner or "…", name=name)
+    what = Said(f"„{owner}”", f"'{owner}'") if owner else said("this_value")
     if isinstance(exc.obj, dict):
         fields = [k for k in exc.obj if isinstance(k, str)]
         near = near_names(name, fields)
         if near:
-            return f"{what} nie ma pola „{name}” — czy chodziło o: {', '.join(near)}?"
-        return f"{what} nie ma pola „{name}”; jego pola: {', '.join(sorted(fields)) or 'brak'}"
-    kind = type(exc.obj).__name__
-    return f"{what} ({kind}) nie ma pola „{name}”"
+            return said("no_field_near", what=what, name=name, near=", ".join(near))
+        known = ", ".join(sorted(fields)) or said("none")
+        return said("no_field", what=what, name=name, fields=known)
+    return said("no_field_of_kind", what=what, kind=type(exc.obj).__name__, name=name)
 
 
 def _owner_expression(text: str, name: str, context: dict) -> str | None:
@@ -137,22 +129,26 @@ def _value(expression: str, context: dict):
 
 # --- syntax errors -----------------------------------------------------------------------------
 
-_SYNTAX_MESSAGES = (
+_SYNTAX_MESSAGES = (  # Jinja's message → (Polish, English)
     (re.compile(r"Expected an expression, got 'end of statement block'"),
-     "brak wyrażenia w znaczniku (np. {% if %} bez warunku)"),
+     "brak wyrażenia w znaczniku (np. {% if %} bez warunku)",
+     "no expression in the tag (e.g. {% if %} without a condition)"),
     (re.compile(r"unexpected end of template, expected 'end of print statement'"),
-     "niedomknięte {{ — brak }}"),
+     "niedomknięte {{ — brak }}", "unclosed {{: }} is missing"),
     (re.compile(r"expected token 'end of print statement', got '(.*)'"),
-     r"w {{ … }} po wyrażeniu stoi „\1”: brak operatora albo kropki?"),
-    (re.compile(r"expected token 'name', got '.*'"), "po „|” brak nazwy filtra"),
-    (re.compile(r"expected name or number"), "po kropce brak nazwy pola"),
-    (re.compile(r"unexpected '(.*)'"), r"nieoczekiwany znak „\1”"),
-    (re.compile(r"No filter named '(\w+)'"), r"nieznany filtr „\1”"),
-    (re.compile(r"No test named '(\w+)'"), r"nieznany test „is \1”"),
+     r"w {{ … }} po wyrażeniu stoi „\1”: brak operatora albo kropki?",
+     r"in {{ … }} the expression is followed by '\1': a missing operator or dot?"),
+    (re.compile(r"expected token 'name', got '.*'"), "po „|” brak nazwy filtra",
+     "no filter name after '|'"),
+    (re.compile(r"expected name or number"), "po kropce brak nazwy pola",
+     "no field name after the dot"),
+    (re.compile(r"unexpected '(.*)'"), r"nieoczekiwany znak „\1”", r"unexpected character '\1'"),
+    (re.compile(r"No filter named '(\w+)'"), r"nieznany filtr „\1”", r"unknown filter '\1'"),
+    (re.compile(r"No test named '(\w+)'"), r"nieznany test „is \1”", r"unknown test 'is \1'"),
 )  # fmt: skip
 
 
-def syntax_error_position(exc: TemplateSyntaxError, source: str) -> tuple[int, int, str]:
+def syntax_error_position(exc: TemplateSyntaxError, source: str) -> tuple[int, int, Said]:
     """(line, column, Polish message) of a syntax error in *source* (lines and columns from 1):
     for a block left open, the line of the tag that opened it."""
     lines = source.split("\n")
@@ -166,26 +162,28 @@ def syntax_error_position(exc: TemplateSyntaxError, source: str) -> tuple[int, i
         if opened is not None:
             at, column = opened
             end = _BLOCKS.get(tag, f"end{tag}")
-            return at, column, f"blok {{% {tag} %}} nie jest zamknięty: brak {{% {end} %}}"
+            return at, column, said("block_open", tag=tag, end=end)
     if unknown:
         tag = unknown.group(1)
         column = _column(lines[line - 1], rf"\{{%-?\s*{re.escape(tag)}\b")
         if unclosed:
-            end = _BLOCKS.get(unclosed.group(1), f"end{unclosed.group(1)}")
-            text = f"{{% {tag} %}} w tym miejscu, a otwarty jest blok {{% {unclosed.group(1)} %}}"
-            return line, column, f"{text}: najpierw {{% {end} %}}"
+            opened = unclosed.group(1)
+            end = _BLOCKS.get(opened, f"end{opened}")
+            return line, column, said("tag_misplaced", tag=tag, open=opened, end=end)
         near = near_names(tag, [*_BLOCKS, *_BLOCKS.values(), "elif", "else"])
-        hint = f" — czy chodziło o: {', '.join(near)}?" if near else ""
-        return line, column, f"nieznany znacznik {{% {tag} %}}{hint}"
-    for pattern, polish in _SYNTAX_MESSAGES:
+        if near:
+            return line, column, said("tag_unknown_near", tag=tag, near=", ".join(near))
+        return line, column, said("tag_unknown", tag=tag)
+    column = _error_column(lines[line - 1], message)
+    for pattern, polish, english in _SYNTAX_MESSAGES:
         match = pattern.search(message)
         if match:
-            return line, _error_column(lines[line - 1], message), match.expand(polish)
-    return line, _error_column(lines[line - 1], message), f"błąd składni ({message})"
+            return line, column, Said(match.expand(polish), match.expand(english))
+    return line, column, said("syntax_other", message=message)
 
 
-def syntax_error_text(line: int, column: int, message: str) -> str:
-    return f"błąd składni szablonu (wiersz {line}, kolumna {column}): {message}"
+def syntax_error_text(line: int, column: int, message: Said) -> Said:
+    return said("syntax_at", line=line, column=column, message=message)
 
 
 def _last_open_block(lines: list[str], tag: str) -> tuple[int, int] | None:

@@ -21,6 +21,8 @@ from pathlib import Path
 
 from deedgen.clauses.findings import ERROR, WARNING, clause_problem, from_error, raise_first
 from deedgen.clauses.front_matter import meta_line
+from deedgen.clauses.links import escaping_links, leaves
+from deedgen.clauses.messages import clause_error, joined, said
 from deedgen.clauses.model import Clause, Removal, load_entry
 from deedgen.clauses.required import Requirement, funding_required_clauses
 from deedgen.exceptions import ClauseError, Location, Problem
@@ -49,10 +51,16 @@ class Provenance:
     def replaced(self) -> Clause | None:
         return self.replaces[0] if self.replaces else None
 
-    def summary(self) -> str:
-        """``replaces central v3`` (empty when the clause replaces nothing)."""
+    @property
+    def replaced_label(self) -> str:
+        """``central v3``: the clause it replaces (empty when it replaces nothing)."""
         below = self.replaced
-        return f"replaces {below.layer} v{below.version}" if below else ""
+        return f"{below.layer} v{below.version}" if below else ""
+
+    def summary(self, lang: str = "pl") -> str:
+        """``zastępuje central v3`` / ``replaces central v3`` (empty when it replaces nothing)."""
+        word = "replaces" if lang == "en" else "zastępuje"
+        return f"{word} {self.replaced_label}" if self.replaced else ""
 
 
 @dataclass
@@ -70,10 +78,9 @@ class ClauseLibrary:
             return self.clauses[clause_id]
         except KeyError:
             removal = self.removed.get(clause_id)
-            why = f"; it is removed by {removal.path}" if removal else ""
-            raise ClauseError(
-                f"no clause '{clause_id}' in the clause library ({self.describe_layers()}){why}"
-            ) from None
+            key, path = ("no_clause_removed", removal.path) if removal else ("no_clause", "")
+            layers = self.describe_layers()
+            raise clause_error(key, id=clause_id, layers=layers, path=path) from None
 
     def for_document(self, kind: str) -> list[Clause]:
         chosen = (c for c in self.clauses.values() if kind in c.documents)
@@ -91,7 +98,7 @@ class ClauseLibrary:
         for layer in self.layers:
             if layer.name == name:
                 return layer
-        raise ClauseError(f"no layer '{name}' (layers: {', '.join(x.name for x in self.layers)})")
+        raise clause_error("no_layer", name=name, layers=", ".join(x.name for x in self.layers))
 
     def provenance(self, clause_id: str) -> Provenance:
         return Provenance(self.get(clause_id), tuple(self.replaced.get(clause_id, ())))
@@ -110,13 +117,13 @@ def make_layers(
     (naming it with ``--library`` makes the central library the writable top layer)."""
     central_path = Path(central or CENTRAL_DIR)
     if not central_path.is_dir():
-        raise ClauseError(f"clause library folder not found: {central_path}")
+        raise clause_error("no_library_folder", path=central_path)
     layers: list[Layer] = []
     names: set[str] = {"central"}
     for index, overlay in enumerate(overlays):
         path = Path(overlay)
         if not path.is_dir():
-            raise ClauseError(f"clause library folder not found: {path}")
+            raise clause_error("no_library_folder", path=path)
         if path.resolve() == central_path.resolve() or any(
             path.resolve() == x.path.resolve() for x in layers
         ):
@@ -181,7 +188,7 @@ def layer_files(layer: Layer, layers: Sequence[Layer] = ()) -> list[Path]:
             continue
         if any(path.resolve().is_relative_to(n) for n in nested):
             continue
-        if _leaves(path, root) or _leaves(_english_of(path), root):
+        if leaves(path, root) or leaves(_english_of(path), root):
             continue
         files.append(path)
     return files
@@ -197,32 +204,6 @@ def _clause_texts(folder: Path, suffix: str) -> list[Path]:
 
 def _english_of(pl_file: Path) -> Path:
     return pl_file.with_name(pl_file.name[: -len(".pl.txt")] + ".en.txt")
-
-
-def _leaves(path: Path, root: Path) -> bool:
-    """A symbolic link (to a file or a folder) whose target is outside the layer *root*."""
-    return path.is_symlink() and not path.resolve().is_relative_to(root)
-
-
-def escaping_links(layer: Layer) -> list[Problem]:
-    """An error for each symbolic link of the layer that leads out of it: its text would reach
-    the documents from a folder nobody reviews as this layer, so it is never followed."""
-    root = layer.path.resolve()
-    problems = []
-    for parent, subfolders, names in os.walk(layer.path):
-        for name in sorted(subfolders + names):
-            path = Path(parent) / name
-            if _leaves(path, root):
-                problems.append(
-                    clause_problem(
-                        code="symlink",
-                        message=f"dowiązanie symboliczne prowadzi poza warstwę {layer.name}"
-                        f" (do {path.resolve()}); deedgen go nie czyta — skopiuj plik do"
-                        f" warstwy / a symbolic link leads out of the layer; it is not read",
-                        location=Location(file=str(path), line=1),
-                    )
-                )
-    return problems
 
 
 def scan_layer(
@@ -242,8 +223,9 @@ def scan_layer(
             findings.append(
                 clause_problem(
                     code="duplicate-id",
-                    message=f"clause id '{entry.id}' is defined twice in layer {layer.name}: "
-                    f"also in {seen[entry.id]}",
+                    message=said(
+                        "duplicate_id", id=entry.id, layer=layer.name, other=seen[entry.id]
+                    ),
                     location=Location(file=str(pl_file), line=meta_line(pl_file, "id")),
                     clause_id=entry.id,
                     related=Location(file=seen[entry.id], line=meta_line(seen[entry.id], "id")),
@@ -255,8 +237,7 @@ def scan_layer(
             findings.append(
                 clause_problem(
                     code="removal",
-                    message="a removal marker belongs in an overlay; in the central library, "
-                    "delete the clause files instead",
+                    message=said("central_removal"),
                     location=Location(file=str(pl_file), line=meta_line(pl_file, "remove")),
                     clause_id=entry.id,
                 )
@@ -269,8 +250,7 @@ def scan_layer(
             findings.append(
                 clause_problem(
                     code="language",
-                    message="an English variant without its Polish file "
-                    "(NAME.pl.txt is the authoritative text)",
+                    message=said("english_orphan"),
                     location=Location(file=str(other), line=1),
                 )
             )
@@ -328,8 +308,13 @@ def _add(library: ClauseLibrary, clause: Clause) -> list[Problem]:
             return [
                 clause_problem(
                     code="locked-override",
-                    message=f"clause '{clause.id}' is locked in layer {below.layer} "
-                    f"({below.source}) and cannot be replaced by {clause.source}",
+                    message=said(
+                        "locked_override",
+                        id=clause.id,
+                        layer=below.layer,
+                        source=below.source,
+                        other=clause.source,
+                    ),
                     location=Location(file=clause.source, line=meta_line(clause.source, "id")),
                     clause_id=clause.id,
                     related=Location(file=below.source, line=meta_line(below.source, "locked")),
@@ -348,11 +333,12 @@ def _remove(
     below = library.clauses.get(removal.id)
     if below is None:
         earlier = library.removed.get(removal.id)
-        why = f"it is already removed by {earlier.path}" if earlier else "no lower layer has it"
+        key = "removed_already" if earlier else "removes_nothing"
+        message = said(key, id=removal.id, path=earlier.path if earlier else "")
         return [
             clause_problem(
                 code="removal",
-                message=f"removal marker for '{removal.id}' removes nothing: {why}",
+                message=message,
                 location=where,
                 severity=WARNING,
                 clause_id=removal.id,
@@ -362,8 +348,13 @@ def _remove(
         return [
             clause_problem(
                 code="locked-removal",
-                message=f"clause '{removal.id}' is locked in layer {below.layer} ({below.source}) "
-                f"and cannot be removed by {removal.path}",
+                message=said(
+                    "locked_removal",
+                    id=removal.id,
+                    layer=below.layer,
+                    source=below.source,
+                    path=removal.path,
+                ),
                 location=where,
                 clause_id=removal.id,
                 related=Location(file=below.source, line=meta_line(below.source, "locked")),
@@ -371,12 +362,17 @@ def _remove(
         ]
     needs = required.get(removal.id) or []
     if needs:
-        rules = "; ".join(r.describe() for r in needs)
+        rules = joined((r.described() for r in needs), "; ")
         return [
             clause_problem(
                 code="required-removal",
-                message=f"clause '{removal.id}' ({below.source}) is required by {rules}: "
-                f"{removal.path} cannot remove it (replace its wording instead)",
+                message=said(
+                    "required_removal",
+                    id=removal.id,
+                    source=below.source,
+                    rules=rules,
+                    path=removal.path,
+                ),
                 location=where,
                 severity=ERROR,
                 clause_id=removal.id,

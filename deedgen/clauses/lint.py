@@ -44,6 +44,7 @@ from deedgen.clauses.lint_sheets import never_rendered, sheet_findings, untested
 from deedgen.clauses.lint_structure import language_findings, reference_findings, structure_findings
 from deedgen.clauses.lint_template import template_findings
 from deedgen.clauses.lint_terms import term_findings
+from deedgen.clauses.messages import Said, said
 from deedgen.clauses.model import Clause
 from deedgen.document import DOCUMENT_ORDER
 from deedgen.exceptions import EXIT_INVALID_INPUT, EXIT_OK, Location, Problem
@@ -149,9 +150,12 @@ def override_findings(library: ClauseLibrary) -> list[Problem]:
                 findings.append(
                     clause_finding(
                         "override-version",
-                        f"version {upper.version} is not above the version it replaces "
-                        f"({lower.layer} v{lower.version}): raise it so documents and manifests "
-                        "tell the two apart",
+                        said(
+                            "override_version",
+                            version=upper.version,
+                            layer=lower.layer,
+                            below=lower.version,
+                        ),
                         upper.source,
                         line,
                         upper,
@@ -164,9 +168,13 @@ def override_findings(library: ClauseLibrary) -> list[Problem]:
                 findings.append(
                     clause_finding(
                         "stale-override",
-                        f"this override was made on {bases[-1]}, but it now replaces "
-                        f"{lower.layer} v{lower.version}: review the change below "
-                        f"(deedgen clause diff {clause_id}) and record it with a new base",
+                        said(
+                            "stale_override",
+                            base=bases[-1],
+                            layer=lower.layer,
+                            below=lower.version,
+                            clause=clause_id,
+                        ),
                         upper.source,
                         meta_line(upper.source, "changes"),
                         upper,
@@ -181,8 +189,7 @@ def rejected_findings(library: ClauseLibrary) -> list[Problem]:
     return [
         clause_problem(
             "rejected",
-            "odrzucony szkic edycji (deedgen clause edit): przenieś z niego, co potrzebne, "
-            "do pliku klauzuli, a potem usuń szkice: deedgen clause clean --rejected",
+            said("rejected"),
             Location(file=str(path)),
             WARNING,
         )
@@ -241,49 +248,36 @@ def _metadata_findings(
     path = clause.source
     findings: list[Problem] = []
 
-    def add(code: str, key: str, message: str, severity: str = ERROR) -> None:
+    def add(code: str, key: str, message: Said, severity: str = ERROR) -> None:
         findings.append(clause_finding(code, message, path, meta_line(path, key), clause, severity))
 
     folder = Path(path).parent.name
     if folder != clause.category and Path(path).parent != Path(clause.layer_dir):
-        message = f"clause of category '{clause.category}' is in the folder '{folder}/'"
-        add("folder", "category", f"{message}; move it to {clause.category}/", WARNING)
+        message = said("folder", category=clause.category, folder=folder)
+        add("folder", "category", message, WARNING)
     # In the action plan and the forms a slot names a place in the template; in the declarations
     # any slot just makes the section unnumbered (e.g. "head" for the comparition and preamble).
     templated = "/".join(sorted({"action_plan", "evaluation_forms"} & set(clause.documents)))
     if clause.slot is not None and templated and clause.slot not in SLOTS:
-        expected = f"expected one of {', '.join(SLOTS)} (docs/clause-format.md)"
-        add(
-            "syntax",
-            "slot",
-            f"slot '{clause.slot}' is not a place in the {templated} template; {expected}",
-        )
+        message = said("slot", slot=clause.slot, templated=templated, slots=", ".join(SLOTS))
+        add("syntax", "slot", message)
     if clause.condition and clause.condition.strip().lower() == "false":
-        message = 'draft: condition "false" keeps the clause out of every document'
-        add("draft", "condition", f"{message}; remove the line when the text is ready", WARNING)
+        add("draft", "condition", said("draft"), WARNING)
     if clause.condition:
         findings += condition_findings(clause, model)
     if references and clause.fallback:
         target = library.clauses.get(clause.fallback)
         if target is None:
-            why = " (removed by an overlay)" if clause.fallback in library.removed else ""
-            add("fallback", "fallback", f"fallback '{clause.fallback}' is not in the library{why}")
+            key = "fallback_removed" if clause.fallback in library.removed else "fallback_missing"
+            add("fallback", "fallback", said(key, fallback=clause.fallback))
         elif not set(target.documents) & set(clause.documents):
             elsewhere = ", ".join(target.documents)
-            add(
-                "fallback",
-                "fallback",
-                f"fallback '{clause.fallback}' belongs to other documents ({elsewhere})",
-                WARNING,
-            )
+            message = said("fallback_elsewhere", fallback=clause.fallback, documents=elsewhere)
+            add("fallback", "fallback", message, WARNING)
         if not clause.condition:
-            add("fallback", "fallback", "a fallback without a condition is never used", WARNING)
+            add("fallback", "fallback", said("fallback_unused"), WARNING)
     for entry in clause.requires:
         head = entry.split(".")[0].split("[")[0]
         if head not in model.names:
-            add(
-                "requires",
-                "requires",
-                f"requires '{entry}': the data has no '{head}' (see docs/clause-format.md, Data)",
-            )
+            add("requires", "requires", said("requires", entry=entry, head=head))
     return findings

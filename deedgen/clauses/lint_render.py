@@ -13,6 +13,7 @@ from deedgen.clauses.findings import clause_finding, clause_problem, from_error
 from deedgen.clauses.front_matter import meta_line
 from deedgen.clauses.jinja_errors import render_error_message
 from deedgen.clauses.lint_template import ast_findings
+from deedgen.clauses.messages import both, said
 from deedgen.clauses.model import Clause
 from deedgen.exceptions import ClauseError, Location, Problem
 
@@ -29,7 +30,7 @@ def condition_findings(clause: Clause, model: DataModel) -> list[Problem]:
         return [
             clause_finding(
                 "condition",
-                f"warunek „{clause.condition}” nie jest poprawnym wyrażeniem: {exc.message}",
+                said("condition_syntax", condition=clause.condition, error=exc.message),
                 path,
                 line,
                 clause,
@@ -38,7 +39,7 @@ def condition_findings(clause: Clause, model: DataModel) -> list[Problem]:
     findings = [
         clause_problem(
             code=f.code if f.code != "placeholder" else "condition",
-            message=f"warunek: {f.message()}",
+            message=said("condition_name", message=both(f)),
             location=Location(file=path, line=line),
             severity=f.severity,
             clause_id=clause.id,
@@ -56,8 +57,13 @@ def condition_findings(clause: Clause, model: DataModel) -> list[Problem]:
             findings.append(
                 clause_finding(
                     "condition",
-                    f"warunku „{clause.condition}” nie da się obliczyć dla "
-                    f"{Path(sheet).name} ({lang}): {message}",
+                    said(
+                        "condition_fails",
+                        condition=clause.condition,
+                        sheet=Path(sheet).name,
+                        lang=lang,
+                        message=message,
+                    ),
                     path,
                     line,
                     clause,
@@ -97,7 +103,9 @@ def render_findings(clause: Clause, model: DataModel, texts_ok: dict[str, bool])
             findings.append(
                 clause_problem(
                     code=finding.code,
-                    message=f"{finding.message()} (sample {Path(sheet).name}, {lang})",
+                    message=said(
+                        "on_sample", message=both(finding), sheet=Path(sheet).name, lang=lang
+                    ),
                     location=finding.location,
                     clause_id=clause.id,
                 )

@@ -23,16 +23,17 @@ from deedgen.assemble.units import parse_units
 from deedgen.clauses.data_model import DataModel
 from deedgen.clauses.findings import ERROR, clause_problem, from_error
 from deedgen.clauses.library import ClauseLibrary
+from deedgen.clauses.messages import Said, both, said
 from deedgen.clauses.model import Clause
 from deedgen.document import DOCUMENT_ORDER, NUMBERED_DOCUMENTS
 from deedgen.exceptions import ClauseError, Location, Problem
 from deedgen.templating import DATA_RE, evaluate_condition, render_body
 
-DOCUMENT_NAMES = {
-    "preliminary": "deklaracji wstępnej",
-    "declaration": "deklaracji partnerskiej",
-    "action_plan": "planu działań",
-    "evaluation_forms": "formularzy ewaluacji",
+DOCUMENT_NAMES = {  # the Polish in the genitive ("nie ma w deklaracji partnerskiej")
+    "preliminary": Said("deklaracji wstępnej", "preliminary declaration"),
+    "declaration": Said("deklaracji partnerskiej", "partnership declaration"),
+    "action_plan": Said("planu działań", "action plan"),
+    "evaluation_forms": Said("formularzy ewaluacji", "evaluation forms"),
 }
 
 
@@ -42,7 +43,7 @@ class SheetFailure:
     finding naming them all)."""
 
     code: str
-    message: str
+    message: Said
     location: Location | None
     clause_id: str
 
@@ -106,8 +107,13 @@ def sheet_findings(
     return [
         clause_problem(
             failure.code,
-            f"{failure.message} — nie zbuduje się dla {len(labels)} z {total} koalicji: "
-            + ", ".join(labels),
+            said(
+                "breaks_coalitions",
+                message=failure.message,
+                count=len(labels),
+                total=total,
+                labels=", ".join(labels),
+            ),
             failure.location,
             ERROR,
             failure.clause_id,
@@ -184,7 +190,7 @@ def _document_failures(library: ClauseLibrary, context: dict, lang: str) -> Iter
 def _failure(error: ClauseError, clause: Clause) -> SheetFailure:
     code = "sandbox" if "sandbox" in error.message else "render"
     problem = from_error(error, code=code, clause_id=clause.id)
-    return SheetFailure(code, problem.message(), problem.location, clause.id)
+    return SheetFailure(code, both(problem), problem.location, clause.id)
 
 
 def _select(library: ClauseLibrary, kind: str, context: dict, lang: str) -> list[Clause]:
@@ -245,37 +251,40 @@ class _Document:
                 continue
             code, reason = why
             where = Location(file=text.path, line=_line_of(match.group(0), text))
-            yield SheetFailure(code, f"{match.group(0)}: {reason}", where, clause.id)
+            message = said("written", written=match.group(0), reason=reason)
+            yield SheetFailure(code, message, where, clause.id)
 
     def _why_unresolved(self, target_id: str, anchor: str | None, lang: str):
         target = self.library.clauses[target_id]
         document = DOCUMENT_NAMES.get(self.kind, self.kind)
         if target_id not in self.numbers:
             if self.kind not in target.documents:
-                return "reference", (
-                    f"klauzula {target_id} należy do innych dokumentów "
-                    f"({', '.join(target.documents)}), nie do {document}"
+                documents = ", ".join(target.documents)
+                return "reference", said(
+                    "target_elsewhere", target=target_id, documents=documents, document=document
                 )
-            reason = f"klauzuli {target_id} nie ma w {document} tych koalicji"
             if not target.condition:
-                return "reference", reason
-            reason += f" (jej warunek „{target.condition}” jest dla nich fałszywy"
+                return "reference", said("target_absent", target=target_id, document=document)
+            instead = ""
             if target.fallback and target.fallback in self.numbers:
-                reason += f", w jej miejscu stoi {target.fallback}"
-            return "reference", (
-                f"{reason}); odwołuj się do niej tylko pod tym samym warunkiem: "
-                f"{{% if {target.condition} %}} … {{% endif %}}"
+                instead = said("instead", fallback=target.fallback)
+            return "reference", said(
+                "target_excluded",
+                target=target_id,
+                document=document,
+                condition=target.condition,
+                instead=instead,
             )
         if self.numbers[target_id] is None:
-            return "reference", (
-                f"klauzula {target_id} nie ma numeru § (sekcja „{target.slot}” poza numeracją)"
-            )
+            return "reference", said("target_unnumbered", target=target_id, slot=target.slot)
         if anchor is not None and (target_id, anchor) not in self.anchors:
-            known = sorted(a for c, a in self.anchors if c == target_id)
-            return "anchor", (
-                f"w {document} tych koalicji klauzula {target_id} nie ma kotwicy [{anchor}] "
-                f"(jej kotwice tutaj: {', '.join(known) or 'brak'}; kotwica w gałęzi "
-                "{% if %}, której te koalicje nie mają?)"
+            known = ", ".join(sorted(a for c, a in self.anchors if c == target_id))
+            return "anchor", said(
+                "target_anchor",
+                document=document,
+                target=target_id,
+                anchor=anchor,
+                known=known or said("none"),
             )
         return None
 

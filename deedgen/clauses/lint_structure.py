@@ -11,6 +11,7 @@ from pathlib import Path
 from deedgen.clauses.findings import ERROR, WARNING, clause_finding
 from deedgen.clauses.front_matter import meta_line
 from deedgen.clauses.library import ClauseLibrary
+from deedgen.clauses.messages import Said, said
 from deedgen.clauses.model import Clause, ClauseText
 from deedgen.exceptions import ClauseError, Problem
 
@@ -68,7 +69,7 @@ class _StructureScan:
         self.branch_stack: list[list[int]] = []  # open if-blocks: [block number, branch number]
         self.blocks = 0
 
-    def add(self, message: str, line_no: int, severity: str = ERROR) -> None:
+    def add(self, message: Said, line_no: int, severity: str = ERROR) -> None:
         self.findings.append(
             clause_finding("structure", message, self.text.path, line_no, self.clause, severity)
         )
@@ -82,11 +83,8 @@ class _StructureScan:
         if not match:
             near = _NEAR_MARKER.match(line)
             if near:
-                self.add(
-                    f"'{near.group(1)}{near.group(2).strip()}' starts the line: did you mean the marker '{near.group(1)}.'?",
-                    line_no,
-                    WARNING,
-                )
+                found = f"{near.group(1)}{near.group(2).strip()}"
+                self.add(said("near_marker", found=found, kind=near.group(1)), line_no, WARNING)
             elif not self.have_ust:
                 self.have_ust = True
             return
@@ -94,7 +92,7 @@ class _StructureScan:
         if bracket is not None and not self.anchor(kind, bracket, line_no):
             return
         if after and not after.isspace():
-            self.add(f"'{kind}.' must be followed by a space (found '{kind}.{after}…')", line_no)
+            self.add(said("marker_space", kind=kind, after=after), line_no)
         self.marker(kind, line_no)
 
     def track_branches(self, raw: str) -> None:
@@ -112,20 +110,20 @@ class _StructureScan:
         """Check a marker's ``[anchor]``; False when it is not closed (the line is not read on)."""
         inside = bracket[1:]
         if not inside.endswith("]"):
-            self.add(f"anchor of '{kind}.' is not closed: write {kind}.[name]", line_no)
+            self.add(said("anchor_unclosed", kind=kind), line_no)
             return False
         inside = inside[:-1]
         if "{" in inside:  # a computed anchor: known only when rendered
             return True
         if not _ANCHOR_OK.fullmatch(inside):
-            self.add(f"anchor [{inside}]: use letters, digits, _ and - only", line_no)
+            self.add(said("anchor_characters", anchor=inside), line_no)
             return True
         here = tuple(tuple(x) for x in self.branch_stack)
         clash = next(
             (n for n, where in self.anchors.get(inside, []) if not _exclusive(here, where)), None
         )
         if clash is not None:
-            self.add(f"anchor [{inside}] is used twice in this clause (also line {clash})", line_no)
+            self.add(said("anchor_twice", anchor=inside, line=clash), line_no)
         self.anchors.setdefault(inside, []).append((line_no, here))
         return True
 
@@ -135,24 +133,18 @@ class _StructureScan:
             self.have_ust, self.have_pkt, self.have_lit, self.closed = True, False, False, False
         elif kind == "pkt":
             if self.closed:
-                self.add(
-                    "'pkt.' after the 'wsp.' closing part of this ustęp: start a new 'ust.' first",
-                    line_no,
-                )
+                self.add(said("pkt_after_wsp"), line_no)
             self.have_ust, self.have_pkt, self.have_lit = True, True, False
         elif kind == "lit":
             if not self.have_pkt or self.closed:
-                self.add("'lit.' must follow a 'pkt.' (a litera belongs to a punkt)", line_no)
+                self.add(said("lit_outside_pkt"), line_no)
             self.have_lit = True
         elif kind == "tir":
             if not self.have_lit or self.closed:
-                self.add("'tir.' must follow a 'lit.' (a tiret belongs to a litera)", line_no)
+                self.add(said("tir_outside_lit"), line_no)
         elif kind == "wsp":
             if not self.have_pkt:
-                self.add(
-                    "'wsp.' closes an enumeration, but no 'pkt.' precedes it in this ustęp",
-                    line_no,
-                )
+                self.add(said("wsp_without_pkt"), line_no)
             self.closed, self.have_pkt, self.have_lit = True, False, False
 
 
@@ -175,32 +167,38 @@ def _reference_problems(clause: Clause, text: ClauseText, library: ClauseLibrary
     if not _REFERENCE_OK.fullmatch(target_id) or (
         anchor is not None and not _ANCHOR_OK.fullmatch(anchor)
     ):
-        yield "reference", f"{written}: write §[category.name] or §[category.name#anchor]", ERROR
+        yield "reference", said("reference_form", written=written), ERROR
         return
     target = library.clauses.get(target_id)
     if target is None:
         removal = library.removed.get(target_id)
-        why = f"it is removed by {removal.path}" if removal else "no layer has it"
-        yield "reference", f"{written} refers to clause {target_id}, but {why}", ERROR
+        message = (
+            said("reference_removed", written=written, target=target_id, path=removal.path)
+            if removal
+            else said("reference_missing", written=written, target=target_id)
+        )
+        yield "reference", message, ERROR
         return
     if not set(target.documents) & set(clause.documents):
-        yield (
-            "reference",
-            f"{written}: clause {target_id} is in other documents "
-            f"({', '.join(target.documents)}), so the reference cannot be numbered",
-            WARNING,
+        documents = ", ".join(target.documents)
+        message = said(
+            "reference_elsewhere", written=written, target=target_id, documents=documents
         )
+        yield "reference", message, WARNING
     if anchor is not None:
         target_text = target.texts.get(text.lang) or target.texts["pl"]
         anchors, dynamic = static_anchors(target_text.body)
         if anchor not in anchors and not dynamic:
-            known = ", ".join(sorted(anchors)) or "none"
-            yield (
-                "anchor",
-                f"{written}: clause {target_id} ({target_text.path}) has no anchor "
-                f"[{anchor}] (its anchors: {known})",
-                ERROR,
+            known = ", ".join(sorted(anchors)) or said("none")
+            message = said(
+                "reference_anchor",
+                written=written,
+                target=target_id,
+                path=target_text.path,
+                anchor=anchor,
+                known=known,
             )
+            yield "anchor", message, ERROR
 
 
 def language_findings(clause: Clause, *, check_saved_times: bool = False) -> list[Problem]:
@@ -213,7 +211,7 @@ def language_findings(clause: Clause, *, check_saved_times: bool = False) -> lis
         findings.append(
             clause_finding(
                 "language",
-                f"no English variant ({name}): documents in English cannot use this clause",
+                said("no_english", name=name),
                 pl.path,
                 meta_line(pl.path, "id"),
                 clause,
@@ -229,8 +227,7 @@ def language_findings(clause: Clause, *, check_saved_times: bool = False) -> lis
         findings.append(
             clause_finding(
                 "anchor",
-                f"the Polish and English texts define different anchors ({', '.join(diff)}): "
-                "references would resolve in one language only",
+                said("anchors_differ", anchors=", ".join(diff)),
                 en.path,
                 en.body_line,
                 clause,
@@ -243,8 +240,7 @@ def language_findings(clause: Clause, *, check_saved_times: bool = False) -> lis
         findings.append(
             clause_finding(
                 "translation-review",
-                f"the English text awaits review since version {review} "
-                "(the Polish text changed; remove 'review: true' from its change entry when done)",
+                said("translation_review", version=review),
                 en.path,
                 meta_line(en.path, "changes"),
                 clause,
@@ -272,11 +268,13 @@ def _stale_translation(clause: Clause, pl: ClauseText, en: ClauseText) -> list[P
     def when(seconds: float) -> str:
         return dt.datetime.fromtimestamp(seconds).strftime("%Y-%m-%d %H:%M")
 
-    message = (
-        f"tekst angielski ({Path(en.path).name}, zapisany {when(en_time)}) jest starszy niż "
-        f"polski ({Path(pl.path).name}, zapisany {when(pl_time)}, wersja {clause.version}): "
-        "sprawdź tłumaczenie i zapisz plik angielski (albo zmieniaj tekst przez "
-        "deedgen clause edit, które oznacza tłumaczenie do przeglądu)"
+    message = said(
+        "translation_stale",
+        en=Path(en.path).name,
+        en_time=when(en_time),
+        pl=Path(pl.path).name,
+        pl_time=when(pl_time),
+        version=clause.version,
     )
     return [
         clause_finding(

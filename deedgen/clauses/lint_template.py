@@ -21,6 +21,7 @@ from deedgen.clauses.jinja_errors import (
     unknown_name_message,
 )
 from deedgen.clauses.lint_attributes import attribute_paths, constant_value
+from deedgen.clauses.messages import Said, said
 from deedgen.clauses.model import Clause, ClauseText
 from deedgen.exceptions import Problem
 
@@ -68,19 +69,14 @@ def _refused_by_sandbox(ast: nodes.Template):
             nodes.FromImport: "from … import",
             nodes.Include: "include",
         }.get(type(node), "extends")
-        message = f"'{{% {word} %}}' is not allowed: a clause cannot load other templates"
-        yield "sandbox", message, node, ERROR
+        yield "sandbox", said("sandbox_load", word=word), node, ERROR
     for node in ast.find_all((nodes.Getattr, nodes.Getitem)):
         name = node.attr if isinstance(node, nodes.Getattr) else constant_value(node.arg)
         if isinstance(name, str) and (name.startswith("_") or name in UNSAFE_ATTRIBUTES):
-            message = (
-                f"access to '{name}' is refused by the sandbox (private or internal attribute)"
-            )
-            yield "sandbox", message, node, ERROR
+            yield "sandbox", said("sandbox_private", name=name), node, ERROR
     for node in ast.find_all(nodes.Call):
         if isinstance(node.node, nodes.Getattr) and node.node.attr in MUTATING:
-            message = f"'.{node.node.attr}(…)' changes data: the sandbox refuses it (templates read data only)"
-            yield "sandbox", message, node, ERROR
+            yield "sandbox", said("sandbox_mutation", name=node.node.attr), node, ERROR
 
 
 def _unknown_names(ast: nodes.Template, model: DataModel):
@@ -92,17 +88,13 @@ def _unknown_names(ast: nodes.Template, model: DataModel):
             and node.args
             and str(constant_value(node.args[0]) or "").startswith("_")
         ):
-            message = f"attr('{constant_value(node.args[0])}') is refused by the sandbox"
-            yield "sandbox", message, node, ERROR
+            yield "sandbox", said("sandbox_attr", name=constant_value(node.args[0])), node, ERROR
         if node.name not in model.filters:
-            message = (
-                f"unknown filter '{node.name}'; known: {', '.join(sorted(_custom_filters(model)))} "
-                "and Jinja's built-in filters"
-            )
-            yield "filter", message, node, ERROR
+            known = ", ".join(sorted(_custom_filters(model)))
+            yield "filter", said("unknown_filter", name=node.name, known=known), node, ERROR
     for node in ast.find_all(nodes.Test):
         if node.name not in model.tests:
-            yield "filter", f"unknown test 'is {node.name}'", node, ERROR
+            yield "filter", said("unknown_test", name=node.name), node, ERROR
     for name in sorted(_undeclared(ast) - model.names):
         first = next(
             (n for n in ast.find_all(nodes.Name) if n.name == name and n.ctx == "load"), ast
@@ -113,7 +105,7 @@ def _unknown_names(ast: nodes.Template, model: DataModel):
             yield "attribute", _missing_field_message(dotted, model), _At(lineno), ERROR
 
 
-def _missing_field_message(dotted: str, model: DataModel) -> str:
+def _missing_field_message(dotted: str, model: DataModel) -> Said:
     """„coalition.nmae”: no sample sheet has it; the fields its owner has, nearest first."""
     owner, _, name = dotted.rpartition(".")
     fields: set[str] = set()
@@ -123,11 +115,15 @@ def _missing_field_message(dotted: str, model: DataModel) -> str:
             value = value.get(part) if isinstance(value, dict) else None
         if isinstance(value, dict):
             fields.update(k for k in value if isinstance(k, str))
-    head = f"„{dotted}”: żaden arkusz nie ma pola „{name}” w „{owner}”"
     near = near_names(name, fields)
     if near:
-        return f"{head} — czy chodziło o: {', '.join(near)}?"
-    return f"{head}; jego pola: {', '.join(sorted(fields))}" if fields else head
+        return said(
+            "missing_field_near", dotted=dotted, name=name, owner=owner, near=", ".join(near)
+        )
+    if fields:
+        known = ", ".join(sorted(fields))
+        return said("missing_field_known", dotted=dotted, name=name, owner=owner, fields=known)
+    return said("missing_field", dotted=dotted, name=name, owner=owner)
 
 
 def _undeclared(ast: nodes.Template) -> set[str]:

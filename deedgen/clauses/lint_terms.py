@@ -20,6 +20,7 @@ from pathlib import Path
 from deedgen.clauses.data_model import DataModel
 from deedgen.clauses.findings import ERROR, WARNING, clause_problem
 from deedgen.clauses.library import ClauseLibrary
+from deedgen.clauses.messages import Said, said
 from deedgen.document import DOCUMENT_ORDER, AssembledDocument
 from deedgen.exceptions import DeedgenError, Location, Problem
 
@@ -85,27 +86,27 @@ def _document_findings(document, library, lang: str, sample: str) -> list[Proble
         clause = library.clauses.get(section.clause_id)
         if clause is None:
             continue
-        where = f"({document.title}, {sample})"
+        where = said("where", document=document.title, sample=sample)
         for match in DEFINITION[lang].finditer(text):
             term = match.group(1)
             if term in defined:
-                message = f"„{term}” is defined twice in one document {where}; define it once"
-                findings.append(_finding(clause, lang, message, [re.escape(match.group())]))
+                message = said("defined_twice", term=term, where=where)
+                findings.append(
+                    _finding(clause, lang, "defined-term", message, [re.escape(match.group())])
+                )
             defined.setdefault(term, index)
         if LEAKED[lang].search(text):
-            message = (
-                f"a structure marker is printed in the text {where}: "
-                f"„{_around(text, LEAKED[lang])}” — a line ending in an inline block tag "
-                "swallowed the line break; put the tag on the line before or end it with +%}"
+            message = said("leaked_marker", where=where, around=_around(text, LEAKED[lang]))
+            findings.append(
+                _finding(clause, lang, "leaked-marker", message, [INLINE_BLOCK_END.pattern])
             )
-            findings.append(_finding(clause, lang, message, [INLINE_BLOCK_END.pattern]))
         if lang == "pl":
             findings += _periphrases(clause, text, defined, where)
     findings += _used_before_definition(units, defined, library, lang, document.title, sample)
     return findings
 
 
-def _periphrases(clause, text: str, defined: dict, where: str) -> list[Problem]:
+def _periphrases(clause, text: str, defined: dict, where: Said) -> list[Problem]:
     found = []
     patterns = list(PERIPHRASES) + [
         re.compile(rf"\b{_stem(term).lower()}\w*, o któr\w+ mowa w §") for term in defined
@@ -113,11 +114,9 @@ def _periphrases(clause, text: str, defined: dict, where: str) -> list[Problem]:
     for pattern in patterns:
         match = pattern.search(text)
         if match:
-            message = (
-                f"„{match.group().strip()}” paraphrases a defined term {where}; "
-                "use the term itself (e.g. „Gmina”, „Biblioteka”, „Plan działań”, „Mentor”)"
-            )
-            found.append(_finding(clause, "pl", message, [re.escape(match.group())], WARNING))
+            message = said("periphrasis", found=match.group().strip(), where=where)
+            patterns = [re.escape(match.group())]
+            found.append(_finding(clause, "pl", "defined-term", message, patterns, WARNING))
     return found
 
 
@@ -131,11 +130,14 @@ def _used_before_definition(units, defined, library, lang, title, sample) -> lis
                 continue
             match = pattern.search(text)
             if match:
-                message = (
-                    f"„{match.group()}” is used before „{term}” is defined ({title}, {sample}); "
-                    "define the term at its first use"
+                message = said(
+                    "used_before_definition",
+                    found=match.group(),
+                    term=term,
+                    document=title,
+                    sample=sample,
                 )
-                findings.append(_finding(clause, lang, message, [pattern.pattern]))
+                findings.append(_finding(clause, lang, "defined-term", message, [pattern.pattern]))
                 break
     return findings
 
@@ -161,11 +163,17 @@ def _english_party_terms(documents: dict, library, sample: str) -> list[Problem]
                 and first[0] != term
                 and (clause := library.clauses.get(section.clause_id))
             ):
-                message = (
-                    f"{party['name']} is “{term}” in {document.title} but “{first[0]}” in "
-                    f"{first[1]} ({sample}); use one English term across the documents"
+                message = said(
+                    "party_terms",
+                    party=party["name"],
+                    term=term,
+                    document=document.title,
+                    first=first[0],
+                    first_document=first[1],
+                    sample=sample,
                 )
-                findings.append(_finding(clause, "en", message, ["hereinafter"], WARNING))
+                patterns = ["hereinafter"]
+                findings.append(_finding(clause, "en", "defined-term", message, patterns, WARNING))
     return findings
 
 
@@ -183,7 +191,9 @@ def _around(text: str, pattern: re.Pattern) -> str:
     return text[max(0, match.start() - 15) : match.end() + 15]
 
 
-def _finding(clause, lang: str, message: str, patterns, severity: str = ERROR) -> Problem:
+def _finding(
+    clause, lang: str, code: str, message: Said, patterns, severity: str = ERROR
+) -> Problem:
     """A finding at the first line of *clause*'s *lang* file that matches one of *patterns*
     (else the first line of its body)."""
     text = clause.text(lang)
@@ -194,7 +204,6 @@ def _finding(clause, lang: str, message: str, patterns, severity: str = ERROR) -
         if hit is not None:
             line = text.body_line + hit
             break
-    code = "leaked-marker" if "structure marker" in message else "defined-term"
     location = Location(file=text.path, line=line)
     return clause_problem(code, message, location, severity, clause.id)
 

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from deedgen.clauses.front_matter import meta_line, read_text, split_front_matter
-from deedgen.exceptions import ClauseError, LanguageError, Location
+from deedgen.clauses.messages import Said, clause_error
+from deedgen.exceptions import LanguageError, Location
 
 DOCUMENT_KINDS = (
     "preliminary",
@@ -37,6 +38,7 @@ REMOVAL_KEYS = ("id", "remove", "note", "changes")
 CLAUSE_ID = re.compile(r"[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+")
 _ID = CLAUSE_ID
 _FILE = re.compile(r"(?P<name>[a-z][a-z0-9_]*)\.(?P<lang>pl|en)\.txt")
+LANG_NAMES = {"pl": Said("polski", "Polish"), "en": Said("angielski", "English")}
 
 
 @dataclass(frozen=True)
@@ -77,9 +79,13 @@ class Clause:
             return self.texts[lang]
         except KeyError:
             first = next(iter(self.texts.values()), None)
-            raise ClauseError(
-                f"clause {self.id} has no {lang} variant ({self.id.split('.')[-1]}.{lang}.txt)",
-                location=Location(file=first.path) if first else None,
+            raise clause_error(
+                "no_variant",
+                Location(file=first.path) if first else None,
+                clause=self.id,
+                code=lang,
+                lang=LANG_NAMES.get(lang, lang),
+                file=f"{self.id.split('.')[-1]}.{lang}.txt",
             ) from None
 
     def _main_text(self) -> ClauseText:
@@ -128,25 +134,17 @@ def _where(path: Path, key: str = "id") -> Location:
 def _check_name(path: Path) -> re.Match:
     match = _FILE.fullmatch(path.name)
     if not match:
-        raise ClauseError(
-            "clause files are named NAME.pl.txt or NAME.en.txt (lower case, a-z, 0-9, _)",
-            location=Location(file=str(path)),
-        )
+        raise clause_error("file_name", Location(file=str(path)))
     return match
 
 
 def _check_id(path: Path, meta: dict, name: str) -> None:
     if "id" not in meta:
-        raise ClauseError("metadata 'id' is missing", location=Location(file=str(path), line=2))
+        raise clause_error("metadata_missing", Location(file=str(path), line=2), key="id")
     if not isinstance(meta["id"], str) or not _ID.fullmatch(meta["id"]):
-        raise ClauseError(
-            f"id '{meta['id']}' must look like category.name (lower case)", location=_where(path)
-        )
+        raise clause_error("id_form", _where(path), id=meta["id"])
     if meta["id"].rsplit(".", 1)[-1] != name:
-        raise ClauseError(
-            f"id '{meta['id']}' does not match the file name '{path.name}' (expected …{name})",
-            location=_where(path),
-        )
+        raise clause_error("id_file", _where(path), id=meta["id"], file=path.name, name=name)
 
 
 def read_clause_file(path: Path) -> tuple[dict, ClauseText]:
@@ -156,32 +154,24 @@ def read_clause_file(path: Path) -> tuple[dict, ClauseText]:
     meta, body, body_line = split_front_matter(path, text)
     lang = match.group("lang")
     if "remove" in meta:
-        raise ClauseError(
-            "'remove: true' makes a removal marker: only in a Polish file, with no body and only "
-            f"the keys {', '.join(REMOVAL_KEYS)}",
-            location=_where(path, "remove"),
-        )
+        raise clause_error("remove_in_clause", _where(path, "remove"), keys=", ".join(REMOVAL_KEYS))
     allowed = set(REQUIRED_KEYS + OPTIONAL_KEYS) if lang == "pl" else set(TRANSLATION_KEYS)
     unknown = sorted(set(meta) - allowed)
     if unknown:
-        raise ClauseError(
-            f"unknown metadata key(s) {', '.join(unknown)}; "
-            f"allowed here: {', '.join(sorted(allowed))}",
-            location=_where(path, unknown[0]),
+        raise clause_error(
+            "unknown_keys",
+            _where(path, unknown[0]),
+            unknown=", ".join(unknown),
+            allowed=", ".join(sorted(allowed)),
         )
     for key in ("id", "title", "version"):
         if key not in meta:
-            raise ClauseError(
-                f"metadata '{key}' is missing", location=Location(file=str(path), line=2)
-            )
+            raise clause_error("metadata_missing", Location(file=str(path), line=2), key=key)
     _check_id(path, meta, match.group("name"))
     if isinstance(meta["version"], bool) or not isinstance(meta["version"], int):
         meta["version"] = None
     if meta["version"] is None or meta["version"] < 1:
-        raise ClauseError(
-            f"version must be a whole number ≥ 1, found {meta['version']!r}",
-            location=_where(path, "version"),
-        )
+        raise clause_error("version_number", _where(path, "version"), found=repr(meta["version"]))
     clause_text = ClauseText(
         lang=lang,
         title=str(meta["title"]),
@@ -202,31 +192,24 @@ def build_clause(meta: dict, texts: dict[str, ClauseText], layer: str, layer_dir
         return Location(file=pl_path, line=meta_line(pl_path, key))
 
     if "pl" not in texts:
-        raise ClauseError(
-            "every clause has a Polish file (NAME.pl.txt), the authoritative text",
-            location=where("id"),
-        )
+        raise clause_error("no_polish", where("id"))
     for key in REQUIRED_KEYS:
         if key not in meta:
-            raise ClauseError(f"metadata '{key}' is missing", location=where(key))
+            raise clause_error("metadata_missing", where(key), key=key)
     documents = _documents(meta, where)
     if meta["id"].split(".")[0] != meta["category"]:
-        raise ClauseError(
-            f"id '{meta['id']}' must start with its category '{meta['category']}.'",
-            location=where("category"),
+        raise clause_error(
+            "id_category", where("category"), id=meta["id"], category=meta["category"]
         )
     requires = meta.get("requires") or ()
     if isinstance(requires, str):
         requires = [requires]
     order = meta.get("order", 500)
     if isinstance(order, bool) or not isinstance(order, int):
-        raise ClauseError(f"order must be a whole number, found {order!r}", location=where("order"))
+        raise clause_error("order_number", where("order"), found=repr(order))
     changes = meta.get("changes") or ()
     if not isinstance(changes, list | tuple):
-        raise ClauseError(
-            "changes must be a list of entries like {date: 2026-05-04, version: 3, note: …}",
-            location=where("changes"),
-        )
+        raise clause_error("changes_list", where("changes"))
     _check_translation_versions(meta, texts)
     return Clause(
         id=meta["id"],
@@ -256,9 +239,11 @@ def _documents(meta: dict, where) -> list:
         documents = [str(documents)]
     bad = [d for d in documents if d not in DOCUMENT_KINDS]
     if bad or not documents:
-        raise ClauseError(
-            f"documents {bad or '[]'} unknown; expected some of {', '.join(DOCUMENT_KINDS)}",
-            location=where("documents"),
+        raise clause_error(
+            "documents_unknown",
+            where("documents"),
+            bad=bad or "[]",
+            kinds=", ".join(DOCUMENT_KINDS),
         )
     return documents
 
@@ -269,12 +254,13 @@ def _check_translation_versions(meta: dict, texts: dict[str, ClauseText]) -> Non
         if lang != "pl":
             other = clause_text.version
             if other != meta["version"]:
-                raise LanguageError(
-                    f"the {lang} variant is version {other}, the Polish text is version "
-                    f"{meta['version']}: update the translation and its version",
-                    location=Location(
-                        file=clause_text.path, line=meta_line(clause_text.path, "version")
-                    ),
+                raise clause_error(
+                    "variant_version",
+                    Location(file=clause_text.path, line=meta_line(clause_text.path, "version")),
+                    cls=LanguageError,
+                    lang=LANG_NAMES.get(lang, lang),
+                    other=other,
+                    version=meta["version"],
                 )
 
 
@@ -288,33 +274,23 @@ def read_removal(pl_path: Path, layer: str = "central", layer_dir: str = "") -> 
     if "remove" not in meta:
         return None
     if match.group("lang") != "pl":
-        raise ClauseError(
-            "a removal marker is a Polish file (NAME.pl.txt)", location=_where(pl_path, "remove")
-        )
+        raise clause_error("marker_polish", _where(pl_path, "remove"))
     if meta["remove"] is not True:
-        raise ClauseError(
-            f"remove: the only value is true (found {meta['remove']!r}); to keep the clause, "
-            "delete this line",
-            location=_where(pl_path, "remove"),
-        )
+        raise clause_error("remove_true", _where(pl_path, "remove"), found=repr(meta["remove"]))
     unknown = sorted(set(meta) - set(REMOVAL_KEYS))
     if unknown:
-        raise ClauseError(
-            f"a removal marker has only the keys {', '.join(REMOVAL_KEYS)}; found {', '.join(unknown)}",
-            location=_where(pl_path, unknown[0]),
+        raise clause_error(
+            "marker_keys",
+            _where(pl_path, unknown[0]),
+            keys=", ".join(REMOVAL_KEYS),
+            found=", ".join(unknown),
         )
     _check_id(pl_path, meta, match.group("name"))
     if body.strip():
-        raise ClauseError(
-            "a removal marker has no body: delete the text below the metadata, or drop 'remove: true'",
-            location=Location(file=str(pl_path), line=body_line),
-        )
+        raise clause_error("marker_body", Location(file=str(pl_path), line=body_line))
     sibling = pl_path.with_name(pl_path.name[: -len(".pl.txt")] + ".en.txt")
     if sibling.is_file():
-        raise ClauseError(
-            "a removed clause has no English variant: delete this file",
-            location=Location(file=str(sibling)),
-        )
+        raise clause_error("marker_english", Location(file=str(sibling)))
     return Removal(
         id=meta["id"],
         path=str(pl_path),
@@ -337,9 +313,12 @@ def load_clause(pl_path: Path, layer: str = "central", layer_dir: str = "") -> C
         if sibling.is_file():
             other_meta, other_text = read_clause_file(sibling)
             if other_meta["id"] != meta["id"]:
-                raise LanguageError(
-                    f"id '{other_meta['id']}' differs from the Polish file's '{meta['id']}'",
-                    location=_where(sibling),
+                raise clause_error(
+                    "variant_id",
+                    _where(sibling),
+                    cls=LanguageError,
+                    id=other_meta["id"],
+                    pl_id=meta["id"],
                 )
             texts[lang] = other_text
     return build_clause(meta, texts, layer, layer_dir)

@@ -51,6 +51,17 @@ class Requirement:
         )
         return f"funding rule '{self.rule_id}'{edition} in {where}"
 
+    def described(self):
+        """:meth:`describe` in Polish and English."""
+        from deedgen.clauses.messages import Said
+
+        where = (
+            f"{Path(self.rule_file).name}:{self.line}" if self.line else Path(self.rule_file).name
+        )
+        edition = f" (edycja {self.edition})" if self.edition else ""
+        polish = f"reguła finansowania „{self.rule_id}”{edition} w {where}"
+        return Said(polish, self.describe())
+
 
 def rule_files(directory: Path | None = None) -> list[Path]:
     """The rule sets shipped with deedgen (every edition)."""

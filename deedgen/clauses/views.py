@@ -40,7 +40,7 @@ def clause_rows(
                 "version": clause.version,
                 "layer": clause.layer,
                 "locked": clause.locked,
-                "replaces": library.provenance(clause.id).summary(),
+                "replaces": library.provenance(clause.id).replaced_label,  # "central v3"
                 "documents": list(clause.documents),
                 "languages": sorted(clause.texts),
             }
@@ -48,12 +48,24 @@ def clause_rows(
     return rows
 
 
-def print_clause_table(library: ClauseLibrary, **filters) -> None:
+# clause list's column titles and words: (Polish, English)
+TABLE_WORDS = {
+    "title": ("tytuł", "title"),
+    "v": ("w.", "v"),
+    "layer": ("warstwa", "layer"),
+    "locked": ("blokada", "locked"),
+    "replaces": ("zastępuje", "replaces"),
+    "yes": ("zablokowana", "locked"),
+}
+
+
+def print_clause_table(library: ClauseLibrary, lang: str = "pl", **filters) -> None:
     from rich import box
     from rich.console import Console
     from rich.table import Table
 
     rows = clause_rows(library, **filters)
+    word = {key: pair[lang == "en"] for key, pair in TABLE_WORDS.items()}
     console = Console(highlight=False, soft_wrap=False)
     if not console.is_terminal:  # piped: full width, no box drawing, nothing cut
         console = Console(highlight=False, width=250, no_color=True)
@@ -68,14 +80,15 @@ def print_clause_table(library: ClauseLibrary, **filters) -> None:
         ("locked", ""),
         ("replaces", ""),
     ):
-        table.add_column(name, style=style or None, no_wrap=name != "title", overflow="fold")
+        title = word.get(name, name)
+        table.add_column(title, style=style or None, no_wrap=name != "title", overflow="fold")
     for row in rows:
         table.add_row(
             row["id"],
             row["title"],
             str(row["version"]),
             row["layer"],
-            "locked" if row["locked"] else "",
+            word["yes"] if row["locked"] else "",
             row["replaces"],
         )
     console.print(table)
@@ -86,10 +99,11 @@ def print_clause_table(library: ClauseLibrary, **filters) -> None:
     ]
     for clause_id, marker in removed:
         below = library.replaced[clause_id][0]
-        console.print(
-            f"removed: {clause_id} ({below.layer} v{below.version}) by {marker.layer}: {marker.path}"
-        )
-    console.print(f"{len(rows)} clause(s) · layers: {' → '.join(x.name for x in library.layers)}")
+        was, by = f"{clause_id} ({below.layer} v{below.version})", f"{marker.layer}: {marker.path}"
+        console.print(f"usunięta: {was} przez {by}" if lang == "pl" else f"removed: {was} by {by}")
+    layers = " → ".join(x.name for x in library.layers)
+    summary = ("klauzule: {n} · warstwy: {layers}", "{n} clause(s) · layers: {layers}")
+    console.print(summary[lang == "en"].format(n=len(rows), layers=layers))
 
 
 def lint_model(sheets, cohort):
@@ -120,8 +134,11 @@ def _skipped(sheets, model) -> list[str]:
     ]
 
 
-def print_lint(overlays, central, sheets, fmt: str, strict: bool, cohort=None) -> int:
-    """Lint the library, print the findings, return the exit code (2, invalid input, on errors; else 0)."""
+def print_lint(
+    overlays, central, sheets, fmt: str, strict: bool, cohort=None, lang: str = "pl"
+) -> int:
+    """Lint the library, print the findings in *lang*, return the exit code (2, invalid input,
+    on errors; else 0)."""
     from deedgen.clauses.lint import lint_library
 
     model, cohort_layers, notes = lint_model(sheets, cohort)
@@ -129,32 +146,41 @@ def print_lint(overlays, central, sheets, fmt: str, strict: bool, cohort=None) -
     findings = report.sorted()
     failing = report.errors + (report.warnings if strict else [])
     if fmt == "json":
-        click.echo(json.dumps(_lint_json(report, findings, notes), ensure_ascii=False, indent=2))
-    else:
-        for finding in findings:
-            click.echo(describe(finding))
-        for note in notes:
-            click.echo(note, err=True)
-        if report.never_rendered:
-            click.echo(
-                "nie wypełniono danymi żadnego arkusza (warunek fałszywy dla wszystkich): "
-                + ", ".join(report.never_rendered),
-                err=True,
-            )
-        if report.untested_branches:
-            click.echo("gałęzie {% if %}, przez które nie przeszedł żaden arkusz:", err=True)
-            for note in report.untested_branches:
-                click.echo(f"  {note}", err=True)
-        samples = ", ".join(Path(s).name for s in report.samples) or "brak"
         click.echo(
-            f"klauzule: {report.clauses}, warstwy: {len(report.layers)} "
-            f"({' → '.join(x.name for x in report.layers)}); arkusze: {samples}; "
-            f"błędy: {len(report.errors)}, ostrzeżenia: {len(report.warnings)}"
+            json.dumps(_lint_json(report, findings, notes, lang), ensure_ascii=False, indent=2)
         )
+    else:
+        _print_lint_text(report, findings, notes, lang)
     return EXIT_INVALID_INPUT if failing else EXIT_OK
 
 
-def _lint_json(report, findings, notes: list[str]) -> dict:
+def _print_lint_text(report, findings, notes: list[str], lang: str) -> None:
+    from deedgen.clauses.messages import said
+
+    for finding in findings:
+        click.echo(describe(finding, lang))
+    for note in notes:
+        click.echo(note, err=True)
+    if report.never_rendered:
+        ids = ", ".join(report.never_rendered)
+        click.echo(said("never_rendered", ids=ids).get(lang), err=True)
+    if report.untested_branches:
+        click.echo(said("untested_heading").get(lang), err=True)
+        for note in report.untested_branches:
+            click.echo(f"  {note}", err=True)
+    summary = said(
+        "lint_summary",
+        clauses=report.clauses,
+        count=len(report.layers),
+        layers=" → ".join(x.name for x in report.layers),
+        samples=", ".join(Path(s).name for s in report.samples) or said("none"),
+        errors=len(report.errors),
+        warnings=len(report.warnings),
+    )
+    click.echo(summary.get(lang))
+
+
+def _lint_json(report, findings, notes: list[str], lang: str) -> dict:
     return {
         "layers": [{"name": x.name, "path": str(x.path)} for x in report.layers],
         "clauses": report.clauses,
@@ -164,7 +190,7 @@ def _lint_json(report, findings, notes: list[str]) -> dict:
         "notes": notes,
         "errors": len(report.errors),
         "warnings": len(report.warnings),
-        "findings": [finding_dict(f) for f in findings],
+        "findings": [finding_dict(f, lang) for f in findings],
     }
 
 

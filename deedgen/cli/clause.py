@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from deedgen.cli.options import lang_option
+from deedgen.cli.texts import current_lang, say
 from deedgen.config import library_option
 
 LANG = click.option(
@@ -44,7 +46,9 @@ def list_(category, layer_name, document, library) -> None:
     overlay replaces."""
     from deedgen.clauses.views import print_clause_table
 
-    print_clause_table(library.load(), category=category, layer=layer_name, document=document)
+    print_clause_table(
+        library.load(), current_lang(), category=category, layer=layer_name, document=document
+    )
 
 
 @clause.command()
@@ -55,7 +59,7 @@ def show(clause_id, lang, library) -> None:
     """The clause ID as it stands: metadata, provenance (layer, file, what it replaces), text."""
     from deedgen.clauses.describe import describe_clause
 
-    click.echo(describe_clause(library.load(), clause_id, lang))
+    click.echo(describe_clause(library.load(), clause_id, lang, current_lang()))
 
 
 @clause.command()
@@ -95,14 +99,23 @@ def new(clause_id, category, documents, title, order, allow_central, library) ->
         allow_central=allow_central,
     )
     for path in paths:
-        click.echo(f"created {path}")
+        click.echo(say(f"utworzono {path}", f"created {path}"))
     if below is not None:
+        was = f"{below.layer} v{below.version}"
         click.echo(
-            f"note: this replaces {below.layer} v{below.version} with a blank draft; "
-            f"`deedgen clause edit {clause_id}` starts from its current wording instead",
+            say(
+                f"uwaga: to zastępuje {was} pustym szkicem; `deedgen clause edit {clause_id}` "
+                "zaczyna od obecnego brzmienia",
+                f"note: this replaces {was} with a blank draft; "
+                f"`deedgen clause edit {clause_id}` starts from its current wording instead",
+            ),
             err=True,
         )
-    click.echo(f'next: deedgen clause edit {clause_id} --note "…"   (then: deedgen clause lint)')
+    then = say("potem", "then")
+    click.echo(
+        say("dalej", "next") + f': deedgen clause edit {clause_id} --note "…"   '
+        f"({then}: deedgen clause lint)"
+    )
 
 
 @clause.command()
@@ -123,27 +136,25 @@ def edit(clause_id, note, no_input, allow_central, library) -> None:
     A clause from a lower layer is copied into the top layer (refused when locked). The result is
     checked when the editor closes: a valid edit raises the version and records the change note;
     an invalid one is re-opened, or kept aside as NAME.pl.txt.rejected — never half-applied."""
-    from deedgen.clauses.editing import EditHooks, edit_clause, is_interactive
+    from deedgen.clauses.editing import edit_clause, is_interactive
 
-    interactive = is_interactive() and not no_input
-    hooks = EditHooks(
-        interactive=interactive,
-        echo=lambda text: click.echo(text, err=True),
-        retry=lambda: click.confirm("Open the editor again to fix it?", default=True, err=True),
-        ask_note=(lambda: click.prompt("Change note (what changed and why)", err=True))
-        if interactive
-        else None,
-    )
+    hooks = _edit_hooks(is_interactive() and not no_input)
     result = edit_clause(
         library.load(), clause_id, note=note, hooks=hooks, allow_central=allow_central
     )
     if not result.changed:
         return
     if result.copied_from:
-        click.echo(f"copied {clause_id} from {result.copied_from} into the top layer")
+        click.echo(
+            say(
+                f"skopiowano {clause_id} z {result.copied_from} do najwyższej warstwy",
+                f"copied {clause_id} from {result.copied_from} into the top layer",
+            )
+        )
     for path in result.files:
-        click.echo(f"saved {path}")
-    click.echo(f"{clause_id}: version {result.old_version} → {result.new_version}")
+        click.echo(say(f"zapisano {path}", f"saved {path}"))
+    versions = f"{result.old_version} → {result.new_version}"
+    click.echo(f"{clause_id}: " + say(f"wersja {versions}", f"version {versions}"))
     if result.translation_review:
         pl_file, en_file = result.files[0], result.files[1]
         click.echo(
@@ -152,6 +163,29 @@ def edit(clause_id, note, no_input, allow_central, library) -> None:
             "wpisu changes w pliku angielskim (do tego czasu lint o tym przypomina)",
             err=True,
         )
+
+
+def _edit_hooks(interactive: bool):
+    """How ``clause edit`` talks to the mentor: click's prompts, in the message language."""
+    from deedgen.clauses.editing import EditHooks
+
+    return EditHooks(
+        interactive=interactive,
+        echo=lambda text: click.echo(text, err=True),
+        retry=lambda: click.confirm(
+            say("Otworzyć edytor ponownie, żeby to poprawić?", "Open the editor again to fix it?"),
+            default=True,
+            err=True,
+        ),
+        ask_note=(
+            lambda: click.prompt(
+                say("Nota zmiany (co i dlaczego)", "Change note (what changed and why)"), err=True
+            )
+        )
+        if interactive
+        else None,
+        lang=current_lang(),
+    )
 
 
 @clause.command()
@@ -164,60 +198,63 @@ def remove(clause_id, note, library) -> None:
     from deedgen.clauses.authoring import remove_clause
 
     path = remove_clause(library.load(), clause_id, note=note)
-    click.echo(f"created {path}: {clause_id} is removed from this layer up")
+    click.echo(
+        say(
+            f"utworzono {path}: {clause_id} jest usunięta od tej warstwy w górę",
+            f"created {path}: {clause_id} is removed from this layer up",
+        )
+    )
 
 
 @clause.command()
-@click.argument(
-    "dirs", nargs=-1, type=click.Path(file_okay=False, exists=True), metavar="[KATALOG]..."
-)
+@click.argument("dirs", nargs=-1, type=click.Path(file_okay=False, exists=True), metavar="[DIR]...")
 @click.option(
     "--sheet",
     "sheets",
     multiple=True,
     type=click.Path(dir_okay=False, exists=True),
-    help="Arkusz partnerów, dla którego złożyć dokumenty (powtarzalne; domyślnie arkusze z "
-    "samples/). / A partner sheet to assemble the documents for.",
+    help="A partner sheet to assemble the documents for (repeatable; default: the sheets of "
+    "samples/).",
 )
 @click.option(
     "--cohort",
     type=click.Path(exists=True),
-    help="Kohorta: skoroszyt kohorty albo folder arkuszy — lint składa dokumenty każdej koalicji "
-    "(i dodaje warstwy klauzul skoroszytu). / A cohort workbook or folder of sheets.",
+    help="A cohort workbook or folder of sheets: lint assembles every coalition's documents (and "
+    "adds the workbook's clause layers).",
 )
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
-@click.option("--strict", is_flag=True, help="Ostrzeżenia też jako błędy. / Warnings as errors.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@lang_option
 @library_option
-def lint(dirs, sheets, cohort, fmt, strict, library) -> None:
-    """Sprawdź każdą warstwę i każdą koalicję: metadane, linie struktury, szablony, nazwy danych,
-    odwołania, języki, klauzule zablokowane i wymagane, warunki, piaskownicę. Każda klauzula jest
-    wypełniana danymi każdego arkusza (--sheet, --cohort, domyślnie samples/), a każde §[id]
-    sprawdzane w dokumencie, który ta koalicja dostanie. Każdy problem ma plik i wiersz.
+def lint(dirs, sheets, cohort, fmt, strict, lang, library) -> None:
+    """Check every layer against every coalition: metadata, structure lines, templates, data
+    names, references, languages, locked and required clauses, conditions, the sandbox. Each
+    clause is rendered with the data of every sheet (--sheet, --cohort, default samples/), and
+    each §[id] checked in the document that coalition gets. Each finding has its file and line.
 
-    KATALOGI to nakładki (najbardziej szczegółowa pierwsza), jak --library. Kod wyjścia 2 przy
-    błędach, 0 gdy czysto. / Check every layer against every sheet; exit 2 on errors."""
+    DIR: the overlay folders (most specific first), as --library. Exit code 2 on errors, 0 when
+    clean."""
     from deedgen.clauses.views import print_lint
 
     overlays = list(dirs) or list(library.overlays)
-    raise SystemExit(print_lint(overlays, library.central, sheets, fmt, strict, cohort))
+    raise SystemExit(print_lint(overlays, library.central, sheets, fmt, strict, cohort, lang))
 
 
 @clause.command()
 @click.option(
     "--rejected",
     is_flag=True,
-    help="Usuń odrzucone szkice edycji (NAZWA.pl.txt.rejected) z warstw nakładek. / Remove the "
-    "drafts clause edit kept aside.",
+    help="Remove the drafts clause edit kept aside (NAME.pl.txt.rejected) from the overlay layers.",
 )
-@click.option("--yes", "-y", is_flag=True, help="Nie pytaj o potwierdzenie. / Do not ask.")
+@click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
 @CENTRAL
 @library_option
 def clean(rejected, yes, allow_central, library) -> None:
-    """Usuń odrzucone szkice edycji: wypisuje każdy plik, pyta o potwierdzenie i usuwa tylko
-    pliki NAZWA.pl.txt.rejected / NAZWA.en.txt.rejected(-N) z warstw nakładek (centralnej tylko z
-    --central). Nic innego nie jest ruszane. / Remove the rejected drafts of clause edit."""
+    """Remove the drafts clause edit rejected: lists each file, asks, and removes only the files
+    NAME.pl.txt.rejected / NAME.en.txt.rejected(-N) of the overlay layers (of the central one only
+    with --central). Nothing else is touched."""
     from deedgen.clauses.views import clean_rejected
 
     if not rejected:
@@ -236,7 +273,7 @@ def clean(rejected, yes, allow_central, library) -> None:
 @LANG
 @library_option
 def preview(clause_id, sheet, lang, library) -> None:
-    """Clause ID rendered for SHEET, numbered as in the whole document."""
+    """Clause ID rendered for the partner sheet of --sheet, numbered as in the whole document."""
     from deedgen.clauses.views import preview_clause
 
     click.echo(preview_clause(library.load(), clause_id, sheet, lang))
@@ -247,9 +284,8 @@ def preview(clause_id, sheet, lang, library) -> None:
 @LANG
 @library_option
 def diff(clause_id, lang, library) -> None:
-    """Klauzula ID wobec klauzuli, którą zastępuje w niższej warstwie: zmienione metadane i
-    różnica tekstu słowo po słowie ([-usunięte-] {+dodane+}), zawinięta do szerokości terminala.
-    / Clause ID against the clause it replaces: metadata and a word-level diff."""
+    """Clause ID against the clause it replaces in a lower layer: the metadata changed and a
+    word-level diff of the text ([-removed-] {+added+}), wrapped to the terminal's width."""
     import shutil
 
     from deedgen.clauses.describe import diff_clause

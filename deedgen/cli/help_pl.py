@@ -29,7 +29,7 @@ HELP_PL: dict[str, str] = {
     "--lang": MESSAGES,
     "--version": "Pokaż wersję i zakończ.",
     # build
-    "build": "Zbuduj dokumenty jednej koalicji z jej arkusza partnerów SHEET: wstępną deklarację "
+    "build": "Zbuduj dokumenty jednej koalicji z jej arkusza partnerów ARKUSZ: wstępną deklarację "
     "JST, deklarację partnerską, plan działań i formularze ewaluacji, jako DOCX i PDF, z pakietem "
     "PDF do podpisu, raportem zgodności i manifestem.",
     "build --output": "Folder wyjściowy (domyślnie: out/<TERC>-<gmina>).",
@@ -37,16 +37,16 @@ HELP_PL: dict[str, str] = {
     "dla mentorów (nigdy nie trafia do dokumentów).",
     **{f"build {name}": text for name, text in DOCUMENTS.items()},
     # batch
-    "batch": "Zbuduj każdą koalicję kohorty COHORT: folderu arkuszy partnerów albo skoroszytu "
+    "batch": "Zbuduj każdą koalicję kohorty KOHORTA: folderu arkuszy partnerów albo skoroszytu "
     "kohorty (XLSX), który je wymienia wraz z ustawieniami kohorty (edycja programu, biblioteka "
     "wojewódzka, mentorzy, warstwy klauzul).\n\n"
     "Najpierw sprawdzany jest każdy arkusz, potem każda koalicja trafia do własnego folderu "
-    "OUTDIR/<TERC>-<gmina>; błąd jednej koalicji nie zatrzymuje pozostałych. Ponowne uruchomienie "
+    "FOLDER/<TERC>-<gmina> (FOLDER: --output); błąd jednej koalicji nie zatrzymuje pozostałych. Ponowne uruchomienie "
     "pomija koalicje, których dane się nie zmieniły (i kończy przerwaną partię). Raport kohorty "
-    "OUTDIR/summary.html (także .xlsx i .json) ma wiersz dla każdej koalicji.\n\n"
+    "FOLDER/summary.html (także .xlsx i .json) ma wiersz dla każdej koalicji.\n\n"
     "Kod wyjścia: 0, gdy każda koalicja została zbudowana albo jest bez zmian; 1, gdy co "
     "najmniej jedna się nie zbudowała (ile: ostatni wiersz i raport); 2, gdy kohorty, biblioteki "
-    "klauzul, reguł albo OUTDIR nie można użyć (nic nie jest budowane); 3, gdy brak LibreOffice; "
+    "klauzul, reguł albo folderu wyjściowego nie można użyć (nic nie jest budowane); 3, gdy brak LibreOffice; "
     "130, gdy przerwano (ponowne uruchomienie kończy pracę).",
     "batch --output": "Folder wyjściowy: folder dla każdej koalicji i raport kohorty "
     "summary.{html,xlsx,json}.",
@@ -56,7 +56,7 @@ HELP_PL: dict[str, str] = {
     "batch --chunk": "Koalicje na jedno zadanie procesu i jedno wywołanie LibreOffice.",
     **{f"batch {name}": text for name, text in DOCUMENTS.items()},
     # check
-    "check": "Sprawdź arkusz partnerów SHEET z warunkami finansowania: złóż jego dokumenty, "
+    "check": "Sprawdź arkusz partnerów ARKUSZ z warunkami finansowania: złóż jego dokumenty, "
     "oceń każdą regułę i pokaż, czego brakuje, co zrobić i gdzie. Kod 0, gdy koalicja spełnia "
     "warunki, 1, gdy nie, 2, gdy dane są błędne.",
     "check --rules": "Zestaw reguł finansowania (YAML). Domyślnie: "
@@ -65,7 +65,7 @@ HELP_PL: dict[str, str] = {
     "check --lang": MESSAGES,
     "check --library": LIBRARY,
     # validate, init
-    "validate": "Sprawdź arkusz partnerów SHEET (.xlsx, .yaml, .json): wypisz za jednym razem "
+    "validate": "Sprawdź arkusz partnerów ARKUSZ (.xlsx, .yaml, .json): wypisz za jednym razem "
     "wszystko, czego check i build by nie przyjęły, każdy błąd z jego miejscem, albo krótkie "
     "podsumowanie. Kod 0, gdy arkusz jest poprawny, 2, gdy nie.",
     "validate --format": "text dla ludzi albo json dla programów.",
@@ -73,10 +73,10 @@ HELP_PL: dict[str, str] = {
     "i ich opisem w komentarzach komórek; oryginał pozostaje bez zmian.",
     "validate --lang": MESSAGES,
     "validate --library": LIBRARY,
-    "init": "Zapisz pusty arkusz partnerów w PATH: skoroszyt XLSX z instrukcją, opisami kolumn i "
+    "init": "Zapisz pusty arkusz partnerów do pliku ŚCIEŻKA: skoroszyt XLSX z instrukcją, opisami kolumn i "
     "listami wyboru albo plik YAML z komentarzami. Z --from: przepisz istniejący arkusz.",
-    "init --format": "Format nowego arkusza (domyślnie: z rozszerzenia PATH).",
-    "init --force": "Nadpisz PATH, jeśli istnieje.",
+    "init --format": "Format nowego arkusza (domyślnie: z rozszerzenia pliku ŚCIEŻKA).",
+    "init --force": "Nadpisz plik ŚCIEŻKA, jeśli istnieje.",
     "init --from": "Wypełnij nowy arkusz danymi istniejącego (.xlsx, .yaml, .json), razem z "
     "błędami.",
     "init --lang": MESSAGES,
@@ -90,15 +90,16 @@ HELP_PL: dict[str, str] = {
     "doctor --pdf-engine": "Silnik, którego sprawdzenia muszą przejść; drugiego są tylko "
     "podane do wiadomości.",
     # evaluate, report
-    "evaluate": "Sprawdź każde wypełnione sprawozdanie (skoroszyt albo formularz PDF) z REPORTS, "
-    "każdy błąd z komórką, porównaj je z arkuszem partnerów koalicji i zapisz "
-    "OUTDIR/ewaluacja.html, .xlsx i .json (kto złożył sprawozdanie, kto się spóźnia, plan a "
-    "wykonanie, zagrożone koalicje i dlaczego) oraz roczny raport ewaluacyjny każdej koalicji.\n\n"
-    "REPORTS to folder ze sprawozdaniami albo skoroszyt kohorty, którego arkusz Koalicje podaje w "
-    "kolumnie Raport sprawozdania każdej koalicji (ścieżki względem skoroszytu, w jego folderze; "
-    "kilka rozdzielonych średnikiem): koalicja bez sprawozdania jest spóźniona, gdy minął termin. "
-    "Kod 0: wszystkie na czas, 1: koalicja spóźniona lub zagrożona, 2: błędne sprawozdanie, "
-    "arkusz lub wiersz skoroszytu kohorty.",
+    "evaluate": "Sprawdź każde wypełnione sprawozdanie (skoroszyt albo formularz PDF) z "
+    "SPRAWOZDANIA, każdy błąd z komórką, porównaj je z arkuszem partnerów koalicji i zapisz "
+    "FOLDER/ewaluacja.html (FOLDER: --output), .xlsx i .json (kto złożył sprawozdanie, kto się "
+    "spóźnia, plan a wykonanie, zagrożone koalicje i dlaczego) oraz roczny raport ewaluacyjny "
+    "każdej koalicji.\n\n"
+    "SPRAWOZDANIA to folder ze sprawozdaniami albo skoroszyt kohorty, którego arkusz Koalicje "
+    "podaje w kolumnie Raport sprawozdania każdej koalicji (ścieżki względem skoroszytu, w jego "
+    "folderze; kilka rozdzielonych średnikiem): koalicja bez sprawozdania jest spóźniona, gdy "
+    "minął termin. Kod 0: wszystkie na czas, 1: koalicja spóźniona lub zagrożona, 2: błędne "
+    "sprawozdanie, arkusz lub wiersz skoroszytu kohorty.",
     "evaluate --output": "Folder wyjściowy.",
     "evaluate --cohort": "Kohorta (folder arkuszy partnerów albo skoroszyt kohorty): koalicje bez "
     "sprawozdania liczą się jako spóźnione. Domyślnie: skoroszyt kohorty podany jako REPORTS, "
@@ -112,7 +113,7 @@ HELP_PL: dict[str, str] = {
     "evaluate --pdf": "Przekształć też roczne raporty do PDF (LibreOffice).",
     "evaluate --lang": MESSAGES,
     "report": "Skoroszyty sprawozdań pętli ewaluacji (kwartalne mikrosukcesy, ewaluacja roczna).",
-    "report init": "Zapisz skoroszyt sprawozdania arkusza partnerów SHEET za kwartał "
+    "report init": "Zapisz skoroszyt sprawozdania arkusza partnerów ARKUSZ za kwartał "
     "(--quarter 2026-Q3) albo do ewaluacji rocznej (--year 2026), wypełniony mikrosukcesami, "
     "działaniami i wydarzeniami promocyjnymi zaplanowanymi na ten okres. Kod 0: zapisano, "
     "2: błędny arkusz, 4: błędne opcje.",
@@ -122,7 +123,7 @@ HELP_PL: dict[str, str] = {
     "report init --force": "Nadpisz istniejący skoroszyt.",
     # clause
     "clause": "Przeglądaj, pisz i sprawdzaj klauzule w warstwowej bibliotece (centralna → "
-    "regionalna → lokalna).\n\nWarstwy pochodzą z --library DIR (można podać kilka, od najbardziej "
+    "regionalna → lokalna).\n\nWarstwy pochodzą z --library FOLDER (można podać kilka, od najbardziej "
     "szczegółowej) albo z ./deedgen.toml; nowe i zmienione klauzule trafiają do najbardziej "
     "szczegółowej warstwy.",
     "clause list": "Klauzule widoczne przez warstwy: id, tytuł, wersja, warstwa, blokada i co "
@@ -155,14 +156,17 @@ HELP_PL: dict[str, str] = {
     "clause remove": "Zapisz w najwyższej warstwie znacznik usunięcia klauzuli ID (odmowa dla "
     "klauzul zablokowanych i wymaganych przez reguły finansowania).",
     "clause remove --note": "Dlaczego ta warstwa obywa się bez klauzuli.",
-    "clause lint": "Sprawdź każdą warstwę: metadane, wiersze struktury, szablony, nazwy danych, "
-    "odsyłacze, wersje językowe, klauzule zablokowane i wymagane, warunki, piaskownicę. Każde "
-    "znalezisko ma plik i wiersz.\n\nDIR to warstwy nakładek (od najbardziej szczegółowej), jak "
-    "--library. Kod 2 (błędne dane) przy błędach, 0, gdy czysto.",
+    "clause lint": "Sprawdź każdą warstwę i każdą koalicję: metadane, wiersze struktury, "
+    "szablony, nazwy danych, odsyłacze, wersje językowe, klauzule zablokowane i wymagane, "
+    "warunki, piaskownicę. Każda klauzula jest wypełniana danymi każdego arkusza (--sheet, "
+    "--cohort, domyślnie samples/), a każde §[id] sprawdzane w dokumencie, który ta koalicja "
+    "dostanie. Każde znalezisko ma plik i wiersz.\n\nFOLDER to warstwy nakładek (od najbardziej "
+    "szczegółowej), jak --library. Kod 2 (błędne dane) przy błędach, 0, gdy czysto.",
     "clause lint --sheet": "Przykładowe arkusze partnerów do sprawdzenia ścieżek danych, warunków "
     "i składu (domyślnie: arkusze z samples/).",
     "clause lint --format": "text dla ludzi albo json dla programów.",
     "clause lint --strict": "Traktuj ostrzeżenia jak błędy.",
+    "clause lint --lang": MESSAGES,
     "clause lint --cohort": "Kohorta: skoroszyt kohorty albo folder arkuszy — lint składa "
     "dokumenty każdej koalicji (i dodaje warstwy klauzul skoroszytu).",
     "clause clean": "Usuń odrzucone szkice edycji: wypisuje każdy plik, pyta o potwierdzenie i "
@@ -173,16 +177,17 @@ HELP_PL: dict[str, str] = {
     "clause clean --yes": "Nie pytaj o potwierdzenie.",
     "clause clean --central": "Pozwól pisać do biblioteki centralnej, gdy jest najwyższą "
     "warstwą (tylko opiekunowie).",
-    "clause preview": "Klauzula ID złożona dla arkusza SHEET, numerowana jak w całym dokumencie.",
+    "clause preview": "Klauzula ID złożona dla arkusza z --sheet, numerowana jak w całym dokumencie.",
     "clause preview --sheet": "Arkusz partnerów.",
     "clause preview --lang": VARIANT,
-    "clause diff": "Klauzula ID wobec klauzuli, którą zastępuje w niższej warstwie: metadane i "
-    "różnice.",
+    "clause diff": "Klauzula ID wobec klauzuli, którą zastępuje w niższej warstwie: zmienione "
+    "metadane i różnica tekstu słowo po słowie ([-usunięte-] {+dodane+}), zawinięta do "
+    "szerokości terminala.",
     "clause diff --lang": VARIANT,
     # studio
-    "studio": "Uruchom deedgen studio dla WORKSPACE (folderu arkuszy partnerów z jego "
+    "studio": "Uruchom deedgen studio dla FOLDER_ROBOCZY (folderu arkuszy partnerów z jego "
     "deedgen.toml; domyślnie: bieżący folder) albo zarządzaj jego kontami (deedgen studio user).",
-    "studio serve": "Uruchom deedgen studio dla WORKSPACE: strona do wypełniania danych "
+    "studio serve": "Uruchom deedgen studio dla FOLDER_ROBOCZY: strona do wypełniania danych "
     "koalicji, podglądu i tworzenia jej dokumentów oraz przeglądania biblioteki klauzul.",
     "studio serve --port": "Port (domyślnie: wolny).",
     "studio serve --host": "Adres nasłuchu; poza pętlą zwrotną tylko z kontami (deedgen studio "
@@ -196,12 +201,12 @@ HELP_PL: dict[str, str] = {
     "studio serve --no-browser": "Nie otwieraj przeglądarki.",
     "studio user": "Konta hostowanego studia (w pliku .deedgen-accounts.sqlite3 w folderze "
     "roboczym).",
-    "studio user add": "Dodaj konto NAME (hasło jest pytane).",
+    "studio user add": "Dodaj konto NAZWA (hasło jest pytane).",
     "studio user add --role": "Rola konta.",
     "studio user add --coalition": "Plik arkusza koalicji (bibliotekarz, mentor).",
-    "studio user disable": "Wyłącz konto NAME (jego sesje kończą się od razu).",
+    "studio user disable": "Wyłącz konto NAZWA (jego sesje kończą się od razu).",
     "studio user list": "Wypisz konta.",
-    "studio user passwd": "Ustaw nowe hasło konta NAME (jego sesje kończą się od razu).",
+    "studio user passwd": "Ustaw nowe hasło konta NAZWA (jego sesje kończą się od razu).",
 }
 HELP_PL.update(
     {

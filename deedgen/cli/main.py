@@ -24,6 +24,15 @@ class DeedgenGroup(click.Group):
         texts.localize(self, texts.current_lang())
         return super().main(args, *pos, **kwargs)
 
+    def invoke(self, ctx):
+        from deedgen.exceptions import DeedgenError
+
+        try:
+            return super().invoke(ctx)
+        except DeedgenError as error:  # in the message language, where it has English
+            error.message = error.message_in(texts.current_lang())
+            raise
+
 
 @click.group(
     cls=DeedgenGroup,

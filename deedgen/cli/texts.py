@@ -10,6 +10,7 @@ passes through gettext, come from :data:`CLICK_PL`.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping, Sequence
 
 import click
@@ -62,6 +63,7 @@ def localize(command: click.Command, lang: str, path: str = "") -> None:
             "POLECENIE [ARGUMENTY]..." if lang == "pl" else "COMMAND [ARGS]..."
         )
     for param in command.params:
+        _metavar(param, lang)
         if isinstance(param, click.Option):
             long_names = [o for o in param.opts if o.startswith("--")] or param.opts
             _swap(param, f"{path} {long_names[0]}".strip(), lang)
@@ -83,6 +85,46 @@ def localize(command: click.Command, lang: str, path: str = "") -> None:
 def _swap(item, key: str, lang: str) -> None:
     english = vars(item).setdefault("_help_en", item.help)
     item.help = HELP_PL.get(key, english) if lang == "pl" else english
+
+
+# The placeholders of usage lines and options (an argument's name, an option's explicit metavar
+# or its type's name), in Polish; the Polish help texts use the same words.
+METAVARS_PL = {
+    "SHEET": "ARKUSZ",
+    "COHORT": "KOHORTA",
+    "REPORTS": "SPRAWOZDANIA",
+    "PATH": "ŚCIEŻKA",
+    "WORKSPACE": "FOLDER_ROBOCZY",
+    "NAME": "NAZWA",
+    "DIR": "FOLDER",
+    "DIRS": "FOLDER",
+    "TEXT": "TEKST",
+    "INTEGER": "LICZBA",
+    "INTEGER RANGE": "LICZBA",
+    "FLOAT RANGE": "LICZBA",
+    "FLOAT": "LICZBA",
+}
+
+
+def _metavar(param: click.Parameter, lang: str) -> None:
+    """Set *param*'s metavar to its Polish word (or back to the English original); a choice's
+    ``[a|b]`` stays as it is."""
+    original = vars(param).setdefault("_metavar_en", param.metavar)
+    param.metavar = original
+    if lang != "pl":
+        return
+    if original is not None:
+        param.metavar = re.sub(r"[A-Z][A-Z_]*", lambda m: METAVARS_PL.get(m[0], m[0]), original)
+        return
+    if param.type.get_metavar(param=param, ctx=None) is not None:
+        return
+    argument = isinstance(param, click.Argument)
+    word = METAVARS_PL.get(param.name.upper() if argument else param.type.name.upper())
+    if word is None:
+        return
+    if argument and not param.required:
+        word = f"[{word}]"
+    param.metavar = word + ("..." if param.nargs != 1 else "")
 
 
 def exit_codes_epilog(lang: str) -> str:

@@ -82,8 +82,8 @@ def test_valid_edit_copies_the_clause_into_the_top_layer_bumps_the_version_and_n
     result = run("edit", "final.law", "--library", top, "--note", "Dodano ustawę o bibliotekach.")
 
     assert result.exit_code == 0, result.output
-    assert "copied final.law from central v1 into the top layer" in result.output
-    assert "final.law: version 1 → 2" in result.output
+    assert "skopiowano final.law z central v1 do najwyższej warstwy" in result.output
+    assert "final.law: wersja 1 → 2" in result.output
     assert (
         "tekst angielski (" in result.output and "jest teraz starszy niż polski (" in result.output
     )
@@ -104,7 +104,7 @@ def test_valid_edit_copies_the_clause_into_the_top_layer_bumps_the_version_and_n
     library = load_library([top])
     assert (
         library.get("final.law").layer == "gmina"
-        and library.provenance("final.law").summary() == "replaces central v1"
+        and library.provenance("final.law").summary("en") == "replaces central v1"
     )
     report = lint_library([top], model=data_model([SAMPLES / "lipowiec.yaml"]))
     assert report.errors == []
@@ -119,12 +119,12 @@ def test_invalid_edit_applies_nothing_and_keeps_a_rejected_copy(tmp_path, editor
     result = run("edit", "final.law", "--library", top, "--note", "x")
 
     assert result.exit_code == 2
-    assert "the edit is not valid" in result.output
+    assert "final.law: zmiana jest błędna:" in result.output
     assert "[placeholder]: nieznana nazwa „nieznane_pole”" in result.output
     # the problem is placed in the layer's file (printed relative to the working folder when
     # that is shorter, so compare the tail of the path)
     assert f"{top.name}/final/law.pl.txt:" in result.output
-    assert "nothing applied; your text is kept in" in result.output
+    assert "niczego nie zastosowano; twój tekst zachowano w" in result.output
     assert not (top / "final" / "law.pl.txt").exists()
     rejected = top / "final" / "law.pl.txt.rejected"
     assert "{{ nieznane_pole }}" in rejected.read_text(encoding="utf-8")
@@ -141,7 +141,7 @@ def test_invalid_edit_of_the_layers_own_clause_leaves_the_file_as_it_was(tmp_pat
     result = run("edit", "promotion.press", "--library", top, "--note", "x")
 
     assert result.exit_code == 2
-    assert "press.pl.txt:10: error [structure]: 'lit.' must follow a 'pkt.'" in result.output
+    assert "press.pl.txt:10: błąd [structure]: „lit.” musi stać po „pkt.”" in result.output
     assert (top / "promotion" / "press.pl.txt").read_bytes() == before
     assert (top / "promotion" / "press.pl.txt.rejected").is_file()
     result = run("edit", "promotion.press", "--library", top, "--note", "x")
@@ -156,7 +156,7 @@ def test_an_edit_of_the_metadata_that_breaks_it_is_rejected(tmp_path, editor):
 
     result = run("edit", "promotion.press", "--library", top, "--note", "x")
 
-    assert result.exit_code == 2 and "invalid metadata" in result.output
+    assert result.exit_code == 2 and "błędne metadane" in result.output
     assert (top / "promotion" / "press.pl.txt.rejected").is_file()
 
 
@@ -218,7 +218,7 @@ def test_declining_to_reopen_keeps_the_rejected_copy(tmp_path):
         ask_note=lambda: "n",
         editor=broken,
     )
-    with pytest.raises(EditRejected, match="nothing applied"):
+    with pytest.raises(EditRejected, match="niczego nie zastosowano"):
         edit_clause(load_library([top], central=central_dir, required={}), "final.law", hooks=hooks)
     assert (top / "final" / "law.pl.txt.rejected").is_file() and not (
         top / "final" / "law.pl.txt"
@@ -232,7 +232,7 @@ def test_a_locked_clause_cannot_be_edited_in_an_overlay(tmp_path, editor):
 
     result = run("edit", "sustainability.continuity", "--library", top, "--note", "x")
 
-    assert result.exit_code == 2 and "is locked in layer central" in result.output
+    assert result.exit_code == 2 and "jest zablokowana w warstwie central" in result.output
     assert not log.exists() and not any(top.iterdir())
 
 
@@ -256,7 +256,7 @@ def test_editor_failing_applies_nothing(tmp_path, editor):
 
     result = run("edit", "final.law", "--library", top, "--note", "x")
 
-    assert result.exit_code == 2 and "the editor exited with code 3" in result.output
+    assert result.exit_code == 2 and "edytor zakończył pracę z kodem 3" in result.output
     assert not (top / "final" / "law.pl.txt").exists()
     assert (top / "final" / "law.pl.txt.rejected").is_file()
 
@@ -268,7 +268,7 @@ def test_an_edit_without_changes_writes_nothing(tmp_path, editor):
 
     result = run("edit", "final.law", "--library", top, "--note", "x")
 
-    assert result.exit_code == 0 and "no changes" in result.output
+    assert result.exit_code == 0 and "final.law: bez zmian" in result.output
     assert not any(top.iterdir())
 
 
@@ -308,7 +308,7 @@ def test_editing_an_override_records_its_base_and_warns_when_the_layer_below_cha
 
     assert result.exit_code == 0, result.output
     assert (
-        f"this override was made on central v0; the layer below is now central v{central_v}"
+        f"ta nakładka powstała na central v0; niższa warstwa ma teraz central v{central_v}"
         in result.output
     )
     assert (
@@ -321,7 +321,7 @@ def test_edit_without_an_overlay_refuses_to_write_into_the_central_library(edito
 
     result = run("edit", "final.law", "--note", "x")
 
-    assert result.exit_code == 2 and "--library DIR" in result.output
+    assert result.exit_code == 2 and "--library FOLDER" in result.output
 
 
 # --- new and remove ----------------------------------------------------------------------------
@@ -351,15 +351,15 @@ def test_clause_new_writes_a_documented_draft_in_the_top_layer(tmp_path):
     assert report.errors == [], [describe(f) for f in report.errors]
     assert [f.code for f in report.warnings if f.subject == "promotion.press"] == ["draft"]
     again = run("new", "promotion.press", "--library", top)
-    assert again.exit_code == 2 and "already exists in layer gmina" in again.output
+    assert again.exit_code == 2 and "już jest w warstwie gmina" in again.output
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["sustainability.continuity"], "is locked in layer central"),
-        (["promotion.press", "--category", "team"], "must start with its category"),
-        (["Promotion.Press"], "must look like category.name"),
+        (["sustainability.continuity"], "jest zablokowana w warstwie central"),
+        (["promotion.press", "--category", "team"], "musi zaczynać się od swojej kategorii"),
+        (["Promotion.Press"], "ma mieć postać kategoria.nazwa"),
     ],
 )
 def test_clause_new_refusals(tmp_path, args, message):
@@ -387,9 +387,9 @@ def test_clause_remove_writes_a_marker_and_refuses_a_required_clause(tmp_path):
     )
 
     refused = run("remove", "mentoring.bw", "--note", "x", "--library", top)
-    assert refused.exit_code == 2 and "required by funding rule" in refused.output
+    assert refused.exit_code == 2 and "jest wymagana (reguła finansowania" in refused.output
     locked = run("remove", "sustainability.continuity", "--note", "x", "--library", top)
-    assert locked.exit_code == 2 and "locked" in locked.output
+    assert locked.exit_code == 2 and "zablokowana" in locked.output
     assert sorted(p.name for p in (top).rglob("*.txt")) == ["dialogue.pl.txt"]
 
 
@@ -417,7 +417,7 @@ def test_clause_new_over_a_lower_clause_starts_above_its_version(tmp_path):
     result = run("new", "final.law", "--library", top)
 
     assert result.exit_code == 0, result.output
-    assert "this replaces central" in result.output
+    assert "uwaga: to zastępuje central" in result.output
     central_v = load_library([]).get("final.law").version
     assert front_matter(top / "final" / "law.pl.txt")["version"] == central_v + 1
 
@@ -451,3 +451,23 @@ def test_clause_files_get_the_usual_permissions_of_the_umask(
     for name in written:
         mode = stat.S_IMODE((top / "final" / name).stat().st_mode)
         assert mode == 0o666 & ~umask, (name, oct(mode))
+
+
+def test_the_clause_commands_speak_english_with_lang_en(tmp_path, editor):
+    top = tmp_path / "gmina"
+    top.mkdir()
+    editor(pl_append="ust. Kodeks {{ nieznane_pole }}.")
+
+    edited = CliRunner().invoke(
+        cli, ["--lang", "en", "clause", "edit", "final.law", "--library", str(top), "--note", "x"]
+    )
+    refused = CliRunner().invoke(
+        cli, ["--lang", "en", "clause", "new", "Promotion.Press", "--library", str(top)]
+    )
+
+    assert edited.exit_code == 2
+    assert "final.law: the edit is not valid:" in edited.output
+    assert "error [placeholder]:" in edited.output
+    assert "nothing applied; your text is kept in" in edited.output
+    assert refused.exit_code == 2
+    assert "id 'Promotion.Press' must look like category.name" in refused.output

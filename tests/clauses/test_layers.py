@@ -40,7 +40,8 @@ def test_overlay_replaces_a_clause_by_id_and_records_what_it_replaced(tmp_path, 
     assert team.source_in_layer == "team/composition.pl.txt"
     provenance = library.provenance("team.composition")
     assert provenance.replaced.layer == "central" and provenance.replaced.version == 1
-    assert provenance.summary() == "replaces central v1"
+    assert provenance.summary() == "zastępuje central v1"
+    assert provenance.summary("en") == "replaces central v1"
     assert library.get("final.law").layer == "central"
 
 
@@ -68,7 +69,7 @@ def test_locked_clause_cannot_be_replaced_and_the_error_names_both_files(
         tmp_path, "wbp-test", clause_pair("sustainability.continuity", "ust. Inaczej.", version=2)
     )
 
-    with pytest.raises(ClauseError, match="locked in layer central") as caught:
+    with pytest.raises(ClauseError, match="jest zablokowana w warstwie central") as caught:
         load_library([region], central=central, required=no_rules)
 
     message = caught.value.format_message()
@@ -82,7 +83,7 @@ def test_a_clause_locked_by_the_region_cannot_be_replaced_locally(tmp_path, cent
     region = overlay(tmp_path, "wbp-test", locked_team)
     local = overlay(tmp_path, "gmina", clause_pair("team.composition", "ust. Lokalnie.", version=3))
 
-    with pytest.raises(ClauseError, match="locked in layer wbp-test"):
+    with pytest.raises(ClauseError, match="jest zablokowana w warstwie wbp-test"):
         load_library([local, region], central=central, required=no_rules)
 
 
@@ -94,7 +95,7 @@ def test_overlay_removes_a_clause_with_a_removal_marker(tmp_path, central, no_ru
     assert "mentoring.bw" not in library.clauses
     assert library.removed["mentoring.bw"].layer == "wbp-test"
     assert library.replaced["mentoring.bw"][0].layer == "central"
-    with pytest.raises(ClauseError, match="removed by"):
+    with pytest.raises(ClauseError, match="usuwa ją"):
         library.get("mentoring.bw")
 
 
@@ -116,11 +117,15 @@ def test_removal_of_a_locked_clause_is_refused_naming_both_files(tmp_path, centr
     }
     region = overlay(tmp_path, "wbp-test", marker)
 
-    with pytest.raises(ClauseError, match="locked in layer central .* cannot be removed") as caught:
+    with pytest.raises(
+        ClauseError, match="zablokowana w warstwie central .* nie może jej usunąć"
+    ) as caught:
         load_library([region], central=central, required=no_rules)
 
     assert str(region / "sustainability" / "continuity.pl.txt") in caught.value.format_message()
     assert caught.value.location.line == 3  # the 'remove: true' line
+    assert "is locked in layer central" in caught.value.message_in("en")
+    assert "cannot be removed by" in caught.value.message_in("en")
 
 
 def test_removal_of_a_clause_a_funding_rule_requires_is_refused(tmp_path, central):
@@ -138,7 +143,7 @@ def test_removal_of_a_clause_a_funding_rule_requires_is_refused(tmp_path, centra
 
     with pytest.raises(
         ClauseError,
-        match="required by funding rule 'mentor-rule' \\(edition 2099\\) in rules.yaml:6",
+        match="jest wymagana \\(reguła finansowania „mentor-rule” \\(edycja 2099\\) w rules.yaml:6\\)",
     ):
         load_library([region], central=central, required=required)
 
@@ -148,7 +153,7 @@ def test_the_shipped_funding_rules_protect_their_clauses_from_removal(tmp_path):
     assert {"mentoring.bw", "sustainability.continuity", "actions.requirements"} <= set(required)
     region = overlay(tmp_path, "wbp-test", REMOVE_MENTORING)
 
-    with pytest.raises(ClauseError, match="mentoring.bw.*required by funding rule"):
+    with pytest.raises(ClauseError, match="mentoring.bw.*jest wymagana \\(reguła finansowania"):
         load_library([region])
 
 
@@ -169,9 +174,9 @@ def test_a_marker_that_removes_nothing_is_a_warning_not_an_error(tmp_path, centr
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("---\nid: mentoring.bw\nremove: true\n---\nust. Tekst.\n", "has no body"),
-        ("---\nid: mentoring.bw\nremove: yes please\n---\n", "the only value is true"),
-        ("---\nid: mentoring.bw\nremove: true\ntitle: X\n---\n", "only the keys"),
+        ("---\nid: mentoring.bw\nremove: true\n---\nust. Tekst.\n", "nie ma tekstu"),
+        ("---\nid: mentoring.bw\nremove: yes please\n---\n", "jedyna wartość to true"),
+        ("---\nid: mentoring.bw\nremove: true\ntitle: X\n---\n", "ma tylko klucze"),
     ],
 )
 def test_a_malformed_removal_marker_is_an_error(tmp_path, central, no_rules, text, message):
@@ -188,7 +193,7 @@ def test_the_same_id_twice_in_one_layer_is_an_error(tmp_path, central, no_rules)
     }
     region = overlay(tmp_path, "wbp-test", twice)
 
-    with pytest.raises(ClauseError, match="defined twice in layer wbp-test"):
+    with pytest.raises(ClauseError, match="występuje w warstwie wbp-test dwa razy"):
         load_library([region], central=central, required=no_rules)
 
 
@@ -199,7 +204,7 @@ def test_every_broken_file_is_reported_at_once(tmp_path, central, no_rules):
         {"team/a.pl.txt": "---\nid: team.a\n", "team/b.pl.txt": "no front matter\n"},
     )
 
-    with pytest.raises(ClauseError, match="2 problems in the clause library") as caught:
+    with pytest.raises(ClauseError, match="problemów w bibliotece klauzul: 2") as caught:
         load_library([region], central=central, required=no_rules)
 
     assert (
@@ -299,12 +304,17 @@ def test_clause_show_reports_layer_file_version_and_what_it_replaces(tmp_path):
     result = CliRunner().invoke(cli, ["clause", "show", "mentoring.bw", "--library", str(region)])
 
     assert result.exit_code == 0, result.output
-    assert "version 4 · layer wbp-kielce" in result.output
-    assert f"file: {region / 'mentoring' / 'bw.pl.txt'}" in result.output
+    assert "wersja 4 · warstwa wbp-kielce" in result.output
+    assert f"plik: {region / 'mentoring' / 'bw.pl.txt'}" in result.output
     assert (
-        f"replaces: central v{central_v} ({ROOT / 'clause_library' / 'mentoring' / 'bw.pl.txt'})"
+        f"zastępuje: central v{central_v} ({ROOT / 'clause_library' / 'mentoring' / 'bw.pl.txt'})"
         in result.output
     )
+    english = CliRunner().invoke(
+        cli, ["--lang", "en", "clause", "show", "mentoring.bw", "--library", str(region)]
+    )
+    assert "version 4 · layer wbp-kielce" in english.output
+    assert f"file: {region / 'mentoring' / 'bw.pl.txt'}" in english.output
 
 
 def test_clause_list_marks_overrides_locks_and_filters_by_layer():
@@ -320,7 +330,7 @@ def test_clause_list_marks_overrides_locks_and_filters_by_layer():
     }
 
     assert result.exit_code == 0, result.output
-    replaces = f"replaces central v{central_version('mentoring.bw')}"
+    replaces = f"central v{central_version('mentoring.bw')}"
     assert replaces in lines["mentoring.bw"] and "wbp-kielce" in lines["mentoring.bw"]
     assert "mentoring.networking" in lines
     only_region = CliRunner().invoke(
@@ -332,10 +342,15 @@ def test_clause_list_marks_overrides_locks_and_filters_by_layer():
     assert "sustainability.continuity" not in only_region.output
     locked = CliRunner().invoke(cli, ["clause", "list", "--category", "sustainability"])
     assert any(
-        "locked" in line
+        "zablokowana" in line
         for line in locked.output.splitlines()
         if line.startswith("sustainability.continuity")
     )
+    assert "klauzule: " in locked.output and "warstwy: central" in locked.output
+    english = CliRunner().invoke(
+        cli, ["--lang", "en", "clause", "list", "--category", "sustainability"]
+    )
+    assert "locked" in english.output and "clause(s) · layers: central" in english.output
 
 
 def test_clause_diff_shows_metadata_changes_and_a_word_diff():

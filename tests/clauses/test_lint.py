@@ -178,7 +178,11 @@ def test_lint_reports_locked_removal_and_a_reference_to_a_removed_clause(tmp_pat
     assert only(report, "locked-removal")[0].location.line == 3
     removed_ref = only(report, "reference")[0]
     assert removed_ref.location.file == str(central / "mentoring" / "bw.pl.txt")
-    assert "removed by" in removed_ref.message()
+    removal = region / "team" / "composition.pl.txt"
+    assert f"odsyła do klauzuli team.composition, ale usuwa ją {removal}" in removed_ref.message()
+    assert f"refers to clause team.composition, but it is removed by {removal}" in (
+        removed_ref.message("en")
+    )
 
 
 def test_attribute_paths_in_a_condition_are_checked_against_the_sample_sheet(
@@ -215,7 +219,7 @@ def test_cli_prints_file_line_and_exits_2_on_errors(tmp_path):
     )
 
     assert result.exit_code == 2
-    assert "extra.pl.txt:10: error [placeholder]: nieznana nazwa „nieznane”" in result.output
+    assert "extra.pl.txt:10: błąd [placeholder]: nieznana nazwa „nieznane”" in result.output
     as_json = CliRunner().invoke(cli, ["clause", "lint", str(region), "--format", "json"])
     data = json.loads(as_json.output)
     assert {"code": "placeholder", "line": 10} in [
@@ -255,7 +259,11 @@ def test_overrides_to_review_are_warnings_on_the_version_line(tmp_path, central,
     same_version = only(report, "override-version")[0]
     assert same_version.severity == "warning" and same_version.location.line == 4
     outdated = only(report, "stale-override")[0]
-    assert "made on central v0, but it now replaces central v1" in outdated.message()
+    assert "powstała na central v0, a zastępuje teraz central v1" in outdated.message()
+    assert "made on central v0, but it now replaces central v1" in outdated.message("en")
+    assert "wersja 1 nie jest wyższa od wersji, którą zastępuje (central v1)" in (
+        same_version.message()
+    )
     assert outdated.location == same_version.location.__class__(
         file=str(region / "team" / "composition.pl.txt"), line=8
     )

@@ -37,7 +37,7 @@ def build(region, tmp_path):
 
 
 def error_lines(output: str, path) -> list[str]:
-    return [x for x in output.splitlines() if x.startswith(f"{path}:") and ": error [" in x]
+    return [x for x in output.splitlines() if x.startswith(f"{path}:") and ": błąd [" in x]
 
 
 @pytest.mark.parametrize(
@@ -50,7 +50,7 @@ def test_an_unknown_name_lists_the_names_near_it(tmp_path, written, suggested):
     linted = lint(region)
 
     [line] = error_lines(linted.output, path)
-    assert line.startswith(f"{path}:{BODY + 1}: error [placeholder]: ")
+    assert line.startswith(f"{path}:{BODY + 1}: błąd [placeholder]: ")
     name = written.split(".")[0]
     assert f"nieznana nazwa „{name}” — czy chodziło o: {suggested}" in line
     assert linted.exit_code == 2
@@ -73,7 +73,7 @@ def test_an_empty_value_says_which_condition_to_add_in_lint_and_in_build(tmp_pat
     [line] = error_lines(lint(region).output, path)
     built = build(region, tmp_path)
 
-    assert line.startswith(f"{path}:{BODY + 1}: error [render]: ")
+    assert line.startswith(f"{path}:{BODY + 1}: błąd [render]: ")
     assert hint in line and "Gmina Lipowiec (lipowiec.yaml)" in line
     assert built.exit_code == 2
     assert f"extra.pl.txt:{BODY + 1}:" in built.output and hint in built.output
@@ -120,7 +120,7 @@ def test_a_syntax_error_points_at_the_line_and_column(tmp_path, body, line, colu
     [found] = error_lines(lint(region).output, path)
     built = build(region, tmp_path)
 
-    assert found.startswith(f"{path}:{BODY + line - 1}: error [jinja-syntax]: ")
+    assert found.startswith(f"{path}:{BODY + line - 1}: błąd [jinja-syntax]: ")
     assert f"błąd składni szablonu {where}" in found
     assert built.exit_code == 2 and where in built.output
     raw = body.split("\n")[line - 1]

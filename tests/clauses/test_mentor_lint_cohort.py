@@ -51,7 +51,7 @@ def test_lint_names_the_clause_file_line_and_the_coalitions_a_reference_breaks(r
     assert result.exit_code == 2, result.output
     pl_file = region / "promotion" / "budget_note.pl.txt"
     [line] = [x for x in result.output.splitlines() if x.startswith(f"{pl_file}:")]
-    assert line.startswith(f"{pl_file}:{LINE_OF_BODY + 1}: error [reference]: ")
+    assert line.startswith(f"{pl_file}:{LINE_OF_BODY + 1}: błąd [reference]: ")
     assert "§[financing.budget#amount]" in line
     assert "warunek „jst_contributes_money”" in line
     # exactly the coalitions whose build fails, named by gmina and sheet
@@ -125,7 +125,7 @@ def test_an_anchor_only_some_coalitions_have_is_found_with_the_coalitions(tmp_pa
 
     lines = [x for x in result.output.splitlines() if "[anchor]" in x]
     assert lines, result.output
-    assert lines[0].startswith(f"{region / 'final' / 'note.en.txt'}:6: error [anchor]")
+    assert lines[0].startswith(f"{region / 'final' / 'note.en.txt'}:6: błąd [anchor]")
     assert "nie ma kotwicy [others]" in lines[0]
 
 

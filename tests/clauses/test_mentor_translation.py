@@ -57,7 +57,7 @@ def test_lint_warns_when_the_polish_file_was_saved_after_the_english_one(tmp_pat
 
     assert result.exit_code == 0  # a warning
     [line] = warned
-    assert line.startswith(f"{en}:4: warning [translation-stale]: ")  # its version line
+    assert line.startswith(f"{en}:4: ostrzeżenie [translation-stale]: ")  # its version line
     assert "tekst angielski (law.en.txt, zapisany " in line
     assert "jest starszy niż polski (law.pl.txt, zapisany " in line and "wersja 2" in line
     os.utime(en)  # the translator saved the English text: no warning
@@ -91,7 +91,7 @@ def test_lint_lists_rejected_drafts(tmp_path):
     listed, result = lint_lines(top, "rejected")
 
     assert result.exit_code == 0
-    assert sorted(x.split(": warning")[0] for x in listed) == sorted(map(str, drafts))
+    assert sorted(x.split(": ostrzeżenie")[0] for x in listed) == sorted(map(str, drafts))
     assert "deedgen clause clean --rejected" in listed[0]
 
 

@@ -15,7 +15,7 @@ def test_build_help_is_polish_by_default(run):
 
     assert result.exit_code == 0
     text = " ".join(result.output.split())
-    assert text.startswith("Użycie: cli build [OPCJE] SHEET")
+    assert text.startswith("Użycie: cli build [OPCJE] ARKUSZ")
     assert "Zbuduj dokumenty jednej koalicji" in text
     assert "Opcje: -o, --output FOLDER Folder wyjściowy" in text
     assert "--doc-lang [pl|en|both] Język dokumentów" in text
@@ -49,12 +49,69 @@ def test_an_english_locale_gives_english_and_lc_all_wins_over_lang(run):
     polish = run("--help", env={"LANG": "en_GB.UTF-8", "LC_ALL": "pl_PL.UTF-8"}).output
 
     assert "Commands:" in english and "Build every coalition of a COHORT" in english
-    assert "Polecenia:" in polish and "Zbuduj każdą koalicję kohorty COHORT" in polish
+    assert "Polecenia:" in polish and "Zbuduj każdą koalicję kohorty KOHORTA" in polish
 
 
 def test_the_help_language_does_not_stick_to_the_next_run(run):
     assert "Options:" in run("batch", "--help", "--lang", "en").output
     assert "Opcje:" in run("batch", "--help").output
+
+
+# Each clause command's help: the Polish words it says, and the English ones it must not.
+CLAUSE_HELP = {
+    "list": ("Klauzule widoczne przez warstwy", "Tylko ta kategoria (folder)", "visible through"),
+    "show": ("Klauzula ID w obecnej postaci", "Wersja językowa klauzuli", "as it stands"),
+    "new": ("Utwórz opisany szkielet klauzuli ID", "--title TEKST", "Create a documented"),
+    "edit": ("Edytuj klauzulę ID w $VISUAL/$EDITOR", "--note TEKST", "Edit clause ID"),
+    "remove": ("Zapisz w najwyższej warstwie znacznik", "Dlaczego ta warstwa", "removal marker"),
+    "preview": ("Klauzula ID złożona dla arkusza", "--sheet PLIK Arkusz partnerów", "rendered"),
+    "lint": ("Sprawdź każdą warstwę i każdą koalicję", "--lang [pl|en] Język komunikatów", "Check"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CLAUSE_HELP))
+def test_the_clause_commands_help_is_polish(run, name):
+    text = " ".join(run("clause", name, "--help").output.split())
+    head, option, english = CLAUSE_HELP[name]
+
+    assert text.startswith(f"Użycie: cli clause {name} [OPCJE]")
+    assert head in text and option in text
+    assert english not in text
+    assert "--library FOLDER Warstwa klauzul" in text
+
+
+# command → its usage line in Polish and in English (the placeholders translated)
+USAGES = {
+    ("build",): ("[OPCJE] ARKUSZ", "[OPTIONS] SHEET"),
+    ("batch",): ("[OPCJE] KOHORTA", "[OPTIONS] COHORT"),
+    ("init",): ("[OPCJE] ŚCIEŻKA", "[OPTIONS] PATH"),
+    ("evaluate",): ("[OPCJE] SPRAWOZDANIA", "[OPTIONS] REPORTS"),
+    ("report", "init"): ("[OPCJE] ARKUSZ", "[OPTIONS] SHEET"),
+    ("clause", "lint"): ("[OPCJE] [FOLDER]...", "[OPTIONS] [DIR]..."),
+    ("studio", "serve"): ("[OPCJE] [FOLDER_ROBOCZY]", "[OPTIONS] [WORKSPACE]"),
+    ("studio", "user", "add"): ("[OPCJE] FOLDER_ROBOCZY NAZWA", "[OPTIONS] WORKSPACE NAME"),
+}
+
+
+@pytest.mark.parametrize("command", sorted(USAGES))
+def test_usage_lines_and_metavars_speak_the_message_language(run, command):
+    polish, english = USAGES[command]
+    pl_text = run(*command, "--help").output
+    en_text = run(*command, "--help", "--lang", "en").output
+
+    assert pl_text.splitlines()[0] == f"Użycie: cli {' '.join(command)} {polish}"
+    assert en_text.splitlines()[0] == f"Usage: cli {' '.join(command)} {english}"
+
+
+def test_no_english_placeholder_is_left_in_the_polish_help(run):
+    from deedgen.cli.main import cli
+
+    for path, _ in _commands(cli):
+        text = run(*path.split(), "--help").output
+        for word in (" TEXT", " INTEGER", " DIR", " SHEET", " COHORT", " WORKSPACE", " PATH"):
+            assert word not in text, (path, word)
+    english = run("--lang", "en", "clause", "new", "--help").output
+    assert "--title TEXT" in english and "--order INTEGER" in english
 
 
 def _commands(command: click.Command, path: str = ""):
@@ -85,7 +142,7 @@ def test_clicks_own_errors_are_polish(run):
 
     assert "Błąd: Nie ma opcji '--nope'." in unknown.output
     assert "Pomoc: 'cli build --help'." in unknown.output
-    assert "Błąd: Brak argumentu 'SHEET'." in missing.output
+    assert "Błąd: Brak argumentu 'ARKUSZ'." in missing.output
     assert "Ścieżka 'nie-ma-takiej-kohorty' nie istnieje." in no_folder.output
     assert "Did you mean" not in run("bulid").output
 

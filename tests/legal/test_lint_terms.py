@@ -47,8 +47,10 @@ def test_a_bad_mentor_clause_fails_the_lint_with_file_and_line(tmp_path):
     assert result.exit_code == 2, result.output
     assert "Traceback" not in result.output
     output = result.output
-    assert f"{clause}:{defines_at}: error [defined-term]: „Mentorem” is defined twice" in output
-    assert f"{clause}:{glued_at}: error [leaked-marker]: a structure marker is printed" in output
+    assert (
+        f"{clause}:{defines_at}: błąd [defined-term]: „Mentorem” zdefiniowano dwukrotnie" in output
+    )
+    assert f"{clause}:{glued_at}: błąd [leaked-marker]: znacznik struktury wydrukowany" in output
     assert "elektronicznąust. Strony" in output  # the glued text the reader would have seen
 
 
@@ -67,7 +69,15 @@ def test_the_json_report_names_clause_file_and_line(tmp_path):
     english = [
         f for f in findings if f["file"].endswith("bw.en.txt") and f["code"] == "defined-term"
     ]
-    assert english and "„Mentor” is defined twice" in english[0]["message"]
+    assert english and "„Mentor” zdefiniowano dwukrotnie" in english[0]["message"]
+
+
+def test_the_english_report_keeps_the_english_messages(tmp_path):
+    clause, defines_at, glued_at = _bad_mentor_overlay(tmp_path / "wbp")
+    args = ["clause", "lint", "--lang", "en", str(tmp_path / "wbp")]
+    output = CliRunner().invoke(cli, args).output
+    assert f"{clause}:{defines_at}: error [defined-term]: „Mentorem” is defined twice" in output
+    assert f"{clause}:{glued_at}: error [leaked-marker]: a structure marker is printed" in output
 
 
 def test_the_central_library_is_clean():

@@ -236,6 +236,32 @@ def test_clause_preview_shows_the_edit_in_the_declaration_and_a_word_diff(client
     assert "w terminie 45 dni" in edited_section
 
 
+def test_a_clause_the_loader_refuses_is_explained_in_polish(client, workspace):
+    import html
+    import re
+
+    text = clause_file_text(client, "final.disputes")
+    version = int(re.search(r"^version: (\d+)$", text, re.M).group(1))
+    ahead = text.replace(f"version: {version}", f"version: {version + 5}", 1)
+    preview = client.post(
+        "/klauzule/final.disputes/podglad",
+        data={"text": ahead, "koalicja": "lipowiec.yaml"},
+        headers={"X-CSRF-Token": client.token},
+    )
+    refused = client.post(
+        "/klauzule/final.disputes/zapisz",
+        data={"text": "ust. bez metadanych\n", "note": "próba", "csrf_token": client.token},
+    )
+
+    said = html.unescape(preview.text)
+    assert f"tekst angielski ma wersję {version}, a tekst polski wersję {version + 5}" in said
+    assert "variant is version" not in said
+    assert "plik klauzuli zaczyna się wierszem „---” i jej metadanymi" in html.unescape(
+        refused.text
+    )
+    assert not any((workspace / "klauzule").rglob("*.txt"))
+
+
 def test_clause_save_that_breaks_a_coalition_is_refused_and_a_good_one_bumps_the_version(
     client, workspace
 ):
