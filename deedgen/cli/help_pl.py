@@ -102,7 +102,7 @@ HELP_PL: dict[str, str] = {
     "sprawozdanie, arkusz lub wiersz skoroszytu kohorty.",
     "evaluate --output": "Folder wyjściowy.",
     "evaluate --cohort": "Kohorta (folder arkuszy partnerów albo skoroszyt kohorty): koalicje bez "
-    "sprawozdania liczą się jako spóźnione. Domyślnie: skoroszyt kohorty podany jako REPORTS, "
+    "sprawozdania liczą się jako spóźnione. Domyślnie: skoroszyt kohorty podany jako SPRAWOZDANIA, "
     "a przy folderze arkusze wskazane w sprawozdaniach.",
     "evaluate --as-of": "Dzień ewaluacji (RRRR-MM-DD): które sprawozdania są wymagane. "
     "Domyślnie: dziś.",
