@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from deedgen.assemble.punctuation import punctuate
 from deedgen.assemble.units import Node
+from deedgen.clauses.messages import clause_error
 from deedgen.document import Reference, Unit
-from deedgen.exceptions import ClauseError
 from deedgen.polish import typography
 from deedgen.templating import unmark
 
@@ -77,9 +77,7 @@ def _register(anchors, clause_id, node, address, where):
     if node.anchor:
         key = (clause_id, node.anchor)
         if key in anchors:
-            raise ClauseError(
-                f"clause {clause_id}: anchor [{node.anchor}] is used twice", location=where
-            )
+            raise clause_error("build_anchor_twice", where, clause=clause_id, anchor=node.anchor)
         anchors[key] = address
 
 

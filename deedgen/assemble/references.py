@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 
 from deedgen.assemble.numbering import Address, mark_reference
+from deedgen.clauses.messages import Said, clause_error
 from deedgen.clauses.model import Clause
-from deedgen.exceptions import ClauseError, Location
+from deedgen.document import DOCUMENT_TITLES
+from deedgen.exceptions import Location
 from deedgen.polish import NBSP
 from deedgen.templating import DATA_RE
 
@@ -50,26 +52,24 @@ def resolve_references(
         target_id, anchor = match.group(1), match.group(2)
         where = Location(file=clause.text(lang).path)
         if target_id not in sections:
-            raise ClauseError(
-                f"clause {clause.id} refers to §[{target_id}{'#' + anchor if anchor else ''}], but clause "
-                f"{target_id} is not in the {kind} document (no layer has it, or its condition excluded it)",
-                location=where,
-            )
+            target = target_id + ("#" + anchor if anchor else "")
+            raise clause_error(
+                "build_target_missing", where, clause=clause.id, target=target,
+                target_id=target_id, document=_document(kind),
+            )  # fmt: skip
         if sections[target_id] is None:
-            raise ClauseError(
-                f"clause {clause.id} refers to {target_id}, which has no § number (a slot section)",
-                location=where,
+            raise clause_error(
+                "build_target_unnumbered", where, clause=clause.id, target_id=target_id
             )
         if anchor is None:
             target = Address(sections[target_id])
             return shown(format_address(target, None, lang), target, False)
         if (target_id, anchor) not in anchors:
             known = sorted(a for c, a in anchors if c == target_id)
-            raise ClauseError(
-                f"clause {clause.id} refers to §[{target_id}#{anchor}]: clause {target_id} has no anchor "
-                f"[{anchor}] (anchors: {', '.join(known) or 'none'})",
-                location=where,
-            )
+            raise clause_error(
+                "build_target_anchor", where, clause=clause.id, target_id=target_id,
+                anchor=anchor, known=Said(", ".join(known) or "brak", ", ".join(known) or "none"),
+            )  # fmt: skip
         target = anchors[(target_id, anchor)]
         local = target.section == here and (target.ust is not None or target.pkt is not None)
         return shown(format_address(target, here, lang), target, local)
@@ -86,3 +86,8 @@ def resolve_references(
         last = data.end()
     pieces.append(REFERENCE.sub(substitute, text[last:]))
     return "".join(pieces)
+
+
+def _document(kind: str) -> Said:
+    titles = DOCUMENT_TITLES.get(kind, {})
+    return Said(titles.get("pl", kind), titles.get("en", kind))

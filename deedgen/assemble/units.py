@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from deedgen.clauses.messages import clause_error
 from deedgen.clauses.model import Clause
-from deedgen.exceptions import ClauseError, Location
+from deedgen.exceptions import Location
 from deedgen.templating import unmark
 
 MARKER = re.compile(r"^(ust|pkt|lit|tir|wsp)\.(?:\[([A-Za-z0-9_\-\ue000\ue001]+)\])?(?:\s+|$)(.*)$")
@@ -52,10 +53,7 @@ def parse_units(text: str, clause: Clause, lang: str) -> list[Node]:
             stack = [node]
         elif kind == "wsp":
             if not stack or not stack[0].children:
-                raise ClauseError(
-                    f"clause {clause.id}: 'wsp.' closes an enumeration, but no 'pkt.' precedes it: {unmark(line)!r}",
-                    location=where,
-                )
+                raise clause_error("build_wsp_alone", where, clause=clause.id, line=_quoted(line))
             stack[0].closing = rest
             stack = stack[:1]
         else:
@@ -66,17 +64,20 @@ def parse_units(text: str, clause: Clause, lang: str) -> list[Node]:
                 stack = [implicit]
             depth = ["ust", "pkt", "lit", "tir"].index(parent_kind)
             if len(stack) <= depth or stack[depth].kind != parent_kind:
-                raise ClauseError(
-                    f"clause {clause.id}: '{kind}.' must follow a '{parent_kind}.': {unmark(line)!r}",
-                    location=where,
-                )
+                raise clause_error(
+                    "build_marker_parent", where, clause=clause.id, kind=kind,
+                    parent=parent_kind, line=_quoted(line),
+                )  # fmt: skip
             parent = stack[depth]
             if parent.kind == "ust" and parent.closing is not None:
-                raise ClauseError(
-                    f"clause {clause.id}: a 'pkt.' after the 'wsp.' closing part: {unmark(line)!r}",
-                    location=where,
+                raise clause_error(
+                    "build_pkt_after_wsp", where, clause=clause.id, line=_quoted(line)
                 )
             node = Node(kind, rest, anchor)
             parent.children.append(node)
             stack = [*stack[: depth + 1], node]
     return usts
+
+
+def _quoted(line: str) -> str:
+    return f"„{unmark(line)}”"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from deedgen.clauses.messages_build import BUILD_MESSAGES
 from deedgen.clauses.messages_lint import CHECK_MESSAGES
 from deedgen.clauses.messages_load import LOAD_MESSAGES
 
@@ -172,4 +173,9 @@ LINT_MESSAGES.update(
     }
 )
 
-CLAUSE_MESSAGES: dict[str, tuple[str, str]] = {**LINT_MESSAGES, **CHECK_MESSAGES, **LOAD_MESSAGES}
+CLAUSE_MESSAGES: dict[str, tuple[str, str]] = {
+    **LINT_MESSAGES,
+    **CHECK_MESSAGES,
+    **LOAD_MESSAGES,
+    **BUILD_MESSAGES,
+}

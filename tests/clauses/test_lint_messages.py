@@ -108,3 +108,33 @@ def test_a_broken_file_reads_polish_in_build_and_english_with_lang_en(tmp_path):
     assert "metadane „order” to liczba całkowita, a jest: tekst „x”" in polish.output
     assert "metadata 'order' must be a whole number, found the text 'x'" in english.output
     assert "Traceback" not in polish.output + english.output
+
+
+@pytest.mark.parametrize(
+    ("body", "polish", "english"),
+    [
+        ("ust. Zob. §[team.nothing].",
+         "klauzula team.extra odsyła do §[team.nothing], ale klauzuli team.nothing nie ma w "
+         "dokumencie „Deklaracja partnerstwa”",
+         "clause team.extra refers to §[team.nothing], but clause team.nothing is not in the "
+         "Partnership declaration document"),
+        ("ust. Tekst:\nlit. bez punktu",
+         "klauzula team.extra: „lit.” musi następować po „pkt.”: „lit. bez punktu”",
+         "clause team.extra: 'lit.' must follow a 'pkt.': „lit. bez punktu”"),
+    ],
+    ids=["reference", "structure"],
+)  # fmt: skip
+def test_a_clause_the_build_cannot_assemble_is_explained_in_polish(tmp_path, body, polish, english):
+    region = overlay(tmp_path, "wbp-test", clause_pair("team.extra", body, body))
+    args = ["build", str(SAMPLES / "lipowiec.yaml"), "--library", str(region)]
+    args += ["-o", str(tmp_path / "out"), "--format", "docx"]
+
+    said_pl = CliRunner().invoke(cli, args)
+    said_en = CliRunner().invoke(cli, ["--lang", "en", *args])
+
+    assert said_pl.exit_code == said_en.exit_code == 2, said_pl.output
+    assert polish in said_pl.output
+    assert english in said_en.output
+    assert "extra.pl.txt" in said_pl.output  # the file the mentor opens
+    assert "Traceback" not in said_pl.output + said_en.output
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
