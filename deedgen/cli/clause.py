@@ -8,13 +8,45 @@ from deedgen.cli.options import lang_option
 from deedgen.cli.texts import current_lang, say
 from deedgen.config import library_option
 
-LANG = click.option(
-    "--lang",
-    type=click.Choice(["pl", "en"]),
-    default="pl",
-    show_default=True,
-    help="Language variant.",
-)
+
+def _variant(func):
+    """--doc-lang: the clause's language version; --lang is the message language, as
+    everywhere (the group settles it), and its old meaning here — the version — is kept
+    working with a note when --doc-lang is not given."""
+    func = click.option(
+        "--lang",
+        type=click.Choice(["pl", "en"]),
+        default=None,
+        help="Language of messages (pl or en); without --doc-lang also the clause's version "
+        "(the old spelling).",
+    )(func)
+    return click.option(
+        "--doc-lang",
+        "doc_lang",
+        type=click.Choice(["pl", "en"]),
+        default=None,
+        help="Language version of the clause: pl or en (default: pl).",
+    )(func)
+
+
+def clause_version(doc_lang: str | None, lang: str | None) -> str:
+    if doc_lang:
+        return doc_lang
+    if lang == "en":
+        click.echo(
+            say(
+                "Uwaga: --lang en jako wersja językowa klauzuli jest przestarzałe — napisz "
+                "--doc-lang en; --lang oznacza język komunikatów.",
+                "Note: --lang en for the clause's language version is deprecated — write "
+                "--doc-lang en; --lang is the language of messages.",
+            ),
+            err=True,
+        )
+        return "en"
+    return "pl"
+
+
+LANG = _variant
 CENTRAL = click.option(
     "--central",
     "allow_central",
@@ -55,11 +87,12 @@ def list_(category, layer_name, document, library) -> None:
 @click.argument("clause_id", metavar="ID")
 @LANG
 @library_option
-def show(clause_id, lang, library) -> None:
+def show(clause_id, doc_lang, lang, library) -> None:
     """The clause ID as it stands: metadata, provenance (layer, file, what it replaces), text."""
     from deedgen.clauses.describe import describe_clause
 
-    click.echo(describe_clause(library.load(), clause_id, lang, current_lang()))
+    version = clause_version(doc_lang, lang)
+    click.echo(describe_clause(library.load(), clause_id, version, current_lang()))
 
 
 @clause.command()
@@ -272,18 +305,19 @@ def clean(rejected, yes, allow_central, library) -> None:
 )
 @LANG
 @library_option
-def preview(clause_id, sheet, lang, library) -> None:
+def preview(clause_id, sheet, doc_lang, lang, library) -> None:
     """Clause ID rendered for the partner sheet of --sheet, numbered as in the whole document."""
     from deedgen.clauses.views import preview_clause
 
-    click.echo(preview_clause(library.load(), clause_id, sheet, lang))
+    version = clause_version(doc_lang, lang)
+    click.echo(preview_clause(library.load(), clause_id, sheet, version))
 
 
 @clause.command()
 @click.argument("clause_id", metavar="ID")
 @LANG
 @library_option
-def diff(clause_id, lang, library) -> None:
+def diff(clause_id, doc_lang, lang, library) -> None:
     """Clause ID against the clause it replaces in a lower layer: the metadata changed and a
     word-level diff of the text ([-removed-] {+added+}), wrapped to the terminal's width."""
     import shutil
@@ -292,12 +326,16 @@ def diff(clause_id, lang, library) -> None:
 
     loaded = library.load()
     width = max(40, shutil.get_terminal_size().columns)
-    text = diff_clause(loaded, clause_id, lang, width=width, color=True)
+    text = diff_clause(loaded, clause_id, clause_version(doc_lang, lang), width=width, color=True)
     if not text:
         clause_ = loaded.get(clause_id)
         click.echo(
-            f"{clause_id} ({clause_.layer} v{clause_.version}) niczego nie zastępuje: "
-            "żadna niższa warstwa jej nie ma"
+            say(
+                f"{clause_id} ({clause_.layer} v{clause_.version}) niczego nie zastępuje: "
+                "żadna niższa warstwa jej nie ma",
+                f"{clause_id} ({clause_.layer} v{clause_.version}) replaces nothing: "
+                "no lower layer has it",
+            )
         )
         return
     click.echo(text)

@@ -7,7 +7,11 @@ LIBRARY = (
     "najbardziej szczegółowej. Domyślnie: warstwy z ./deedgen.toml, a bez niego tylko biblioteka "
     "centralna."
 )
-VARIANT = "Wersja językowa klauzuli (pl albo en)."
+VARIANT_DOC = "Wersja językowa klauzuli: pl albo en (domyślnie: pl)."
+VARIANT_MESSAGES = (
+    "Język komunikatów (pl albo en); bez --doc-lang także wersja językowa klauzuli (dawna "
+    "pisownia)."
+)
 MESSAGES = "Język komunikatów i raportów: pl albo en (domyślnie z ustawień systemu, inaczej pl)."
 DOCUMENTS = {
     "--format": "docx, pdf albo all (DOCX + PDF + pakiet do podpisu).",
@@ -133,7 +137,8 @@ HELP_PL: dict[str, str] = {
     "clause list --document": "Tylko klauzule tego dokumentu.",
     "clause show": "Klauzula ID w obecnej postaci: metadane, pochodzenie (warstwa, plik, co "
     "zastępuje), tekst.",
-    "clause show --lang": VARIANT,
+    "clause show --doc-lang": VARIANT_DOC,
+    "clause show --lang": VARIANT_MESSAGES,
     "clause new": "Utwórz opisany szkielet klauzuli ID (po polsku i po angielsku) w najwyższej "
     'warstwie.\n\nSzkielet jest szkicem (condition: "false"): nie trafia do żadnego dokumentu, '
     "dopóki nie usuniesz tego wiersza.",
@@ -179,11 +184,13 @@ HELP_PL: dict[str, str] = {
     "warstwą (tylko opiekunowie).",
     "clause preview": "Klauzula ID złożona dla arkusza z --sheet, numerowana jak w całym dokumencie.",
     "clause preview --sheet": "Arkusz partnerów.",
-    "clause preview --lang": VARIANT,
+    "clause preview --doc-lang": VARIANT_DOC,
+    "clause preview --lang": VARIANT_MESSAGES,
     "clause diff": "Klauzula ID wobec klauzuli, którą zastępuje w niższej warstwie: zmienione "
     "metadane i różnica tekstu słowo po słowie ([-usunięte-] {+dodane+}), zawinięta do "
     "szerokości terminala.",
-    "clause diff --lang": VARIANT,
+    "clause diff --doc-lang": VARIANT_DOC,
+    "clause diff --lang": VARIANT_MESSAGES,
     # studio
     "studio": "Uruchom deedgen studio dla FOLDER_ROBOCZY (folderu arkuszy partnerów z jego "
     "deedgen.toml; domyślnie: bieżący folder) albo zarządzaj jego kontami (deedgen studio user).",

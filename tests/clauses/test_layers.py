@@ -365,3 +365,18 @@ def test_clause_diff_shows_metadata_changes_and_a_word_diff():
     assert "{+pkt.[consultations]" in result.output
     nothing = CliRunner().invoke(cli, ["clause", "diff", "final.law"])
     assert "niczego nie zastępuje" in nothing.output
+
+
+def test_clause_show_doc_lang_picks_the_version_and_lang_keeps_its_old_meaning_with_a_note():
+    region = ROOT / "samples" / "overlays" / "wbp-kielce"
+    base = ["clause", "show", "mentoring.bw", "--library", str(region)]
+
+    english_text = CliRunner().invoke(cli, [*base, "--doc-lang", "en"])
+    assert english_text.exit_code == 0, english_text.output
+    assert f"plik: {region / 'mentoring' / 'bw.en.txt'}" in english_text.output  # Polish labels
+    assert "przestarzałe" not in english_text.stderr
+
+    old_spelling = CliRunner().invoke(cli, [*base, "--lang", "en"])
+    assert old_spelling.exit_code == 0, old_spelling.output
+    assert f"file: {region / 'mentoring' / 'bw.en.txt'}" in old_spelling.stdout
+    assert "write --doc-lang en" in old_spelling.stderr
