@@ -8,7 +8,8 @@ process on the loopback with accounts on (sessions, CSRF, roles and the audit lo
 as when hosted). Then, for ``--seconds``:
 
 - ``users - 2`` librarians sign in and edit their coalition: each edit is validated as typed
-  (``POST /k/<id>/sprawdz`` with the whole form, about 700 fields), one a second per librarian
+  (``POST /k/<id>/sprawdz`` with the whole form, about 700 fields, and ``shown_errors``: the
+  fields whose message the page shows, as studio.js sends it), one a second per librarian
   (a person types, pauses, htmx sends after 250 ms of quiet), and every 8th edit is saved with the version
   the form was opened from, then the page reopened (a new version);
 - a mentor previews a clause edit on the region's coalitions (``POST /klauzule/<id>/podglad``),
@@ -153,7 +154,16 @@ def opened(client, coalition: str) -> dict[str, str]:
     return {
         "csrf_token": re.search(r'name="csrf_token" value="([^"]+)"', page).group(1),
         "wersja": re.search(r'name="wersja" value="([^"]*)"', page).group(1),
+        "shown_errors": shown_errors(page),
     }
+
+
+SHOWN_MESSAGE = re.compile(r'<div id="err-([^"]+)" class="field-error"[^>]*>\s*<p')
+
+
+def shown_errors(html: str) -> str:
+    """What studio.js sends as ``shown_errors``: the ids of the fields showing a message."""
+    return " ".join(SHOWN_MESSAGE.findall(html))
 
 
 THINK_SECONDS = 1.0  # between two validations of one librarian: typing, then a pause
@@ -167,9 +177,13 @@ def librarian(base, root, name, coalition, until, tally, last_saved) -> None:
     while time.monotonic() < until:
         edits += 1
         fields["coalition.place"] = f"Miejsce {edits}"
-        tally.timed(
+        answer = tally.timed(
             "field validated", lambda: client.post(f"/k/{coalition}/sprawdz", data=fields), 200
         )
+        # the page swaps the answer in: what it shows now is sent with the next check
+        shown = set(fields["shown_errors"].split()) | set(SHOWN_MESSAGE.findall(answer.text))
+        cleared = re.findall(r'<div id="err-([^"]+)" class="field-error"[^>]*></div>', answer.text)
+        fields["shown_errors"] = " ".join(sorted(shown - set(cleared)))
         if edits % SAVE_EVERY == 0:
             saved = tally.timed(
                 "save", lambda: client.post(f"/k/{coalition}/zapisz", data=fields), 303

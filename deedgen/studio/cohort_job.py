@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 COHORT_FOLDER = "kohorta"
+NICENESS = 10  # the build's processes yield the cores to the server's requests
 
 
 @dataclass
@@ -110,6 +111,7 @@ def _build(root: str, outdir: str, queue) -> None:
         def advance(self, event: dict) -> None:
             queue.put(("advance", f"{event.get('label', '')}: {event.get('status', '')}"))
 
+    _lower_priority()
     try:
         # one core stays with the web server: the people editing keep a quick studio
         jobs = max(1, usable_cores() - 1)
@@ -120,3 +122,15 @@ def _build(root: str, outdir: str, queue) -> None:
         queue.put(("error", error.message))
     except Exception as error:  # noqa: BLE001 — the page must learn why the child stopped
         queue.put(("error", f"{type(error).__name__}: {error}"))
+
+
+def _lower_priority() -> None:
+    """The child and everything it starts (the batch's workers, LibreOffice, Typst inherit
+    it) run at a lower priority than the server: a person waiting for a field's check comes
+    before a document of the cohort."""
+    import contextlib
+    import os
+
+    # not on POSIX, or not allowed: the same priority as the server
+    with contextlib.suppress(AttributeError, OSError):
+        os.nice(NICENESS)
