@@ -1,11 +1,11 @@
 """Does a hosted studio hold 20 people at once? Field validation p95, errors, lost saves, memory.
 
-    python bench/bench_hosting.py [--users 20] [--seconds 60] [--seed 7]
+    python bench/bench_hosting.py [--users 20] [--seconds 60] [--seed 7] [--workers 2]
 
 A workspace of synthetic coalitions (``bench/synthetic.py``), one librarian account per
 coalition, a mentor of all of them and an operator, served by ``deedgen studio`` in its own
 process on the loopback with accounts on (sessions, CSRF, roles and the audit log in SQLite,
-as when hosted). Then, for ``--seconds``:
+as when hosted), in ``--workers`` server processes. Then, for ``--seconds``:
 
 - ``users - 2`` librarians sign in and edit their coalition: each edit is validated as typed
   (``POST /k/<id>/sprawdz`` with the whole form, about 700 fields, and ``shown_errors``: the
@@ -85,12 +85,13 @@ def free_port() -> int:
 
 
 class Server:
-    """``deedgen studio`` in its own process, on the loopback."""
+    """``deedgen studio`` in its own process (its workers' supervisor with ``workers`` > 1), on
+    the loopback."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, workers: int = 1) -> None:
         self.port = free_port()
         command = [sys.executable, "-m", "deedgen", "studio", str(root)]
-        command += ["--port", str(self.port), "--no-browser"]
+        command += ["--port", str(self.port), "--no-browser", "--workers", str(workers)]
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         self.base = f"http://127.0.0.1:{self.port}"
         self._wait()
@@ -107,12 +108,27 @@ class Server:
                 time.sleep(0.2)
         raise SystemExit("the studio did not start")
 
+    def processes(self) -> list[int]:
+        """The server's processes: this one, and its workers (the cohort build's processes are
+        the workers' children, not counted)."""
+        pids = [self.process.pid]
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        for pid in children.read_text().split():
+            if "spawn_main" in Path(f"/proc/{pid}/cmdline").read_text(errors="replace"):
+                pids.append(int(pid))
+        return pids
+
     def usage(self) -> tuple[float, float]:
-        """(peak RSS MiB, CPU seconds) of the server process so far."""
-        status = Path(f"/proc/{self.process.pid}/status").read_text()
-        peak = int(re.search(r"VmHWM:\s+(\d+)", status).group(1)) / 1024
-        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        ticks = sum(int(v) for v in fields[11:15])  # utime stime cutime cstime
+        """(peak RSS MiB summed over the server's processes, their CPU seconds) so far."""
+        peak = ticks = 0
+        for pid in self.processes():
+            try:
+                status = Path(f"/proc/{pid}/status").read_text()
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except FileNotFoundError:  # a worker that has just ended
+                continue
+            peak += int(re.search(r"VmHWM:\s+(\d+)", status).group(1)) / 1024
+            ticks += sum(int(v) for v in fields[11:13])  # utime stime (not the children's)
         return peak, ticks / 100
 
     def stop(self) -> None:
@@ -299,13 +315,14 @@ def main(argv=None) -> None:
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--workers", type=int, default=1, help="server processes")
     args = parser.parse_args(argv)
     # the cohort build's workers stop a moment after the server (their lifeline closes):
     # the workspace is removed once they have, see remove_when_free
     with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as folder:
         root = Path(folder)
         coalitions = make_workspace(root, max(args.users - 2, 1), args.seed)
-        server = Server(root)
+        server = Server(root, args.workers)
         try:
             alone, last_alone = Tally(), {}
             run(server.base, root, coalitions, 1, args.seconds / 5, alone, last_alone, others=False)
@@ -322,7 +339,8 @@ def main(argv=None) -> None:
         lost = lost_saves(root, last_saved)
         remove_when_free(root)
     print(
-        f"{args.users} users for {args.seconds:.0f} s ({args.users - 2} librarians, a mentor, an operator)"
+        f"{args.users} users for {args.seconds:.0f} s ({args.users - 2} librarians, a mentor, "
+        f"an operator); {args.workers} server process(es)"
     )
     report("field validated", loaded, alone)
     for kind in ("save", "clause preview", "cohort build started"):
@@ -332,7 +350,7 @@ def main(argv=None) -> None:
     print(f"  error responses: {len(loaded.errors)} {sorted(set(loaded.errors))[:5]}")
     print(f"  saves: {len(loaded.times.get('save', []))}, lost: {len(lost)} {lost[:5]}")
     print(
-        f"  server: peak RSS {peak:.0f} MiB, CPU {cpu - cpu_before:.1f} s in {wall:.0f} s wall "
+        f"  server: peak RSS {peak:.0f} MiB (summed), CPU {cpu - cpu_before:.1f} s in {wall:.0f} s wall "
         f"({(cpu - cpu_before) / wall:.2f} cores; the cohort build's processes not included)"
     )
     met = p95 <= TARGET_P95_MS and not loaded.errors and not lost

@@ -1,14 +1,26 @@
 """Run the studio with uvicorn on a socket bound before the server starts (so the port printed
-is the port served, and a free port is found without a race)."""
+is the port served, and a free port is found without a race).
+
+With ``workers`` above one, uvicorn's supervisor starts that many server processes on the one
+socket (a request of Python code holds one core: one process alone cannot use a second). Each
+process makes its app from what the parent put in the environment (:func:`worker_app`); what
+they must share is in the workspace's files: the accounts and sessions in SQLite, the save lock,
+the cohort build's lock and progress, the clause library's change stamp.
+"""
 
 from __future__ import annotations
 
+import json
+import os
 import socket
 import threading
 import webbrowser
 from pathlib import Path
 
 from deedgen.exceptions import DeedgenError
+
+WORKER_SETTINGS = "DEEDGEN_STUDIO_WORKER"  # the environment variable worker_app reads
+HEALTHCHECK_SECONDS = 60  # a busy worker is not taken for a hung one on a loaded machine
 
 
 def bind(host: str = "127.0.0.1", port: int = 0) -> socket.socket:
@@ -36,32 +48,69 @@ def serve(
     *,
     open_browser: str | None = None,
     hosting: dict | None = None,
+    workers: int = 1,
 ) -> None:
-    """Serve the studio for *workspace* on *sock* until Ctrl-C. *hosting*: the accounts store,
-    the names served (``hosts``), ``secure_cookies``, ``root_path`` and ``forwarded_allow_ips``
-    (the reverse proxies trusted for X-Forwarded-For/-Proto)."""
+    """Serve the studio for *workspace* on *sock* until Ctrl-C, in *workers* processes.
+    *hosting*: the accounts store, the names served (``hosts``), ``secure_cookies``,
+    ``root_path`` and ``forwarded_allow_ips`` (the reverse proxies trusted for
+    X-Forwarded-For/-Proto)."""
     import uvicorn
 
-    from deedgen.studio.app import create_app
+    from deedgen.studio.security import new_token
 
     hosting = hosting or {}
-    app = create_app(
-        workspace,
-        accounts=hosting.get("accounts"),
-        hosts=tuple(hosting.get("hosts", ())),
-        secure_cookies=hosting.get("secure_cookies", False),
-    )
+    accounts = hosting.get("accounts")
+    settings = {
+        "workspace": str(Path(workspace).resolve()),
+        "accounts": str(accounts.path) if accounts is not None else None,
+        "hosts": list(hosting.get("hosts", ())),
+        "secure_cookies": bool(hosting.get("secure_cookies", False)),
+        "csrf_token": new_token(),
+    }
     proxies = hosting.get("forwarded_allow_ips")
-    config = uvicorn.Config(
-        app,
-        log_level="warning",
-        access_log=False,
-        lifespan="off",
-        root_path=hosting.get("root_path", ""),
-        proxy_headers=bool(proxies),
-        forwarded_allow_ips=proxies or None,
-    )
-    server = uvicorn.Server(config)
+    options = {
+        "log_level": "warning",
+        "access_log": False,
+        "lifespan": "off",
+        "root_path": hosting.get("root_path", ""),
+        "proxy_headers": bool(proxies),
+        "forwarded_allow_ips": proxies or None,
+    }
     if open_browser:
         threading.Timer(0.5, webbrowser.open, args=(open_browser,)).start()
-    server.run(sockets=[sock])
+    if workers <= 1:
+        app = _app(settings, accounts)
+        uvicorn.Server(uvicorn.Config(app, **options)).run(sockets=[sock])
+        return
+    from uvicorn.supervisors import Multiprocess
+
+    os.environ[WORKER_SETTINGS] = json.dumps(settings)  # the spawned workers inherit it
+    config = uvicorn.Config(
+        f"{__name__}:worker_app",
+        factory=True,
+        workers=workers,
+        timeout_worker_healthcheck=HEALTHCHECK_SECONDS,
+        **options,
+    )
+    Multiprocess(config, sockets=[sock]).run()
+
+
+def _app(settings: dict, accounts=None):
+    from deedgen.studio.app import create_app
+    from deedgen.studio.auth.store import AccountStore
+
+    if accounts is None and settings["accounts"]:
+        accounts = AccountStore(settings["accounts"])
+    return create_app(
+        settings["workspace"],
+        accounts=accounts,
+        hosts=tuple(settings["hosts"]),
+        secure_cookies=settings["secure_cookies"],
+        csrf_token=settings["csrf_token"],
+    )
+
+
+def worker_app():
+    """The app of one of several server processes (uvicorn's factory), made from the settings
+    the parent process left in the environment."""
+    return _app(json.loads(os.environ[WORKER_SETTINGS]))

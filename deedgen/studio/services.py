@@ -2,12 +2,14 @@
 
 The handlers call these functions and render what they return; the work itself is deedgen's
 (``validate_sheet``, ``plan``, ``write``). The clause library and rule sets are loaded once per
-workspace and reloaded when a mentor saves a clause.
+workspace and reloaded when a mentor saves a clause — in every server process: a save touches
+``.deedgen-history/.library-changed``, which each process compares with what it loaded.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +20,10 @@ from deedgen.sheet.raw import RawSheet
 from deedgen.sheet.validate import Sheet, validate_sheet
 from deedgen.studio.cohort_job import CohortJob
 from deedgen.studio.form import TABS, FormData, FormState, field_id, from_data, to_data
+from deedgen.studio.locks import STATE, state_file
 from deedgen.studio.workspace import Coalition, Workspace
+
+LIBRARY_CHANGED = ".library-changed"
 
 
 @dataclass(frozen=True)
@@ -138,6 +143,7 @@ class Studio:
         self.workspace = workspace
         self._lock = threading.Lock()
         self._library = None
+        self._library_stamp: tuple | None = None
         self._rules: dict[str, object] = {}
         self.cohort = CohortJob(workspace.root)
         self._files: dict[tuple, object] = {}  # (kind, path) → (stamp, what was read)
@@ -147,13 +153,28 @@ class Studio:
 
     def library(self):
         with self._lock:
+            self._forget_if_changed()
             if self._library is None:
                 self._library = self.workspace.library().load()
             return self._library
 
     def reload(self) -> None:
+        """Load the library and rules again, here and in the server's other processes."""
+        from deedgen.fsutil import atomic_write_text
+
+        atomic_write_text(state_file(self.workspace.root, LIBRARY_CHANGED), f"{time.time_ns()}\n")
         with self._lock:
-            self._library = None
+            self._forget_if_changed()
+
+    def _forget_if_changed(self) -> None:
+        """(Under the lock.) Drop the library and rules loaded before the last clause save."""
+        try:
+            stat = (self.workspace.root / STATE / LIBRARY_CHANGED).stat()
+            stamp = (stat.st_ino, stat.st_mtime_ns)
+        except FileNotFoundError:
+            stamp = None
+        if stamp != self._library_stamp:
+            self._library, self._library_stamp = None, stamp
             self._rules.clear()
 
     def rules(self, sheet: Sheet, options: BuildOptions):
@@ -161,6 +182,7 @@ class Studio:
 
         edition = str(sheet.data["coalition"]["edition"])
         with self._lock:
+            self._forget_if_changed()
             if edition not in self._rules:
                 self._rules[edition] = resolve_rules(sheet, options)
             return self._rules[edition]
