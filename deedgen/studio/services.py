@@ -8,6 +8,8 @@ workspace and reloaded when a mentor saves a clause — in every server process:
 
 from __future__ import annotations
 
+import hashlib
+import json
 import threading
 import time
 from dataclasses import dataclass, field
@@ -24,6 +26,7 @@ from deedgen.studio.locks import STATE, state_file
 from deedgen.studio.workspace import Coalition, Workspace
 
 LIBRARY_CHANGED = ".library-changed"
+REPORTS_KEPT = 256  # compliance reports kept, by the data they were made of
 
 
 @dataclass(frozen=True)
@@ -145,6 +148,7 @@ class Studio:
         self._library = None
         self._library_stamp: tuple | None = None
         self._rules: dict[str, object] = {}
+        self._reports: dict[str, tuple] = {}  # digest of a sheet's data → conditions()
         self.cohort = CohortJob(workspace.root)
         self._files: dict[tuple, object] = {}  # (kind, path) → (stamp, what was read)
 
@@ -176,6 +180,7 @@ class Studio:
         if stamp != self._library_stamp:
             self._library, self._library_stamp = None, stamp
             self._rules.clear()
+            self._reports.clear()
 
     def rules(self, sheet: Sheet, options: BuildOptions):
         from deedgen.pipeline.plan import resolve_rules
@@ -196,16 +201,29 @@ class Studio:
         return plan(sheet, options, library=self.library(), rules=self.rules(sheet, options))
 
     def conditions(self, sheet: Sheet | None):
-        """The compliance report of a valid sheet, or the error that stopped the plan."""
+        """The compliance report of a valid sheet, or the error that stopped the plan; kept
+        for the same data (the page reopened after a save, the start page's statuses)."""
         if sheet is None:
             return None, None
         from deedgen.pipeline.plan import check_conditions
 
+        key = _digest(sheet)
+        with self._lock:
+            self._forget_if_changed()
+            hit = self._reports.get(key) if key else None
+        if hit is not None:
+            return hit
         try:
             rules = self.rules(sheet, self.options(draft=True))
-            return check_conditions(sheet, self.library(), rules), None
+            outcome = check_conditions(sheet, self.library(), rules), None
         except DeedgenError as error:
-            return None, str(error)
+            outcome = None, str(error)
+        if key:
+            with self._lock:
+                self._reports[key] = outcome
+                while len(self._reports) > REPORTS_KEPT:
+                    del self._reports[next(iter(self._reports))]  # the oldest
+        return outcome
 
     def _cached(self, kind: str, coalition: Coalition, read):
         """What *read* makes of the coalition's file, read again only when the file changed
@@ -262,6 +280,15 @@ class Studio:
         from deedgen.pipeline.write import write
 
         return write(self.plan(sheet, draft=draft), self.workspace.outdir(coalition))
+
+
+def _digest(sheet: Sheet) -> str | None:
+    """A digest of the sheet's source and validated data (None when it cannot be written)."""
+    try:
+        text = json.dumps([sheet.source, sheet.data], sort_keys=True, default=str)
+    except (TypeError, ValueError):
+        return None
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _coalition_name(state: FormState) -> str:
