@@ -337,6 +337,7 @@ def main(argv=None) -> None:
             run(server.base, root, coalitions, 1, args.seconds / 5, alone, last_alone, others=False)
             loaded, last_saved = Tally(), {}
             cpu_before, machine_before = server.usage()[1], machine_busy()
+            own_before = time.process_time()
             started = time.monotonic()
             builds = run(
                 server.base, root, coalitions, args.users, args.seconds, loaded, last_saved
@@ -344,6 +345,7 @@ def main(argv=None) -> None:
             wall = time.monotonic() - started
             peak, cpu = server.usage()
             machine = machine_busy() - machine_before
+            own = time.process_time() - own_before
         finally:
             server.stop()
         lost = lost_saves(root, last_saved)
@@ -365,8 +367,8 @@ def main(argv=None) -> None:
     )
     print(
         f"  machine: {machine / wall:.2f} of {os.cpu_count()} cores busy during the run "
-        f"(this benchmark, its server, the cohort build and whatever else runs), "
-        f"load average {Path('/proc/loadavg').read_text().split()[0]} at the end"
+        f"(this benchmark's clients {own / wall:.2f}, the server, the cohort build, whatever else "
+        f"runs), load average {Path('/proc/loadavg').read_text().split()[0]} at the end"
     )
     met = p95 <= TARGET_P95_MS and not loaded.errors and not lost
     print(

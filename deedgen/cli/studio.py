@@ -77,7 +77,7 @@ def serve(workspace, port, host, workers, no_browser, **network):
     accounts = _accounts(workspace, must_exist=True)
     hosted = host not in LOOPBACK
     _refuse_without_accounts(workspace, host, accounts, network)
-    sock = bind(host, port)
+    sock = bind(host, port, shared=workers > 1)
     root_path, secure = network["root_path"], network["secure_cookies"]
     address = f"http://{host}:{sock.getsockname()[1]}{root_path}/"
     mode = "z kontami" if accounts else "bez kont, tylko ten komputer"

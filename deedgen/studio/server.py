@@ -1,8 +1,11 @@
 """Run the studio with uvicorn on a socket bound before the server starts (so the port printed
 is the port served, and a free port is found without a race).
 
-With ``workers`` above one, uvicorn's supervisor starts that many server processes on the one
-socket (a request of Python code holds one core: one process alone cannot use a second). Each
+With ``workers`` above one, uvicorn's supervisor starts that many server processes (a request
+of Python code holds one core: one process alone cannot use a second), each listening on a
+socket of its own on the one port (SO_REUSEPORT), so that the kernel spreads the connections
+over them: on a single shared socket, the first process awake accepts a whole burst of
+connections, and keeps them (keep-alive) while the others idle. Each
 process makes its app from what the parent put in the environment (:func:`worker_app`); what
 they must share is in the workspace's files: the accounts and sessions in SQLite, the save lock,
 the cohort build's lock and progress, the clause library's change stamp.
@@ -17,17 +20,22 @@ import threading
 import webbrowser
 from pathlib import Path
 
+from uvicorn.supervisors.multiprocess import Multiprocess, Process
+
 from deedgen.exceptions import DeedgenError
 
 WORKER_SETTINGS = "DEEDGEN_STUDIO_WORKER"  # the environment variable worker_app reads
 HEALTHCHECK_SECONDS = 60  # a busy worker is not taken for a hung one on a loaded machine
 
 
-def bind(host: str = "127.0.0.1", port: int = 0) -> socket.socket:
-    """A listening socket on *host* (*port* 0: a free one)."""
+def bind(host: str = "127.0.0.1", port: int = 0, *, shared: bool = False) -> socket.socket:
+    """A listening socket on *host* (*port* 0: a free one); *shared*: other sockets of this
+    user may listen on the same port (SO_REUSEPORT, one per server process)."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    if shared and hasattr(socket, "SO_REUSEPORT"):
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
     try:
         sock.bind((host, port))
     except OSError as exc:
@@ -82,8 +90,6 @@ def serve(
         app = _app(settings, accounts)
         uvicorn.Server(uvicorn.Config(app, **options)).run(sockets=[sock])
         return
-    from uvicorn.supervisors import Multiprocess
-
     os.environ[WORKER_SETTINGS] = json.dumps(settings)  # the spawned workers inherit it
     config = uvicorn.Config(
         f"{__name__}:worker_app",
@@ -92,7 +98,20 @@ def serve(
         timeout_worker_healthcheck=HEALTHCHECK_SECONDS,
         **options,
     )
-    Multiprocess(config, sockets=[sock]).run()
+    host, port = sock.getsockname()[:2]
+    sockets = [sock, *(bind(host, port, shared=True) for _ in range(workers - 1))]
+    _Spread(config, sockets=sockets).run()
+
+
+class _Spread(Multiprocess):
+    """uvicorn's supervisor, each worker started on a socket of its own (a worker started again
+    after a crash listens on all of them)."""
+
+    def init_processes(self) -> None:
+        for sock in self.sockets:
+            process = Process(self.config, [sock])
+            process.start()
+            self.processes.append(process)
 
 
 def _app(settings: dict, accounts=None):
