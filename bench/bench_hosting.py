@@ -98,6 +98,7 @@ class Server:
     the loopback."""
 
     def __init__(self, root: Path, workers: int = 1) -> None:
+        self.workers = workers
         self.port = free_port()
         command = [sys.executable, "-m", "deedgen", "studio", str(root)]
         command += ["--port", str(self.port), "--no-browser", "--workers", str(workers)]
@@ -121,6 +122,8 @@ class Server:
         """The server's processes: this one, and its workers (the cohort build's processes are
         the workers' children, not counted)."""
         pids = [self.process.pid]
+        if self.workers == 1:  # its spawned children are the cohort build's
+            return pids
         children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
         for pid in children.read_text().split():
             if "spawn_main" in Path(f"/proc/{pid}/cmdline").read_text(errors="replace"):
