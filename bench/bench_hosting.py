@@ -1,26 +1,28 @@
 """Does a hosted studio hold 20 people at once? Field validation p95, errors, lost saves, memory.
 
-    python bench/bench_hosting.py [--users 20] [--seconds 60] [--seed 7]
+    python bench/bench_hosting.py [--users 20] [--seconds 60] [--seed 7] [--workers 2]
 
 A workspace of synthetic coalitions (``bench/synthetic.py``), one librarian account per
 coalition, a mentor of all of them and an operator, served by ``deedgen studio`` in its own
 process on the loopback with accounts on (sessions, CSRF, roles and the audit log in SQLite,
-as when hosted). Then, for ``--seconds``:
+as when hosted), in ``--workers`` server processes. Then, for ``--seconds``:
 
 - ``users - 2`` librarians sign in and edit their coalition: each edit is validated as typed
-  (``POST /k/<id>/sprawdz`` with the whole form, about 700 fields), one a second per librarian
+  (``POST /k/<id>/sprawdz`` with the whole form, about 700 fields, and ``shown_errors``: the
+  fields whose message the page shows, as studio.js sends it), one a second per librarian
   (a person types, pauses, htmx sends after 250 ms of quiet), and every 8th edit is saved with the version
   the form was opened from, then the page reopened (a new version);
 - a mentor previews a clause edit on the region's coalitions (``POST /klauzule/<id>/podglad``),
   one every two seconds (reading the preview between edits);
 - the operator starts a cohort build of the workspace (the batch, in its own processes: one
-  core fewer than the machine has, so the web server keeps one) and starts it again whenever
-  it ends.
+  core fewer than the machine has, at a lower priority than the server's) and starts it
+  again whenever it ends.
 
 Baseline, in the same run and first: one librarian alone for a fifth of the time. Prints p50 /
 p95 of field validation under load and alone (and the ratio), every other request's p95, the
 error responses (any status other than the expected), lost saves (a coalition's file whose last
-saved value is not the last value its librarian saved), the server's peak RSS and CPU seconds.
+saved value is not the last value its librarian saved), the server's peak RSS and CPU seconds,
+and how busy the whole machine was meanwhile (on a shared machine, other work counts too).
 Targets (issue 17): p95 of a field validation ≤ 200 ms, no error responses, no lost save. Not a
 test.
 """
@@ -28,6 +30,7 @@ test.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import socket
@@ -77,6 +80,13 @@ def make_workspace(root: Path, coalitions: int, seed: int) -> list[str]:
     return ids
 
 
+def machine_busy() -> float:
+    """CPU seconds the whole machine has been busy since boot (every core, every process)."""
+    fields = [int(v) for v in Path("/proc/stat").read_text().split("\n")[0].split()[1:]]
+    idle = fields[3] + fields[4]  # idle, iowait
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -84,12 +94,14 @@ def free_port() -> int:
 
 
 class Server:
-    """``deedgen studio`` in its own process, on the loopback."""
+    """``deedgen studio`` in its own process (its workers' supervisor with ``workers`` > 1), on
+    the loopback."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, workers: int = 1) -> None:
+        self.workers = workers
         self.port = free_port()
         command = [sys.executable, "-m", "deedgen", "studio", str(root)]
-        command += ["--port", str(self.port), "--no-browser"]
+        command += ["--port", str(self.port), "--no-browser", "--workers", str(workers)]
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         self.base = f"http://127.0.0.1:{self.port}"
         self._wait()
@@ -106,12 +118,29 @@ class Server:
                 time.sleep(0.2)
         raise SystemExit("the studio did not start")
 
+    def processes(self) -> list[int]:
+        """The server's processes: this one, and its workers (the cohort build's processes are
+        the workers' children, not counted)."""
+        pids = [self.process.pid]
+        if self.workers == 1:  # its spawned children are the cohort build's
+            return pids
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        for pid in children.read_text().split():
+            if "spawn_main" in Path(f"/proc/{pid}/cmdline").read_text(errors="replace"):
+                pids.append(int(pid))
+        return pids
+
     def usage(self) -> tuple[float, float]:
-        """(peak RSS MiB, CPU seconds) of the server process so far."""
-        status = Path(f"/proc/{self.process.pid}/status").read_text()
-        peak = int(re.search(r"VmHWM:\s+(\d+)", status).group(1)) / 1024
-        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        ticks = sum(int(v) for v in fields[11:15])  # utime stime cutime cstime
+        """(peak RSS MiB summed over the server's processes, their CPU seconds) so far."""
+        peak = ticks = 0
+        for pid in self.processes():
+            try:
+                status = Path(f"/proc/{pid}/status").read_text()
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except FileNotFoundError:  # a worker that has just ended
+                continue
+            peak += int(re.search(r"VmHWM:\s+(\d+)", status).group(1)) / 1024
+            ticks += sum(int(v) for v in fields[11:13])  # utime stime (not the children's)
         return peak, ticks / 100
 
     def stop(self) -> None:
@@ -153,7 +182,16 @@ def opened(client, coalition: str) -> dict[str, str]:
     return {
         "csrf_token": re.search(r'name="csrf_token" value="([^"]+)"', page).group(1),
         "wersja": re.search(r'name="wersja" value="([^"]*)"', page).group(1),
+        "shown_errors": shown_errors(page),
     }
+
+
+SHOWN_MESSAGE = re.compile(r'<div id="err-([^"]+)" class="field-error"[^>]*>\s*<p')
+
+
+def shown_errors(html: str) -> str:
+    """What studio.js sends as ``shown_errors``: the ids of the fields showing a message."""
+    return " ".join(SHOWN_MESSAGE.findall(html))
 
 
 THINK_SECONDS = 1.0  # between two validations of one librarian: typing, then a pause
@@ -167,9 +205,13 @@ def librarian(base, root, name, coalition, until, tally, last_saved) -> None:
     while time.monotonic() < until:
         edits += 1
         fields["coalition.place"] = f"Miejsce {edits}"
-        tally.timed(
+        answer = tally.timed(
             "field validated", lambda: client.post(f"/k/{coalition}/sprawdz", data=fields), 200
         )
+        # the page swaps the answer in: what it shows now is sent with the next check
+        shown = set(fields["shown_errors"].split()) | set(SHOWN_MESSAGE.findall(answer.text))
+        cleared = re.findall(r'<div id="err-([^"]+)" class="field-error"[^>]*></div>', answer.text)
+        fields["shown_errors"] = " ".join(sorted(shown - set(cleared)))
         if edits % SAVE_EVERY == 0:
             saved = tally.timed(
                 "save", lambda: client.post(f"/k/{coalition}/zapisz", data=fields), 303
@@ -285,30 +327,35 @@ def main(argv=None) -> None:
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--workers", type=int, default=1, help="server processes")
     args = parser.parse_args(argv)
     # the cohort build's workers stop a moment after the server (their lifeline closes):
     # the workspace is removed once they have, see remove_when_free
     with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as folder:
         root = Path(folder)
         coalitions = make_workspace(root, max(args.users - 2, 1), args.seed)
-        server = Server(root)
+        server = Server(root, args.workers)
         try:
             alone, last_alone = Tally(), {}
             run(server.base, root, coalitions, 1, args.seconds / 5, alone, last_alone, others=False)
             loaded, last_saved = Tally(), {}
-            cpu_before = server.usage()[1]
+            cpu_before, machine_before = server.usage()[1], machine_busy()
+            own_before = time.process_time()
             started = time.monotonic()
             builds = run(
                 server.base, root, coalitions, args.users, args.seconds, loaded, last_saved
             )
             wall = time.monotonic() - started
             peak, cpu = server.usage()
+            machine = machine_busy() - machine_before
+            own = time.process_time() - own_before
         finally:
             server.stop()
         lost = lost_saves(root, last_saved)
         remove_when_free(root)
     print(
-        f"{args.users} users for {args.seconds:.0f} s ({args.users - 2} librarians, a mentor, an operator)"
+        f"{args.users} users for {args.seconds:.0f} s ({args.users - 2} librarians, a mentor, "
+        f"an operator); {args.workers} server process(es)"
     )
     report("field validated", loaded, alone)
     for kind in ("save", "clause preview", "cohort build started"):
@@ -318,8 +365,13 @@ def main(argv=None) -> None:
     print(f"  error responses: {len(loaded.errors)} {sorted(set(loaded.errors))[:5]}")
     print(f"  saves: {len(loaded.times.get('save', []))}, lost: {len(lost)} {lost[:5]}")
     print(
-        f"  server: peak RSS {peak:.0f} MiB, CPU {cpu - cpu_before:.1f} s in {wall:.0f} s wall "
+        f"  server: peak RSS {peak:.0f} MiB (summed), CPU {cpu - cpu_before:.1f} s in {wall:.0f} s wall "
         f"({(cpu - cpu_before) / wall:.2f} cores; the cohort build's processes not included)"
+    )
+    print(
+        f"  machine: {machine / wall:.2f} of {os.cpu_count()} cores busy during the run "
+        f"(this benchmark's clients {own / wall:.2f}, the server, the cohort build, whatever else "
+        f"runs), load average {Path('/proc/loadavg').read_text().split()[0]} at the end"
     )
     met = p95 <= TARGET_P95_MS and not loaded.errors and not lost
     print(

@@ -60,8 +60,15 @@ def _accounts(workspace: str, *, must_exist: bool = False):
     default=None,
     help="Session cookie only over HTTPS (default: on when hosting).",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Server processes (hosting: as many as the machine has cores).",
+)
 @click.option("--no-browser", is_flag=True, help="Do not open the browser.")
-def serve(workspace, port, host, server_name, root_path, trusted_proxy, secure_cookies, no_browser):
+def serve(workspace, port, host, workers, no_browser, **network):
     """Start deedgen studio for WORKSPACE: a web page to fill a coalition's data, preview and
     generate its documents, and browse the clause library."""
     from deedgen.studio.server import bind
@@ -69,8 +76,30 @@ def serve(workspace, port, host, server_name, root_path, trusted_proxy, secure_c
 
     accounts = _accounts(workspace, must_exist=True)
     hosted = host not in LOOPBACK
+    _refuse_without_accounts(workspace, host, accounts, network)
+    sock = bind(host, port, shared=workers > 1)
+    root_path, secure = network["root_path"], network["secure_cookies"]
+    address = f"http://{host}:{sock.getsockname()[1]}{root_path}/"
+    mode = "z kontami" if accounts else "bez kont, tylko ten komputer"
+    mode += f"; procesy serwera: {workers}" if workers > 1 else ""
+    click.echo(f"deedgen studio: {address}  (folder roboczy: {workspace}; {mode}; Ctrl-C kończy)")
+    hosting = {
+        "accounts": accounts,
+        "hosts": network["server_name"] or ((host,) if hosted else ()),
+        "secure_cookies": hosted if secure is None else secure,
+        "root_path": root_path,
+        "forwarded_allow_ips": ",".join(network["trusted_proxy"]),
+    }
+    browser = None if no_browser or hosted else address
+    run(workspace, sock, open_browser=browser, hosting=hosting, workers=workers)
+
+
+def _refuse_without_accounts(workspace, host: str, accounts, network: dict) -> None:
+    """A studio reachable from the network (another address, or behind a proxy) only with
+    accounts and an active operator; a proxy without --trusted-proxy is warned about."""
+    hosted = host not in LOOPBACK
     # a reverse proxy makes a loopback studio reachable from the network just the same
-    proxied = bool(server_name or root_path or trusted_proxy)
+    proxied = bool(network["server_name"] or network["root_path"] or network["trusted_proxy"])
     if (hosted or proxied) and (accounts is None or not accounts.any_operator()):
         where = f"pod adresem „{host}”" if hosted else "za serwerem pośredniczącym (proxy)"
         raise LoopbackOnly(
@@ -79,24 +108,12 @@ def serve(workspace, port, host, server_name, root_path, trusted_proxy, secure_c
             "Najpierw: deedgen studio user add "
             f"{workspace} NAZWA --role operator."
         )
-    if proxied and not trusted_proxy:
+    if proxied and not network["trusted_proxy"]:
         click.echo(
             "Uwaga: bez --trusted-proxy studio widzi adres serwera pośredniczącego zamiast adresu "
             "osoby; limit nieudanych logowań z jednego adresu obejmie wtedy wszystkich naraz.",
             err=True,
         )
-    sock = bind(host, port)
-    address = f"http://{host}:{sock.getsockname()[1]}{root_path}/"
-    mode = "z kontami" if accounts else "bez kont, tylko ten komputer"
-    click.echo(f"deedgen studio: {address}  (folder roboczy: {workspace}; {mode}; Ctrl-C kończy)")
-    hosting = {
-        "accounts": accounts,
-        "hosts": server_name or ((host,) if hosted else ()),
-        "secure_cookies": hosted if secure_cookies is None else secure_cookies,
-        "root_path": root_path,
-        "forwarded_allow_ips": ",".join(trusted_proxy),
-    }
-    run(workspace, sock, open_browser=None if no_browser or hosted else address, hosting=hosting)
 
 
 @studio.group("user")

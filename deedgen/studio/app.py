@@ -86,9 +86,12 @@ def create_app(
     accounts: AccountStore | None = None,
     hosts: tuple[str, ...] = (),
     secure_cookies: bool = False,
+    csrf_token: str | None = None,
 ) -> Starlette:
     """The studio for *workspace* (a folder of partner sheets with its deedgen.toml); with
-    *accounts*, every request is signed in and checked against the roles (hosting)."""
+    *accounts*, every request is signed in and checked against the roles (hosting).
+    *csrf_token*: the token of the pages without a session (the server's processes share one;
+    by default a new one)."""
     middleware = [Middleware(GuardMiddleware, hosts=hosts)]
     if accounts is not None:
         middleware.append(Middleware(AccountsMiddleware, store=accounts))
@@ -98,7 +101,7 @@ def create_app(
         exception_handlers={DeedgenError: render.deedgen_error, HTTPException: render.http_error},
     )
     app.state.studio = Studio(Workspace(workspace))
-    app.state.csrf_token = new_token()
+    app.state.csrf_token = csrf_token or new_token()
     app.state.accounts = accounts
     app.state.secure_cookies = secure_cookies
     return app

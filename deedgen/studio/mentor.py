@@ -169,7 +169,8 @@ def save_clause(studio, clause: Clause, text: str, note: str):
 
     hooks = EditHooks(echo=said.append, editor=write_browser_text)
     try:
-        result = edit_clause(library, clause.id, note=note.strip(), hooks=hooks)
+        with studio.workspace.saving():  # one writer at a time, across the server's processes
+            result = edit_clause(library, clause.id, note=note.strip(), hooks=hooks)
     except DeedgenError as error:
         raise DeedgenError("\n".join([*said, error.message])) from None
     studio.reload()

@@ -18,6 +18,7 @@ _env = Environment(
     autoescape=select_autoescape(["html"]),
     trim_blocks=True,
     lstrip_blocks=True,
+    auto_reload=False,  # the templates are files of this package: read once per process
 )
 _env.filters["field_id"] = field_id
 _env.globals["may_open"] = may_open  # the navigation shows only what the viewer may open

@@ -2,12 +2,16 @@
 
 The handlers call these functions and render what they return; the work itself is deedgen's
 (``validate_sheet``, ``plan``, ``write``). The clause library and rule sets are loaded once per
-workspace and reloaded when a mentor saves a clause.
+workspace and reloaded when a mentor saves a clause — in every server process: a save touches
+``.deedgen-history/.library-changed``, which each process compares with what it loaded.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +22,11 @@ from deedgen.sheet.raw import RawSheet
 from deedgen.sheet.validate import Sheet, validate_sheet
 from deedgen.studio.cohort_job import CohortJob
 from deedgen.studio.form import TABS, FormData, FormState, field_id, from_data, to_data
+from deedgen.studio.locks import STATE, state_file
 from deedgen.studio.workspace import Coalition, Workspace
+
+LIBRARY_CHANGED = ".library-changed"
+REPORTS_KEPT = 256  # compliance reports kept, by the data they were made of
 
 
 @dataclass(frozen=True)
@@ -138,7 +146,9 @@ class Studio:
         self.workspace = workspace
         self._lock = threading.Lock()
         self._library = None
+        self._library_stamp: tuple | None = None
         self._rules: dict[str, object] = {}
+        self._reports: dict[str, tuple] = {}  # digest of a sheet's data → conditions()
         self.cohort = CohortJob(workspace.root)
         self._files: dict[tuple, object] = {}  # (kind, path) → (stamp, what was read)
 
@@ -147,20 +157,37 @@ class Studio:
 
     def library(self):
         with self._lock:
+            self._forget_if_changed()
             if self._library is None:
                 self._library = self.workspace.library().load()
             return self._library
 
     def reload(self) -> None:
+        """Load the library and rules again, here and in the server's other processes."""
+        from deedgen.fsutil import atomic_write_text
+
+        atomic_write_text(state_file(self.workspace.root, LIBRARY_CHANGED), f"{time.time_ns()}\n")
         with self._lock:
-            self._library = None
+            self._forget_if_changed()
+
+    def _forget_if_changed(self) -> None:
+        """(Under the lock.) Drop the library and rules loaded before the last clause save."""
+        try:
+            stat = (self.workspace.root / STATE / LIBRARY_CHANGED).stat()
+            stamp = (stat.st_ino, stat.st_mtime_ns)
+        except FileNotFoundError:
+            stamp = None
+        if stamp != self._library_stamp:
+            self._library, self._library_stamp = None, stamp
             self._rules.clear()
+            self._reports.clear()
 
     def rules(self, sheet: Sheet, options: BuildOptions):
         from deedgen.pipeline.plan import resolve_rules
 
         edition = str(sheet.data["coalition"]["edition"])
         with self._lock:
+            self._forget_if_changed()
             if edition not in self._rules:
                 self._rules[edition] = resolve_rules(sheet, options)
             return self._rules[edition]
@@ -174,16 +201,29 @@ class Studio:
         return plan(sheet, options, library=self.library(), rules=self.rules(sheet, options))
 
     def conditions(self, sheet: Sheet | None):
-        """The compliance report of a valid sheet, or the error that stopped the plan."""
+        """The compliance report of a valid sheet, or the error that stopped the plan; kept
+        for the same data (the page reopened after a save, the start page's statuses)."""
         if sheet is None:
             return None, None
         from deedgen.pipeline.plan import check_conditions
 
+        key = _digest(sheet)
+        with self._lock:
+            self._forget_if_changed()
+            hit = self._reports.get(key) if key else None
+        if hit is not None:
+            return hit
         try:
             rules = self.rules(sheet, self.options(draft=True))
-            return check_conditions(sheet, self.library(), rules), None
+            outcome = check_conditions(sheet, self.library(), rules), None
         except DeedgenError as error:
-            return None, str(error)
+            outcome = None, str(error)
+        if key:
+            with self._lock:
+                self._reports[key] = outcome
+                while len(self._reports) > REPORTS_KEPT:
+                    del self._reports[next(iter(self._reports))]  # the oldest
+        return outcome
 
     def _cached(self, kind: str, coalition: Coalition, read):
         """What *read* makes of the coalition's file, read again only when the file changed
@@ -240,6 +280,15 @@ class Studio:
         from deedgen.pipeline.write import write
 
         return write(self.plan(sheet, draft=draft), self.workspace.outdir(coalition))
+
+
+def _digest(sheet: Sheet) -> str | None:
+    """A digest of the sheet's source and validated data (None when it cannot be written)."""
+    try:
+        text = json.dumps([sheet.source, sheet.data], sort_keys=True, default=str)
+    except (TypeError, ValueError):
+        return None
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _coalition_name(state: FormState) -> str:

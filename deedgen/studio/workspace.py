@@ -3,7 +3,9 @@
 The files are the source of truth: a coalition is a sheet file in the folder, known to the
 studio by an id that is its file name. A client only ever names an id, which is looked up among
 the files listed here — never joined into a path. Saving writes atomically and first copies the
-file it replaces into ``.deedgen-history/<id>/``, so nothing a librarian typed is lost.
+file it replaces into ``.deedgen-history/<id>/``, so nothing a librarian typed is lost. A save's
+version check and its write hold a lock of the workspace's files, so they stay one at a time
+when several server processes serve it (``deedgen studio --workers``).
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ import json
 import re
 import shutil
 import tempfile
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,9 +24,11 @@ from deedgen.config import CONFIG_NAME, LibrarySelection, find_config, load_conf
 from deedgen.exceptions import DeedgenError, UnknownId
 from deedgen.fsutil import atomic_write_bytes, folder_mode
 from deedgen.naming import safe_slug
+from deedgen.studio.locks import STATE, locked, state_file
 
 SHEET_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")
-HISTORY = ".deedgen-history"
+HISTORY = STATE
+SAVE_LOCK = ".save.lock"
 OUTPUT = "out"
 UPLOADS = ".deedgen-uploads"
 HISTORY_KEPT = 50  # versions kept per coalition
@@ -51,7 +54,6 @@ class Coalition:
 class Workspace:
     def __init__(self, root: str | Path) -> None:
         self.root = Path(root).resolve()
-        self._saving = threading.Lock()  # a version check and its write, one at a time
         if not self.root.is_dir():
             raise DeedgenError(f"folder roboczy nie istnieje: {self.root}")
 
@@ -111,21 +113,26 @@ class Workspace:
         if not ID_PATTERN.match(file_name) or Path(file_name).suffix not in SHEET_SUFFIXES:
             raise DeedgenError(f"niedozwolona nazwa pliku: {file_name}")
         path = self.root / file_name
-        if path.exists():
-            raise DeedgenError(f"plik już istnieje: {file_name}")
-        atomic_write_bytes(path, content, fsync=True)
+        with self.saving():
+            if path.exists():
+                raise DeedgenError(f"plik już istnieje: {file_name}")
+            atomic_write_bytes(path, content, fsync=True)
         return Coalition(file_name, path)
 
     def save(self, coalition: Coalition, content: bytes, *, expected: str | None = None) -> bool:
         """Replace the sheet's file atomically, keeping the previous version in the history.
         With *expected* (the version the form was opened from), nothing is written and False
         is returned when the file has been saved by someone else since."""
-        with self._saving:
+        with self.saving():
             if expected is not None and version_of(coalition.path) != expected:
                 return False
             self._keep_version(coalition)
             atomic_write_bytes(coalition.path, content, fsync=True)
             return True
+
+    def saving(self):
+        """The workspace's write lock (across the server's threads and processes)."""
+        return locked(state_file(self.root, SAVE_LOCK))
 
     def version_file(self, coalition: Coalition, version: str) -> Path | None:
         """The file (the sheet or one in its history) whose version is *version*."""

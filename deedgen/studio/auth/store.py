@@ -5,6 +5,10 @@ with ``hashlib.scrypt`` (memory-hard, in the standard library, so no compiled de
 session is a random token whose SHA-256 alone is stored, so a copy of the database opens no
 session. Changing a password or disabling an account bumps its generation, which ends every
 session made before.
+
+Several server processes share the file (``deedgen studio --workers``): it is in WAL mode (a
+reader never waits for a writer), a writer waits for another instead of failing, and a request
+writes nothing when it only proves its session (the idle time is renewed at most once a minute).
 """
 
 from __future__ import annotations
@@ -29,6 +33,8 @@ IDLE_SECONDS = 30 * 60
 LOGIN_WINDOW_SECONDS = 15 * 60
 COMMENT_CHARS = 4000  # a mentor's remark on a coalition, at most
 LOGIN_ATTEMPTS = 5  # failed logins of one account or one address within the window
+TOUCH_SECONDS = 60  # a session's last_seen is written again only when older than this
+BUSY_TIMEOUT_MS = 10_000  # another process writing: wait this long before giving up
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS accounts (
@@ -92,7 +98,15 @@ class AccountStore:
         self.path = Path(path)
         self.idle_seconds = idle_seconds
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        self._db = sqlite3.connect(
+            self.path,
+            check_same_thread=False,
+            isolation_level=None,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+        )
+        self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        self._db.execute("PRAGMA journal_mode = WAL")  # kept in the file: once is enough
+        self._db.execute("PRAGMA synchronous = NORMAL")  # WAL: durable at each checkpoint
         self._db.executescript(SCHEMA)
 
     @classmethod
@@ -186,23 +200,27 @@ class AccountStore:
         return token
 
     def session(self, token: str | None, *, now: float | None = None) -> Session | None:
-        """The live session of *token* (its idle time renewed), or None."""
+        """The live session of *token* (its idle time renewed), or None. One read; a write
+        only when the session was last renewed more than TOUCH_SECONDS ago."""
         if not token:
             return None
         now = now or time.time()
+        key = _token_key(token)
         rows = self._run(
-            "SELECT s.account, s.csrf, s.last_seen, s.generation = a.generation, a.disabled "
+            "SELECT s.account, s.csrf, s.last_seen, s.generation = a.generation, a.disabled, "
+            "a.role, a.coalitions "
             "FROM sessions s JOIN accounts a ON a.name = s.account WHERE s.token = ?",
-            (_token_key(token),),
+            (key,),
         )
         if not rows:
             return None
-        name, csrf, last_seen, same_generation, disabled = rows[0]
+        name, csrf, last_seen, same_generation, disabled, role, coalitions = rows[0]
         if not same_generation or disabled or now - last_seen > self.idle_seconds:
             self.logout(token)
             return None
-        self._run("UPDATE sessions SET last_seen = ? WHERE token = ?", (now, _token_key(token)))
-        return Session(self.account(name), csrf)
+        if now - last_seen > min(TOUCH_SECONDS, self.idle_seconds / 2):
+            self._run("UPDATE sessions SET last_seen = ? WHERE token = ?", (now, key))
+        return Session(Account(name, role, tuple(json.loads(coalitions)), False), csrf)
 
     def logout(self, token: str) -> None:
         self._run("DELETE FROM sessions WHERE token = ?", (_token_key(token),))

@@ -42,11 +42,16 @@ def _context(request, coalition, state: FormState, outcome, **extra) -> dict:
 
 
 async def form_page(request: Request, **extra):
-    studio, coalition = _coalition(request)
-    version = await run_in_threadpool(version_of, coalition.path)
-    state, outcome = await run_in_threadpool(studio.sheet_problems, coalition)
-    context = await run_in_threadpool(
-        _context,
+    _studio, coalition = _coalition(request)
+    comments = comments_of(request, coalition.id)
+    return await run_in_threadpool(_form_page, request, coalition, comments, extra)
+
+
+def _form_page(request: Request, coalition, comments, extra: dict):
+    studio = request.app.state.studio
+    version = version_of(coalition.path)  # first: the state below is of this version or later
+    state, outcome = studio.sheet_problems(coalition)
+    context = _context(
         request,
         coalition,
         state,
@@ -55,7 +60,7 @@ async def form_page(request: Request, **extra):
         saved=request.query_params.get("zapisano") == "1",
         history=len(studio.workspace.history(coalition)),
         version=version,
-        comments=comments_of(request, coalition.id),
+        comments=comments,
         **extra,
     )
     status = 400 if extra.get("comment_error") else 200
@@ -67,9 +72,15 @@ async def check(request: Request):
     tab counts, the reference suggestions and the funding-conditions panel."""
     _studio, coalition = _coalition(request)
     form = await checked_form(request)
+    return await run_in_threadpool(_checked, request, coalition, form)
+
+
+def _checked(request: Request, coalition, form):
+    """The check's work in one worker thread: fewer hand-overs between the event loop and
+    the threads, which cost each request its turn at the interpreter under load."""
     state = from_form(form)
-    outcome = await run_in_threadpool(check_form, state, coalition.id)
-    context = await run_in_threadpool(_context, request, coalition, state, outcome)
+    outcome = check_form(state, coalition.id)
+    context = _context(request, coalition, state, outcome)
     return page(request, "_check.html", shown=_shown_errors(form), **context)
 
 

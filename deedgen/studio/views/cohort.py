@@ -24,10 +24,11 @@ STATUS_PL = {
 def _context(request: Request) -> dict:
     studio = request.app.state.studio
     job = studio.cohort
-    report = None if job.progress.running else job.report()
+    progress = job.progress  # read once: another process may change it meanwhile
+    report = None if progress.running else job.report()
     known = {c.id for c in studio.workspace.coalitions()}
     return {
-        "progress": job.progress,
+        "progress": progress,
         "report": report,
         "known": known,
         "status_pl": STATUS_PL,
