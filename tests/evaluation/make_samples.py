@@ -5,7 +5,8 @@ workbook naming them in its column Raport (kohorta.xlsx):
 
 They are the reports the tests evaluate (tests/evaluation/conftest.py), made against
 samples/cohort/arkusze; test_samples.py checks they still evaluate as samples/ewaluacja/README.md
-says.
+says, and that none of them was prepared from an older version of its sheet (run this again after
+editing a sheet).
 """
 
 from __future__ import annotations

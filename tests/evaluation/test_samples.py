@@ -9,6 +9,11 @@ import pytest
 from click.testing import CliRunner
 
 from deedgen.cli.main import cli
+from deedgen.evaluation.checks import check_report
+from deedgen.evaluation.planned import plan_of
+from deedgen.evaluation.reader import read_report
+from deedgen.evaluation.sources import named_sheets, report_files
+from deedgen.sheet.validate import read_sheet
 from tests.helpers import SAMPLES
 
 EXPECTED = {
@@ -44,3 +49,17 @@ def test_sample_reports(tmp_path, source, cohort):
     assert result.exit_code == 2, result.output
     rows = json.loads((tmp_path / "ewaluacja.json").read_text(encoding="utf-8"))["rows"]
     assert {r["terc"]: (r["status"], r["at_risk"]) for r in rows} == EXPECTED
+
+
+def test_no_sample_report_says_its_partner_sheet_changed():
+    """Each sample report was prepared from the partner sheet as it is now (its recorded sha256 is
+    the sheet's): after a sheet edit, make_samples.py must be run again, or this fails."""
+    reports = report_files(SAMPLES / "ewaluacja" / "raporty")
+    assert len(reports) == 12
+    for path in reports:
+        report = read_report(path)
+        [sheet] = named_sheets([report])
+        assert sheet.parent == (SAMPLES / "cohort" / "arkusze").resolve(), path.name
+        check_report(report, plan_of(read_sheet(sheet)))
+        assert report.info["sheet_sha256"], path.name
+        assert "sheet_changed" not in {p.code for p in report.problems}, path.name
