@@ -206,6 +206,7 @@ HELP_PL: dict[str, str] = {
     "studio serve --secure-cookies": "Ciasteczko sesji tylko przez HTTPS (domyślnie: włączone "
     "przy hostingu).",
     "studio serve --no-browser": "Nie otwieraj przeglądarki.",
+    "studio serve --workers": "Liczba procesów serwera (hosting: tyle, ile rdzeni ma komputer).",
     "studio user": "Konta hostowanego studia (w pliku .deedgen-accounts.sqlite3 w folderze "
     "roboczym).",
     "studio user add": "Dodaj konto NAZWA (hasło jest pytane).",
