@@ -54,9 +54,9 @@ def _check_seat(i: int, party):
 
 
 # A title in the nominative or genitive followed by the gmina's name left in the nominative:
-# „Burmistrz Gmina Jaworówka Nowa”, „Burmistrza Gmina …”, „Skarbnik Gmina …” (§ 3.4).
+# „Burmistrz Gmina Jaworówka Nowa”, „Burmistrza Gmina …”, „Skarbnik Gmina …”, „Rada Gmina …” (§ 3.4).
 NOMINATIVE_AFTER_TITLE = re.compile(
-    r"\b(?:Wójt|Burmistrz|Prezydent|Skarbnik|Zastępca|Zastępczyni|Sekretarz)a?"
+    r"\b(?:(?:Wójt|Burmistrz|Prezydent|Skarbnik|Zastępca|Zastępczyni|Sekretarz)a?|Rad(?:a|y|zie))"
     r"(?:\s+(?:Wójta|Burmistrza|Prezydenta))?\s+Gmina\b"
 )
 
@@ -70,6 +70,9 @@ def _titles(data, parties):
         yield ("parties", i, "treasurer", "function"), treasurer.get("function")
     yield ("treasurer", "function"), (data.get("treasurer") or {}).get("function")
     yield ("gmina", "name_genitive"), (data.get("gmina") or {}).get("name_genitive")
+    # the evaluation's recipients are printed as typed („adresaci: Rada Gminy X”)
+    for k, recipient in enumerate((data.get("evaluation") or {}).get("recipients") or []):
+        yield ("evaluation", "recipients", k), recipient if isinstance(recipient, str) else None
 
 
 def _check_name_case(data, parties):

@@ -77,3 +77,23 @@ def test_a_genitive_equal_to_the_nominative_is_warned(tmp_path):
     assert ("genitive_not_declined", "gmina.name_genitive") in {
         (p.code, p.path) for p in sheet.warnings
     }
+
+
+def test_the_evaluation_recipients_are_checked_for_the_gmina_in_the_nominative(tmp_path):
+    """„Rada Gmina X” in the report's recipients was printed as typed („adresaci: …”)."""
+
+    def change(data):
+        data["evaluation"]["recipients"] = ["Wójt Gminy Lipowiec", "Rada Gmina Lipowiec"]
+
+    from deedgen.sheet.init import init_sheet
+
+    sheet = variant(tmp_path, change)
+    warnings = [p for p in read_sheet(sheet).warnings if p.code == "name_case"]
+    assert [p.path for p in warnings] == ["evaluation.recipients[1]"]
+    assert "„Rada Gmina Lipowiec”: nazwa gminy po tytule musi być w dopełniaczu" in (
+        warnings[0].describe("pl")
+    )
+    # in the workbook the librarian fills in, the message names the recipients' cell
+    workbook = init_sheet(tmp_path / "odbiorcy.xlsx", source=sheet).path
+    said = [p.describe("pl") for p in read_sheet(workbook).warnings if p.code == "name_case"]
+    assert len(said) == 1 and "„Odbiorcy raportu”" in said[0], said
