@@ -130,3 +130,25 @@ def test_a_cultural_centre_running_the_library_is_not_called_a_municipal_library
     assert "biblioteką gminną" not in text
     english = build(variant(tmp_path, centre), lang="en")["preliminary"].full
     assert "(the cultural institution that runs the public library)" in english
+
+
+def test_a_gmina_schools_team_member_sits_on_the_gminas_side_not_as_a_party():
+    team = build("lipowiec")["declaration"].paragraph("Zespół projektowy").text
+    assert "4)\tEwa Kaczmarek (Szkoła, po stronie Strony: Gmina)." in team
+    assert "(Strona: Szkoła)" not in team
+    english = build("lipowiec", lang="en")["declaration"].full
+    assert "Ewa Kaczmarek (Szkoła, on the side of the Party Gmina)." in english
+
+
+def test_a_sole_trader_has_a_place_of_business_not_a_registered_office(tmp_path):
+    from tests.legal.test_parties_kinds import SOLE_TRADER, add
+
+    text = build(variant(tmp_path, add(SOLE_TRADER)))["declaration"].full
+    entry = next(line for line in text.splitlines() if "\tUsługi Poligraficzne Jan Nowak," in line)
+    assert (
+        "Usługi Poligraficzne Jan Nowak, adres stałego miejsca wykonywania działalności "
+        "gospodarczej: ul. Polna 3, 28-130 Lipowiec"
+    ) in entry
+    assert "adres siedziby" not in entry
+    english = build(variant(tmp_path, add(SOLE_TRADER)), lang="en")["declaration"].full
+    assert "Usługi Poligraficzne Jan Nowak, principal place of business: ul. Polna 3" in english
