@@ -152,3 +152,21 @@ def test_a_sole_trader_has_a_place_of_business_not_a_registered_office(tmp_path)
     assert "adres siedziby" not in entry
     english = build(variant(tmp_path, add(SOLE_TRADER)), lang="en")["declaration"].full
     assert "Usługi Poligraficzne Jan Nowak, principal place of business: ul. Polna 3" in english
+
+
+def test_an_informal_group_with_one_member_is_singular(tmp_path):
+    from tests.legal.test_parties_informal_groups import GROUP
+
+    def one_member(data):
+        data["parties"].append(
+            dict(GROUP, informal_group_mode="members",
+                 representatives=[{"name": "Jan Kowalski", "function": "członek grupy"}])
+        )  # fmt: skip
+
+    text = build(variant(tmp_path, one_member))["declaration"].full
+    assert (
+        "członek grupy nieformalnej przystępujący do Deklaracji jako osoba fizyczna działająca we "
+        "własnym imieniu: Jan Kowalski (grupa nie ma zdolności prawnej"
+    ) in text
+    english = build(variant(tmp_path, one_member), lang="en")["declaration"].full
+    assert "the member of an informal group joining the Declaration as a natural person" in english
