@@ -38,7 +38,9 @@ def report(tmp_path_factory):
 
 def test_the_evaluation_report_names_the_gminas_organs_in_the_genitive(report):
     text = report["pl"]
-    assert "Raport jest przeznaczony dla Stron oraz organu wykonawczego i rady Gminy Lipowiec;" in text
+    assert (
+        "Raport jest przeznaczony dla Stron oraz organu wykonawczego i rady Gminy Lipowiec;" in text
+    )
     assert (
         "Zespół przekazuje raport Stronom oraz organowi wykonawczemu i radzie Gminy Lipowiec w "
         "terminie 30 dni"
@@ -48,7 +50,9 @@ def test_the_evaluation_report_names_the_gminas_organs_in_the_genitive(report):
         "samorządu terytorialnego"
     ) in text
     assert "(Gmina Lipowiec)" not in text and "wiążą Gmina" not in text
-    assert "and to the executive body and the council of Gmina Lipowiec within 30 days" in report["en"]
+    assert (
+        "and to the executive body and the council of Gmina Lipowiec within 30 days" in report["en"]
+    )
 
 
 def test_the_evaluation_report_is_adopted_by_the_team_not_signed_by_its_author(report):
@@ -74,7 +78,10 @@ def test_a_neighbouring_gmina_is_a_public_body_in_the_rodo_information(tmp_path)
 
     documents = build(variant(tmp_path, neighbour))
     entry = _controller(documents["declaration"].full, "Gmina Dębina")
-    assert "art. 6 ust. 1 lit. e RODO (wykonanie zadania realizowanego w interesie publicznym)" in entry
+    assert (
+        "art. 6 ust. 1 lit. e RODO (wykonanie zadania realizowanego w interesie publicznym)"
+        in entry
+    )
     assert "lit. f" not in entry
     english = _controller(build(variant(tmp_path, neighbour), lang="en")["declaration"].full,
                           "Gmina Dębina")  # fmt: skip
