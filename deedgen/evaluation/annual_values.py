@@ -7,6 +7,7 @@ from __future__ import annotations
 from deedgen.context import RESOURCE_LABELS_EN
 from deedgen.evaluation import layout as lay
 from deedgen.evaluation.facts import CoalitionEvaluation
+from deedgen.polish import format_date
 from deedgen.sheet.enumerations import RESOURCE_LABELS_PL
 
 LABELS = {
@@ -42,7 +43,9 @@ LABELS = {
         "conclusions": "Wnioski Zespołu: {value}",
         "recommendations": "Rekomendacje: {value}",
         "no_changes": "Zespół nie zaproponował zmian Planu działań.",
-        "prepared": "Sporządził(a): {who}, dnia {date}",
+        # § 8: the Team adopts the report and the Coordinator signs it on the Team's behalf
+        "prepared": "Projekt raportu przygotował(a): {who}, dnia {date}; raport przyjęty przez "
+        "Zespół na posiedzeniu w dniu ……… . W imieniu Zespołu: ……… (podpis Koordynatora)",
         "none": "—",
         "new_mark": " (nowy)",
     },
@@ -78,7 +81,8 @@ LABELS = {
         "conclusions": "The Team's conclusions: {value}",
         "recommendations": "Recommendations: {value}",
         "no_changes": "The Team proposed no changes to the Action plan.",
-        "prepared": "Prepared by: {who}, on {date}",
+        "prepared": "Draft report prepared by: {who}, on {date}; report adopted by the Team at "
+        "its meeting on ……… . On behalf of the Team: ……… (signature of the Coordinator)",
         "none": "—",
         "new_mark": " (new)",
     },
@@ -146,7 +150,7 @@ def report_values(coalition: CoalitionEvaluation, year: int, lang: str) -> dict:
         "no_changes": labels["no_changes"],
         "prepared_line": labels["prepared"].format(
             who=annual.info.get("prepared_by") or "—",
-            date=prepared.isoformat() if prepared else "—",
+            date=format_date(prepared, lang) if prepared else "—",
         ),
     }
 

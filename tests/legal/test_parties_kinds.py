@@ -151,7 +151,7 @@ def test_an_ordinary_associations_representation_is_chosen_by_the_data(tmp_path)
     entry = _entry(board["declaration"], circle["name"])
     assert (
         "stowarzyszenie zwykłe wpisane do ewidencji stowarzyszeń zwykłych pod nr 27, w imieniu "
-        "Strony działa: Halina Szymańska (Dyrektor), jako członkowie zarządu stowarzyszenia zwykłego"
+        "Strony działa: Halina Szymańska (Dyrektor), jako członek zarządu stowarzyszenia zwykłego"
     ) in entry
     warnings = read_sheet(variant(tmp_path, add(circle))).warnings
     assert [(p.code, p.severity) for p in warnings] == [("representation_mode_missing", "warning")]
