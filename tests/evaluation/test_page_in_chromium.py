@@ -94,19 +94,27 @@ def test_charts_show_the_figures(page, scenario):
     assert status == [["on_time", 3], ["late", 1], ["invalid", 1]]
     box = page.locator("#chart-social").bounding_box()
     assert box["width"] > 300 and box["height"] > 150
-    assert page.locator("#chart-social title").first.text_content().startswith(
-        "Koalicje według liczby zrealizowanych działań społecznych (minimum 2; zielone:"
+    assert (
+        page.locator("#chart-social title")
+        .first.text_content()
+        .startswith(
+            "Koalicje według liczby zrealizowanych działań społecznych (minimum 2; zielone:"
+        )
     )
     # each coalition counted against its own year's requirement, not the largest minimum
     expected: dict[tuple[str, int], int] = {}
     for row in scenario["data"]["rows"]:
         if row["social_year"] is not None:
-            key = ("met" if row["social_delivered"] >= row["social_required"] else "behind",
-                   row["social_delivered"])
+            key = (
+                "met" if row["social_delivered"] >= row["social_required"] else "behind",
+                row["social_delivered"],
+            )
             expected[key] = expected.get(key, 0) + 1
     bars = page.eval_on_selector_all(
         "#chart-social rect.bar",
         "rs => rs.map(r => [r.classList[1], Number(r.dataset.key), Number(r.dataset.value)])",
     )
     assert {(kind, key): value for kind, key, value in bars} == expected
-    assert any(kind == "met" for kind, _, _ in bars) and any(kind == "behind" for kind, _, _ in bars)
+    assert any(kind == "met" for kind, _, _ in bars) and any(
+        kind == "behind" for kind, _, _ in bars
+    )

@@ -4,6 +4,8 @@ countersignature of its own skarbnik on the right statute; the sheet and the fun
 
 from __future__ import annotations
 
+import copy
+
 import pytest
 
 from deedgen.assemble import assemble_documents
@@ -32,7 +34,7 @@ POWIAT = {
 
 
 def powiat_pledges(data, treasurer=True):
-    powiat = dict(POWIAT)
+    powiat = copy.deepcopy(POWIAT)  # callers change its nested treasurer
     if not treasurer:
         del powiat["treasurer"]
     data["parties"].append(powiat)
