@@ -31,3 +31,18 @@ def test_a_cohort_sheet_raises_no_warning(name):
 def test_the_cohort_lipowiec_is_a_copy_of_the_sample():
     cohort = (COHORT / "lipowiec.yaml").read_bytes()
     assert cohort == (SAMPLES / "lipowiec.yaml").read_bytes()
+
+
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_a_team_member_acting_in_person_is_not_named_twice(lang):
+    from tests.legal.conftest import build
+
+    text = build(COHORT / "swierknik-wielka.yaml", lang)["declaration"].full
+    person, resident = ("Strona", "Strona: Mieszkanka") if lang == "pl" else ("Party", "Party: ")
+    in_person = "osobiście" if lang == "pl" else "in person"
+    # an informal group's member: her short name is her name
+    assert f"Barbara Pawlak ({person}, {in_person})" in text
+    assert "Barbara Pawlak (Strona: Barbara Pawlak" not in text
+    assert "Barbara Pawlak (Party: Barbara Pawlak" not in text
+    # a resident with her own short name keeps it
+    assert f"Elżbieta Szymańska ({resident}" in text
