@@ -64,8 +64,8 @@ def test_informal_group_members_sit_in_the_team_in_person(tmp_path):
         )
 
     for lang, person, pending in (
-        ("pl", "Anna Nowak (Strona: Anna Nowak, osobiście)", "wskazuj"),
-        ("en", "Anna Nowak (Party: Anna Nowak, in person)", "appoint"),
+        ("pl", "Anna Nowak (Strona, osobiście)", "wskazuj"),
+        ("en", "Anna Nowak (Party, in person)", "appoint"),
     ):
         text = build(variant(tmp_path, change), lang)["declaration"].full
         team = text[text.index("„Zespołem”" if lang == "pl" else "the “Team”") :]
