@@ -50,7 +50,7 @@ LABELS = {
         "annual_form": "Formularz ewaluacji rocznej",
         "achieved": "Osiągnięty? (tak / częściowo / nie)",
         "remarks": "Opis efektu, uwagi",
-        "year": "Rok",
+        "year": "za rok",  # „Formularz ewaluacji rocznej za rok 2026”
         "rating": "Ocena (1–5)",
         "conclusions": "Wnioski i rekomendacje",
         "contribution_delivered": "Wkład wniesiony zgodnie z Deklaracją? (tak / częściowo / nie)",
@@ -112,7 +112,7 @@ LABELS = {
         "annual_form": "Annual evaluation form",
         "achieved": "Achieved? (yes / partly / no)",
         "remarks": "Outcome, remarks",
-        "year": "Year",
+        "year": "for",  # "Annual evaluation form for 2026"
         "rating": "Rating (1–5)",
         "conclusions": "Conclusions and recommendations",
         "contribution_delivered": "Contribution delivered as declared? (yes / partly / no)",

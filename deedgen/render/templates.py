@@ -194,7 +194,7 @@ def evaluation_forms_template():
     tag(doc, "{%p if not loop.first %}")  # each year's form starts a page, with its heading
     page_break(doc)
     tag(doc, "{%p endif %}")
-    para(doc, "{{ L.annual_form }} — {{ L.year }} {{ y.year }}", "Nagłówek sekcji")
+    para(doc, "{{ L.annual_form }} {{ L.year }} {{ y.year }}", "Nagłówek sekcji")
     data_table(
         doc,
         ["{{ L.action }}", "{{ L.problem }}", "{{ L.rating }}", "{{ L.conclusions }}"],

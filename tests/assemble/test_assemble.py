@@ -179,7 +179,7 @@ def test_unknown_anchor_is_an_error(tmp_path, library):
         "subject.subject", "Zob. §[monitoring.evaluation#nope].", order=100
     )
     lib = load_library(central=build_file_tree(tmp_path / "broken", broken))
-    with pytest.raises(ClauseError, match=r"no anchor \[nope\].*anchors: report"):
+    with pytest.raises(ClauseError, match=r"nie ma kotwicy \[nope\] \(jej kotwice: report\)"):
         declaration(tmp_path, lib)
 
 

@@ -59,7 +59,7 @@ def test_a_heading_and_its_intro_stay_with_their_table(documents):
 def test_each_annual_form_starts_a_page_with_its_heading(documents):
     doc = rendered(documents, "lipowiec", "evaluation_forms")
     paragraphs = doc.paragraphs
-    headings = [i for i, p in enumerate(paragraphs) if " — Rok " in p.text]
+    headings = [i for i, p in enumerate(paragraphs) if "Formularz ewaluacji rocznej za rok " in p.text]
     assert len(headings) == 2
     for index in headings[1:]:
         assert paragraphs[index - 1]._p.xpath('.//w:br[@w:type="page"]')
