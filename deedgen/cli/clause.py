@@ -288,11 +288,12 @@ def clean(rejected, yes, allow_central, library) -> None:
     """Remove the drafts clause edit rejected: lists each file, asks, and removes only the files
     NAME.pl.txt.rejected / NAME.en.txt.rejected(-N) of the overlay layers (of the central one only
     with --central). Nothing else is touched."""
+    from deedgen.clauses.messages import said
     from deedgen.clauses.views import clean_rejected
 
     if not rejected:
-        raise click.UsageError("co usunąć? podaj --rejected (odrzucone szkice edycji)")
-    clean_rejected(library.load(), yes=yes, allow_central=allow_central)
+        raise click.UsageError(said("clean_what").get(current_lang()))
+    clean_rejected(library.load(), yes=yes, allow_central=allow_central, lang=current_lang())
 
 
 @clause.command()
@@ -326,7 +327,8 @@ def diff(clause_id, doc_lang, lang, library) -> None:
 
     loaded = library.load()
     width = max(40, shutil.get_terminal_size().columns)
-    text = diff_clause(loaded, clause_id, clause_version(doc_lang, lang), width=width, color=True)
+    version = clause_version(doc_lang, lang)
+    text = diff_clause(loaded, clause_id, version, width=width, color=True, words=current_lang())
     if not text:
         clause_ = loaded.get(clause_id)
         click.echo(
