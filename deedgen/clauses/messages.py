@@ -191,8 +191,8 @@ LINT_MESSAGES.update(
     }
 )
 
-# what the commands that write into a layer say (authoring.refuse_links; views.clean_rejected)
-AUTHORING_MESSAGES: dict[str, tuple[str, str]] = {
+# what the clause commands say (authoring.refuse_links; views: clean, preview; cli.clause)
+COMMAND_MESSAGES: dict[str, tuple[str, str]] = {
     "write_outside": (
         "odmowa zapisu: {path} leży poza warstwą {layer} ({folder})",
         "write refused: {path} lies outside the layer {layer} ({folder})",
@@ -217,6 +217,32 @@ AUTHORING_MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "clean_kept": ("nic nie usunięto", "nothing removed"),
     "clean_removed": ("usunięto: {count}", "removed: {count}"),
+    "preview_goal": ("cel: {text}", "goal: {text}"),
+    "preview_not_chosen": (
+        "{id} nie należy do celów wybranych w arkuszu (goals.chosen)",
+        "{id} is not among the goals the sheet chose (goals.chosen)",
+    ),
+    "preview_condition_false": (
+        "jej warunek „{condition}” jest fałszywy dla tego arkusza",
+        "its condition '{condition}' is false for this sheet",
+    ),
+    "preview_not_selected": ("nie została wybrana", "it was not selected"),
+    "preview_absent": (
+        "{id} nie ma w tym dokumencie: {why}",
+        "{id} is not in this document: {why}",
+    ),
+    "preview_fallback": (
+        "w jej miejscu zastępstwo (fallback) {fallback}:",
+        "in its place, the fallback {fallback}:",
+    ),
+    "edit_translation_review": (
+        "uwaga: tekst angielski ({en}) jest teraz starszy niż polski ({pl}, wersja {version}):"
+        " przetłumacz zmianę i usuń „review: true” z ostatniego wpisu changes w pliku angielskim"
+        " (do tego czasu lint o tym przypomina)",
+        "note: the English text ({en}) is now older than the Polish one ({pl}, version"
+        " {version}): translate the change and remove 'review: true' from the last changes"
+        " entry of the English file (lint reminds you until then)",
+    ),
     "clean_what": (
         "co usunąć? podaj --rejected (odrzucone szkice edycji)",
         "remove what? pass --rejected (the rejected edit drafts)",
@@ -224,7 +250,7 @@ AUTHORING_MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 CLAUSE_MESSAGES: dict[str, tuple[str, str]] = {
-    **AUTHORING_MESSAGES,
+    **COMMAND_MESSAGES,
     **LINT_MESSAGES,
     **CHECK_MESSAGES,
     **LOAD_MESSAGES,

@@ -238,12 +238,16 @@ def format_section(section: Section) -> str:
 
 
 def preview_clause(
-    library: ClauseLibrary, clause_id: str, sheet_path: str, lang: str = "pl"
+    library: ClauseLibrary, clause_id: str, sheet_path: str, lang: str = "pl", words: str = "pl"
 ) -> str:
-    """The clause as it is printed for the sheet, in each document it belongs to."""
+    """The clause as it is printed for the sheet, in each document it belongs to (in *lang*;
+    what is said about it in *words*, the message language)."""
     from deedgen.assemble import assemble_documents, render_goals
     from deedgen.context import build_context
     from deedgen.sheet.validate import read_sheet
+
+    def say(key: str, **params) -> str:
+        return said(key, **params).get(words)
 
     clause = library.get(clause_id)
     sheet = read_sheet(sheet_path)
@@ -253,9 +257,9 @@ def preview_clause(
         texts, used = render_goals(sheet, library, context, lang)
         chosen = [u.id for u in used]
         if clause_id in chosen:
-            out.append(f"goal: {texts[chosen.index(clause_id)]}")
+            out.append(say("preview_goal", text=texts[chosen.index(clause_id)]))
         else:
-            out.append(f"{clause_id} is not among the goals the sheet chose (goals.chosen)")
+            out.append(say("preview_not_chosen", id=clause_id))
     kinds = [k for k in DOCUMENT_ORDER if k in clause.documents]
     if kinds:
         documents = assemble_documents(sheet, library, lang, kinds=kinds)
@@ -267,13 +271,13 @@ def preview_clause(
                 out.append(format_section(section))
                 continue
             why = (
-                f"its condition '{clause.condition}' is false for this sheet"
+                said("preview_condition_false", condition=clause.condition)
                 if clause.condition
-                else "it was not selected"
+                else said("preview_not_selected")
             )
             stand_in = document.section(clause.fallback) if clause.fallback else None
-            out.append(f"{clause_id} is not in this document: {why}")
+            out.append(say("preview_absent", id=clause_id, why=why))
             if stand_in is not None:
-                out.append(f"in its place, the fallback {clause.fallback}:")
+                out.append(say("preview_fallback", fallback=clause.fallback))
                 out.append(format_section(stand_in))
     return "\n".join(out)

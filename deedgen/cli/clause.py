@@ -189,13 +189,11 @@ def edit(clause_id, note, no_input, allow_central, library) -> None:
     versions = f"{result.old_version} → {result.new_version}"
     click.echo(f"{clause_id}: " + say(f"wersja {versions}", f"version {versions}"))
     if result.translation_review:
+        from deedgen.clauses.messages import said
+
         pl_file, en_file = result.files[0], result.files[1]
-        click.echo(
-            f"uwaga: tekst angielski ({en_file}) jest teraz starszy niż polski ({pl_file}, "
-            f"wersja {result.new_version}): przetłumacz zmianę i usuń „review: true” z ostatniego "
-            "wpisu changes w pliku angielskim (do tego czasu lint o tym przypomina)",
-            err=True,
-        )
+        note = said("edit_translation_review", en=en_file, pl=pl_file, version=result.new_version)
+        click.echo(note.get(current_lang()), err=True)
 
 
 def _edit_hooks(interactive: bool):
@@ -311,7 +309,7 @@ def preview(clause_id, sheet, doc_lang, lang, library) -> None:
     from deedgen.clauses.views import preview_clause
 
     version = clause_version(doc_lang, lang)
-    click.echo(preview_clause(library.load(), clause_id, sheet, version))
+    click.echo(preview_clause(library.load(), clause_id, sheet, version, current_lang()))
 
 
 @clause.command()

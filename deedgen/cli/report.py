@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import click
 
+from deedgen.cli.texts import say
+
 
 @click.group()
 def report() -> None:
@@ -27,13 +29,30 @@ def init(sheet: str, quarter: str | None, year: str | None, out: str, force: boo
     from deedgen.evaluation.workbook import init_report
 
     if (quarter is None) == (year is None):
-        raise click.UsageError("podaj --quarter (np. 2026-Q3) albo --year (np. 2026)")
+        raise click.UsageError(
+            say(
+                "podaj --quarter (np. 2026-Q3) albo --year (np. 2026)",
+                "give --quarter (e.g. 2026-Q3) or --year (e.g. 2026)",
+            )
+        )
     period = Period.parse(quarter or year)
     if period is None or period.annual != (year is not None):
-        wanted = "kwartał, np. 2026-Q3" if quarter else "rok, np. 2026"
-        raise click.UsageError(f"nieprawidłowy okres „{quarter or year}”: oczekiwano {wanted}")
+        given = quarter or year
+        raise click.UsageError(
+            say(
+                f"nieprawidłowy okres „{given}”: oczekiwano "
+                + ("kwartał, np. 2026-Q3" if quarter else "rok, np. 2026"),
+                f"invalid period '{given}': expected "
+                + ("a quarter, e.g. 2026-Q3" if quarter else "a year, e.g. 2026"),
+            )
+        )
     written = init_report(sheet, period, out, force=force)
-    click.echo(f"Zapisano raport {period.name}: {written}")
+    click.echo(
+        say(
+            f"Zapisano raport {period.name}: {written}",
+            f"Wrote the report {period.name}: {written}",
+        )
+    )
 
 
 COMMANDS = [report]
