@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from deedgen.cli.options import lang_option
+from deedgen.cli.options import lang_option, message_lang_option
 from deedgen.cli.texts import current_lang, say
 from deedgen.config import library_option
 
@@ -72,6 +72,7 @@ def clause() -> None:
         ["preliminary", "declaration", "action_plan", "evaluation_forms", "goal_menu"]
     ),
 )
+@message_lang_option
 @library_option
 def list_(category, layer_name, document, library) -> None:
     """The clauses visible through the layers: id, title, version, layer, locked, and what each
@@ -111,6 +112,7 @@ def show(clause_id, doc_lang, lang, library) -> None:
 )
 @click.option("--title", help="The heading printed under the § number.")
 @click.option("--order", type=int, default=500, show_default=True, help="Position in the document.")
+@message_lang_option
 @CENTRAL
 @library_option
 def new(clause_id, category, documents, title, order, allow_central, library) -> None:
@@ -161,6 +163,7 @@ def new(clause_id, category, documents, title, order, allow_central, library) ->
     is_flag=True,
     help="Never prompt: an invalid edit is kept aside as NAME.pl.txt.rejected.",
 )
+@message_lang_option
 @CENTRAL
 @library_option
 def edit(clause_id, note, no_input, allow_central, library) -> None:
@@ -222,6 +225,7 @@ def _edit_hooks(interactive: bool):
 @clause.command()
 @click.argument("clause_id", metavar="ID")
 @click.option("--note", required=True, help="Why this layer does without the clause.")
+@message_lang_option
 @library_option
 def remove(clause_id, note, library) -> None:
     """Write a removal marker for clause ID into the top layer (refused for locked clauses and for
@@ -280,6 +284,7 @@ def lint(dirs, sheets, cohort, fmt, strict, lang, library) -> None:
     help="Remove the drafts clause edit kept aside (NAME.pl.txt.rejected) from the overlay layers.",
 )
 @click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
+@message_lang_option
 @CENTRAL
 @library_option
 def clean(rejected, yes, allow_central, library) -> None:

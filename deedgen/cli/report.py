@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import click
 
+from deedgen.cli.options import message_lang_option
 from deedgen.cli.texts import say
 
 
@@ -19,6 +20,7 @@ def report() -> None:
 @click.option("--year", help="The year of the annual evaluation, e.g. 2026.")
 @click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False))
 @click.option("--force", is_flag=True, help="Overwrite an existing report.")
+@message_lang_option
 def init(sheet: str, quarter: str | None, year: str | None, out: str, force: bool) -> None:
     """Write the report workbook of the partner SHEET for a quarter (--quarter 2026-Q3) or for
     the annual evaluation (--year 2026), pre-filled with the period's planned micro-successes,

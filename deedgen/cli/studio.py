@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from deedgen.cli.options import message_lang_option
 from deedgen.cli.texts import say
 from deedgen.exceptions import DeedgenError, LoopbackOnly
 
@@ -72,6 +73,7 @@ def _accounts(workspace: str, *, must_exist: bool = False):
     help="Server processes (hosting: as many as the machine has cores).",
 )
 @click.option("--no-browser", is_flag=True, help="Do not open the browser.")
+@message_lang_option
 def serve(workspace, port, host, workers, no_browser, **network):
     """Start deedgen studio for WORKSPACE: a web page to fill a coalition's data, preview and
     generate its documents, and browse the clause library."""
@@ -165,6 +167,7 @@ def _password(confirm: bool = True) -> str:
 @click.argument("name")
 @click.option("--role", type=click.Choice(["librarian", "mentor", "operator"]), required=True)
 @click.option("--coalition", multiple=True, help="A coalition's sheet file (librarian, mentor).")
+@message_lang_option
 def user_add(workspace, name, role, coalition):
     """Add account NAME (the password is asked for)."""
     _accounts(workspace).add(name, _password(), role, coalition)
@@ -173,6 +176,7 @@ def user_add(workspace, name, role, coalition):
 
 @user.command("list")
 @click.argument("workspace", type=click.Path(file_okay=False))
+@message_lang_option
 def user_list(workspace):
     """List the accounts."""
     for account in _accounts(workspace).accounts():
@@ -183,6 +187,7 @@ def user_list(workspace):
 @user.command("disable")
 @click.argument("workspace", type=click.Path(file_okay=False))
 @click.argument("name")
+@message_lang_option
 def user_disable(workspace, name):
     """Disable account NAME (its sessions end at once)."""
     _accounts(workspace).set_disabled(name)
@@ -192,6 +197,7 @@ def user_disable(workspace, name):
 @user.command("passwd")
 @click.argument("workspace", type=click.Path(file_okay=False))
 @click.argument("name")
+@message_lang_option
 def user_passwd(workspace, name):
     """Set a new password of NAME (its sessions end at once)."""
     _accounts(workspace).set_password(name, _password())
