@@ -86,19 +86,7 @@ def serve(workspace, port, host, workers, no_browser, **network):
     sock = bind(host, port, shared=workers > 1)
     root_path, secure = network["root_path"], network["secure_cookies"]
     address = f"http://{host}:{sock.getsockname()[1]}{root_path}/"
-    mode = (
-        say("z kontami", "with accounts")
-        if accounts
-        else say("bez kont, tylko ten komputer", "without accounts, this computer only")
-    )
-    mode += say("; procesy serwera: ", "; server processes: ") + str(workers) if workers > 1 else ""
-    click.echo(
-        f"deedgen studio: {address}  "
-        + say(
-            f"(folder roboczy: {workspace}; {mode}; Ctrl-C kończy)",
-            f"(workspace: {workspace}; {mode}; Ctrl-C stops it)",
-        )
-    )
+    click.echo(_banner(address, workspace, bool(accounts), workers))
     hosting = {
         "accounts": accounts,
         "hosts": network["server_name"] or ((host,) if hosted else ()),
@@ -108,6 +96,21 @@ def serve(workspace, port, host, workers, no_browser, **network):
     }
     browser = None if no_browser or hosted else address
     run(workspace, sock, open_browser=browser, hosting=hosting, workers=workers)
+
+
+def _banner(address: str, workspace, accounts: bool, workers: int) -> str:
+    """The line the studio starts with: where it is, for whom, how to stop it."""
+    mode = (
+        say("z kontami", "with accounts")
+        if accounts
+        else say("bez kont, tylko ten komputer", "without accounts, this computer only")
+    )
+    if workers > 1:
+        mode += say("; procesy serwera: ", "; server processes: ") + str(workers)
+    return f"deedgen studio: {address}  " + say(
+        f"(folder roboczy: {workspace}; {mode}; Ctrl-C kończy)",
+        f"(workspace: {workspace}; {mode}; Ctrl-C stops it)",
+    )
 
 
 def _refuse_without_accounts(workspace, host: str, accounts, network: dict) -> None:
