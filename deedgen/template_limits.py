@@ -105,14 +105,14 @@ def weight(value, limit: int = MAX_TEXT_LENGTH) -> int:
     return total
 
 
-def refuse_if_over(size: int, what: str, what_en: str | None = None) -> None:
-    """Refuse a text (or list) of *size* over the cap; *what* names it (*what_en* in English,
-    when the name is a word, not code)."""
+def refuse_if_over(size: int, what: str | tuple[str, str]) -> None:
+    """Refuse a text (or list) of *size* over the cap; *what* names it: code (``|join``), or
+    words in Polish and English."""
     if size > MAX_TEXT_LENGTH:
+        polish, english = (what, what) if isinstance(what, str) else what
         raise RenderLimit(
-            f"{what}: wynik zbyt długi (ok. {size:,} znaków, najwyżej {MAX_TEXT_LENGTH:,})",
-            f"{what_en or what}: result too long (about {size:,} characters, at most"
-            f" {MAX_TEXT_LENGTH:,})",
+            f"{polish}: wynik zbyt długi (ok. {size:,} znaków, najwyżej {MAX_TEXT_LENGTH:,})",
+            f"{english}: result too long (about {size:,} characters, at most {MAX_TEXT_LENGTH:,})",
         )
 
 

@@ -299,7 +299,7 @@ def _render_capped(template, context: dict) -> str:
     with bounded():
         for part in template.generate(context):
             size += len(part)
-            refuse_if_over(size, "tekst klauzuli", "clause text")
+            refuse_if_over(size, ("tekst klauzuli", "clause text"))
             parts.append(part)
     return "".join(parts)
 
