@@ -11,8 +11,9 @@ operator limits of :mod:`deedgen.templating` stop the single expensive operation
   estimated *before* the operation where one call could allocate gigabytes (``ljust``, ``center``,
   ``format`` widths, ``replace``, ``join``, ``indent``, ``+``, ``%``), and checked after the rest.
 
-The limits raise :class:`RenderLimit`, a :class:`~jinja2.sandbox.SecurityError`, which the callers
-turn into a :class:`~deedgen.exceptions.ClauseError` naming the clause file and line.
+The limits raise :class:`RenderLimit`, a :class:`~jinja2.sandbox.SecurityError` saying what was
+refused in Polish (its message) and English (``english``), which the callers turn into a
+:class:`~deedgen.exceptions.ClauseError` naming the clause file and line.
 """
 
 from __future__ import annotations
@@ -37,7 +38,12 @@ _TEXT_FILTER = "_deedgen_text"
 
 
 class RenderLimit(SecurityError):
-    """A render went over its time or size limit."""
+    """A render went over one of its limits (time, size, an operator's bound): *polish* is the
+    message, *english* its English (``--lang en``)."""
+
+    def __init__(self, polish: str, english: str | None = None):
+        super().__init__(polish)
+        self.english = english or polish
 
 
 class _Budget:
@@ -68,8 +74,8 @@ def tick() -> None:
     budget.steps += 1
     if budget.steps % _CLOCK_EVERY == 0 and time.thread_time() > budget.deadline:
         raise RenderLimit(
-            f"przekroczony limit czasu ({CLAUSE_TIME_LIMIT:g} s na klauzulę) / the clause took"
-            f" longer than {CLAUSE_TIME_LIMIT:g} s of CPU time to render"
+            f"przekroczony limit czasu ({CLAUSE_TIME_LIMIT:g} s na klauzulę)",
+            f"the clause took longer than {CLAUSE_TIME_LIMIT:g} s of CPU time to render",
         )
 
 
@@ -99,11 +105,14 @@ def weight(value, limit: int = MAX_TEXT_LENGTH) -> int:
     return total
 
 
-def refuse_if_over(size: int, what: str) -> None:
+def refuse_if_over(size: int, what: str | tuple[str, str]) -> None:
+    """Refuse a text (or list) of *size* over the cap; *what* names it: code (``|join``), or
+    words in Polish and English."""
     if size > MAX_TEXT_LENGTH:
+        polish, english = (what, what) if isinstance(what, str) else what
         raise RenderLimit(
-            f"{what}: wynik zbyt długi (ok. {size:,} znaków, najwyżej {MAX_TEXT_LENGTH:,}) /"
-            f" result too long (about {size:,} characters, at most {MAX_TEXT_LENGTH:,})"
+            f"{polish}: wynik zbyt długi (ok. {size:,} znaków, najwyżej {MAX_TEXT_LENGTH:,})",
+            f"{english}: result too long (about {size:,} characters, at most {MAX_TEXT_LENGTH:,})",
         )
 
 

@@ -20,12 +20,13 @@ import sys
 from numbers import Number
 
 from jinja2 import TemplateError, meta, pass_context
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment, SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 
 from deedgen import polish
 from deedgen.clauses import jinja_errors
 from deedgen.exceptions import ClauseError, Location
 from deedgen.template_limits import (
+    RenderLimit,
     bounded,
     check_binop,
     check_call,
@@ -101,17 +102,20 @@ def _check_power(base, exponent) -> None:
     if _is_integer(base) and _is_integer(exponent) and abs(base) > 1 and exponent > 0:
         too_big = too_big or abs(base).bit_length() * exponent > MAX_INTEGER_BITS
     if too_big:
-        raise SecurityError(
-            f"potęga zbyt duża (wykładnik {exponent}) / power too large"
-            f" (exponent {exponent}, at most {MAX_POWER_EXPONENT} and {MAX_INTEGER_BITS} bits)"
+        raise RenderLimit(
+            f"potęga zbyt duża (wykładnik {exponent}, najwyżej {MAX_POWER_EXPONENT} i"
+            f" {MAX_INTEGER_BITS} bitów)",
+            f"power too large (exponent {exponent}, at most {MAX_POWER_EXPONENT} and"
+            f" {MAX_INTEGER_BITS} bits)",
         )
 
 
 def _check_product(left, right) -> None:
     if _is_integer(left) and _is_integer(right):
         if left.bit_length() + right.bit_length() > MAX_INTEGER_BITS:
-            raise SecurityError(
-                f"iloczyn zbyt duży / product too large (over {MAX_INTEGER_BITS} bits)"
+            raise RenderLimit(
+                f"iloczyn zbyt duży (ponad {MAX_INTEGER_BITS} bitów)",
+                f"product too large (over {MAX_INTEGER_BITS} bits)",
             )
         return
     count, sequence = (left, right) if _is_integer(left) else (right, left)
@@ -119,9 +123,9 @@ def _check_product(left, right) -> None:
     # A list counts what it holds too: [[1] * 1000] * 1000 is a million items.
     size = weight(sequence, MAX_REPEATED_LENGTH) - 1 if repeats else 0
     if repeats and size * count > MAX_REPEATED_LENGTH:
-        raise SecurityError(
-            f"powtórzenie zbyt długie ({size} × {count}) / repetition too long"
-            f" (at most {MAX_REPEATED_LENGTH})"
+        raise RenderLimit(
+            f"powtórzenie zbyt długie ({size} × {count}, najwyżej {MAX_REPEATED_LENGTH})",
+            f"repetition too long ({size} × {count}, at most {MAX_REPEATED_LENGTH})",
         )
 
 
@@ -136,9 +140,11 @@ class _CountedRange:
         for number in self._numbers:
             self._budget[0] -= 1
             if self._budget[0] < 0:
-                raise SecurityError(
-                    f"zbyt wiele kroków pętli / too many loop steps"
-                    f" (ranges of one clause yield at most {MAX_RANGE_STEPS} items)"
+                raise RenderLimit(
+                    f"zbyt wiele kroków pętli (zakresy jednej klauzuli dają najwyżej"
+                    f" {MAX_RANGE_STEPS} elementów)",
+                    f"too many loop steps (ranges of one clause yield at most {MAX_RANGE_STEPS}"
+                    " items)",
                 )
             yield number
 
@@ -159,8 +165,9 @@ class _CountedRange:
 def _bounded_range(context, *args) -> _CountedRange:
     numbers = range(*args)
     if len(numbers) > MAX_RANGE_ITEMS:
-        raise SecurityError(
-            f"zakres zbyt duży ({len(numbers)}) / range too large (at most {MAX_RANGE_ITEMS} items)"
+        raise RenderLimit(
+            f"zakres zbyt duży ({len(numbers)}, najwyżej {MAX_RANGE_ITEMS} elementów)",
+            f"range too large ({len(numbers)}, at most {MAX_RANGE_ITEMS} items)",
         )
     # One budget per render: every render and condition gets a fresh Context.
     budget = context.__dict__.setdefault("_deedgen_range_steps", [MAX_RANGE_STEPS])
@@ -292,40 +299,12 @@ def _render_capped(template, context: dict) -> str:
     with bounded():
         for part in template.generate(context):
             size += len(part)
-            refuse_if_over(size, "tekst klauzuli / clause text")
+            refuse_if_over(size, ("tekst klauzuli", "clause text"))
             parts.append(part)
     return "".join(parts)
 
 
 _RENDER_FAULTS = (TypeError, ValueError, AttributeError, KeyError, ArithmeticError)
-
-
-def _why(exc: BaseException) -> str:
-    """What went wrong, Polish first, for a render or condition that raised *exc*."""
-    if isinstance(exc, SecurityError):
-        return f"kod odrzucony przez piaskownicę / template code refused by the sandbox ({exc})"
-    if isinstance(exc, RecursionError):
-        return (
-            "zbyt głęboka rekurencja (makro wywołuje samo siebie?) / recursion too deep"
-            " (a macro that calls itself?)"
-        )
-    if isinstance(exc, MemoryError):
-        return "zabrakło pamięci / out of memory"
-    if isinstance(exc, TemplateError):
-        return (
-            f"{exc.message or exc} — nazwy danych: docs/clause-format.md / see the data names"
-            " in docs/clause-format.md"
-        )
-    return f"nie można wygenerować tekstu / cannot render: {exc}"
-
-
-def _explained(exc: BaseException, source: str, line: int, context: dict, **how) -> str:
-    """A data mistake in mentor words (:mod:`deedgen.clauses.jinja_errors`), else :func:`_why`."""
-    plain = isinstance(exc, SecurityError | RecursionError | MemoryError)
-    explained = (
-        None if plain else jinja_errors.render_error_message(exc, source, line, context, **how)
-    )
-    return explained or _why(exc)
 
 
 def render_body(
@@ -348,11 +327,11 @@ def render_body(
             return _render_static(lang, body)
         return _render_capped(template, context)
     except (TemplateError, RecursionError, MemoryError, *_RENDER_FAULTS) as exc:
-        why = _explained(exc, body, _template_line(exc), context)
+        why = jinja_errors.explained_error(exc, body, _template_line(exc), context)
         raise ClauseError(
-            f"klauzula {clause_id}: {why}",
+            f"klauzula {clause_id}: {why.pl}",
             location=Location(file=path, line=body_line + _template_line(exc) - 1),
-            english=f"clause {clause_id}: {why.en}" if hasattr(why, "en") else None,
+            english=f"clause {clause_id}: {why.en}",
         ) from None
 
 
@@ -364,18 +343,22 @@ def evaluate_condition(
         compiled = _compile_expression(lang, expression)
     except TemplateError as exc:
         raise ClauseError(
-            f"klauzula {clause_id}: warunek '{expression}' nie jest poprawnym wyrażeniem /"
-            f" condition is not a valid expression: {exc.message}",
+            f"klauzula {clause_id}: warunek '{expression}' nie jest poprawnym wyrażeniem:"
+            f" {exc.message}",
             location=Location(file=path, line=2),
+            english=f"clause {clause_id}: the condition '{expression}' is not a valid"
+            f" expression: {exc.message}",
         ) from None
     try:
         with bounded():
             return bool(compiled(**context))
     except (TemplateError, RecursionError, MemoryError, *_RENDER_FAULTS) as exc:
+        why = jinja_errors.explained_error(exc, expression, 1, context, condition=True)
         raise ClauseError(
-            f"klauzula {clause_id}: warunku '{expression}' nie można obliczyć / condition cannot"
-            f" be evaluated: {_explained(exc, expression, 1, context, condition=True)}",
+            f"klauzula {clause_id}: warunku '{expression}' nie można obliczyć: {why.pl}",
             location=Location(file=path, line=2),
+            english=f"clause {clause_id}: the condition '{expression}' cannot be evaluated:"
+            f" {why.en}",
         ) from None
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from deedgen.clauses.findings import to_error
 from deedgen.clauses.front_matter import read_text, split_front_matter
 from deedgen.clauses.library import ClauseLibrary, Layer
-from deedgen.clauses.messages import clause_error
+from deedgen.clauses.messages import clause_error, said
 from deedgen.clauses.model import CLAUSE_ID, DOCUMENT_KINDS
 from deedgen.exceptions import ClauseError
 from deedgen.fsutil import atomic_write_text
@@ -60,18 +60,15 @@ def refuse_links(layer: Layer, path: Path) -> None:
     try:
         parts = path.relative_to(layer.path).parts
     except ValueError:
-        raise ClauseError(
-            f"odmowa zapisu: {path} leży poza warstwą {layer.name} ({layer.path})"
-        ) from None
+        message = said("write_outside", path=path, layer=layer.name, folder=layer.path)
+        raise ClauseError(message.pl, english=message.en) from None
     current = layer.path
     for part in parts:
         current = current / part
         if current.is_symlink():
-            raise ClauseError(
-                f"odmowa zapisu: {current} to dowiązanie symboliczne (do {os.readlink(current)}); "
-                f"deedgen nie zapisuje przez dowiązania poza warstwę {layer.name} — zastąp je "
-                "zwykłym plikiem lub folderem. Nic nie zostało zapisane."
-            )
+            target = os.readlink(current)
+            message = said("write_link", path=current, target=target, layer=layer.name)
+            raise ClauseError(message.pl, english=message.en)
 
 
 def target_paths(layer: Layer, clause_id: str) -> dict[str, Path]:

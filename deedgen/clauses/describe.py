@@ -100,6 +100,27 @@ def _change_line(change) -> str:
     return " ".join(x for x in (head, "—", str(note), f"({rest})" if rest else "") if x)
 
 
+# clause diff's words: (Polish, English)
+DIFF_WORDS = {
+    "removed_by": ("{id}: usunięta przez {path}", "{id}: removed by {path}"),
+    "was": ("  (była: {layer} v{version}: {source})", "  (was: {layer} v{version}: {source})"),
+    "replaces": (
+        "  zastępuje {layer} v{version} ({source})",
+        "  replaces {layer} v{version} ({source})",
+    ),
+    "no_text_old": (
+        "  (brak tekstu {lang} w klauzuli zastępowanej)",
+        "  (no {lang} text in the replaced clause)",
+    ),
+    "no_text_new": ("  (brak tekstu {lang} w nakładce)", "  (no {lang} text in the overlay)"),
+    "same_text": ("  (tekst bez zmian)", "  (text unchanged)"),
+    "legend": (
+        "--- {lang}: [-usunięte-] {{+dodane+}} ---",
+        "--- {lang}: [-removed-] {{+added+}} ---",
+    ),
+}
+
+
 def diff_clause(
     library: ClauseLibrary,
     clause_id: str,
@@ -107,24 +128,28 @@ def diff_clause(
     *,
     width: int = 80,
     color: bool = False,
+    words: str = "pl",
 ) -> str:
     """The overlay's clause against the clause it replaces: metadata changes and a word-level
-    diff of the bodies (``[-usunięte-]``, ``{+dodane+}``, in colour when *color*), each line
-    wrapped to *width*. Empty when the clause replaces nothing."""
+    diff of the bodies in *lang* (``[-usunięte-]``, ``{+dodane+}``, in colour when *color*), each
+    line wrapped to *width*, its own words in *words* (the message language). Empty when the
+    clause replaces nothing."""
+
+    def say(key: str, **params) -> str:
+        return DIFF_WORDS[key][words == "en"].format(**params)
+
     if clause_id in library.removed and clause_id not in library.clauses:
         removal = library.removed[clause_id]
         below = library.replaced[clause_id][0]
-        return (
-            f"{clause_id}: usunięta przez {removal.path}\n"
-            f"  (była: {below.layer} v{below.version}: {below.source})"
-        )
+        was = say("was", layer=below.layer, version=below.version, source=below.source)
+        return say("removed_by", id=clause_id, path=removal.path) + "\n" + was
     provenance: Provenance = library.provenance(clause_id)
     old, new = provenance.replaced, provenance.clause
     if old is None:
         return ""
     lines = [
         f"{clause_id}: {new.layer} v{new.version} ({new.source})",
-        f"  zastępuje {old.layer} v{old.version} ({old.source})",
+        say("replaces", layer=old.layer, version=old.version, source=old.source),
     ]
     for key in DIFF_KEYS:
         before, after = _meta_value(old, key, lang), _meta_value(new, key, lang)
@@ -134,13 +159,12 @@ def diff_clause(
             )
     old_text, new_text = old.texts.get(lang), new.texts.get(lang)
     if old_text is None or new_text is None:
-        where = "w klauzuli zastępowanej" if old_text is None else "w nakładce"
-        lines.append(f"  (brak tekstu {lang} {where})")
+        lines.append(say("no_text_old" if old_text is None else "no_text_new", lang=lang))
         return "\n".join(lines)
     changes = word_changes(old_text.body, new_text.body)
     if all(kind == "same" for kind, _ in changes):
-        return "\n".join([*lines, "  (tekst bez zmian)"])
-    legend = f"--- {lang}: [-usunięte-] {{+dodane+}} ---"
+        return "\n".join([*lines, say("same_text")])
+    legend = say("legend", lang=lang)
     return "\n".join([*lines, "", legend, *format_word_diff(changes, width, color)])
 
 

@@ -18,11 +18,13 @@ import functools
 import re
 from collections.abc import Iterable
 
-from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.defaults import DEFAULT_NAMESPACE
+from jinja2.sandbox import SecurityError
 from jinja2.utils import missing
 
 from deedgen.clauses.messages import Said, said
+from deedgen.template_limits import RenderLimit
 
 _DOTTED = r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*|\[[^\]]*\])*"
 _TAG = re.compile(r"\{%-?\s*(\w+)")
@@ -106,6 +108,41 @@ def render_error_message(
         known = ", ".join(sorted(fields)) or said("none")
         return said("no_field", what=what, name=name, fields=known)
     return said("no_field_of_kind", what=what, kind=type(exc.obj).__name__, name=name)
+
+
+def plain_reason(exc: BaseException) -> Said:
+    """What went wrong, in Polish and English, for a render or condition that raised *exc*."""
+    if isinstance(exc, RenderLimit):
+        return Said(
+            f"kod odrzucony przez piaskownicę ({exc})",
+            f"template code refused by the sandbox ({exc.english})",
+        )
+    if isinstance(exc, SecurityError):  # the sandbox's own refusal, in Jinja's words
+        return Said(
+            f"kod odrzucony przez piaskownicę ({exc})",
+            f"template code refused by the sandbox ({exc})",
+        )
+    if isinstance(exc, RecursionError):
+        return Said(
+            "zbyt głęboka rekurencja (makro wywołuje samo siebie?)",
+            "recursion too deep (a macro that calls itself?)",
+        )
+    if isinstance(exc, MemoryError):
+        return Said("zabrakło pamięci", "out of memory")
+    if isinstance(exc, TemplateError):
+        message = exc.message or exc
+        return Said(
+            f"{message} — nazwy danych: docs/clause-format.md",
+            f"{message} — see the data names in docs/clause-format.md",
+        )
+    return Said(f"nie można wygenerować tekstu: {exc}", f"cannot render: {exc}")
+
+
+def explained_error(exc: BaseException, source: str, line: int, context: dict, **how) -> Said:
+    """A data mistake in mentor words (:func:`render_error_message`), else :func:`plain_reason`."""
+    plain = isinstance(exc, SecurityError | RecursionError | MemoryError)
+    explained = None if plain else render_error_message(exc, source, line, context, **how)
+    return explained or plain_reason(exc)
 
 
 def _owner_expression(text: str, name: str, context: dict) -> str | None:

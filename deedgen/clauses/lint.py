@@ -39,8 +39,9 @@ from deedgen.clauses.data_model import DataModel, data_model
 from deedgen.clauses.findings import ERROR, WARNING, clause_finding, clause_problem
 from deedgen.clauses.front_matter import meta_line
 from deedgen.clauses.library import ClauseLibrary, collect_library
+from deedgen.clauses.lint_branches import UntestedBranch, untested_branches
 from deedgen.clauses.lint_render import condition_findings, render_findings
-from deedgen.clauses.lint_sheets import never_rendered, sheet_findings, untested_branches
+from deedgen.clauses.lint_sheets import never_rendered, sheet_findings
 from deedgen.clauses.lint_structure import language_findings, reference_findings, structure_findings
 from deedgen.clauses.lint_template import template_findings
 from deedgen.clauses.lint_terms import term_findings
@@ -71,7 +72,7 @@ class LintReport:
     layers: tuple = ()
     samples: tuple[str, ...] = ()
     never_rendered: tuple[str, ...] = ()  # document clauses no sample sheet selects
-    untested_branches: tuple[str, ...] = ()  # "path:line {% if … %}: …" no sheet goes through
+    untested_branches: tuple[UntestedBranch, ...] = ()  # the {% if %} branches no sheet takes
 
     @property
     def errors(self) -> list[Problem]:

@@ -13,9 +13,10 @@ from deedgen.clauses.findings import clause_finding, clause_problem, from_error
 from deedgen.clauses.front_matter import meta_line
 from deedgen.clauses.jinja_errors import render_error_message
 from deedgen.clauses.lint_template import ast_findings
-from deedgen.clauses.messages import both, said
+from deedgen.clauses.messages import Said, both, said
 from deedgen.clauses.model import Clause
 from deedgen.exceptions import ClauseError, Location, Problem
+from deedgen.template_limits import RenderLimit
 
 
 def condition_findings(clause: Clause, model: DataModel) -> list[Problem]:
@@ -53,6 +54,8 @@ def condition_findings(clause: Clause, model: DataModel) -> list[Problem]:
             env.compile_expression(clause.condition, undefined_to_none=False)(**context)
         except Exception as exc:  # noqa: BLE001 - anything a condition raises is reported
             message = render_error_message(exc, clause.condition, 1, context, condition=True)
+            if message is None and isinstance(exc, RenderLimit):  # its English too
+                message = Said(str(exc), exc.english)
             message = message or getattr(exc, "message", None) or str(exc)
             findings.append(
                 clause_finding(

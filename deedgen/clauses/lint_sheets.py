@@ -10,12 +10,9 @@ does it, but a failing clause is recorded and left out instead of stopping the d
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-
-from jinja2 import TemplateSyntaxError, nodes
 
 from deedgen.assemble.numbering import number_anchors
 from deedgen.assemble.references import REFERENCE
@@ -48,7 +45,7 @@ class SheetFailure:
     clause_id: str
 
 
-def cohort_samples(cohort) -> tuple[list[tuple[str, str, dict]], list[str]]:
+def cohort_samples(cohort) -> tuple[list[tuple[str, str, dict]], list[Said]]:
     """The sample contexts of a cohort's sheets (pl and en) with what the cohort workbook sets in
     them (the mentor it assigns), as ``batch`` builds them; and a note for each row it skips."""
     from deedgen.cohort import apply_overrides
@@ -61,17 +58,14 @@ def cohort_samples(cohort) -> tuple[list[tuple[str, str, dict]], list[str]]:
     samples, notes = [], []
     for entry in cohort.entries:
         if entry.problem:
-            notes.append(f"pominięto {entry.label}: {entry.problem}")
+            notes.append(said("lint_skipped_row", sheet=entry.label, why=entry.problem))
             continue
         try:
             raw = load_sheet(entry.sheet)
             apply_overrides(raw, entry, cohort.settings, workbook)
             data = validate_sheet(raw).data
         except DeedgenError:
-            notes.append(
-                f"pominięto {entry.label}: arkusz niepoprawny "
-                f"(sprawdź: deedgen validate {entry.sheet})"
-            )
+            notes.append(said("lint_skipped_sheet", sheet=entry.label, path=entry.sheet))
             continue
         goals = ["(cel z menu celów)"]  # the goals' own texts are rendered on their own
         samples += [
@@ -298,72 +292,3 @@ def _line_of(written: str, text) -> int:
             if needle in line:
                 return text.body_line + offset
     return text.body_line
-
-
-def untested_branches(library: ClauseLibrary, model: DataModel) -> list[str]:
-    """The branches of the ``{% if %}`` blocks at the top of an overlay clause's Polish text
-    that no sample sheet takes, so lint rendered no sheet through them: ``path:line {% if … %}:
-    why`` (the central library's own are its maintainers' tests' business)."""
-    from deedgen.templating import environment
-
-    central = {layer.name for layer in library.layers if layer.central}
-    contexts = [c for _, lang, c in model.samples if lang == "pl"]
-    selected = [
-        {c.id for kind in DOCUMENT_ORDER for c in _select(library, kind, context, "pl")}
-        for context in contexts
-    ]
-    notes = []
-    for clause in sorted(library.clauses.values(), key=lambda c: c.id):
-        text = clause.texts["pl"]
-        using = [c for c, ids in zip(contexts, selected, strict=True) if clause.id in ids]
-        if clause.layer in central or not using:
-            continue
-        try:
-            blocks = [n for n in environment("pl").parse(text.body).body if isinstance(n, nodes.If)]
-        except TemplateSyntaxError:
-            continue  # the "jinja-syntax" finding
-        lines = text.body.split("\n")
-        for nth, block in enumerate(blocks):
-            tests = [_test_template(t) for t in [block.test, *(e.test for e in block.elif_)]]
-            why = _untaken({_branch(tests, c) for c in using}, len(tests), bool(block.else_))
-            if why:
-                earlier = sum(1 for b in blocks[:nth] if b.lineno == block.lineno)
-                tags = _IF_TAG.findall(lines[block.lineno - 1]) or ["{% if … %}"]
-                tag = tags[min(earlier, len(tags) - 1)]
-                notes.append(f"{text.path}:{text.body_line + block.lineno - 1} {tag}: {why}")
-    return notes
-
-
-_IF_TAG = re.compile(r"\{%-?\s*if\b.*?%\}")
-
-
-def _untaken(taken: set, tests: int, has_else: bool) -> str | None:
-    if None in taken:
-        return None  # a test failed on some sheet: the render reports it
-    if 0 not in taken:
-        return "warunek niespełniony dla żadnego arkusza"
-    if has_else and tests not in taken:
-        return "warunek spełniony dla każdego arkusza ({% else %} niesprawdzone)"
-    missing = [i for i in range(1, tests) if i not in taken]
-    if missing:
-        return f"żaden arkusz nie wybiera {{% elif %}} nr {', '.join(map(str, missing))}"
-    return None
-
-
-def _test_template(test: nodes.Expr):
-    from deedgen.templating import environment
-
-    output = nodes.CondExpr(test, nodes.Const("1"), nodes.Const("0"), lineno=test.lineno)
-    tree = nodes.Template([nodes.Output([output], lineno=test.lineno)], lineno=1)
-    return environment("pl").from_string(tree)
-
-
-def _branch(tests: list, context: dict) -> int | None:
-    """Which branch of an if/elif/else block *context* takes (len(tests): the else, or none)."""
-    for index, template in enumerate(tests):
-        try:
-            if "1" in template.render(context):
-                return index
-        except Exception:  # noqa: BLE001 - a test that fails here fails the render, reported there
-            return None
-    return len(tests)

@@ -160,6 +160,24 @@ LINT_MESSAGES.update(
             "nie wypełniono danymi żadnego arkusza (warunek fałszywy dla wszystkich): {ids}",
             "rendered for no sheet (the condition is false for all of them): {ids}",
         ),
+        "lint_skipped_row": ("pominięto {sheet}: {why}", "skipped {sheet}: {why}"),
+        "lint_skipped_sheet": (
+            "pominięto {sheet}: arkusz niepoprawny (sprawdź: deedgen validate {path})",
+            "skipped {sheet}: the sheet is invalid (check: deedgen validate {path})",
+        ),
+        # the {% if %} branches no sheet takes (lint_branches)
+        "branch_never": (
+            "warunek niespełniony dla żadnego arkusza",
+            "the condition holds for no sheet",
+        ),
+        "branch_always": (
+            "warunek spełniony dla każdego arkusza ({{% else %}} niesprawdzone)",
+            "the condition holds for every sheet ({{% else %}} untested)",
+        ),
+        "branch_elif": (
+            "żaden arkusz nie wybiera {{% elif %}} nr {numbers}",
+            "no sheet takes {{% elif %}} no. {numbers}",
+        ),
         "untested_heading": (
             "gałęzie {{% if %}}, przez które nie przeszedł żaden arkusz:",
             "{{% if %}} branches no sheet went through:",
@@ -173,7 +191,66 @@ LINT_MESSAGES.update(
     }
 )
 
+# what the clause commands say (authoring.refuse_links; views: clean, preview; cli.clause)
+COMMAND_MESSAGES: dict[str, tuple[str, str]] = {
+    "write_outside": (
+        "odmowa zapisu: {path} leży poza warstwą {layer} ({folder})",
+        "write refused: {path} lies outside the layer {layer} ({folder})",
+    ),
+    "write_link": (
+        "odmowa zapisu: {path} to dowiązanie symboliczne (do {target}); deedgen nie zapisuje"
+        " przez dowiązania poza warstwę {layer} — zastąp je zwykłym plikiem lub folderem. Nic nie"
+        " zostało zapisane.",
+        "write refused: {path} is a symbolic link (to {target}); deedgen does not write through"
+        " links out of the layer {layer} — replace it with an ordinary file or folder. Nothing"
+        " was written.",
+    ),
+    "clean_none": (
+        "brak odrzuconych szkiców w warstwach: {layers}",
+        "no rejected drafts in the layers: {layers}",
+    ),
+    "clean_listed": ("odrzucone szkice edycji ({count}):", "rejected edit drafts ({count}):"),
+    "clean_ask": ("Usunąć te pliki? [t/N]", "Remove these files? [y/N]"),
+    "clean_unconfirmed": (
+        "nic nie usunięto: potwierdź (t) albo podaj --yes",
+        "nothing removed: confirm (y) or pass --yes",
+    ),
+    "clean_kept": ("nic nie usunięto", "nothing removed"),
+    "clean_removed": ("usunięto: {count}", "removed: {count}"),
+    "preview_goal": ("cel: {text}", "goal: {text}"),
+    "preview_not_chosen": (
+        "{id} nie należy do celów wybranych w arkuszu (goals.chosen)",
+        "{id} is not among the goals the sheet chose (goals.chosen)",
+    ),
+    "preview_condition_false": (
+        "jej warunek „{condition}” jest fałszywy dla tego arkusza",
+        "its condition '{condition}' is false for this sheet",
+    ),
+    "preview_not_selected": ("nie została wybrana", "it was not selected"),
+    "preview_absent": (
+        "{id} nie ma w tym dokumencie: {why}",
+        "{id} is not in this document: {why}",
+    ),
+    "preview_fallback": (
+        "w jej miejscu zastępstwo (fallback) {fallback}:",
+        "in its place, the fallback {fallback}:",
+    ),
+    "edit_translation_review": (
+        "uwaga: tekst angielski ({en}) jest teraz starszy niż polski ({pl}, wersja {version}):"
+        " przetłumacz zmianę i usuń „review: true” z ostatniego wpisu changes w pliku angielskim"
+        " (do tego czasu lint o tym przypomina)",
+        "note: the English text ({en}) is now older than the Polish one ({pl}, version"
+        " {version}): translate the change and remove 'review: true' from the last changes"
+        " entry of the English file (lint reminds you until then)",
+    ),
+    "clean_what": (
+        "co usunąć? podaj --rejected (odrzucone szkice edycji)",
+        "remove what? pass --rejected (the rejected edit drafts)",
+    ),
+}
+
 CLAUSE_MESSAGES: dict[str, tuple[str, str]] = {
+    **COMMAND_MESSAGES,
     **LINT_MESSAGES,
     **CHECK_MESSAGES,
     **LOAD_MESSAGES,

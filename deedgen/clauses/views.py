@@ -11,6 +11,7 @@ import click
 from deedgen.clauses.findings import as_dict as finding_dict
 from deedgen.clauses.findings import describe
 from deedgen.clauses.library import ClauseLibrary
+from deedgen.clauses.messages import Said, said
 from deedgen.document import DOCUMENT_ORDER, DOCUMENT_TITLES, Section
 from deedgen.exceptions import EXIT_INVALID_INPUT, EXIT_OK
 
@@ -125,10 +126,10 @@ def lint_model(sheets, cohort):
     return model, read.settings.layers, _skipped(sheets, own) + notes
 
 
-def _skipped(sheets, model) -> list[str]:
+def _skipped(sheets, model) -> list[Said]:
     used = {Path(s).resolve() for s, _, _ in model.samples}
     return [  # the samples' own invalid sheet (bledy.yaml) is invalid on purpose: no note
-        f"pominięto {Path(p).name}: arkusz niepoprawny (sprawdź: deedgen validate {p})"
+        said("lint_skipped_sheet", sheet=Path(p).name, path=p)
         for p in sheets or ()
         if Path(p).resolve() not in used
     ]
@@ -154,20 +155,18 @@ def print_lint(
     return EXIT_INVALID_INPUT if failing else EXIT_OK
 
 
-def _print_lint_text(report, findings, notes: list[str], lang: str) -> None:
-    from deedgen.clauses.messages import said
-
+def _print_lint_text(report, findings, notes: list[Said], lang: str) -> None:
     for finding in findings:
         click.echo(describe(finding, lang))
     for note in notes:
-        click.echo(note, err=True)
+        click.echo(note.get(lang), err=True)
     if report.never_rendered:
         ids = ", ".join(report.never_rendered)
         click.echo(said("never_rendered", ids=ids).get(lang), err=True)
     if report.untested_branches:
         click.echo(said("untested_heading").get(lang), err=True)
-        for note in report.untested_branches:
-            click.echo(f"  {note}", err=True)
+        for branch in report.untested_branches:
+            click.echo(f"  {branch.describe(lang)}", err=True)
     summary = said(
         "lint_summary",
         clauses=report.clauses,
@@ -180,42 +179,48 @@ def _print_lint_text(report, findings, notes: list[str], lang: str) -> None:
     click.echo(summary.get(lang))
 
 
-def _lint_json(report, findings, notes: list[str], lang: str) -> dict:
+def _lint_json(report, findings, notes: list[Said], lang: str) -> dict:
     return {
         "layers": [{"name": x.name, "path": str(x.path)} for x in report.layers],
         "clauses": report.clauses,
         "samples": list(report.samples),
         "never_rendered": list(report.never_rendered),
-        "untested_branches": list(report.untested_branches),
-        "notes": notes,
+        "untested_branches": [b.describe(lang) for b in report.untested_branches],
+        "notes": [note.get(lang) for note in notes],
         "errors": len(report.errors),
         "warnings": len(report.warnings),
         "findings": [finding_dict(f, lang) for f in findings],
     }
 
 
-def clean_rejected(library: ClauseLibrary, *, yes: bool, allow_central: bool) -> None:
-    """``clause clean --rejected``: list the drafts, confirm, remove them and say so."""
+def clean_rejected(
+    library: ClauseLibrary, *, yes: bool, allow_central: bool, lang: str = "pl"
+) -> None:
+    """``clause clean --rejected``: list the drafts, confirm, remove them and say so (in *lang*,
+    the message language)."""
     from deedgen.clauses.authoring import rejected_drafts, remove_rejected
+
+    def say(key: str, **params) -> str:
+        return said(key, **params).get(lang)
 
     layers = [x for x in library.layers if allow_central or not x.central]
     drafts = rejected_drafts(layers)
     if not drafts:
-        click.echo("brak odrzuconych szkiców w warstwach: " + ", ".join(x.name for x in layers))
+        click.echo(say("clean_none", layers=", ".join(x.name for x in layers)))
         return
-    click.echo(f"odrzucone szkice edycji ({len(drafts)}):")
+    click.echo(say("clean_listed", count=len(drafts)))
     for path in drafts:
         click.echo(f"  {path}")
     if not yes:
         try:
-            answer = click.prompt("Usunąć te pliki? [t/N]", default="n", show_default=False)
+            answer = click.prompt(say("clean_ask"), default="n", show_default=False)
         except click.Abort:  # no answer (end of input): nothing is removed
-            raise click.UsageError("nic nie usunięto: potwierdź (t) albo podaj --yes") from None
+            raise click.UsageError(say("clean_unconfirmed")) from None
         if answer.strip().lower() not in ("t", "tak", "y", "yes"):
-            click.echo("nic nie usunięto")
+            click.echo(say("clean_kept"))
             return
     removed = remove_rejected(drafts)
-    click.echo(f"usunięto: {len(removed)}")
+    click.echo(say("clean_removed", count=len(removed)))
 
 
 def format_section(section: Section) -> str:
@@ -233,12 +238,16 @@ def format_section(section: Section) -> str:
 
 
 def preview_clause(
-    library: ClauseLibrary, clause_id: str, sheet_path: str, lang: str = "pl"
+    library: ClauseLibrary, clause_id: str, sheet_path: str, lang: str = "pl", words: str = "pl"
 ) -> str:
-    """The clause as it is printed for the sheet, in each document it belongs to."""
+    """The clause as it is printed for the sheet, in each document it belongs to (in *lang*;
+    what is said about it in *words*, the message language)."""
     from deedgen.assemble import assemble_documents, render_goals
     from deedgen.context import build_context
     from deedgen.sheet.validate import read_sheet
+
+    def say(key: str, **params) -> str:
+        return said(key, **params).get(words)
 
     clause = library.get(clause_id)
     sheet = read_sheet(sheet_path)
@@ -248,9 +257,9 @@ def preview_clause(
         texts, used = render_goals(sheet, library, context, lang)
         chosen = [u.id for u in used]
         if clause_id in chosen:
-            out.append(f"goal: {texts[chosen.index(clause_id)]}")
+            out.append(say("preview_goal", text=texts[chosen.index(clause_id)]))
         else:
-            out.append(f"{clause_id} is not among the goals the sheet chose (goals.chosen)")
+            out.append(say("preview_not_chosen", id=clause_id))
     kinds = [k for k in DOCUMENT_ORDER if k in clause.documents]
     if kinds:
         documents = assemble_documents(sheet, library, lang, kinds=kinds)
@@ -262,13 +271,13 @@ def preview_clause(
                 out.append(format_section(section))
                 continue
             why = (
-                f"its condition '{clause.condition}' is false for this sheet"
+                said("preview_condition_false", condition=clause.condition)
                 if clause.condition
-                else "it was not selected"
+                else said("preview_not_selected")
             )
             stand_in = document.section(clause.fallback) if clause.fallback else None
-            out.append(f"{clause_id} is not in this document: {why}")
+            out.append(say("preview_absent", id=clause_id, why=why))
             if stand_in is not None:
-                out.append(f"in its place, the fallback {clause.fallback}:")
+                out.append(say("preview_fallback", fallback=clause.fallback))
                 out.append(format_section(stand_in))
     return "\n".join(out)

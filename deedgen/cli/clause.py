@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from deedgen.cli.options import lang_option
+from deedgen.cli.options import lang_option, message_lang_option
 from deedgen.cli.texts import current_lang, say
 from deedgen.config import library_option
 
@@ -72,6 +72,7 @@ def clause() -> None:
         ["preliminary", "declaration", "action_plan", "evaluation_forms", "goal_menu"]
     ),
 )
+@message_lang_option
 @library_option
 def list_(category, layer_name, document, library) -> None:
     """The clauses visible through the layers: id, title, version, layer, locked, and what each
@@ -111,6 +112,7 @@ def show(clause_id, doc_lang, lang, library) -> None:
 )
 @click.option("--title", help="The heading printed under the § number.")
 @click.option("--order", type=int, default=500, show_default=True, help="Position in the document.")
+@message_lang_option
 @CENTRAL
 @library_option
 def new(clause_id, category, documents, title, order, allow_central, library) -> None:
@@ -161,6 +163,7 @@ def new(clause_id, category, documents, title, order, allow_central, library) ->
     is_flag=True,
     help="Never prompt: an invalid edit is kept aside as NAME.pl.txt.rejected.",
 )
+@message_lang_option
 @CENTRAL
 @library_option
 def edit(clause_id, note, no_input, allow_central, library) -> None:
@@ -189,13 +192,11 @@ def edit(clause_id, note, no_input, allow_central, library) -> None:
     versions = f"{result.old_version} → {result.new_version}"
     click.echo(f"{clause_id}: " + say(f"wersja {versions}", f"version {versions}"))
     if result.translation_review:
+        from deedgen.clauses.messages import said
+
         pl_file, en_file = result.files[0], result.files[1]
-        click.echo(
-            f"uwaga: tekst angielski ({en_file}) jest teraz starszy niż polski ({pl_file}, "
-            f"wersja {result.new_version}): przetłumacz zmianę i usuń „review: true” z ostatniego "
-            "wpisu changes w pliku angielskim (do tego czasu lint o tym przypomina)",
-            err=True,
-        )
+        note = said("edit_translation_review", en=en_file, pl=pl_file, version=result.new_version)
+        click.echo(note.get(current_lang()), err=True)
 
 
 def _edit_hooks(interactive: bool):
@@ -224,6 +225,7 @@ def _edit_hooks(interactive: bool):
 @clause.command()
 @click.argument("clause_id", metavar="ID")
 @click.option("--note", required=True, help="Why this layer does without the clause.")
+@message_lang_option
 @library_option
 def remove(clause_id, note, library) -> None:
     """Write a removal marker for clause ID into the top layer (refused for locked clauses and for
@@ -282,17 +284,19 @@ def lint(dirs, sheets, cohort, fmt, strict, lang, library) -> None:
     help="Remove the drafts clause edit kept aside (NAME.pl.txt.rejected) from the overlay layers.",
 )
 @click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
+@message_lang_option
 @CENTRAL
 @library_option
 def clean(rejected, yes, allow_central, library) -> None:
     """Remove the drafts clause edit rejected: lists each file, asks, and removes only the files
     NAME.pl.txt.rejected / NAME.en.txt.rejected(-N) of the overlay layers (of the central one only
     with --central). Nothing else is touched."""
+    from deedgen.clauses.messages import said
     from deedgen.clauses.views import clean_rejected
 
     if not rejected:
-        raise click.UsageError("co usunąć? podaj --rejected (odrzucone szkice edycji)")
-    clean_rejected(library.load(), yes=yes, allow_central=allow_central)
+        raise click.UsageError(said("clean_what").get(current_lang()))
+    clean_rejected(library.load(), yes=yes, allow_central=allow_central, lang=current_lang())
 
 
 @clause.command()
@@ -310,7 +314,7 @@ def preview(clause_id, sheet, doc_lang, lang, library) -> None:
     from deedgen.clauses.views import preview_clause
 
     version = clause_version(doc_lang, lang)
-    click.echo(preview_clause(library.load(), clause_id, sheet, version))
+    click.echo(preview_clause(library.load(), clause_id, sheet, version, current_lang()))
 
 
 @clause.command()
@@ -326,7 +330,8 @@ def diff(clause_id, doc_lang, lang, library) -> None:
 
     loaded = library.load()
     width = max(40, shutil.get_terminal_size().columns)
-    text = diff_clause(loaded, clause_id, clause_version(doc_lang, lang), width=width, color=True)
+    version = clause_version(doc_lang, lang)
+    text = diff_clause(loaded, clause_id, version, width=width, color=True, words=current_lang())
     if not text:
         clause_ = loaded.get(clause_id)
         click.echo(

@@ -222,3 +222,14 @@ HELP_PL.update(
         for name in ["list", "show", "new", "edit", "remove", "lint", "preview", "diff", "clean"]
     }
 )
+HELP_PL.update(
+    {
+        f"{path} --lang": MESSAGES
+        for path in [
+            *(f"clause {name}" for name in ["list", "new", "edit", "remove", "clean"]),
+            "report init",
+            "studio serve",
+            *(f"studio user {name}" for name in ["add", "list", "disable", "passwd"]),
+        ]
+    }
+)

@@ -16,3 +16,12 @@ lang_option = click.option(
     show_default=False,
     help="Language of messages and reports (default: Polish; English with an English locale).",
 )
+
+# The same option on commands that do not read it: the group settles the message language from
+# the command line before click parses it, so --lang works after any command.
+message_lang_option = click.option(
+    "--lang",
+    type=click.Choice(["pl", "en"]),
+    expose_value=False,
+    help="Language of messages (default: Polish; English with an English locale).",
+)

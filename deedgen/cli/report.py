@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import click
 
+from deedgen.cli.options import message_lang_option
+from deedgen.cli.texts import say
+
 
 @click.group()
 def report() -> None:
@@ -17,6 +20,7 @@ def report() -> None:
 @click.option("--year", help="The year of the annual evaluation, e.g. 2026.")
 @click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False))
 @click.option("--force", is_flag=True, help="Overwrite an existing report.")
+@message_lang_option
 def init(sheet: str, quarter: str | None, year: str | None, out: str, force: bool) -> None:
     """Write the report workbook of the partner SHEET for a quarter (--quarter 2026-Q3) or for
     the annual evaluation (--year 2026), pre-filled with the period's planned micro-successes,
@@ -27,13 +31,30 @@ def init(sheet: str, quarter: str | None, year: str | None, out: str, force: boo
     from deedgen.evaluation.workbook import init_report
 
     if (quarter is None) == (year is None):
-        raise click.UsageError("podaj --quarter (np. 2026-Q3) albo --year (np. 2026)")
+        raise click.UsageError(
+            say(
+                "podaj --quarter (np. 2026-Q3) albo --year (np. 2026)",
+                "give --quarter (e.g. 2026-Q3) or --year (e.g. 2026)",
+            )
+        )
     period = Period.parse(quarter or year)
     if period is None or period.annual != (year is not None):
-        wanted = "kwartał, np. 2026-Q3" if quarter else "rok, np. 2026"
-        raise click.UsageError(f"nieprawidłowy okres „{quarter or year}”: oczekiwano {wanted}")
+        given = quarter or year
+        raise click.UsageError(
+            say(
+                f"nieprawidłowy okres „{given}”: oczekiwano "
+                + ("kwartał, np. 2026-Q3" if quarter else "rok, np. 2026"),
+                f"invalid period '{given}': expected "
+                + ("a quarter, e.g. 2026-Q3" if quarter else "a year, e.g. 2026"),
+            )
+        )
     written = init_report(sheet, period, out, force=force)
-    click.echo(f"Zapisano raport {period.name}: {written}")
+    click.echo(
+        say(
+            f"Zapisano raport {period.name}: {written}",
+            f"Wrote the report {period.name}: {written}",
+        )
+    )
 
 
 COMMANDS = [report]

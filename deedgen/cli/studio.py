@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from deedgen.cli.options import message_lang_option
+from deedgen.cli.texts import say
 from deedgen.exceptions import DeedgenError, LoopbackOnly
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -33,7 +35,10 @@ def _accounts(workspace: str, *, must_exist: bool = False):
     if must_exist and not (Path(workspace) / DB_NAME).is_file():
         return None
     if not Path(workspace).is_dir():
-        raise DeedgenError(f"folder roboczy nie istnieje: {workspace}")
+        raise DeedgenError(
+            f"folder roboczy nie istnieje: {workspace}",
+            english=f"the workspace folder does not exist: {workspace}",
+        )
     return AccountStore.of_workspace(workspace)
 
 
@@ -68,6 +73,7 @@ def _accounts(workspace: str, *, must_exist: bool = False):
     help="Server processes (hosting: as many as the machine has cores).",
 )
 @click.option("--no-browser", is_flag=True, help="Do not open the browser.")
+@message_lang_option
 def serve(workspace, port, host, workers, no_browser, **network):
     """Start deedgen studio for WORKSPACE: a web page to fill a coalition's data, preview and
     generate its documents, and browse the clause library."""
@@ -80,9 +86,7 @@ def serve(workspace, port, host, workers, no_browser, **network):
     sock = bind(host, port, shared=workers > 1)
     root_path, secure = network["root_path"], network["secure_cookies"]
     address = f"http://{host}:{sock.getsockname()[1]}{root_path}/"
-    mode = "z kontami" if accounts else "bez kont, tylko ten komputer"
-    mode += f"; procesy serwera: {workers}" if workers > 1 else ""
-    click.echo(f"deedgen studio: {address}  (folder roboczy: {workspace}; {mode}; Ctrl-C kończy)")
+    click.echo(_banner(address, workspace, bool(accounts), workers))
     hosting = {
         "accounts": accounts,
         "hosts": network["server_name"] or ((host,) if hosted else ()),
@@ -94,6 +98,21 @@ def serve(workspace, port, host, workers, no_browser, **network):
     run(workspace, sock, open_browser=browser, hosting=hosting, workers=workers)
 
 
+def _banner(address: str, workspace, accounts: bool, workers: int) -> str:
+    """The line the studio starts with: where it is, for whom, how to stop it."""
+    mode = (
+        say("z kontami", "with accounts")
+        if accounts
+        else say("bez kont, tylko ten komputer", "without accounts, this computer only")
+    )
+    if workers > 1:
+        mode += say("; procesy serwera: ", "; server processes: ") + str(workers)
+    return f"deedgen studio: {address}  " + say(
+        f"(folder roboczy: {workspace}; {mode}; Ctrl-C kończy)",
+        f"(workspace: {workspace}; {mode}; Ctrl-C stops it)",
+    )
+
+
 def _refuse_without_accounts(workspace, host: str, accounts, network: dict) -> None:
     """A studio reachable from the network (another address, or behind a proxy) only with
     accounts and an active operator; a proxy without --trusted-proxy is warned about."""
@@ -102,16 +121,27 @@ def _refuse_without_accounts(workspace, host: str, accounts, network: dict) -> N
     proxied = bool(network["server_name"] or network["root_path"] or network["trusted_proxy"])
     if (hosted or proxied) and (accounts is None or not accounts.any_operator()):
         where = f"pod adresem „{host}”" if hosted else "za serwerem pośredniczącym (proxy)"
+        where_en = f"at the address '{host}'" if hosted else "behind a reverse proxy"
         raise LoopbackOnly(
             f"studio {where} byłoby dostępne w sieci, a folder roboczy nie ma kont "
             "(nie ma aktywnego operatora); bez kont studio działa tylko na tym komputerze — odmowa. "
             "Najpierw: deedgen studio user add "
-            f"{workspace} NAZWA --role operator."
+            f"{workspace} NAZWA --role operator.",
+            english=f"the studio {where_en} would be reachable from the network, and the "
+            "workspace has no accounts (no active operator); without accounts the studio runs "
+            "on this computer only — refused. First: deedgen studio user add "
+            f"{workspace} NAME --role operator.",
         )
     if proxied and not network["trusted_proxy"]:
         click.echo(
-            "Uwaga: bez --trusted-proxy studio widzi adres serwera pośredniczącego zamiast adresu "
-            "osoby; limit nieudanych logowań z jednego adresu obejmie wtedy wszystkich naraz.",
+            say(
+                "Uwaga: bez --trusted-proxy studio widzi adres serwera pośredniczącego zamiast "
+                "adresu osoby; limit nieudanych logowań z jednego adresu obejmie wtedy wszystkich "
+                "naraz.",
+                "Note: without --trusted-proxy the studio sees the proxy's address instead of the "
+                "person's; the limit of failed logins from one address then covers everyone at "
+                "once.",
+            ),
             err=True,
         )
 
@@ -122,9 +152,16 @@ def user():
 
 
 def _password(confirm: bool = True) -> str:
-    password = click.prompt("Hasło", hide_input=True, confirmation_prompt=confirm)
+    password = click.prompt(
+        say("Hasło", "Password"),
+        hide_input=True,
+        confirmation_prompt=say("Powtórz hasło", "Repeat for confirmation") if confirm else False,
+    )
     if len(password) < 10:
-        raise DeedgenError("hasło musi mieć co najmniej 10 znaków")
+        raise DeedgenError(
+            "hasło musi mieć co najmniej 10 znaków",
+            english="the password must have at least 10 characters",
+        )
     return password
 
 
@@ -133,37 +170,41 @@ def _password(confirm: bool = True) -> str:
 @click.argument("name")
 @click.option("--role", type=click.Choice(["librarian", "mentor", "operator"]), required=True)
 @click.option("--coalition", multiple=True, help="A coalition's sheet file (librarian, mentor).")
+@message_lang_option
 def user_add(workspace, name, role, coalition):
     """Add account NAME (the password is asked for)."""
     _accounts(workspace).add(name, _password(), role, coalition)
-    click.echo(f"dodano konto {name} ({role})")
+    click.echo(say(f"dodano konto {name} ({role})", f"added the account {name} ({role})"))
 
 
 @user.command("list")
 @click.argument("workspace", type=click.Path(file_okay=False))
+@message_lang_option
 def user_list(workspace):
     """List the accounts."""
     for account in _accounts(workspace).accounts():
-        state = "wyłączone" if account.disabled else "aktywne"
+        state = say("wyłączone", "disabled") if account.disabled else say("aktywne", "active")
         click.echo(f"{account.name}\t{account.role}\t{','.join(account.coalitions)}\t{state}")
 
 
 @user.command("disable")
 @click.argument("workspace", type=click.Path(file_okay=False))
 @click.argument("name")
+@message_lang_option
 def user_disable(workspace, name):
     """Disable account NAME (its sessions end at once)."""
     _accounts(workspace).set_disabled(name)
-    click.echo(f"wyłączono konto {name}")
+    click.echo(say(f"wyłączono konto {name}", f"disabled the account {name}"))
 
 
 @user.command("passwd")
 @click.argument("workspace", type=click.Path(file_okay=False))
 @click.argument("name")
+@message_lang_option
 def user_passwd(workspace, name):
     """Set a new password of NAME (its sessions end at once)."""
     _accounts(workspace).set_password(name, _password())
-    click.echo(f"zmieniono hasło konta {name}")
+    click.echo(say(f"zmieniono hasło konta {name}", f"changed the password of {name}"))
 
 
 COMMANDS = [studio]

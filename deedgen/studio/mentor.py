@@ -181,7 +181,7 @@ def unreached_branches(studio, clause_id: str) -> list[str]:
     """The branches of the clause's ``{% if %}`` blocks that no coalition of the workspace and
     no sample takes, so no document was checked through them: ``wiersz 7 {% if … %}: why``."""
     from deedgen.clauses.data_model import data_model, default_sample_sheets
-    from deedgen.clauses.lint_sheets import untested_branches
+    from deedgen.clauses.lint_branches import untested_branches
 
     library = studio.library()
     clause = library.clauses.get(clause_id)
@@ -189,9 +189,12 @@ def unreached_branches(studio, clause_id: str) -> list[str]:
         return []
     own = [c.path for c in studio.workspace.coalitions() if studio.valid_sheet(c) is not None]
     model = data_model([*default_sample_sheets(), *own])
-    prefix = f"{clause.texts['pl'].path}:"
-    notes = untested_branches(library, model)
-    return [f"wiersz {n.removeprefix(prefix)}" for n in notes if n.startswith(prefix)]
+    path = str(clause.texts["pl"].path)
+    return [
+        f"wiersz {branch.line} {branch.tag}: {branch.why.pl}"
+        for branch in untested_branches(library, model)
+        if branch.path == path
+    ]
 
 
 def touched_coalitions(studio) -> list[dict]:
