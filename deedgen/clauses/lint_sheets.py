@@ -58,7 +58,10 @@ def cohort_samples(cohort) -> tuple[list[tuple[str, str, dict]], list[Said]]:
     samples, notes = [], []
     for entry in cohort.entries:
         if entry.problem:
-            notes.append(said("lint_skipped_row", sheet=entry.label, why=entry.problem))
+            why = entry.problem
+            if hasattr(why, "en"):  # a cohort row's reason, in both languages
+                why = Said(str(why), why.en)
+            notes.append(said("lint_skipped_row", sheet=entry.label, why=why))
             continue
         try:
             raw = load_sheet(entry.sheet)

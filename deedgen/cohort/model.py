@@ -58,6 +58,24 @@ def cohort_problem(message: str, file: Path, sheet: str | None = None, cell: str
     )
 
 
+class Reason(str):
+    """Why a row cannot be built: the Polish text (the value, what reports print) with its
+    English kept (:attr:`en`, for ``--lang en``)."""
+
+    en: str
+
+    def __new__(cls, polish: str, english: str):
+        reason = super().__new__(cls, polish)
+        reason.en = english
+        return reason
+
+    def __getnewargs__(self):  # pickled into batch workers with both texts
+        return (str(self), self.en)
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else str(self)
+
+
 @dataclass(frozen=True)
 class CohortEntry:
     """One coalition of the cohort: its partner sheet and what the cohort sets for it."""
@@ -67,7 +85,7 @@ class CohortEntry:
     mentor: dict | None = None  # {"name", "email"} assigned by the cohort workbook
     mentor_cells: dict = field(default_factory=dict)  # {"name": "B5", "email": "C5"}
     location: Location | None = None  # the workbook row that lists it
-    problem: str | None = None  # why it cannot be built at all (missing file, listed twice)
+    problem: Reason | None = None  # why it cannot be built at all (missing file, listed twice)
     notes: str | None = None  # the workbook's remarks (Uwagi) on this coalition
     # the filled reports the row names (Raport; several separated by ";" or a line break),
     # absolute and inside the workbook's folder, and why a named one cannot be read (a missing

@@ -20,6 +20,7 @@ from deedgen.cohort.model import (
     Cohort,
     CohortEntry,
     CohortSettings,
+    Reason,
     cohort_problem,
 )
 from deedgen.cohort.report_paths import report_paths
@@ -202,14 +203,23 @@ def _mentor(values: dict) -> dict | None:
     return {"name": name, "email": email} if name or email else None
 
 
-def _sheet_problem(sheet: Path, name: str, listed_on: int | None) -> str | None:
+def _sheet_problem(sheet: Path, name: str, listed_on: int | None) -> Reason | None:
     """Why the sheet a workbook row names cannot be built (that coalition fails, not the cohort)."""
     if listed_on is not None:
-        return f"arkusz podany dwa razy w skoroszycie kohorty (także w wierszu {listed_on})"
+        return Reason(
+            f"arkusz podany dwa razy w skoroszycie kohorty (także w wierszu {listed_on})",
+            f"the sheet is listed twice in the cohort workbook (also in row {listed_on})",
+        )
     if not sheet.is_file():
-        return f"nie ma arkusza partnerów: {name} ({sheet})"
+        return Reason(
+            f"nie ma arkusza partnerów: {name} ({sheet})", f"no partner sheet: {name} ({sheet})"
+        )
     if sheet.suffix.lower() not in SHEET_SUFFIXES:
-        return f"to nie jest arkusz partnerów ({', '.join(SHEET_SUFFIXES)}): {name}"
+        kinds = ", ".join(SHEET_SUFFIXES)
+        return Reason(
+            f"to nie jest arkusz partnerów ({kinds}): {name}",
+            f"not a partner sheet ({kinds}): {name}",
+        )
     return None
 
 

@@ -186,3 +186,18 @@ def test_lint_names_the_if_branches_no_coalition_goes_through(tmp_path):
         f"  {pl_file}:{LINE_OF_BODY + 4} {{% if partners %}}: "
         "warunek spełniony dla każdego arkusza ({% else %} niesprawdzone)"
     ) in result.output
+
+
+def test_a_cohort_row_lint_cannot_read_is_named_in_the_message_language(tmp_path):
+    from deedgen.cohort import write_workbook
+
+    region = overlay(tmp_path, "wbp-test", clause_pair("team.extra", "ust. A.", "ust. A."))
+    workbook = write_workbook(tmp_path / "kohorta.xlsx", [{"sheet": "arkusze/brak.yaml"}])
+    args = ["clause", "lint", str(region), "--cohort", str(workbook)]
+
+    polish = CliRunner().invoke(cli, args)
+    english = CliRunner().invoke(cli, [*args, "--lang", "en"])
+
+    assert "nie ma arkusza partnerów: arkusze/brak.yaml" in polish.output
+    assert "no partner sheet: arkusze/brak.yaml" in english.output
+    assert "nie ma arkusza" not in english.output
