@@ -75,11 +75,12 @@
   // check has replaced the note meanwhile — a slow old panel never covers a newer one
   document.addEventListener("htmx:configRequest", function (event) {
     if (!/\/warunki$/.test(event.detail.path)) return;
-    if (document.querySelector("#coalition-form.htmx-request")) { event.preventDefault(); return; }
-    var note = event.detail.elt;
-    note.addEventListener("htmx:beforeSwap", function (answer) {
-      if (!note.isConnected) answer.detail.shouldSwap = false;
-    });
+    if (document.querySelector("#coalition-form.htmx-request")) event.preventDefault();
+  });
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var config = event.detail.requestConfig;
+    if (!config || !/\/warunki$/.test(config.path)) return;
+    if (!config.elt.isConnected) event.detail.shouldSwap = false;  // its note was replaced
   });
 
   // the panel is busy from a check's answer until its own answer is in
