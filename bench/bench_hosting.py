@@ -11,7 +11,11 @@ as when hosted), in ``--workers`` server processes. Then, for ``--seconds``:
   (``POST /k/<id>/sprawdz`` with the whole form, about 700 fields, and ``shown_errors``: the
   fields whose message the page shows, as studio.js sends it), one a second per librarian
   (a person types, pauses, htmx sends after 250 ms of quiet), and every 8th edit is saved with the version
-  the form was opened from, then the page reopened (a new version);
+  the form was opened from, then the page reopened (a new version). Each edit ends with the
+  field left (``trigger=change``), so after each check's answer the page asks for the
+  funding-conditions panel (``POST /k/<id>/warunki`` with the form and the digest the answer
+  gave, after the delay the answer says: 150 ms): the most panel requests the page sends, one
+  per check, counted as their own kind;
 - a mentor previews a clause edit on the region's coalitions (``POST /klauzule/<id>/podglad``),
   one every two seconds (reading the preview between edits);
 - the operator starts a cohort build of the workspace (the batch, in its own processes: one
@@ -19,7 +23,8 @@ as when hosted), in ``--workers`` server processes. Then, for ``--seconds``:
   again whenever it ends.
 
 Baseline, in the same run and first: one librarian alone for a fifth of the time. Prints p50 /
-p95 of field validation under load and alone (and the ratio), every other request's p95, the
+p95 of field validation and of the conditions panel under load and alone (and the ratio),
+every other request's p95, the
 error responses (any status other than the expected), lost saves (a coalition's file whose last
 saved value is not the last value its librarian saved), the server's peak RSS and CPU seconds,
 and how busy the whole machine was meanwhile (on a shared machine, other work counts too).
@@ -206,12 +211,15 @@ def librarian(base, root, name, coalition, until, tally, last_saved) -> None:
         edits += 1
         fields["coalition.place"] = f"Miejsce {edits}"
         answer = tally.timed(
-            "field validated", lambda: client.post(f"/k/{coalition}/sprawdz", data=fields), 200
+            "field validated",
+            lambda: client.post(f"/k/{coalition}/sprawdz", data={**fields, "trigger": "change"}),
+            200,
         )
         # the page swaps the answer in: what it shows now is sent with the next check
         shown = set(fields["shown_errors"].split()) | set(SHOWN_MESSAGE.findall(answer.text))
         cleared = re.findall(r'<div id="err-([^"]+)" class="field-error"[^>]*></div>', answer.text)
         fields["shown_errors"] = " ".join(sorted(shown - set(cleared)))
+        waited = conditions_panel(client, coalition, fields, answer.text, tally)
         if edits % SAVE_EVERY == 0:
             saved = tally.timed(
                 "save", lambda: client.post(f"/k/{coalition}/zapisz", data=fields), 303
@@ -219,8 +227,27 @@ def librarian(base, root, name, coalition, until, tally, last_saved) -> None:
             if saved.status_code == 303:
                 last_saved[coalition] = fields["coalition.place"]
             fields.update(opened(client, coalition))
-        time.sleep(THINK_SECONDS)
+        time.sleep(max(0.0, THINK_SECONDS - waited))
     client.close()
+
+
+PANEL_NOTE = re.compile(r'"digest": "([0-9a-f]+)"\}\'\s+hx-trigger="load delay:(\d+)ms"')
+
+
+def conditions_panel(client, coalition, fields, check_answer: str, tally) -> float:
+    """What the check's answer makes the page do: after the delay it says, ask for the
+    funding-conditions panel with the form (not ``shown_errors``: only checks send it) and
+    the digest the answer gave. Returns the seconds waited before asking."""
+    note = PANEL_NOTE.search(check_answer)
+    if note is None:
+        with tally.lock:
+            tally.errors.append("field validated: no conditions note")
+        return 0.0
+    delay = int(note.group(2)) / 1000
+    time.sleep(delay)
+    form = {k: v for k, v in fields.items() if k != "shown_errors"} | {"digest": note.group(1)}
+    tally.timed("conditions panel", lambda: client.post(f"/k/{coalition}/warunki", data=form), 200)
+    return delay
 
 
 def mentor(base, root, coalitions, until, tally) -> None:
@@ -358,6 +385,7 @@ def main(argv=None) -> None:
         f"an operator); {args.workers} server process(es)"
     )
     report("field validated", loaded, alone)
+    report("conditions panel", loaded, alone)
     for kind in ("save", "clause preview", "cohort build started"):
         report(kind, loaded)
     p95 = p50_p95(loaded.times["field validated"])[1]

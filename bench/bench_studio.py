@@ -7,7 +7,9 @@ Starlette's TestClient (the whole request: form parsing, CSRF check, validation,
 
 1. a field edit validated (``POST /k/<id>/sprawdz`` with the whole form): one NIP broken (the
    problems list and every field's message), and one place name changed while the sheet stays
-   valid (the funding conditions are checked on the planned documents too) — target ≤ 100 ms;
+   valid, then the funding-conditions panel the check's answer asks for (``POST
+   /k/<id>/warunki``, the conditions checked on the planned documents): both requests, one
+   after the other — target ≤ 100 ms;
 2. the declaration's page preview (``GET /k/<id>/podglad``) — target ≤ 150 ms, and its PDF
    pages typeset by Typst (``GET /k/<id>/podglad.pdf``) — target ≤ 400 ms;
 3. a clause preview (``POST /klauzule/<id>/podglad``: the edited clause parsed, the declaration
@@ -21,6 +23,7 @@ Not a test: it prints the figures and whether each target is met.
 from __future__ import annotations
 
 import argparse
+import re
 import statistics
 import sys
 import tempfile
@@ -104,10 +107,14 @@ def main(argv=None) -> None:
             answer = client.post("/k/koalicja.yaml/sprawdz", data=edited, headers=token)
             assert answer.status_code == 200
 
-        def edit_valid():  # the sheet stays valid: the funding conditions are checked too
+        def edit_valid():  # the sheet stays valid: then its funding conditions are checked
             edited = {**fields, "coalition.place": fields["coalition.place"] + " Górny"}
             answer = client.post("/k/koalicja.yaml/sprawdz", data=edited, headers=token)
-            assert "warunki finansowania" in answer.text
+            digest = re.search(r'"digest": "([0-9a-f]+)"', answer.text).group(1)
+            panel = client.post(
+                "/k/koalicja.yaml/warunki", data={**edited, "digest": digest}, headers=token
+            )
+            assert "spełnia warunki finansowania" in panel.text
 
         def preview():
             answer = client.get("/k/koalicja.yaml/podglad")

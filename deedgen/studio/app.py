@@ -33,6 +33,7 @@ ROUTES = [
     Route("/wgraj", home.upload, methods=["POST"], name="upload"),
     Route("/k/{cid}", coalition.form_page, name="coalition"),
     Route("/k/{cid}/sprawdz", coalition.check, methods=["POST"], name="check"),
+    Route("/k/{cid}/warunki", coalition.conditions, methods=["POST"], name="conditions"),
     Route("/k/{cid}/formularz", coalition.edit_rows, methods=["POST"], name="edit_rows"),
     Route("/k/{cid}/zapisz", coalition.save, methods=["POST"], name="save"),
     Route("/k/{cid}/arkusz", coalition.export, methods=["POST"], name="export"),

@@ -27,6 +27,7 @@ from deedgen.studio.workspace import Coalition, Workspace
 
 LIBRARY_CHANGED = ".library-changed"
 REPORTS_KEPT = 256  # compliance reports kept, by the data they were made of
+CHECKS_KEPT = 64  # checked forms kept for their conditions panel, by the form's digest
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,13 @@ def check_form(state: FormState, source: str) -> FormCheck:
     return check_data(made, source)
 
 
+def form_digest(state: FormState) -> str:
+    """A digest of what a form holds (its fields' text and rows): the same for the same text,
+    whatever else the request carried (the token, the open tab, ``shown_errors``)."""
+    text = json.dumps([state.values, state.rows], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
 def check_data(made: FormData, source: str) -> FormCheck:
     outcome = FormCheck()
     for name, code, params in made.problems:
@@ -149,6 +157,7 @@ class Studio:
         self._library_stamp: tuple | None = None
         self._rules: dict[str, object] = {}
         self._reports: dict[str, tuple] = {}  # digest of a sheet's data → conditions()
+        self._checks: dict[tuple[str, str], FormCheck] = {}  # (source, form digest) → check
         self.cohort = CohortJob(workspace.root)
         self._files: dict[tuple, object] = {}  # (kind, path) → (stamp, what was read)
 
@@ -199,6 +208,24 @@ class Studio:
 
         options = self.options(draft=draft)
         return plan(sheet, options, library=self.library(), rules=self.rules(sheet, options))
+
+    def check(self, state: FormState, source: str) -> tuple[str, FormCheck]:
+        """Validate a typed form (validation as you type), and keep the outcome for the
+        conditions panel the page asks for next: the form's digest and the outcome."""
+        digest = form_digest(state)
+        outcome = check_form(state, source)
+        with self._lock:
+            self._checks[(source, digest)] = outcome
+            while len(self._checks) > CHECKS_KEPT:
+                del self._checks[next(iter(self._checks))]  # the oldest
+        return digest, outcome
+
+    def checked(self, state: FormState, source: str, digest: str) -> FormCheck:
+        """The outcome of :meth:`check` for this form (*digest*: its digest), validated again
+        only when this process did not check it (another server process did, or long ago)."""
+        with self._lock:
+            hit = self._checks.get((source, digest))
+        return hit if hit is not None else check_form(state, source)
 
     def conditions(self, sheet: Sheet | None):
         """The compliance report of a valid sheet, or the error that stopped the plan; kept

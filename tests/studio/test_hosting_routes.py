@@ -26,6 +26,8 @@ ROUTES = [
     ("GET", "/k/bledy.xlsx", {"bibl": 404, "obca": 200, "mentor": 404, "op": 200}),
     ("GET", "/k/nie-ma.yaml", {"bibl": 404, "obca": 404, "mentor": 404, "op": 404}),
     ("POST", "/k/lipowiec.yaml/sprawdz", {"bibl": 200, "obca": 404, "mentor": 200, "op": 200}),
+    # no form sent: not the form a check saw, nothing to assemble (204)
+    ("POST", "/k/lipowiec.yaml/warunki", {"bibl": 204, "obca": 404, "mentor": 204, "op": 204}),
     ("POST", "/k/lipowiec.yaml/formularz", {"bibl": 200, "obca": 404, "mentor": 404, "op": 200}),
     ("POST", "/k/lipowiec.yaml/zapisz", {"obca": 404, "mentor": 404}),
     ("POST", "/k/lipowiec.yaml/arkusz", {"bibl": 200, "obca": 404, "mentor": 200, "op": 200}),

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 from deedgen.sheet.load import load_sheet
@@ -53,7 +54,47 @@ def test_check_returns_the_field_problem_and_clears_it_when_fixed(client, worksp
         "/k/lipowiec.yaml/sprawdz", data=fields, headers={"X-CSRF-Token": client.token}
     )
     assert "Arkusz bez błędów" in answer.text
-    assert "Koalicja spełnia warunki finansowania." in answer.text
+    # the conditions are not assembled on every keystroke: the answer asks for them
+    assert "Koalicja spełnia warunki finansowania." not in answer.text
+    panel = client.post(
+        "/k/lipowiec.yaml/warunki",
+        data={**fields, "digest": digest_of(answer.text)},
+        headers={"X-CSRF-Token": client.token},
+    )
+    assert panel.status_code == 200
+    assert "Koalicja spełnia warunki finansowania." in panel.text
+
+
+def digest_of(check_answer: str) -> str:
+    """The digest of the form a check's answer saw, which its conditions note sends."""
+    note = re.search(r'<p id="conditions-refresh"[^>]*>', check_answer).group(0)
+    assert 'hx-trigger="load delay:' in note and "Sprawdzam warunki finansowania" in check_answer
+    return re.search(r'"digest": "([0-9a-f]+)"', note).group(1)
+
+
+def test_conditions_panel_shows_a_broken_condition_and_skips_a_superseded_form(client):
+    fields = form_fields(SAMPLES / "lipowiec.yaml")
+    token = {"X-CSRF-Token": client.token}
+    fields["coalition.continuity"] = "NIE"  # valid data, but the declaration loses its continuity
+    check = client.post(
+        "/k/lipowiec.yaml/sprawdz", data={**fields, "trigger": "change"}, headers=token
+    )
+    assert 'hx-trigger="load delay:150ms"' in check.text  # a choice made: the panel follows soon
+    digest = digest_of(check.text)
+    panel = client.post(
+        "/k/lipowiec.yaml/warunki", data={**fields, "digest": digest}, headers=token
+    )
+    assert "Koalicja nie spełnia warunków finansowania (1)." in panel.text
+    assert "✗ niespełniony" in panel.text and 'aria-busy="false"' in panel.text
+    # the form changed since that check (a newer check is on its way): nothing is assembled
+    fields["coalition.place"] = "Lipowiec Górny"
+    stale = client.post(
+        "/k/lipowiec.yaml/warunki", data={**fields, "digest": digest}, headers=token
+    )
+    assert stale.status_code == 204 and stale.text == ""
+    typed = client.post("/k/lipowiec.yaml/sprawdz", data=fields, headers=token)
+    assert 'hx-trigger="load delay:1000ms"' in typed.text  # while typing: after a pause
+    assert digest_of(typed.text) != digest
 
 
 def test_post_without_token_is_refused_and_nothing_is_written(client, workspace):

@@ -13,6 +13,7 @@ SIGNED_IN = {"home", "logout"}
 COALITION_READ = {
     "coalition",
     "check",
+    "conditions",
     "export",
     "preview",
     "preview_pdf",

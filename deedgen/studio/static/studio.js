@@ -57,6 +57,8 @@
 
   // validation as you type: say which fields show a message now, so the answer carries only
   // those and the fields with a problem (not one message box per field of a long sheet)
+  // and what set the check off: typing ("input") or a field left, a choice made ("change"),
+  // which decides how soon the answer asks for the funding-conditions panel
   document.addEventListener("htmx:configRequest", function (event) {
     if (!/\/sprawdz$/.test(event.detail.path)) return;
     var shown = [];
@@ -64,7 +66,30 @@
       if (box.firstElementChild) shown.push(box.id.replace(/^err-/, ""));
     });
     event.detail.parameters["shown_errors"] = shown.join(" ");
+    var cause = event.detail.triggeringEvent;
+    event.detail.parameters["trigger"] = cause && cause.type === "change" ? "change" : "input";
   });
+
+  // the funding-conditions panel, asked for by the note a check's answer puts in it: not while
+  // a newer check is under way (its answer asks again), and its answer is dropped when a newer
+  // check has replaced the note meanwhile — a slow old panel never covers a newer one
+  document.addEventListener("htmx:configRequest", function (event) {
+    if (!/\/warunki$/.test(event.detail.path)) return;
+    if (document.querySelector("#coalition-form.htmx-request")) event.preventDefault();
+  });
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var config = event.detail.requestConfig;
+    if (!config || !/\/warunki$/.test(config.path)) return;
+    if (!config.elt.isConnected) event.detail.shouldSwap = false;  // its note was replaced
+  });
+
+  // the panel is busy from a check's answer until its own answer is in
+  function markConditions() {
+    var panel = document.getElementById("conditions");
+    var note = document.getElementById("conditions-refresh");
+    if (panel) panel.setAttribute("aria-busy", note && note.dataset.pending ? "true" : "false");
+  }
+  document.addEventListener("htmx:afterSettle", markConditions);
 
   // the clause editor's field picker: insert the name at the cursor, and preview as if typed
   document.addEventListener("click", function (event) {

@@ -11,7 +11,7 @@ from deedgen.studio.form import TABLE_TABS, TABS, FormState, from_form, to_data
 from deedgen.studio.merge import merge
 from deedgen.studio.render import page
 from deedgen.studio.security import checked_form
-from deedgen.studio.services import check_form, label_of, problems_of_file
+from deedgen.studio.services import check_form, form_digest, label_of, problems_of_file
 from deedgen.studio.views.comments import comments_of
 from deedgen.studio.workspace import sheet_bytes, version_of
 
@@ -23,9 +23,15 @@ def _coalition(request: Request):
     return studio, studio.workspace.coalition(request.path_params["cid"])
 
 
-def _context(request, coalition, state: FormState, outcome, **extra) -> dict:
+# How long after a check's answer the page asks for the funding-conditions panel: a moment
+# after a field was left or a choice made ("change": the librarian has finished with it), a
+# second's pause while still typing in a field ("input"): not at every word.
+PANEL_DELAY_MS = {"change": 150, "input": 1000}
+
+
+def _context(request, coalition, state: FormState, outcome, *, conditions=True, **extra) -> dict:
     studio = request.app.state.studio
-    report, plan_error = studio.conditions(outcome.sheet)
+    report, plan_error = studio.conditions(outcome.sheet) if conditions else (None, None)
     tab = extra.pop("tab", None) or "coalition"
     return {
         "coalition": coalition,
@@ -69,7 +75,9 @@ def _form_page(request: Request, coalition, comments, extra: dict):
 
 async def check(request: Request):
     """Validation as you type: the problem list, every field's message (out of band), the
-    tab counts, the reference suggestions and the funding-conditions panel."""
+    tab counts, the reference suggestions, and the note that asks for the funding-conditions
+    panel after a pause (:func:`conditions`): assembling the documents is not done on every
+    keystroke."""
     _studio, coalition = _coalition(request)
     form = await checked_form(request)
     return await run_in_threadpool(_checked, request, coalition, form)
@@ -79,9 +87,37 @@ def _checked(request: Request, coalition, form):
     """The check's work in one worker thread: fewer hand-overs between the event loop and
     the threads, which cost each request its turn at the interpreter under load."""
     state = from_form(form)
-    outcome = check_form(state, coalition.id)
-    context = _context(request, coalition, state, outcome)
-    return page(request, "_check.html", shown=_shown_errors(form), **context)
+    digest, outcome = request.app.state.studio.check(state, coalition.id)
+    context = _context(request, coalition, state, outcome, conditions=False)
+    delay = PANEL_DELAY_MS.get(str(form.get("trigger") or ""), PANEL_DELAY_MS["input"])
+    return page(
+        request,
+        "_check.html",
+        shown=_shown_errors(form),
+        digest=digest,
+        panel_delay=delay,
+        **context,
+    )
+
+
+async def conditions(request: Request):
+    """The funding-conditions panel of the form as it is now, asked for by a check's answer.
+    When the form no longer is what that check saw (*digest*), a newer check is on its way and
+    will ask again: nothing is assembled, the answer is empty (204)."""
+    _studio, coalition = _coalition(request)
+    form = await checked_form(request)
+    return await run_in_threadpool(_conditions, request, coalition, form)
+
+
+def _conditions(request: Request, coalition, form) -> Response:
+    studio = request.app.state.studio
+    state = from_form(form)
+    digest = form_digest(state)
+    if digest != form.get("digest"):
+        return Response(status_code=204)
+    outcome = studio.checked(state, coalition.id, digest)
+    report, plan_error = studio.conditions(outcome.sheet)
+    return page(request, "_conditions.html", report=report, plan_error=plan_error, check=outcome)
 
 
 def _shown_errors(form) -> set[str] | None:
