@@ -190,5 +190,10 @@ def code_for(choices, text) -> str | None:
 def near_miss(choices, text) -> str | None:
     """The Polish label closest to a value that matches none (``stowarzyszenia``), or None."""
     spellings = _spellings(choices)
-    close = difflib.get_close_matches(folded(text), spellings, n=1, cutoff=0.75)
-    return label_pl(choices, spellings[close[0]]) if close else None
+    typed = folded(text)
+    close = difflib.get_close_matches(typed, spellings, n=1, cutoff=0.75)
+    if close:
+        return label_pl(choices, spellings[close[0]])
+    # the start of one label only, cut at a word („koło gospodyń” for „koło gospodyń wiejskich”)
+    starts = {code for spelling, code in spellings.items() if spelling.startswith(typed + " ")}
+    return label_pl(choices, starts.pop()) if len(typed) >= 4 and len(starts) == 1 else None

@@ -115,3 +115,19 @@ def test_a_near_miss_asks_czy_chodzilo_o(tmp_path):
     assert "czy chodziło o: stowarzyszenie?" in result.output
     assert "„stowarzyszenia”" in result.output
     assert "ordinary_association" not in result.output
+
+
+def test_the_start_of_one_label_asks_for_the_whole_label(tmp_path):
+    # „koło gospodyń” is too short for the spelling match, but only one label starts so
+    path = _edit(tmp_path, [("Strony", "B5", "Koło Gospodyń")])
+    result = CliRunner().invoke(cli, ["validate", path])
+    assert result.exit_code == 2
+    assert "czy chodziło o: koło gospodyń wiejskich?" in result.output
+    # a start two labels share (biblioteka gminna, biblioteka powiatowa) suggests neither
+    many = _edit(tmp_path, [("Strony", "B5", "biblioteka")])
+    line = next(
+        x
+        for x in CliRunner().invoke(cli, ["validate", many]).output.splitlines()
+        if "Strony!B5" in x
+    )
+    assert "„biblioteka” nie ma na liście" in line and "czy chodziło o" not in line
