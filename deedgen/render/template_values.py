@@ -137,6 +137,16 @@ class _SlotMap(dict):
         return self[key]
 
 
+def party_in_table(party: dict, lang: str) -> str:
+    """A party's name in a table; a unit taking part on a Party's side (a gmina's school) says
+    whose side, as the parties' list and the Team list do: it is not a Party of its own."""
+    owner = party.get("acts_for")
+    if not owner:
+        return party["name"]
+    side = "po stronie Strony:" if lang == "pl" else "on the side of the Party"
+    return f"{party['name']} ({side} {owner['short_name']})"
+
+
 def action_plan_values(ctx: dict, labels: dict, lang: str) -> dict:
     evaluation = ctx["evaluation"] or {}
     return {
@@ -144,7 +154,7 @@ def action_plan_values(ctx: dict, labels: dict, lang: str) -> dict:
         "team": [
             {
                 "name": member["name"],
-                "party": member["party"]["name"],
+                "party": party_in_table(member["party"], lang),
                 "role": labels[member["role"]],
             }
             for member in ctx["team"]
@@ -185,7 +195,7 @@ def _contribution_rows(ctx: dict, labels: dict, lang: str) -> list[dict]:
             if contribution is None:
                 rows.append(
                     {
-                        "party": party["name"],
+                        "party": party_in_table(party, lang),
                         "resource": labels["none"],
                         "description": labels["none"],
                     }
@@ -198,7 +208,7 @@ def _contribution_rows(ctx: dict, labels: dict, lang: str) -> list[dict]:
                 money = f" — {estimate} {format_money(contribution['value'], lang)}"
             rows.append(
                 {
-                    "party": party["name"],
+                    "party": party_in_table(party, lang),
                     "resource": contribution["resource_label"],
                     "description": contribution["description"] + money,
                 }
@@ -246,7 +256,7 @@ def evaluation_form_values(ctx: dict, labels: dict, lang: str) -> dict:
                 for a in ctx["actions"]
                 if any(q.startswith(str(year)) for q in a["quarters"])
             ],
-            "parties": [party["name"] for party in ctx["parties"]],
+            "parties": [party_in_table(party, lang) for party in ctx["parties"]],
         }
         for year in years
     ]

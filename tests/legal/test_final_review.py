@@ -177,3 +177,35 @@ def test_an_informal_group_with_one_member_is_singular(tmp_path):
     ) in text
     english = build(variant(tmp_path, one_member), lang="en")["declaration"].full
     assert "the member of an informal group joining the Declaration as a natural person" in english
+
+
+@pytest.mark.parametrize(
+    ("lang", "side"),
+    [("pl", "(po stronie Strony: Gmina)"), ("en", "(on the side of the Party Gmina)")],
+)
+def test_a_gmina_school_in_the_tables_says_whose_side_it_is_on(lang, side):
+    """The plan's contribution and team tables and the annual form list a gmina school as a unit
+    on the gmina's side, as the parties' list does, never as a Party of its own."""
+    import io
+
+    import docx
+
+    from deedgen.assemble import assemble_documents
+    from deedgen.clauses.library import load_library
+    from deedgen.document import DOCUMENT_ORDER
+    from deedgen.render.docx import render_docx
+    from deedgen.sheet.validate import read_sheet
+    from tests.helpers import SAMPLES
+
+    documents = assemble_documents(
+        read_sheet(SAMPLES / "lipowiec.yaml"), load_library(), lang, kinds=DOCUMENT_ORDER
+    )
+    school = "Szkoła Podstawowa im. Marii Konopnickiej w Lipowcu"
+    for kind in ("action_plan", "evaluation_forms"):
+        word = docx.Document(io.BytesIO(render_docx(documents[kind])))
+        cells = {c.text for t in word.tables for r in t.rows for c in r.cells if school in c.text}
+        assert cells == {f"{school} {side}"}, (kind, cells)
+    # a Party that is not a unit keeps its bare name
+    word = docx.Document(io.BytesIO(render_docx(documents["action_plan"])))
+    names = {c.text for t in word.tables for r in t.rows for c in r.cells}
+    assert "Gminna Biblioteka Publiczna w Lipowcu" in names
