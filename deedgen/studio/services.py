@@ -215,9 +215,7 @@ class Studio:
         digest = form_digest(state)
         outcome = check_form(state, source)
         with self._lock:
-            self._checks[(source, digest)] = outcome
-            while len(self._checks) > CHECKS_KEPT:
-                del self._checks[next(iter(self._checks))]  # the oldest
+            _keep(self._checks, (source, digest), outcome, CHECKS_KEPT)
         return digest, outcome
 
     def checked(self, state: FormState, source: str, digest: str) -> FormCheck:
@@ -247,9 +245,7 @@ class Studio:
             outcome = None, str(error)
         if key:
             with self._lock:
-                self._reports[key] = outcome
-                while len(self._reports) > REPORTS_KEPT:
-                    del self._reports[next(iter(self._reports))]  # the oldest
+                _keep(self._reports, key, outcome, REPORTS_KEPT)
         return outcome
 
     def _cached(self, kind: str, coalition: Coalition, read):
@@ -307,6 +303,13 @@ class Studio:
         from deedgen.pipeline.write import write
 
         return write(self.plan(sheet, draft=draft), self.workspace.outdir(coalition))
+
+
+def _keep(cache: dict, key, value, kept: int) -> None:
+    """Remember *value* under *key*, forgetting the oldest entries beyond *kept*."""
+    cache[key] = value
+    while len(cache) > kept:
+        del cache[next(iter(cache))]
 
 
 def _digest(sheet: Sheet) -> str | None:
