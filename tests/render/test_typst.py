@@ -7,6 +7,7 @@ import functools
 import io
 import re
 import subprocess
+from datetime import date
 
 import pikepdf
 import pytest
@@ -194,16 +195,15 @@ def test_missing_font_is_an_error(monkeypatch, tmp_path):
         typst_compile.fonts.cache_clear()
 
 
-def test_a_typst_warning_is_an_error(monkeypatch, tmp_path):
-    main = tmp_path / "main.typ"
-    main.write_text(
-        '#set document(title: "T")\n#set text(font: "No Such Font", lang: "pl")\nTekst\n',
+def test_a_typst_warning_is_an_error(tmp_path):
+    style = tmp_path / "style.typ"
+    style.write_text(
+        '#let typeset(model) = {\n  set document(title: "T")\n'
+        '  set text(font: "No Such Font", lang: "pl")\n  [Tekst]\n}\n',
         encoding="utf-8",
     )
-    monkeypatch.setattr(typst_compile, "MAIN", main)
-    monkeypatch.setattr(typst_compile, "HERE", tmp_path)
     with pytest.raises(TypstError, match="(?i)warned.*font"):
-        TypstEngine().compile({"documents": []}, created=__import__("datetime").date(2026, 1, 1))
+        TypstEngine(style).compile({"documents": []}, created=date(2026, 1, 1))
 
 
 def test_identifiers_and_names_are_never_broken():
@@ -383,3 +383,18 @@ def test_one_style_source_restyles_the_docx_and_the_pdf(monkeypatch):
     title = next(w for w in after if w[0] == "DEKLARACJA")
     old_title = next(w for w in before if w[0] == "DEKLARACJA")
     assert (title[4] - title[2]) / (old_title[4] - old_title[2]) == pytest.approx(20 / 15, rel=0.05)
+
+
+def test_the_engine_reads_from_a_private_folder_it_removes():
+    import gc
+    import stat
+
+    engine = TypstEngine()
+    folder = engine._folder
+    assert sorted(p.name for p in folder.iterdir()) == ["entry.typ", "model.json", "style.typ"]
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    pdf, _ = engine.compile({"documents": [], "probe": "Zażółć"}, created=date(2026, 1, 1))
+    assert "Zażółć" in pdf_pages(pdf)
+    del engine
+    gc.collect()
+    assert not folder.exists()

@@ -1,7 +1,7 @@
 """The Typst renderer's input: an assembled document turned into plain JSON-able data.
 
-Partner data never becomes Typst markup. The style file reads this data from ``sys.inputs`` with
-``json(…)`` and places every value as a string, which Typst shows as text and never parses, so a
+Partner data never becomes Typst markup. The style file's ``typeset`` reads this data with
+``json(…)`` (:mod:`deedgen.render.typst.compile`) and places every value as a string, which Typst shows as text and never parses, so a
 party named ``#sys.exit() $x$ *b* <a> @ref`` prints exactly so. The values are the DOCX
 renderer's (:func:`deedgen.render.template_values.template_values`), so both engines print the
 same words.
