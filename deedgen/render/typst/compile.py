@@ -79,12 +79,17 @@ class TypstEngine:
         import typst
 
         self._typst = typst
-        self._folder = Path(tempfile.mkdtemp(prefix="deedgen-typst-"))
-        weakref.finalize(self, _remove, self._folder, os.getpid())
-        shutil.copyfile(style or STYLE, self._folder / "style.typ")
-        (self._folder / "entry.typ").write_text(ENTRY, encoding="utf-8")
-        self._model = self._folder / "model.json"
-        self._model.write_text("{}", encoding="utf-8")
+        try:
+            self._folder = Path(tempfile.mkdtemp(prefix="deedgen-typst-"))
+            weakref.finalize(self, _remove, self._folder, os.getpid())
+            shutil.copyfile(style or STYLE, self._folder / "style.typ")
+            (self._folder / "entry.typ").write_text(ENTRY, encoding="utf-8")
+            self._model = self._folder / "model.json"
+            self._model.write_text("{}", encoding="utf-8")
+        except OSError as error:
+            raise TypstError(
+                f"no working folder for Typst in {tempfile.gettempdir()}: {error.strerror}"
+            ) from None
         self._entry = str(self._folder / "entry.typ")
         self._compiler = typst.Compiler(
             input=self._entry,
@@ -104,7 +109,10 @@ class TypstEngine:
         stamp = datetime(created.year, created.month, created.day, tzinfo=UTC)
         data = json.dumps(model, ensure_ascii=False, default=str)
         with self._lock:
-            self._model.write_text(data, encoding="utf-8")
+            try:
+                self._model.write_text(data, encoding="utf-8")
+            except OSError as error:
+                raise TypstError(f"cannot write {self._model}: {error.strerror}") from None
             try:
                 pdf, warnings = self._compiler.compile_with_warnings(
                     input=self._entry,
