@@ -25,7 +25,8 @@ from deedgen.cli.texts import current_lang, say
     "--jobs",
     type=click.IntRange(min=1),
     default=None,
-    help="Worker processes, each with its own LibreOffice (default: the number of cores).",
+    help="Worker processes (default: the number of cores); with --pdf-engine libreoffice, each "
+    "with its own LibreOffice.",
 )
 @click.option(
     "--force", is_flag=True, help="Rebuild every coalition, even those whose inputs did not change."

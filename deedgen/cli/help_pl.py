@@ -50,11 +50,12 @@ HELP_PL: dict[str, str] = {
     "FOLDER/summary.html (także .xlsx i .json) ma wiersz dla każdej koalicji.\n\n"
     "Kod wyjścia: 0, gdy każda koalicja została zbudowana albo jest bez zmian; 1, gdy co "
     "najmniej jedna się nie zbudowała (ile: ostatni wiersz i raport); 2, gdy kohorty, biblioteki "
-    "klauzul, reguł albo folderu wyjściowego nie można użyć (nic nie jest budowane); 3, gdy brak LibreOffice; "
+    "klauzul, reguł albo folderu wyjściowego nie można użyć (nic nie jest budowane); 3, gdy brak LibreOffice (z --pdf-engine libreoffice); "
     "130, gdy przerwano (ponowne uruchomienie kończy pracę).",
     "batch --output": "Folder wyjściowy: folder dla każdej koalicji i raport kohorty "
     "summary.{html,xlsx,json}.",
-    "batch --jobs": "Liczba procesów, każdy z własnym LibreOffice (domyślnie: liczba rdzeni).",
+    "batch --jobs": "Liczba procesów budujących (domyślnie: liczba rdzeni); z --pdf-engine "
+    "libreoffice każdy z własnym LibreOffice.",
     "batch --force": "Zbuduj każdą koalicję od nowa, także te, których dane się nie zmieniły.",
     "batch --quiet": "Bez postępu; tylko wiersz końcowy.",
     "batch --chunk": "Koalicje na jedno zadanie procesu i jedno wywołanie LibreOffice.",
