@@ -31,6 +31,7 @@ DOCUMENT_NAMES = {  # the Polish in the genitive ("nie ma w deklaracji partnersk
     "declaration": Said("deklaracji partnerskiej", "partnership declaration"),
     "action_plan": Said("planu działań", "action plan"),
     "evaluation_forms": Said("formularzy ewaluacji", "evaluation forms"),
+    "support": Said("deklaracji poparcia", "declarations of support"),
 }
 
 
