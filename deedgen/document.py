@@ -27,6 +27,8 @@ NUMBERED_DOCUMENTS = ("preliminary", "declaration")
 ANNEXES = {"action_plan": 1, "evaluation_forms": 2, "support": 3}
 # The documents the signable bundle holds: the declaration first, then its annexes.
 BUNDLED_DOCUMENTS = ("declaration", *ANNEXES)
+# The bundled documents with signature lines: the Parties', and the supporting groups' members'.
+SIGNED_DOCUMENTS = ("declaration", "support")
 DOCUMENT_SLUGS = {
     "preliminary": "wstepna-deklaracja",
     "declaration": "deklaracja-partnerstwa",
@@ -34,6 +36,11 @@ DOCUMENT_SLUGS = {
     "evaluation_forms": "formularze-ewaluacji",
     "support": "deklaracje-poparcia",
 }
+
+
+def bundled(documents) -> tuple[str, ...]:
+    """The kinds of *documents* (a mapping by kind) the bundle holds, in the bundle's order."""
+    return tuple(kind for kind in BUNDLED_DOCUMENTS if kind in documents)
 
 
 def applies(kind: str, context: dict) -> bool:
