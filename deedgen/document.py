@@ -38,6 +38,10 @@ DOCUMENT_SLUGS = {
 }
 
 
+# The documents only some coalitions have (see :func:`applies`).
+OPTIONAL_DOCUMENTS = ("support",)
+
+
 def bundled(documents) -> tuple[str, ...]:
     """The kinds of *documents* (a mapping by kind) the bundle holds, in the bundle's order."""
     return tuple(kind for kind in BUNDLED_DOCUMENTS if kind in documents)
