@@ -9,7 +9,6 @@ from __future__ import annotations
 from deedgen.document import Signatory
 from deedgen.polish import format_date
 
-
 # a supporting group's member signs its declaration of support in their own name
 SUPPORTER_FUNCTION = {
     "pl": "członek grupy nieformalnej, we własnym imieniu",
