@@ -174,3 +174,12 @@ def test_a_coalition_without_supporters_has_no_annex_3():
     annexes = documents["declaration"].paragraph("Załączniki").text
     assert "Załącznik nr 2 – Formularze ewaluacji." in annexes and "nr 3" not in annexes
     assert "deklaracje poparcia" not in documents["declaration"].full.lower()
+
+
+def test_the_review_annex_says_where_each_clause_of_annex_3_stands(assembled):
+    from deedgen.clauses.annex import review_annex
+
+    table = review_annex(assembled["pl"]["support"], load_library()).markdown()
+    assert "— Deklaracje poparcia" in table
+    for place, clause in (("część 1", "intro"), ("część 2", "groups"), ("część 3", "personal_data")):
+        assert f"| {place} | support.{clause} |" in table
