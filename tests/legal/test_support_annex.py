@@ -181,5 +181,9 @@ def test_the_review_annex_says_where_each_clause_of_annex_3_stands(assembled):
 
     table = review_annex(assembled["pl"]["support"], load_library()).markdown()
     assert "— Deklaracje poparcia" in table
-    for place, clause in (("część 1", "intro"), ("część 2", "groups"), ("część 3", "personal_data")):
+    for place, clause in (
+        ("część 1", "intro"),
+        ("część 2", "groups"),
+        ("część 3", "personal_data"),
+    ):
         assert f"| {place} | support.{clause} |" in table
