@@ -102,21 +102,21 @@ def time_typst(documents: dict) -> tuple[Clock, Clock, Clock]:
     """The four PDFs and the bundle made of them (the two steps of typeset_with_bundle), and,
     apart, the documents' data alone (made again inside the first step: its share of it)."""
     with Clock() as pdfs:
-        typeset_pdfs, signatures = _typeset(documents, DOCUMENT_ORDER, **TYPST)
+        typeset_pdfs, signatures = _typeset(documents, DOCUMENT_ORDER, **TYPST)  # those it has
     with Clock() as bundle:
         _bundle(documents, typeset_pdfs, signatures)
     with Clock() as models:
-        for kind in DOCUMENT_ORDER:
-            document_model(documents[kind])
+        for document in documents.values():
+            document_model(document)
     return pdfs, bundle, models
 
 
 def docx_files(documents: dict, folder: Path, number: int) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
-    for kind in DOCUMENT_ORDER:
+    for kind, document in documents.items():
         path = folder / f"{number:03d}-{DOCUMENT_SLUGS[kind]}.docx"  # as a batch chunk names them
-        path.write_bytes(render_docx(documents[kind]))
+        path.write_bytes(render_docx(document))
         paths.append(path)
     return paths
 
@@ -133,7 +133,7 @@ def time_libreoffice(converter, cohort: list[dict], folder: Path) -> tuple[list,
     pdfs = iter(Path(r.pdf) for r in results)
     packaging = []
     for i, documents in enumerate(cohort):
-        placed = {kind: next(pdfs) for kind in DOCUMENT_ORDER}
+        placed = {kind: next(pdfs) for kind in documents}
         with Clock(children=True) as clock:
             package_language(documents, placed, folder / f"pakiet-{i}.pdf", pdfa=True)
         packaging.append((clock.wall, clock.cpu))

@@ -17,21 +17,42 @@ DOCUMENT_TITLES = {
     "declaration": {"pl": "Deklaracja partnerstwa", "en": "Partnership declaration"},
     "action_plan": {"pl": "Plan działań koalicji", "en": "Action plan of the coalition"},
     "evaluation_forms": {"pl": "Formularze ewaluacji", "en": "Evaluation forms"},
+    "support": {"pl": "Deklaracje poparcia", "en": "Declarations of support"},
 }
 # The order documents are built, bundled and listed in; file names use the Polish slugs.
-DOCUMENT_ORDER = ("preliminary", "declaration", "action_plan", "evaluation_forms")
+DOCUMENT_ORDER = ("preliminary", "declaration", "action_plan", "evaluation_forms", "support")
 # The documents whose clauses are numbered § 1, § 2 …; the others are annexes with tables.
 NUMBERED_DOCUMENTS = ("preliminary", "declaration")
 # The annexes of the partnership declaration and their numbers ("Załącznik nr 1").
-ANNEXES = {"action_plan": 1, "evaluation_forms": 2}
+ANNEXES = {"action_plan": 1, "evaluation_forms": 2, "support": 3}
 # The documents the signable bundle holds: the declaration first, then its annexes.
 BUNDLED_DOCUMENTS = ("declaration", *ANNEXES)
+# The bundled documents with signature lines: the Parties', and the supporting groups' members'.
+SIGNED_DOCUMENTS = ("declaration", "support")
 DOCUMENT_SLUGS = {
     "preliminary": "wstepna-deklaracja",
     "declaration": "deklaracja-partnerstwa",
     "action_plan": "plan-dzialan",
     "evaluation_forms": "formularze-ewaluacji",
+    "support": "deklaracje-poparcia",
 }
+
+
+# The documents only some coalitions have (see :func:`applies`).
+OPTIONAL_DOCUMENTS = ("support",)
+
+
+def bundled(documents) -> tuple[str, ...]:
+    """The kinds of *documents* (a mapping by kind) the bundle holds, in the bundle's order."""
+    return tuple(kind for kind in BUNDLED_DOCUMENTS if kind in documents)
+
+
+def applies(kind: str, context: dict) -> bool:
+    """Whether a coalition has document *kind*: the declarations of support (annex 3) only when
+    an informal group supports the Coalition without being a Party; every other one always."""
+    if kind == "support":
+        return bool(context["supporters"])
+    return True
 
 
 # The line every page of a translated document carries: the Polish text is the one signed.

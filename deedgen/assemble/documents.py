@@ -12,12 +12,14 @@ from deedgen.clauses.library import ClauseLibrary
 from deedgen.clauses.model import Clause
 from deedgen.context import build_context
 from deedgen.document import (
+    ANNEXES,
     DOCUMENT_ORDER,
     DOCUMENT_TITLES,
     NUMBERED_DOCUMENTS,
     AssembledDocument,
     Section,
     UsedClause,
+    applies,
 )
 from deedgen.exceptions import Location, Problem, SheetInvalid
 from deedgen.sheet.validate import Sheet
@@ -69,8 +71,10 @@ def used(clause: Clause, lang: str) -> UsedClause:
 
 
 def assemble_document(
-    kind: str, library: ClauseLibrary, context: dict, lang: str, extra_used=()
+    kind: str, library: ClauseLibrary, context: dict, lang: str, extra_used=(), outer=None
 ) -> AssembledDocument:
+    """Document *kind*; *outer*: the declaration's § numbers by clause id, which an annex's
+    references to the declaration's clauses print („§ 2 Deklaracji”)."""
     clauses = select_clauses(library, kind, context, lang)
     trees = []
     for clause in clauses:
@@ -105,6 +109,7 @@ def assemble_document(
                 kind=kind,
                 lang=lang,
                 marked=True,
+                outer=outer,
             )
 
         sections.append(
@@ -166,6 +171,19 @@ def assemble_documents(
     context["chosen_goals"] = goals
     documents = {}
     for kind in kinds:
+        if not applies(kind, context):
+            continue  # the declarations of support: only a coalition with supporters has them
         extra = goal_provenance if kind == "declaration" else ()
-        documents[kind] = assemble_document(kind, library, context, lang, extra)
+        outer = None
+        if kind in ANNEXES:
+            declaration = documents.get("declaration") or assemble_document(
+                "declaration", library, context, lang, goal_provenance
+            )
+            outer = declaration_numbers(declaration)
+        documents[kind] = assemble_document(kind, library, context, lang, extra, outer)
     return documents
+
+
+def declaration_numbers(declaration: AssembledDocument) -> dict[str, int | None]:
+    """The declaration's § number of each of its clauses (None: an unnumbered section)."""
+    return {section.clause_id: section.number for section in declaration.sections}

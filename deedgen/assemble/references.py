@@ -44,13 +44,18 @@ def resolve_references(
     kind: str,
     lang: str,
     marked: bool = False,
+    outer: dict | None = None,
 ) -> str:
     """Replace ``§[id#anchor]`` outside partner data with the target's numbers; *marked* keeps
-    each one's target beside it (:func:`~deedgen.assemble.numbering.mark_reference`)."""
+    each one's target beside it (:func:`~deedgen.assemble.numbering.mark_reference`). *outer*
+    (an annex's): the declaration's § numbers, for a § of the declaration named without an
+    anchor; printed as plain text, the § being in another file."""
 
     def substitute(match: re.Match) -> str:
         target_id, anchor = match.group(1), match.group(2)
         where = Location(file=clause.text(lang).path)
+        if target_id not in sections and anchor is None and (outer or {}).get(target_id):
+            return format_address(Address(outer[target_id]), None, lang)
         if target_id not in sections:
             target = target_id + ("#" + anchor if anchor else "")
             raise clause_error(

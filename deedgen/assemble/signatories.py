@@ -1,14 +1,24 @@
 """The signature lines of a document: every party's representatives (the gmina's alone for the
 preliminary declaration), and the countersignature of the skarbnik of every JST that pledges money
-(the gmina, a neighbouring gmina, a powiat, a województwo — its schools' money included)."""
+(the gmina, a neighbouring gmina, a powiat, a województwo — its schools' money included). The
+declarations of support (annex 3) are signed by the supporting groups' members, each in their own
+name — never by the Parties."""
 
 from __future__ import annotations
 
 from deedgen.document import Signatory
 from deedgen.polish import format_date
 
+# a supporting group's member signs its declaration of support in their own name
+SUPPORTER_FUNCTION = {
+    "pl": "członek grupy nieformalnej, we własnym imieniu",
+    "en": "member of the informal group, in their own name",
+}
+
 
 def signatories(kind: str, context: dict, lang: str) -> tuple[Signatory, ...]:
+    if kind == "support":
+        return supporter_signatories(context, lang)
     if kind == "declaration":
         parties = context["parties"]
     elif kind == "preliminary":
@@ -38,6 +48,20 @@ def signatories(kind: str, context: dict, lang: str) -> tuple[Signatory, ...]:
             if pledge["treasurer"]
         )
     return tuple(lines)
+
+
+def supporter_signatories(context: dict, lang: str) -> tuple[Signatory, ...]:
+    """One line per member of every supporting group, under the group's name."""
+    return tuple(
+        Signatory(
+            party_id=group["id"],
+            party_name=group["name"],
+            person=member["name"],
+            function=SUPPORTER_FUNCTION[lang],
+        )
+        for group in context["supporters"]
+        for member in group["representatives"]
+    )
 
 
 def _function(party: dict, representative: dict, executive: str, lang: str) -> str:

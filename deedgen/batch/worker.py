@@ -142,7 +142,7 @@ def init_worker(setup: WorkerSetup, events, lifeline) -> None:
     from deedgen.render.docx import prepared_template
 
     library = setup.options.library.load()
-    for kind in DOCUMENT_ORDER:
+    for kind in DOCUMENT_ORDER:  # every template a coalition may need, annex 3 included
         path = setup.options.template_dir / f"{kind}.docx"
         prepared_template(str(path), path.stat().st_mtime_ns)
     _WORKER = WorkerState(setup=setup, events=events, library=library)

@@ -172,7 +172,8 @@ SLOT_PLACES = {
 
 def slot_place(document: AssembledDocument, section) -> str:
     """Where an unnumbered section stands, as a reader finds it: the template's part for a slot
-    of the plan or the forms, else ``przed § 1`` (the comparition, the preamble) or ``po § 22``."""
+    of the plan or the forms, else ``przed § 1`` (the comparition, the preamble) or ``po § 22``,
+    else (annex 3, no §§ at all) ``część 2``."""
     pl = document.lang == "pl"
     known = SLOT_PLACES["pl" if pl else "en"].get(section.slot or "")
     if known:
@@ -184,7 +185,10 @@ def slot_place(document: AssembledDocument, section) -> str:
     before = [s.number for s in sections if s.number is not None]
     if before:
         return f"{'po' if pl else 'after'} § {before[-1]}"
-    return section.slot or ""
+    if section.slot:
+        return section.slot
+    # a document without §§ or template parts (annex 3): the section's place in its order
+    return f"{'część' if pl else 'part'} {sections.index(section) + 1}"
 
 
 def _relative(path: str, base: Path | None) -> str:

@@ -37,7 +37,7 @@ DATA_NAMES: tuple[DataName, ...] = tuple(
         ("coalition.notice_months", "okres wypowiedzenia w miesiącach"),
         ("coalition.jrwa", "symbol JRWA do archiwizacji"),
         ("lang", "język dokumentu: pl albo en"),
-        ("annex", "numery załączników: annex.action_plan, annex.evaluation_forms"),
+        ("annex", "numery załączników: annex.action_plan, annex.evaluation_forms, annex.support"),
     )
     + _group(
         "Gmina",

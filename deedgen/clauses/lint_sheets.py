@@ -22,7 +22,7 @@ from deedgen.clauses.findings import ERROR, clause_problem, from_error
 from deedgen.clauses.library import ClauseLibrary
 from deedgen.clauses.messages import Said, both, said
 from deedgen.clauses.model import Clause
-from deedgen.document import DOCUMENT_ORDER, NUMBERED_DOCUMENTS
+from deedgen.document import ANNEXES, DOCUMENT_ORDER, NUMBERED_DOCUMENTS, applies
 from deedgen.exceptions import ClauseError, Location, Problem
 from deedgen.templating import DATA_RE, evaluate_condition, render_body
 
@@ -31,6 +31,7 @@ DOCUMENT_NAMES = {  # the Polish in the genitive ("nie ma w deklaracji partnersk
     "declaration": Said("deklaracji partnerskiej", "partnership declaration"),
     "action_plan": Said("planu działań", "action plan"),
     "evaluation_forms": Said("formularzy ewaluacji", "evaluation forms"),
+    "support": Said("deklaracji poparcia", "declarations of support"),
 }
 
 
@@ -143,7 +144,7 @@ def never_rendered(library: ClauseLibrary, model: DataModel) -> list[str]:
         return []
     selected: set[str] = set()
     for _, lang, context in model.samples:
-        for kind in DOCUMENT_ORDER:
+        for kind in (kind for kind in DOCUMENT_ORDER if applies(kind, context)):
             selected.update(c.id for c in _select(library, kind, context, lang))
     return sorted(
         c.id
@@ -153,7 +154,8 @@ def never_rendered(library: ClauseLibrary, model: DataModel) -> list[str]:
 
 
 def _document_failures(library: ClauseLibrary, context: dict, lang: str) -> Iterator[SheetFailure]:
-    for kind in DOCUMENT_ORDER:
+    declaration: dict = {}  # the declaration's § numbers: an annex's references may name them
+    for kind in (kind for kind in DOCUMENT_ORDER if applies(kind, context)):
         trees = []  # (clause, rendered text or None when it failed, its ustępy)
         for clause in _select(library, kind, context, lang):
             if lang not in clause.texts:  # the "language" finding's business; numbered still
@@ -173,12 +175,15 @@ def _document_failures(library: ClauseLibrary, context: dict, lang: str) -> Iter
             except ClauseError as error:
                 trees.append((clause, None, []))  # numbered still, so the others' numbers hold
                 yield _failure(error, clause)
-        document = _Document(kind, library, {}, {}, set())
+        outer = declaration if kind in ANNEXES else {}
+        document = _Document(kind, library, {}, {}, set(), outer)
         for clause, rendered, usts in trees:
             try:
                 document.number(clause, usts, lang, failed=rendered is None)
             except ClauseError as error:
                 yield _failure(error, clause)
+        if kind == "declaration":
+            declaration = document.numbers
         for clause, rendered, _ in trees:
             if rendered is not None:
                 yield from document.reference_failures(clause, rendered, lang)
@@ -224,6 +229,7 @@ class _Document:
     numbers: dict
     anchors: dict
     failed: set  # clauses that did not render: references to them are not judged
+    outer: dict  # an annex's: the declaration's § numbers, which its references may name
 
     def number(self, clause: Clause, usts: list, lang: str, *, failed: bool) -> None:
         number = None
@@ -243,6 +249,8 @@ class _Document:
             target_id, anchor = match.group(1), match.group(2)
             if target_id not in self.library.clauses or target_id in self.failed:
                 continue  # no layer has it: the static "reference" finding says so
+            if target_id not in self.numbers and anchor is None and self.outer.get(target_id):
+                continue  # a § of the declaration, named in its annex
             why = self._why_unresolved(target_id, anchor, lang)
             if why is None:
                 continue

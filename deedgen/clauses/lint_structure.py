@@ -13,6 +13,7 @@ from deedgen.clauses.front_matter import meta_line
 from deedgen.clauses.library import ClauseLibrary
 from deedgen.clauses.messages import Said, said
 from deedgen.clauses.model import Clause, ClauseText
+from deedgen.document import ANNEXES
 from deedgen.exceptions import ClauseError, Problem
 
 _MARKER_LINE = re.compile(r"^(ust|pkt|lit|tir|wsp)\.(\[[^\]]*\]?)?(.?)")
@@ -179,7 +180,9 @@ def _reference_problems(clause: Clause, text: ClauseText, library: ClauseLibrary
         )
         yield "reference", message, ERROR
         return
-    if not set(target.documents) & set(clause.documents):
+    if not set(target.documents) & set(clause.documents) and not _to_declaration(
+        clause, target, anchor
+    ):
         documents = ", ".join(target.documents)
         message = said(
             "reference_elsewhere", written=written, target=target_id, documents=documents
@@ -199,6 +202,13 @@ def _reference_problems(clause: Clause, text: ClauseText, library: ClauseLibrary
                 known=known,
             )
             yield "anchor", message, ERROR
+
+
+def _to_declaration(clause: Clause, target: Clause, anchor: str | None) -> bool:
+    """An annex's reference to a § of the declaration (no anchor): it prints the declaration's
+    number („§ 2 Deklaracji”)."""
+    annexes = set(clause.documents) <= set(ANNEXES)
+    return annexes and anchor is None and "declaration" in target.documents
 
 
 def language_findings(clause: Clause, *, check_saved_times: bool = False) -> list[Problem]:

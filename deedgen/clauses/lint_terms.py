@@ -21,7 +21,7 @@ from deedgen.clauses.data_model import DataModel
 from deedgen.clauses.findings import ERROR, WARNING, clause_problem
 from deedgen.clauses.library import ClauseLibrary
 from deedgen.clauses.messages import Said, said
-from deedgen.document import DOCUMENT_ORDER, AssembledDocument
+from deedgen.document import ANNEXES, DOCUMENT_ORDER, AssembledDocument, applies
 from deedgen.exceptions import DeedgenError, Location, Problem
 
 DEFINITION = {
@@ -60,12 +60,15 @@ def term_findings(library: ClauseLibrary, model: DataModel) -> list[Problem]:
 
 
 def _assemble(library: ClauseLibrary, context: dict, lang: str) -> dict[str, AssembledDocument]:
-    from deedgen.assemble.documents import assemble_document
+    from deedgen.assemble.documents import assemble_document, declaration_numbers
 
     documents = {}
-    for kind in DOCUMENT_ORDER:
+    for kind in (kind for kind in DOCUMENT_ORDER if applies(kind, context)):
+        # an annex's references to the declaration's §§ print the declaration's numbers
+        declaration = documents.get("declaration")
+        outer = declaration_numbers(declaration) if declaration and kind in ANNEXES else None
         try:
-            documents[kind] = assemble_document(kind, library, context, lang)
+            documents[kind] = assemble_document(kind, library, context, lang, outer=outer)
         except DeedgenError:  # a clause that does not render is the render check's finding
             continue
     return documents

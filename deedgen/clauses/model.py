@@ -25,6 +25,7 @@ DOCUMENT_KINDS = (
     "declaration",
     "action_plan",
     "evaluation_forms",
+    "support",
     "goal_menu",
     "evaluation_report",  # deedgen.evaluation.annual: the annual evaluation report
 )

@@ -69,7 +69,7 @@ def clause() -> None:
 @click.option(
     "--document",
     type=click.Choice(
-        ["preliminary", "declaration", "action_plan", "evaluation_forms", "goal_menu"]
+        ["preliminary", "declaration", "action_plan", "evaluation_forms", "support", "goal_menu"]
     ),
 )
 @message_lang_option
@@ -106,7 +106,7 @@ def show(clause_id, doc_lang, lang, library) -> None:
     default=("declaration",),
     show_default=True,
     type=click.Choice(
-        ["preliminary", "declaration", "action_plan", "evaluation_forms", "goal_menu"]
+        ["preliminary", "declaration", "action_plan", "evaluation_forms", "support", "goal_menu"]
     ),
     help="Document(s) the clause goes into (repeatable).",
 )

@@ -57,6 +57,7 @@ DOCUMENT_SHORT = {
     "declaration": "deklaracja",
     "action_plan": "plan",
     "evaluation_forms": "ewaluacja",
+    "support": "poparcie",
 }
 NUMERIC = ("parties", "actions", "social_actions", "money")
 

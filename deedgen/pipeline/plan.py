@@ -116,7 +116,7 @@ def plan(
     for lang, docs in documents.items():
         # a draft: every page is marked, the findings appended
         findings = findings_of(report, lang)
-        for kind in DOCUMENT_ORDER:
+        for kind in (kind for kind in DOCUMENT_ORDER if kind in docs):  # the coalition's own
             document = docs[kind]
             data = render_docx(
                 document, draft=draft, findings=findings, template_dir=options.template_dir

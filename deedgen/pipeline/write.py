@@ -250,6 +250,7 @@ def review_text(plan: BuildPlan) -> str:
         review_annex(docs[kind], plan.library).markdown()
         for docs in plan.documents.values()
         for kind in DOCUMENT_ORDER
+        if kind in docs  # annex 3 only with supporting groups
     ]
     return "\n\n".join([f"# Przegląd klauzul — {plan.coalition}", *parts]) + "\n"
 

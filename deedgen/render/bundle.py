@@ -83,9 +83,11 @@ def make_bundle(
     Signature fields, one per signatory, go where each signatory's name last appears in the
     first document (just above the printed name), or on a grid at the foot of its last page
     when a name is not found, or into ``signature_boxes`` (one rectangle per signatory, on the
-    first document's last page), or into ``signature_spots`` ((page index in the first document,
-    rectangle) per signatory: what :func:`~deedgen.render.signature_fields.signature_spots` found in the words pdftotext read,
-    which spares reading the pages' text again here). ``icc_profile`` overrides the output
+    first document's last page), or into ``signature_spots`` ((page index in the bundle — the
+    first document's pages come first — and rectangle) per signatory: what
+    :func:`~deedgen.render.signature_fields.signature_spots` found in the words pdftotext read,
+    which spares reading the pages' text again here, and which may place the signatories of an
+    annex, the declarations of support, on its pages). ``icc_profile`` overrides the output
     intent's profile.
     """
     parts = [
@@ -112,10 +114,11 @@ def make_bundle(
     if pdfa:
         intents = output_intents(writer, readers, icc_profile, info.created)
         writer.root_object[NameObject("/OutputIntents")] = intents
-    if signatories:
+    if signatories and signature_spots:
+        add_signature_fields(writer, list(writer.pages), signatories, list(signature_spots))
+    elif signatories:
         pages = writer.pages[first_doc_pages[0] : first_doc_pages[1]]
         boxes = signature_boxes and [(len(pages) - 1, box) for box in signature_boxes]
-        boxes = boxes or (list(signature_spots) if signature_spots else None)
         add_signature_fields(
             writer, pages, signatories, boxes or signature_layout(pages, signatories)
         )

@@ -107,9 +107,7 @@ def template_values(document: AssembledDocument, *, draft: bool = False, finding
         "blocks": blocks,
         "slots": _SlotMap(slots),
         "signature_parties": signature_parties(document),
-        "signatures_heading": labels["signatures"]
-        if len(signature_parties(document)) > 1
-        else labels["signature"],
+        "signatures_heading": _signatures_heading(document, labels),
         "signature_dots": SIGNATURE_DOTS[lang],
         "translation_notice": document.translation_notice,
         "place_and_date": f"{coalition['place']}, {'dnia ' if lang == 'pl' else ''}{format_date(coalition['preliminary_declaration_date'], lang)}",
@@ -125,6 +123,14 @@ def template_values(document: AssembledDocument, *, draft: bool = False, finding
     if document.kind == "evaluation_forms":
         values.update(evaluation_form_values(ctx, labels, lang))
     return values
+
+
+def _signatures_heading(document: AssembledDocument, labels: dict) -> str:
+    """„Podpisy Stron” (one Party: „Podpis”); the declarations of support are signed by the
+    groups' members, who are no Parties."""
+    if document.kind == "support":
+        return labels["supporters_signatures"]
+    return labels["signatures"] if len(signature_parties(document)) > 1 else labels["signature"]
 
 
 class _SlotMap(dict):

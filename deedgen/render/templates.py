@@ -222,12 +222,27 @@ def evaluation_forms_template():
     return doc
 
 
+def support_template():
+    """Annex 3, the declarations of support: the body's units, then each group's members'
+    signatures (the declaration's layout without its § headings)."""
+    doc = new_document()
+    add_numbering(doc)
+    title_block(doc, annex=True)
+    blocks_loop(doc)
+    signature_block(doc)
+    findings_block(doc)
+    return doc
+
+
 BUILDERS = {
     "preliminary": preliminary_template,
     "declaration": declaration_template,
     "action_plan": action_plan_template,
     "evaluation_forms": evaluation_forms_template,
+    "support": support_template,
 }
+# the templates whose body loop may hold Word list paragraphs: they keep numbering.xml
+WITH_NUMBERING = (*NUMBERED_DOCUMENTS, "support")
 
 
 # --- saving ----------------------------------------------------------------------------------------
@@ -285,7 +300,7 @@ def build_templates(target: Path = TEMPLATE_DIR) -> list[Path]:
         doc = builder()
         prune_styles(doc)
         path = target / f"{kind}.docx"
-        save_lean(doc, path, numbered=kind in NUMBERED_DOCUMENTS)
+        save_lean(doc, path, numbered=kind in WITH_NUMBERING)
         written.append(path)
     return written
 

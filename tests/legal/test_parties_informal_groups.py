@@ -59,8 +59,9 @@ def test_a_supporting_group_is_no_party_and_is_listed_as_supporting(tmp_path):
     assert "Jan Kowalski" not in text.full[text.full.index("Podpisy Stron") :]
     support = text.paragraph("Deklaracje poparcia").text
     assert (
-        "Działania Koalicji popierają, na podstawie niewiążących deklaracji poparcia:\n1)\tGrupa "
-        "nieformalna „Seniorzy z Lipowca” (grupa nieformalna, miejscowość: Lipowiec)"
+        "Działania Koalicji popierają, na podstawie niewiążących deklaracji poparcia, stanowiących "
+        "załącznik nr 3 do Deklaracji:\n1)\tGrupa nieformalna „Seniorzy z Lipowca” (grupa "
+        "nieformalna, miejscowość: Lipowiec)"
     ) in support
     assert "nie jest Stroną Deklaracji, nie wnosi wkładu finansowego" in support
     assert "w trzech jednobrzmiących egzemplarzach" in text.paragraph("Egzemplarze").text

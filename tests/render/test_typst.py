@@ -14,7 +14,7 @@ import pytest
 
 from deedgen.assemble import assemble_documents
 from deedgen.clauses.library import load_library
-from deedgen.document import DOCUMENT_ORDER
+from deedgen.document import bundled
 from deedgen.exceptions import TypstError
 from deedgen.render.labels import LABELS
 from deedgen.render.typst import compile as typst_compile
@@ -45,7 +45,7 @@ def rendered(name: str, lang: str) -> dict[str, bytes]:
 def test_pdf_words_equal_docx_words(name, lang):
     documents, draft, findings = coalition(name, lang)
     pdfs = rendered(name, lang)
-    for kind in DOCUMENT_ORDER:
+    for kind in documents:  # the documents the coalition has
         differences = word_differences(documents[kind], pdfs[kind], draft=draft, findings=findings)
         assert differences == [], f"{kind}: {differences[:5]}"
     assert draft == (name == "niezgodna")
@@ -101,7 +101,7 @@ def _fonts(pdf: pikepdf.Pdf) -> set[str]:
 def test_bundle_has_documents_outline_and_page_labels():
     pdfs = rendered("brzeziny-nowe", "pl")
     bundle = pikepdf.open(io.BytesIO(pdfs["bundle"]))
-    counts = [len(pikepdf.open(io.BytesIO(pdfs[k])).pages) for k in DOCUMENT_ORDER[1:]]
+    counts = [len(pikepdf.open(io.BytesIO(pdfs[k])).pages) for k in bundled(pdfs)]
     assert len(bundle.pages) == sum(counts)
     with bundle.open_outline() as outline:
         titles = [item.title for item in outline.root]
@@ -145,7 +145,7 @@ def test_bundle_joins_the_documents_structure_trees():
     used += [int(a.StructParent) for p in bundle.pages for a in p.get("/Annots", [])]
     assert len(used) == len(set(used)) and set(used) <= keys
     assert max(keys) < int(tree.ParentTreeNextKey)
-    parts = "".join(pdf_pages(pdfs[kind]) for kind in DOCUMENT_ORDER[1:])
+    parts = "".join(pdf_pages(pdfs[kind]) for kind in bundled(pdfs))
     assert pdf_pages(pdfs["bundle"]) == parts
 
 
@@ -346,7 +346,7 @@ def test_package_language_writes_the_pdfs_and_the_bundle(tmp_path):
     from deedgen.render.typst.package import package_language
 
     documents, draft, findings = coalition("niezgodna", "pl")
-    paths = {kind: tmp_path / f"{kind}.pdf" for kind in DOCUMENT_ORDER}
+    paths = {kind: tmp_path / f"{kind}.pdf" for kind in documents}
     entry = package_language(
         documents, paths, tmp_path / "pakiet.pdf", draft=draft, findings=findings
     )
@@ -354,7 +354,7 @@ def test_package_language_writes_the_pdfs_and_the_bundle(tmp_path):
     assert entry["signature_fields"] == len(documents["declaration"].signatories)
     assert entry["documents"] == ["declaration", "action_plan", "evaluation_forms"]
     assert {p.read_bytes() for p in paths.values()} == {
-        rendered("niezgodna", "pl")[k] for k in DOCUMENT_ORDER
+        rendered("niezgodna", "pl")[k] for k in documents
     }
     draft_mark = LABELS["pl"]["draft_mark"]
     assert all(draft_mark in pdf_pages(p.read_bytes()) for p in paths.values())

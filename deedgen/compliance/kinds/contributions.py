@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import deedgen.compliance.params as param_types
+from deedgen import party_model
 from deedgen.compliance.kinds.registry import Context, fail, ok, rule_kind
 from deedgen.compliance.messages import resource_labels
 from deedgen.compliance.model import Issue
@@ -21,7 +22,8 @@ from deedgen.sheet.enumerations import PROGRAMME_RESOURCES
 )
 def contributions(ctx: Context, params: dict) -> list[Issue]:
     """The contributions cover at least ``min_resource_kinds`` resource kinds and, with
-    ``every_party``, every party (except ``exempt_kinds``) contributes something."""
+    ``every_party``, every party (except ``exempt_kinds``) contributes something; an informal
+    group that only declares its support is no Party and contributes nothing."""
     items = ctx.data.get("contributions") or []
     kinds = [r for r in PROGRAMME_RESOURCES if any(c["resource"] == r for c in items)]
     issues = []
@@ -37,6 +39,8 @@ def contributions(ctx: Context, params: dict) -> list[Issue]:
     if params["every_party"]:
         givers = {c["party"] for c in items}
         for i, party in ctx.parties():
+            if party_model.is_supporter(party):
+                continue  # a group that only declares its support is no Party (annex 3)
             if party["id"] not in givers and party["kind"] not in params["exempt_kinds"]:
                 places = (ctx.place(f"parties[{i}]", party=party["id"]), ctx.place("contributions"))
                 issues.append(

@@ -16,9 +16,10 @@ the signature fields and page labels (:mod:`.fields`).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from deedgen.document import BUNDLED_DOCUMENTS as BUNDLED
-from deedgen.document import DOCUMENT_ORDER, AssembledDocument
+from deedgen.document import DOCUMENT_ORDER, SIGNED_DOCUMENTS, AssembledDocument, bundled
 from deedgen.exceptions import TypstError
 from deedgen.render.package import ANNEX_LABELS
 from deedgen.render.typst.compile import engine
@@ -47,18 +48,20 @@ def _typeset(
     draft: bool,
     findings: Sequence[str],
     pdfa: bool,
-) -> tuple[dict[str, bytes], list[dict]]:
-    """The PDF of each of *kinds*, and the declaration's signature markers (if it is one)."""
+) -> tuple[dict[str, bytes], dict[str, list[dict]]]:
+    """The PDF of each of *kinds* (those the coalition has), and the signature markers of the
+    bundled documents with signature lines (the declaration, the declarations of support)."""
     _language(documents)
     created = _created(documents)
-    pdfs, signatures = {}, []
-    for kind in kinds:
+    pdfs, signatures = {}, {}
+    for kind in (kind for kind in kinds if kind in documents):
         model = document_model(documents[kind], draft=draft, findings=findings)
-        marks = (SIGNATURE_MARKER,) if kind == "declaration" else ()
+        marks = (SIGNATURE_MARKER,) if kind in SIGNED_DOCUMENTS else ()
         pdfs[kind], found = engine().compile(
             {"documents": [model]}, created=created, pdfa=pdfa, markers=marks
         )
-        signatures = found.get(SIGNATURE_MARKER, signatures)
+        if marks:
+            signatures[kind] = found.get(SIGNATURE_MARKER, [])
     return pdfs, signatures
 
 
@@ -84,7 +87,7 @@ def typeset_with_bundle(
     """Every document's PDF and the bundle made of them: each document typeset once."""
     pdfs, signatures = _typeset(
         documents, DOCUMENT_ORDER, draft=draft, findings=findings, pdfa=pdfa
-    )
+    )  # the documents the coalition has, in this order
     return pdfs, _bundle(documents, pdfs, signatures)
 
 
@@ -102,20 +105,31 @@ def typeset_bundle(
 
 
 def _bundle(
-    documents: Mapping[str, AssembledDocument], pdfs: Mapping[str, bytes], signatures: list[dict]
+    documents: Mapping[str, AssembledDocument],
+    pdfs: Mapping[str, bytes],
+    signatures: Mapping[str, list[dict]],
 ) -> bytes:
     """The bundle of the documents' own PDFs (see :mod:`.merge`), its signature fields placed
-    from the declaration's markers — the declaration comes first, so its pages are the
-    bundle's — and its page labels."""
+    from each signed document's markers (moved to its pages in the bundle), and its page
+    labels."""
     declaration = documents["declaration"]
     lang = declaration.lang
-    merged, firsts = merge_documents([pdfs[kind] for kind in BUNDLED])
+    kinds = bundled(documents)
+    merged, firsts = merge_documents([pdfs[kind] for kind in kinds])
     labels = [(0, "")]
-    for kind, first in zip(BUNDLED[1:], firsts[1:], strict=True):
+    for kind, first in zip(kinds[1:], firsts[1:], strict=True):
         annex = declaration.context["annex"][kind]
         labels.append((first, ANNEX_LABELS[lang].format(n=annex)))
-    places = field_places(signatures, len(declaration.signatories))
-    return finish_bundle(merged, declaration.signatories, places, labels)
+    signatories, places = [], []
+    for kind, first in zip(kinds, firsts, strict=True):
+        if kind in SIGNED_DOCUMENTS:
+            lines = documents[kind].signatories
+            signatories += lines
+            places += [
+                replace(place, page=place.page + first)
+                for place in field_places(signatures[kind], len(lines))
+            ]
+    return finish_bundle(merged, signatories, places, labels)
 
 
 __all__ = ["TypstError", "typeset", "typeset_bundle", "typeset_with_bundle"]

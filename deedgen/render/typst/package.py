@@ -20,8 +20,8 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from deedgen.document import AssembledDocument
-from deedgen.render.typst import BUNDLED, typeset_with_bundle
+from deedgen.document import SIGNED_DOCUMENTS, AssembledDocument, bundled
+from deedgen.render.typst import typeset_with_bundle
 
 
 def package_language(
@@ -41,7 +41,9 @@ def package_language(
     return {
         "file": Path(bundle_path).name,
         "sha256": hashlib.sha256(bundle).hexdigest(),
-        "documents": list(BUNDLED),
-        "signature_fields": len(documents["declaration"].signatories),
+        "documents": list(bundled(documents)),
+        "signature_fields": sum(
+            len(documents[kind].signatories) for kind in SIGNED_DOCUMENTS if kind in documents
+        ),
         "pdfa": True,
     }

@@ -9,7 +9,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import FileResponse, RedirectResponse, Response
 
-from deedgen.document import DOCUMENT_ORDER, DOCUMENT_TITLES
+from deedgen.document import DOCUMENT_ORDER, DOCUMENT_TITLES, OPTIONAL_DOCUMENTS
 from deedgen.exceptions import DeedgenError
 from deedgen.studio.render import page
 from deedgen.studio.security import checked_form
@@ -37,7 +37,7 @@ async def preview(request: Request):
         "coalition": coalition,
         "name": state.value("coalition.name") or coalition.id,
         "check": outcome,
-        "kinds": [(k, DOCUMENT_TITLES[k]["pl"]) for k in DOCUMENT_ORDER],
+        "kinds": _kinds([k for k in DOCUMENT_ORDER if k not in OPTIONAL_DOCUMENTS]),
         "kind": kind,
         "pdf_view": request.query_params.get("widok") == "pdf",
         "document": None,
@@ -47,12 +47,20 @@ async def preview(request: Request):
     if sheet is not None:
         try:
             planned = await run_in_threadpool(studio.plan, sheet)
-            context["document"] = planned.documents["pl"][kind]
+            present = planned.documents["pl"]  # annex 3 only with supporting groups
+            context["kinds"] = _kinds(present)
+            context["kind"] = kind = kind if kind in present else "declaration"
+            context["document"] = present[kind]
             context["report"] = planned.report
         except DeedgenError as error:
             context["plan_error"] = str(error)
     context["title"] = f"Podgląd: {context['name']} — deedgen studio"
     return page(request, "preview.html", **context)
+
+
+def _kinds(kinds) -> list[tuple[str, str]]:
+    """(kind, Polish title) of each of *kinds*, the documents the preview offers."""
+    return [(k, DOCUMENT_TITLES[k]["pl"]) for k in kinds]
 
 
 async def preview_pdf(request: Request):
@@ -67,7 +75,9 @@ async def preview_pdf(request: Request):
     if sheet is None:
         return Response("Arkusz ma błędy — popraw je w formularzu.", 409, media_type="text/plain")
     planned = await run_in_threadpool(studio.plan, sheet)
-    document = planned.documents["pl"][kind]
+    present = planned.documents["pl"]
+    kind = kind if kind in present else "declaration"
+    document = present[kind]
     pdf = await run_in_threadpool(lambda: typeset({kind: document}, draft=True)[kind])
     name = f"{coalition.stem}-{kind}-podglad.pdf"
     headers = {"Content-Disposition": f'inline; filename="{name}"', "Cache-Control": "no-store"}
