@@ -22,7 +22,7 @@ DOCUMENT_TITLES = {
 # The order documents are built, bundled and listed in; file names use the Polish slugs.
 DOCUMENT_ORDER = ("preliminary", "declaration", "action_plan", "evaluation_forms", "support")
 # The documents whose clauses are numbered § 1, § 2 …; the others are annexes with tables.
-NUMBERED_DOCUMENTS = ("preliminary", "declaration")
+NUMBERED_DOCUMENTS = ("preliminary", "declaration", "support")
 # The annexes of the partnership declaration and their numbers ("Załącznik nr 1").
 ANNEXES = {"action_plan": 1, "evaluation_forms": 2, "support": 3}
 # The documents the signable bundle holds: the declaration first, then its annexes.

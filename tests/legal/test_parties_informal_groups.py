@@ -60,8 +60,8 @@ def test_a_supporting_group_is_no_party_and_is_listed_as_supporting(tmp_path):
     support = text.paragraph("Deklaracje poparcia").text
     assert (
         "Działania Koalicji popierają, na podstawie niewiążących deklaracji poparcia, stanowiących "
-        "załącznik nr 3 do Deklaracji:\n1)\tGrupa nieformalna „Seniorzy z Lipowca” (grupa "
-        "nieformalna, miejscowość: Lipowiec)"
+        "załącznik nr 3 do Deklaracji:\n1)\tGrupa nieformalna „Seniorzy z Lipowca” (miejscowość: "
+        "Lipowiec)"
     ) in support
     assert "nie jest Stroną Deklaracji, nie wnosi wkładu finansowego" in support
     assert "w trzech jednobrzmiących egzemplarzach" in text.paragraph("Egzemplarze").text

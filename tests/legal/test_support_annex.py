@@ -91,7 +91,7 @@ def test_the_annex_has_its_head_the_groups_declarations_and_the_rodo_pointer(ass
     assert f"w trybie określonym w § {accession} Deklaracji." in text
     for group, city in (("Seniorzy z Lipowca", "Lipowiec"), ("Młodzi z Zagórza", "Zagórze")):
         assert (
-            f"Grupa nieformalna „{group}” (grupa nieformalna, miejscowość: {city}) popiera cele "
+            f"Grupa nieformalna „{group}” (miejscowość: {city}) popiera cele "
             f"Koalicji określone w § {goals} Deklaracji i deklaruje udział w jej działaniach na "
             "zasadach dobrowolności. Deklarację składają we własnym imieniu członkowie grupy:"
         ) in text
@@ -182,8 +182,28 @@ def test_the_review_annex_says_where_each_clause_of_annex_3_stands(assembled):
     table = review_annex(assembled["pl"]["support"], load_library()).markdown()
     assert "— Deklaracje poparcia" in table
     for place, clause in (
-        ("część 1", "intro"),
-        ("część 2", "groups"),
-        ("część 3", "personal_data"),
+        ("§ 1", "intro"),
+        ("§ 2", "groups"),
+        ("§ 3", "personal_data"),
     ):
         assert f"| {place} | support.{clause} |" in table
+
+
+def test_a_group_whose_name_does_not_say_it_is_called_an_informal_group(tmp_path):
+    """„Grupa nieformalna „X” (grupa nieformalna, …)” said it twice; a name that does not say
+    it („Klub Seniora”) still gets the gloss, in the annex and in the declaration's §."""
+    data = load_sample("lipowiec")
+    data["parties"] += [dict(SENIORS, name="Klub Seniora „Jesień”")]
+    sheet = read_sheet(write_sheet(tmp_path / "klub.yaml", data))
+    documents = assemble_documents(sheet, load_library(), "pl")
+    texts = {
+        kind: " ".join(u.text for s in documents[kind].sections for u in s.units)
+        for kind in ("support", "declaration")
+    }
+    assert (
+        "Klub Seniora „Jesień” (grupa nieformalna, miejscowość: Lipowiec) popiera"
+        in texts["support"]
+    )
+    assert (
+        "Klub Seniora „Jesień” (grupa nieformalna, miejscowość: Lipowiec)" in texts["declaration"]
+    )
