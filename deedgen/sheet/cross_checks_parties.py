@@ -42,6 +42,7 @@ def check_parties(data: dict):
     yield from _check_name_case(data, parties)
     yield from _check_duplicates(parties)
     yield from _check_group_money(data, parties)
+    yield from _check_supporter_contributions(data, parties)
 
 
 def _check_seat(i: int, party):
@@ -96,6 +97,21 @@ def _check_group_money(data, parties):
         if contribution.get("party") in groups and contribution.get("resource") == "finances":
             params = {"party": contribution.get("party")}
             yield ("contributions", i, "resource"), "group_money", params, "error"
+
+
+def _check_supporter_contributions(data, parties):
+    """A group that only declares its support is no Party and contributes nothing: a
+    contribution of it would be printed nowhere (its money is group_money's)."""
+    supporters = {p.get("id") for p in parties if party_model.is_supporter(p)}
+    for i, contribution in enumerate(data.get("contributions") or []):
+        if contribution.get("party") in supporters and contribution.get("resource") != "finances":
+            params = {"party": contribution.get("party")}
+            yield (
+                ("contributions", i, "party"),
+                "supporter_contribution",
+                params,
+                transitional(data),
+            )
 
 
 def _check_company(path, party):

@@ -93,6 +93,10 @@ PARTY_MESSAGES = {
         "grupa nieformalna „{party}” nie może zobowiązać się finansowo (nie ma zdolności prawnej) — środki może wnieść Strona, np. stowarzyszenie albo członek grupy jako osoba fizyczna",
         "informal group '{party}' cannot pledge money (it has no legal capacity) — a Party may, e.g. an association or a member as a natural person",
     ),
+    "supporter_contribution": (
+        "grupa nieformalna „{party}” tylko popiera Koalicję (deklaracja poparcia): nie jest Stroną i nie wnosi wkładu, więc ten wkład nie trafi do żadnego dokumentu — usuń go albo wybierz udział „członkowie podpisują jako osoby fizyczne”",
+        "informal group '{party}' only supports the Coalition (a declaration of support): it is no Party and contributes nothing, so this contribution goes into no document — remove it, or choose members (its members sign as natural persons)",
+    ),
     "informal_group_mode_missing": (
         "grupa nieformalna „{party}”: wybierz udział — „członkowie podpisują jako osoby fizyczne” albo „deklaracja poparcia, bez statusu Strony”; bez wyboru przyjęto, że członkowie podpisują jako osoby fizyczne",
         "informal group '{party}': choose members (its members sign as natural persons) or support (a declaration of support, not a Party); members was assumed",

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import click
 
+from deedgen import party_model
 from deedgen.exceptions import DeedgenError, SheetInvalid
 from deedgen.polish import format_money
 from deedgen.sheet.enumerations import PARTY_KIND_LABELS_PL, RESOURCE_LABELS_PL
@@ -21,12 +22,15 @@ def summarize(sheet: Sheet) -> dict:
     data = sheet.data
     actions = data.get("actions") or []
     money = sum((c.get("amount") or Decimal(0)) for c in data.get("contributions") or [])
+    # a group that only declares its support is no Party (annex 3)
+    parties = [p for p in data["parties"] if not party_model.is_supporter(p)]
     return {
         "coalition": data["coalition"]["name"],
         "gmina": f"{data['gmina']['name']} (TERC {data['gmina']['terc']}, {data['gmina']['kind']})",
         "edition": data["coalition"]["edition"],
-        "parties": len(data["parties"]),
-        "parties_by_kind": dict(Counter(p["kind"] for p in data["parties"])),
+        "parties": len(parties),
+        "parties_by_kind": dict(Counter(p["kind"] for p in parties)),
+        "supporters": len(data["parties"]) - len(parties),
         "contributions_by_resource": dict(
             Counter(c["resource"] for c in data.get("contributions") or [])
         ),
@@ -123,6 +127,16 @@ def _summary_text(summary: dict, lang: str) -> str:
         ("Gmina", summary["gmina"]),
         ("Edycja programu" if pl else "Program edition", summary["edition"]),
         ("Strony" if pl else "Parties", f"{summary['parties']} ({kinds})"),
+        *(
+            [
+                (
+                    "Grupy z deklaracją poparcia" if pl else "Groups declaring support",
+                    str(summary["supporters"]),
+                )
+            ]
+            if summary["supporters"]
+            else []
+        ),
         ("Wkłady" if pl else "Contributions", resources or "—"),
         (
             "Zadeklarowane środki" if pl else "Declared money",

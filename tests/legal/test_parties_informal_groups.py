@@ -93,3 +93,18 @@ def test_an_old_sheet_without_the_mode_loads_with_a_warning_and_drafts_the_membe
     assert "„członkowie podpisują jako osoby fizyczne” albo „deklaracja poparcia" in said
     assert "members" not in said and "support" not in said
     assert "członkowie grupy nieformalnej przystępujący" in build(sheet)["declaration"].full
+
+
+def test_a_supporting_groups_contribution_is_refused_where_it_would_be_lost(tmp_path):
+    """A supporting group is no Party: its contribution would appear in no document. The sheet
+    says so at the contribution's party cell (a warning for the 2026 edition, as every rule of
+    this phase; an error after)."""
+    sheet = read_sheet(variant(tmp_path, with_group("support")))
+    (problem,) = [p for p in sheet.warnings if p.code == "supporter_contribution"]
+    assert problem.path == "contributions[6].party"
+    said = problem.describe("pl")
+    assert "grupa nieformalna „seniorzy” tylko popiera Koalicję" in said
+    assert "nie trafi do żadnego dokumentu" in said
+    (tmp_path / "m").mkdir()
+    members = read_sheet(variant(tmp_path / "m", with_group("members")))
+    assert not [p for p in members.warnings if p.code == "supporter_contribution"]

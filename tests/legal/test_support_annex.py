@@ -207,3 +207,16 @@ def test_a_group_whose_name_does_not_say_it_is_called_an_informal_group(tmp_path
     assert (
         "Klub Seniora „Jesień” (grupa nieformalna, miejscowość: Lipowiec)" in texts["declaration"]
     )
+
+
+def test_validate_counts_a_supporting_group_apart_from_the_parties(sheet_path):
+    from click.testing import CliRunner
+
+    from deedgen.cli.main import cli
+
+    result = CliRunner().invoke(cli, ["validate", str(sheet_path), "--lang", "pl"])
+    assert result.exit_code == 0, result.output
+    lines = {line.split("  ")[0]: line for line in result.output.splitlines()}
+    assert "grupa nieformalna" not in lines["Strony"]
+    assert lines["Strony"].split()[1] == "4"
+    assert lines["Grupy z deklaracją poparcia"].split()[-1] == "2"
