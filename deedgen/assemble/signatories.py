@@ -9,11 +9,18 @@ from __future__ import annotations
 from deedgen.document import Signatory
 from deedgen.polish import format_date
 
-# a supporting group's member signs its declaration of support in their own name
+# a supporting group's member signs its declaration of support in their own name; a woman
+# whose function the sheet gives as „członkini …” is „członkini” here too
 SUPPORTER_FUNCTION = {
     "pl": "członek grupy nieformalnej, we własnym imieniu",
+    "pl-f": "członkini grupy nieformalnej, we własnym imieniu",
     "en": "member of the informal group, in their own name",
 }
+
+
+def _supporter_function(member: dict, lang: str) -> str:
+    feminine = (member.get("function") or "").lower().startswith("członkini")
+    return SUPPORTER_FUNCTION["pl-f" if lang == "pl" and feminine else lang]
 
 
 def signatories(kind: str, context: dict, lang: str) -> tuple[Signatory, ...]:
@@ -57,7 +64,7 @@ def supporter_signatories(context: dict, lang: str) -> tuple[Signatory, ...]:
             party_id=group["id"],
             party_name=group["name"],
             person=member["name"],
-            function=SUPPORTER_FUNCTION[lang],
+            function=_supporter_function(member, lang),
         )
         for group in context["supporters"]
         for member in group["representatives"]
