@@ -108,7 +108,7 @@ def test_the_groups_members_sign_in_their_own_name_and_no_party_signs(assembled)
     assert [left for left, _ in rows] == [SENIORS["name"], YOUTH["name"]]
     assert rows[0][1].split("\n")[1::2] == [
         "Jan Kowalski, członek grupy nieformalnej, we własnym imieniu",
-        "Anna Nowak, członek grupy nieformalnej, we własnym imieniu",
+        "Anna Nowak, członkini grupy nieformalnej, we własnym imieniu",
     ]
     assert rows[1][1].split("\n")[1::2] == [
         "Piotr Zając, członek grupy nieformalnej, we własnym imieniu"
