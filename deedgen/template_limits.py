@@ -79,30 +79,81 @@ def tick() -> None:
         )
 
 
+_remembered: ContextVar[dict | None] = ContextVar("deedgen_weights", default=None)
+
+
+@contextmanager
+def remembered_weights():
+    """Within this block, the weight of a dict, list or tuple is counted once and remembered.
+
+    For data that no render can change — the clause sandbox is immutable, and a coalition's
+    context is final before its documents render — :func:`weight` is a function of the object
+    alone, and the same party records are weighed again by clause after clause (a tenth of an
+    assembly's time). Each remembered object is held, so that its ``id`` is not reused."""
+    token = _remembered.set({})
+    try:
+        yield
+    finally:
+        _remembered.reset(token)
+
+
 def weight(value, limit: int = MAX_TEXT_LENGTH) -> int:
     """Characters and items in *value*, nested lists counted in full each time they appear — an
     upper bound of its printed length, good enough to refuse; counting stops once past *limit*.
     A dict is counted once: partner records refer to each other (a party, its contributions)."""
+    memo = _remembered.get()
+    if memo is None or not isinstance(value, dict | list | tuple):
+        return _weight(value, limit)
+    key = (id(value), limit)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = (value, _weight(value, limit))
+    return found[1]
+
+
+def _weight(value, limit: int) -> int:
+    # The exact types first (one comparison each, most of what is weighed); a subclass or any
+    # other type takes the general path, in the same order, so the count is the same.
     total, pending, seen = 0, [value], set()
     while pending and total <= limit:
         item = pending.pop()
-        if isinstance(item, str | bytes):
+        kind = type(item)
+        if kind is str:
             total += len(item) + 1
-        elif isinstance(item, int):
-            total += item.bit_length() // 3 + 1
-        elif isinstance(item, list | tuple | set | frozenset):
-            total += len(item) + 1
-            if total <= limit:
-                pending.extend(item)
-        elif isinstance(item, dict) and id(item) not in seen:
+        elif kind is dict and id(item) not in seen:
             seen.add(id(item))
             total += len(item) + 1
             if total <= limit:
                 pending.extend(item.keys())
                 pending.extend(item.values())
-        else:
+        elif kind is list or kind is tuple:
+            total += len(item) + 1
+            if total <= limit:
+                pending.extend(item)
+        elif item is None or kind is bool:
             total += 1
+        else:
+            total += _weigh_other(item, limit - total, pending, seen)
     return total
+
+
+def _weigh_other(item, room: int, pending: list, seen: set) -> int:
+    """What *item* adds to a weight (its items go on *pending* while there is *room*)."""
+    if isinstance(item, str | bytes):
+        return len(item) + 1
+    if isinstance(item, int):
+        return item.bit_length() // 3 + 1
+    if isinstance(item, list | tuple | set | frozenset):
+        if len(item) + 1 <= room:
+            pending.extend(item)
+        return len(item) + 1
+    if isinstance(item, dict) and id(item) not in seen:
+        seen.add(id(item))
+        if len(item) + 1 <= room:
+            pending.extend(item.keys())
+            pending.extend(item.values())
+        return len(item) + 1
+    return 1
 
 
 def refuse_if_over(size: int, what: str | tuple[str, str]) -> None:

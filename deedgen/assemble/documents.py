@@ -4,10 +4,12 @@ each body in the sandbox, parse, number, resolve references and punctuate (see
 
 from __future__ import annotations
 
+import functools
+
 from deedgen.assemble.numbering import flatten, number_anchors
 from deedgen.assemble.references import resolve_references
 from deedgen.assemble.signatories import signatories
-from deedgen.assemble.units import parse_units
+from deedgen.assemble.units import Node, parse_units
 from deedgen.clauses.library import ClauseLibrary
 from deedgen.clauses.model import Clause
 from deedgen.context import build_context
@@ -17,10 +19,12 @@ from deedgen.document import (
     NUMBERED_DOCUMENTS,
     AssembledDocument,
     Section,
+    Unit,
     UsedClause,
 )
 from deedgen.exceptions import Location, Problem, SheetInvalid
 from deedgen.sheet.validate import Sheet
+from deedgen.template_limits import remembered_weights
 from deedgen.templating import evaluate_condition, render_body, unmark
 
 
@@ -68,6 +72,27 @@ def used(clause: Clause, lang: str) -> UsedClause:
     )
 
 
+# A clause renders to the same text for many coalitions (a third of the central clauses use no
+# data at all, others differ by a name or a count): its parsed tree, and — without a
+# cross-reference to resolve — its numbered units, are made once per text. The trees are shared
+# and only read; a text that fails to parse raises each time (an error is never cached).
+
+
+@functools.lru_cache(maxsize=8192)
+def _shared_tree(rendered: str, clause: Clause, lang: str) -> list[Node]:
+    return parse_units(rendered, clause, lang)
+
+
+@functools.lru_cache(maxsize=8192)
+def _plain_units(rendered: str, clause: Clause, lang: str) -> tuple[Unit, ...]:
+    """The units of a text with no ``§[…]``: resolving its references would change nothing."""
+    return flatten(_shared_tree(rendered, clause, lang), _unchanged)
+
+
+def _unchanged(text: str) -> str:
+    return text
+
+
 def assemble_document(
     kind: str, library: ClauseLibrary, context: dict, lang: str, extra_used=()
 ) -> AssembledDocument:
@@ -75,13 +100,13 @@ def assemble_document(
     trees = []
     for clause in clauses:
         rendered = render_clause(clause, context, lang)
-        trees.append((clause, parse_units(rendered, clause, lang)))
+        trees.append((clause, rendered, _shared_tree(rendered, clause, lang)))
 
     numbered = kind in NUMBERED_DOCUMENTS
     numbers: dict[str, int | None] = {}
     anchors: dict = {}
     counter = 0
-    for clause, usts in trees:
+    for clause, _rendered, usts in trees:
         number = None
         if numbered and not clause.slot:
             counter += 1
@@ -92,7 +117,7 @@ def assemble_document(
         )
 
     sections = []
-    for clause, usts in trees:
+    for clause, rendered, usts in trees:
         here = numbers[clause.id]
 
         def resolve(value, clause=clause, here=here):
@@ -111,7 +136,9 @@ def assemble_document(
             Section(
                 clause_id=clause.id,
                 title=clause.text(lang).title,
-                units=flatten(usts, resolve),
+                units=flatten(usts, resolve)
+                if "§[" in rendered
+                else _plain_units(rendered, clause, lang),
                 number=here,
                 slot=clause.slot,
             )
@@ -165,7 +192,8 @@ def assemble_documents(
     goals, goal_provenance = render_goals(sheet, library, context, lang)
     context["chosen_goals"] = goals
     documents = {}
-    for kind in kinds:
-        extra = goal_provenance if kind == "declaration" else ()
-        documents[kind] = assemble_document(kind, library, context, lang, extra)
+    with remembered_weights():  # the context is final from here on
+        for kind in kinds:
+            extra = goal_provenance if kind == "declaration" else ()
+            documents[kind] = assemble_document(kind, library, context, lang, extra)
     return documents
