@@ -35,8 +35,10 @@ def _inert_braces(value):
     so a name typed with them changed in the document. ``&#95;`` is the same underscore."""
     if not isinstance(value, str) or isinstance(value, Markup):
         return value
-    text = str(escape(value))
-    return Markup(text.replace("{_", "{&#95;").replace("_}", "&#95;}"))
+    escaped = escape(value)
+    if "_" not in escaped:  # most values: already what they become
+        return escaped
+    return Markup(str(escaped).replace("{_", "{&#95;").replace("_}", "&#95;}"))
 
 
 @functools.lru_cache(maxsize=1)
