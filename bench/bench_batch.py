@@ -438,14 +438,16 @@ def docx_stages(paths: list[Path], workdir: Path, warm: int = 20) -> dict[str, f
         lambda s: (s, assemble_documents(s, library, "pl")),
         lambda sd: (run_check(sd[0], sd[1], library=library, rules=rules), sd)[1],
         lambda sd: ([render_docx(d) for d in sd[1].values()], sd[0])[1],
-        lambda s: write(
-            plan(s, options, library=library, rules=rules), workdir / f"w{next(counter)}"
-        ),
+        lambda planned: write(planned, workdir / f"w{next(counter)}"),
     )
+
+    def replan(sheet):  # what write() is given: the plan (assembled, checked, rendered again)
+        return plan(sheet, options, library=library, rules=rules)
+
     for path in paths[:warm]:
         value = path
         for step in steps:
-            value = step(value)
+            value = step(replan(value) if step is steps[-1] else value)
     gc.collect()
     gc.freeze()  # as a worker does after loading what it keeps
     gc.set_threshold(20_000, 20, 20)
@@ -453,26 +455,33 @@ def docx_stages(paths: list[Path], workdir: Path, warm: int = 20) -> dict[str, f
     for path in measured:
         value = path
         for label, step in zip(DOCX_STAGES, steps, strict=True):
+            if step is steps[-1]:
+                value = replan(value)  # not timed: its parts are the stages above
             started = time.process_time()
             value = step(value)
             totals[label] += time.process_time() - started
-    # write() plans again (assemble, check, render): take that part off the write stage
-    replan = sum(totals[label] for label in DOCX_STAGES[3:6])
-    totals[DOCX_STAGES[-1]] -= replan
     return {label: value / len(measured) * 1000 for label, value in totals.items()}
 
 
 def docx_only(args, root: Path, cohort: Path, jobs: int) -> dict:
     """The DOCX-only figures of this tree: each batch run (CPU and wall-clock per coalition),
     then the stage breakdown."""
-    runs = []
+    runs, small_runs = [], []
+    small = _subset(cohort, root / "cohort-small", max(1, args.n // 5))
     for _ in range(args.repeat):
-        out = Path(tempfile.mkdtemp(prefix="out-docx-", dir=root))  # a first build, every time
-        result = run(cohort, out, ("docx",), jobs)
-        runs.append({"seconds": result["seconds"], "cpu": result["cpu"]})
+        for folder, collected in ((cohort, runs), (small, small_runs)):
+            out = Path(tempfile.mkdtemp(prefix="out-docx-", dir=root))  # a first build each time
+            result = run(folder, out, ("docx",), jobs)
+            collected.append({"seconds": result["seconds"], "cpu": result["cpu"]})
     stages_dir = Path(tempfile.mkdtemp(prefix="stages-", dir=root))
     paths = sorted(cohort.glob("*.yaml"))[: 20 + args.stages_n]
-    return {"n": args.n, "runs": runs, "stages": docx_stages(paths, stages_dir)}
+    return {
+        "n": args.n,
+        "small_n": max(1, args.n // 5),
+        "runs": runs,
+        "small_runs": small_runs,
+        "stages": docx_stages(paths, stages_dir),
+    }
 
 
 def _median(values: list[float]) -> float:
@@ -481,49 +490,42 @@ def _median(values: list[float]) -> float:
     return values[middle] if len(values) % 2 else (values[middle - 1] + values[middle]) / 2
 
 
+def _batch_rows(figure: dict, jobs: int) -> dict[str, float]:
+    """A tree's batch figures: the median runs of the two cohort sizes give the cost of each
+    more coalition (marginal) and the fixed cost of a batch (start-up, the reports' headers);
+    the national figures are fixed + 2,479 × marginal."""
+    big, small, n, m = figure["runs"], figure["small_runs"], figure["n"], figure["small_n"]
+    rows = {}
+    for key, unit in (("seconds", "wall-clock"), ("cpu", "CPU")):
+        total, part = _median([r[key] for r in big]), _median([r[key] for r in small])
+        marginal = (total - part) / (n - m) if n > m else total / n
+        rows[f"batch of {n}, {unit} s"] = total
+        rows[f"batch of {m}, {unit} s"] = part
+        rows[f"  each more coalition, {unit} ms"] = marginal * 1000
+        rows[f"  fixed, {unit} s"] = total - n * marginal
+        rows[f"national (2,479), {unit} s"] = total + (NATIONAL - n) * marginal
+    rows["national, CPU / cores s"] = rows["national (2,479), CPU s"] / jobs
+    rows[f"coalitions/s, batch of {n} (wall-clock)"] = n / _median([r["seconds"] for r in big])
+    return rows
+
+
 def print_docx_only(figures: dict[str, dict], jobs: int) -> None:
     """The DOCX-only figures of each tree measured (this one last), and their ratios."""
-    names = list(figures)
-    print(f"\nDOCX only, {jobs} processes (median of the runs; CPU of the whole process tree):")
-    print(f"{'':44s}" + "".join(f"{name:>16s}" for name in names))
-    rows = []
-    for label, key in (("batch wall-clock s", "seconds"), ("batch CPU s", "cpu")):
-        rows.append((label, [_median([r[key] for r in f["runs"]]) for f in figures.values()]))
-    per = [1000 * value / f["n"] for value, f in zip(rows[1][1], figures.values(), strict=True)]
-    rows.append(("batch CPU ms per coalition", per))
-    rows.append(
-        (
-            "coalitions/s (wall-clock)",
-            [f["n"] / w for w, f in zip(rows[0][1], figures.values(), strict=True)],
-        )
-    )
-    rows.append(
-        (
-            "national, wall-clock s (2,479 as measured)",
-            [NATIONAL * w / f["n"] for w, f in zip(rows[0][1], figures.values(), strict=True)],
-        )
-    )
-    rows.append(
-        (
-            f"national, CPU / {jobs} cores s",
-            [
-                NATIONAL * c / f["n"] / jobs
-                for c, f in zip(rows[1][1], figures.values(), strict=True)
-            ],
-        )
-    )
-    rows.append(("stages, CPU ms per coalition (one core):", [float("nan")] * len(names)))
-    for label in DOCX_STAGES:
-        rows.append((f"  {label}", [f["stages"][label] for f in figures.values()]))
-    rows.append(("  sum of the stages", [sum(f["stages"].values()) for f in figures.values()]))
-    for label, values in rows:
-        cells = "".join(f"{v:16.2f}" if v == v else f"{'':16s}" for v in values)
-        ratio = (
-            f"  {values[0] / values[-1]:5.2f}×"
-            if len(values) > 1 and values[-1] and values[0] == values[0]
-            else ""
-        )
-        print(f"{label:44s}{cells}{ratio}")
+    columns = {name: _batch_rows(figure, jobs) for name, figure in figures.items()}
+    for name, figure in figures.items():
+        stages = dict(figure["stages"])
+        columns[name].update({f"  {label}": value for label, value in stages.items()})
+        columns[name]["  sum of the stages"] = sum(stages.values())
+    print(f"\nDOCX only, -j {jobs} (medians; CPU of the whole process tree, startup included;")
+    print("stages: CPU ms per coalition on one core, the lowest of the repetitions):")
+    print(f"{'':48s}" + "".join(f"{name:>14s}" for name in figures))
+    labels = list(next(iter(columns.values())))
+    for label in labels:
+        if label == "  " + DOCX_STAGES[0]:
+            print("stages, CPU ms per coalition:")
+        values = [column[label] for column in columns.values()]
+        ratio = f"  {values[0] / values[-1]:5.2f}×" if len(values) > 1 and values[-1] > 0 else ""
+        print(f"{label:48s}" + "".join(f"{v:14.2f}" for v in values) + ratio)
 
 
 def _baseline_figures(args, root: Path, cohort: Path) -> dict:
@@ -562,6 +564,7 @@ def _merge(figures: dict, name: str, new: dict) -> None:
         figures[name] = new
         return
     figures[name]["runs"] += new["runs"]
+    figures[name]["small_runs"] += new["small_runs"]
     stages = figures[name]["stages"]
     for label, value in new["stages"].items():
         stages[label] = min(stages[label], value)
