@@ -57,14 +57,20 @@ class _Budget:
 _budget: ContextVar[_Budget | None] = ContextVar("deedgen_render_budget", default=None)
 
 
-@contextmanager
-def bounded(seconds: float = CLAUSE_TIME_LIMIT):
-    """Run one render (or condition) under a fresh time budget (per thread and context)."""
-    token = _budget.set(_Budget(seconds))
-    try:
-        yield
-    finally:
-        _budget.reset(token)
+class bounded:  # noqa: N801 (used as a function: ``with bounded():``)
+    """Run one render (or condition) under a fresh time budget (per thread and context). A
+    class, not a generator: it is entered for every clause and condition of every coalition."""
+
+    __slots__ = ("seconds", "_token")
+
+    def __init__(self, seconds: float = CLAUSE_TIME_LIMIT):
+        self.seconds = seconds
+
+    def __enter__(self) -> None:
+        self._token = _budget.set(_Budget(self.seconds))
+
+    def __exit__(self, *exc) -> None:
+        _budget.reset(self._token)
 
 
 def tick() -> None:
