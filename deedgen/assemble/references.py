@@ -47,6 +47,8 @@ def resolve_references(
 ) -> str:
     """Replace ``§[id#anchor]`` outside partner data with the target's numbers; *marked* keeps
     each one's target beside it (:func:`~deedgen.assemble.numbering.mark_reference`)."""
+    if "§[" not in text:  # most texts: nothing to resolve
+        return text
 
     def substitute(match: re.Match) -> str:
         target_id, anchor = match.group(1), match.group(2)
@@ -77,8 +79,6 @@ def resolve_references(
     def shown(text: str, target: Address, local: bool) -> str:
         return mark_reference(text, target, local) if marked else text
 
-    if "§[" not in text:
-        return text
     pieces, last = [], 0
     for data in DATA_RE.finditer(text):
         pieces.append(REFERENCE.sub(substitute, text[last : data.start()]))
