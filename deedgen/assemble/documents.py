@@ -24,7 +24,7 @@ from deedgen.document import (
 )
 from deedgen.exceptions import Location, Problem, SheetInvalid
 from deedgen.sheet.validate import Sheet
-from deedgen.template_limits import remembered_weights
+from deedgen.template_weight import remembered_weights
 from deedgen.templating import evaluate_condition, render_body, unmark
 
 
@@ -192,7 +192,7 @@ def assemble_documents(
     goals, goal_provenance = render_goals(sheet, library, context, lang)
     context["chosen_goals"] = goals
     documents = {}
-    with remembered_weights():  # the context is final from here on
+    with remembered_weights(context):  # the context is final from here on
         for kind in kinds:
             extra = goal_provenance if kind == "declaration" else ()
             documents[kind] = assemble_document(kind, library, context, lang, extra)
