@@ -502,7 +502,7 @@ def _batch_rows(figure: dict, jobs: int) -> dict[str, float]:
         rows[f"batch of {n}, {unit} s"] = total
         rows[f"batch of {m}, {unit} s"] = part
         rows[f"  each more coalition, {unit} ms"] = marginal * 1000
-        rows[f"  fixed, {unit} s"] = total - n * marginal
+        rows[f"  fixed (start-up, warm-up), {unit} s"] = total - n * marginal
         rows[f"national (2,479), {unit} s"] = total + (NATIONAL - n) * marginal
     rows["national, CPU / cores s"] = rows["national (2,479), CPU s"] / jobs
     rows[f"coalitions/s, batch of {n} (wall-clock)"] = n / _median([r["seconds"] for r in big])
@@ -518,7 +518,8 @@ def print_docx_only(figures: dict[str, dict], jobs: int) -> None:
         columns[name]["  sum of the stages"] = sum(stages.values())
     print(f"\nDOCX only, -j {jobs} (medians; CPU of the whole process tree, startup included;")
     print("stages: CPU ms per coalition on one core, the lowest of the repetitions):")
-    print(f"{'':48s}" + "".join(f"{name:>14s}" for name in figures))
+    ratio = "  ratio (first / last)" if len(figures) > 1 else ""
+    print(f"{'':48s}" + "".join(f"{name:>14s}" for name in figures) + ratio)
     labels = list(next(iter(columns.values())))
     for label in labels:
         if label == "  " + DOCX_STAGES[0]:
