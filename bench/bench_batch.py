@@ -13,6 +13,14 @@ checksums) it measures, in one run:
    document, then the same packaging;
 4. a breakdown of one coalition's work, stage by stage, to show the bottlenecks.
 
+With ``--docx-only`` it measures only the DOCX-only batch, repeated (``--repeat``), and a
+breakdown of its per-coalition CPU time by stage (``--stages-n`` sheets, in this process, after a
+warm-up; CPU time, not wall-clock: the figure a shared machine leaves steady). ``--baseline DIR``
+measures a second source tree (a checkout of an earlier commit) the same way in the same run,
+alternating with this one, and prints the ratios:
+
+    python bench/bench_batch.py --docx-only -n 300 --baseline /tmp/deedgen-before
+
 It prints coalitions/s, documents/s, the peak memory of the whole process tree (this process,
 the forkserver, the workers and their LibreOffice, sampled from /proc), the speed-up over the
 naive way, and extrapolates to the national cohort (2,479 gminas × 4 documents). Not a test.
@@ -22,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import json
 import os
 import platform
 import pstats
@@ -34,6 +43,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+if "--deedgen-from" in sys.argv:  # a baseline's own deedgen, imported instead of this tree's
+    sys.path.insert(0, str(Path(sys.argv[sys.argv.index("--deedgen-from") + 1]).resolve()))
 
 from bench.synthetic import write_cohort  # noqa: E402
 
@@ -383,6 +394,183 @@ def _libreoffice_stage(stages: Stages, plans: list, workdir: Path) -> list[Path]
     return folders
 
 
+# --- the DOCX-only path, by stage (CPU time) ---------------------------------------------------------
+
+DOCX_STAGES = (
+    "load sheet",
+    "validate",
+    "pickle round trip (between the batch's phases)",
+    "assemble 4 documents",
+    "compliance check",
+    "render 4 DOCX",
+    "write (DOCX files, reports, manifest)",
+)
+
+
+def docx_stages(paths: list[Path], workdir: Path, warm: int = 20) -> dict[str, float]:
+    """CPU milliseconds per coalition of each stage of a DOCX-only build, as a batch worker runs
+    them (library and rules loaded once), over *paths* after a warm-up on the first *warm* of
+    them (Jinja compiles each clause once per process; a worker of a large cohort is warm)."""
+    import gc
+    import pickle
+
+    from deedgen.assemble import assemble_documents
+    from deedgen.compliance.check import run_check
+    from deedgen.compliance.rules import load_rules
+    from deedgen.options import BuildOptions
+    from deedgen.pipeline.plan import plan
+    from deedgen.pipeline.write import write
+    from deedgen.render.docx import render_docx
+    from deedgen.sheet.load import load_sheet
+    from deedgen.sheet.validate import validate_sheet
+
+    options = BuildOptions(formats=("docx",))
+    library, rules = options.library.load(), load_rules("2026")
+    counter = iter(range(10**9))
+
+    def roundtrip(sheet):
+        return pickle.loads(pickle.dumps(sheet, protocol=pickle.HIGHEST_PROTOCOL))
+
+    steps = (
+        lambda p: load_sheet(p),
+        validate_sheet,
+        roundtrip,
+        lambda s: (s, assemble_documents(s, library, "pl")),
+        lambda sd: (run_check(sd[0], sd[1], library=library, rules=rules), sd)[1],
+        lambda sd: ([render_docx(d) for d in sd[1].values()], sd[0])[1],
+        lambda planned: write(planned, workdir / f"w{next(counter)}"),
+    )
+
+    def replan(sheet):  # what write() is given: the plan (assembled, checked, rendered again)
+        return plan(sheet, options, library=library, rules=rules)
+
+    for path in paths[:warm]:
+        value = path
+        for step in steps:
+            value = step(replan(value) if step is steps[-1] else value)
+    gc.collect()
+    gc.freeze()  # as a worker does after loading what it keeps
+    gc.set_threshold(20_000, 20, 20)
+    measured, totals = paths[warm:], dict.fromkeys(DOCX_STAGES, 0.0)
+    for path in measured:
+        value = path
+        for label, step in zip(DOCX_STAGES, steps, strict=True):
+            if step is steps[-1]:
+                value = replan(value)  # not timed: its parts are the stages above
+            started = time.process_time()
+            value = step(value)
+            totals[label] += time.process_time() - started
+    return {label: value / len(measured) * 1000 for label, value in totals.items()}
+
+
+def docx_only(args, root: Path, cohort: Path, jobs: int) -> dict:
+    """The DOCX-only figures of this tree: each batch run (CPU and wall-clock per coalition),
+    then the stage breakdown."""
+    runs, small_runs = [], []
+    small = _subset(cohort, root / "cohort-small", max(1, args.n // 5))
+    for _ in range(args.repeat):
+        for folder, collected in ((cohort, runs), (small, small_runs)):
+            out = Path(tempfile.mkdtemp(prefix="out-docx-", dir=root))  # a first build each time
+            result = run(folder, out, ("docx",), jobs)
+            collected.append({"seconds": result["seconds"], "cpu": result["cpu"]})
+    stages_dir = Path(tempfile.mkdtemp(prefix="stages-", dir=root))
+    paths = sorted(cohort.glob("*.yaml"))[: 20 + args.stages_n]
+    return {
+        "n": args.n,
+        "small_n": max(1, args.n // 5),
+        "runs": runs,
+        "small_runs": small_runs,
+        "stages": docx_stages(paths, stages_dir),
+    }
+
+
+def _median(values: list[float]) -> float:
+    values = sorted(values)
+    middle = len(values) // 2
+    return values[middle] if len(values) % 2 else (values[middle - 1] + values[middle]) / 2
+
+
+def _batch_rows(figure: dict, jobs: int) -> dict[str, float]:
+    """A tree's batch figures: the median runs of the two cohort sizes give the cost of each
+    more coalition (marginal) and the fixed cost of a batch (start-up, the reports' headers);
+    the national figures are fixed + 2,479 × marginal."""
+    big, small, n, m = figure["runs"], figure["small_runs"], figure["n"], figure["small_n"]
+    rows = {}
+    for key, unit in (("seconds", "wall-clock"), ("cpu", "CPU")):
+        total, part = _median([r[key] for r in big]), _median([r[key] for r in small])
+        marginal = (total - part) / (n - m) if n > m else total / n
+        rows[f"batch of {n}, {unit} s"] = total
+        rows[f"batch of {m}, {unit} s"] = part
+        rows[f"  each more coalition, {unit} ms"] = marginal * 1000
+        rows[f"  fixed (start-up, warm-up), {unit} s"] = total - n * marginal
+        rows[f"national (2,479), {unit} s"] = total + (NATIONAL - n) * marginal
+    rows["national, CPU / cores s"] = rows["national (2,479), CPU s"] / jobs
+    rows[f"coalitions/s, batch of {n} (wall-clock)"] = n / _median([r["seconds"] for r in big])
+    return rows
+
+
+def print_docx_only(figures: dict[str, dict], jobs: int) -> None:
+    """The DOCX-only figures of each tree measured (this one last), and their ratios."""
+    columns = {name: _batch_rows(figure, jobs) for name, figure in figures.items()}
+    for name, figure in figures.items():
+        stages = dict(figure["stages"])
+        columns[name].update({f"  {label}": value for label, value in stages.items()})
+        columns[name]["  sum of the stages"] = sum(stages.values())
+    print(f"\nDOCX only, -j {jobs} (medians; CPU of the whole process tree, startup included;")
+    print("stages: CPU ms per coalition on one core, the lowest of the repetitions):")
+    ratio = "  ratio (first / last)" if len(figures) > 1 else ""
+    print(f"{'':48s}" + "".join(f"{name:>14s}" for name in figures) + ratio)
+    labels = list(next(iter(columns.values())))
+    for label in labels:
+        if label == "  " + DOCX_STAGES[0]:
+            print("stages, CPU ms per coalition:")
+        values = [column[label] for column in columns.values()]
+        ratio = f"  {values[0] / values[-1]:5.2f}×" if len(values) > 1 and values[-1] > 0 else ""
+        print(f"{label:48s}" + "".join(f"{v:14.2f}" for v in values) + ratio)
+
+
+def _baseline_figures(args, root: Path, cohort: Path) -> dict:
+    """The same DOCX-only measurement of the baseline tree, in a process of its own."""
+    command = [
+        sys.executable, str(Path(__file__).resolve()), "--docx-only", "--json",
+        "--deedgen-from", args.baseline, "-n", str(args.n), "--repeat", "1",
+        "--stages-n", str(args.stages_n), "-j", str(args.jobs or 0),
+        "--workdir", str(root / "baseline"), "--cohort", str(cohort),
+    ]  # fmt: skip
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main_docx_only(args, root: Path, jobs: int) -> None:
+    cohort = Path(args.cohort) if args.cohort else root / "cohort"
+    if not args.cohort:
+        write_cohort(cohort, args.n, args.seed)
+    if args.json:
+        print(json.dumps(docx_only(args, root, cohort, jobs)))
+        return
+    figures: dict[str, dict] = {}
+    repeats = args.repeat
+    for _ in range(repeats):  # alternating, so both see the same machine
+        args.repeat = 1
+        if args.baseline:
+            base = _baseline_figures(args, root, cohort)
+            _merge(figures, "baseline", base)
+        _merge(figures, "this tree", docx_only(args, root, cohort, jobs))
+    print_docx_only(figures, jobs)
+
+
+def _merge(figures: dict, name: str, new: dict) -> None:
+    """Collect the runs of each repetition; keep each stage's lowest (least disturbed) figure."""
+    if name not in figures:
+        figures[name] = new
+        return
+    figures[name]["runs"] += new["runs"]
+    figures[name]["small_runs"] += new["small_runs"]
+    stages = figures[name]["stages"]
+    for label, value in new["stages"].items():
+        stages[label] = min(stages[label], value)
+
+
 # --- report ----------------------------------------------------------------------------------------
 
 
@@ -409,8 +597,40 @@ def main(argv=None) -> None:
         default="both",
         help="the engine(s) of the DOCX+PDF run; both: one run each, and their ratio",
     )
+    parser.add_argument(
+        "--docx-only",
+        action="store_true",
+        help="only the DOCX-only batch (repeated) and its CPU time by stage; no PDF, no naive way",
+    )
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each tree (--docx-only)")
+    parser.add_argument(
+        "--stages-n", type=int, default=100, help="sheets of the stage breakdown (--docx-only)"
+    )
+    parser.add_argument(
+        "--baseline", default=None, help="a source tree to measure alongside (--docx-only)"
+    )
+    parser.add_argument("--cohort", default=None, help=argparse.SUPPRESS)  # a baseline's run
+    parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--deedgen-from", default=None, help=argparse.SUPPRESS)  # see the top
     args = parser.parse_args(argv)
     engines = ("typst", "libreoffice") if args.pdf_engine == "both" else (args.pdf_engine,)
+    if args.docx_only:
+        from deedgen.fsutil import usable_cores
+
+        root = Path(args.workdir or tempfile.mkdtemp(prefix="deedgen-bench-"))
+        root.mkdir(parents=True, exist_ok=True)
+        jobs = args.jobs or usable_cores()
+        if not args.json:
+            print(
+                f"deedgen batch benchmark, DOCX only — {usable_cores()} cores, -j {jobs}, "
+                f"load average before: {os.getloadavg()[0]:.2f}, {args.n} coalitions"
+            )
+        main_docx_only(args, root, jobs)
+        if not args.json:
+            print(f"load average after: {os.getloadavg()[0]:.2f}")
+        if not args.workdir:
+            shutil.rmtree(root, ignore_errors=True)
+        return
 
     from deedgen.fsutil import usable_cores
     from deedgen.render.pdf import soffice_version

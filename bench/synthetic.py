@@ -22,40 +22,59 @@ from pathlib import Path
 import yaml
 from stdnum.pl import nip, regon
 
+# Fictional place names, each declined: a stem, then an ending whose case forms (nominative,
+# genitive, locative) and gender are known, then sometimes a qualifier that agrees with it —
+# „Lipowiec Górny”, „Razem w Lipowcu Górnym”, „Burmistrz Lipowca Górnego”.
 ROOTS = (
-    "Brzoz", "Lip", "Dąb", "Jawor", "Olsz", "Wierzb", "Grab", "Buk", "Jasień", "Klon", "Modrzew",
-    "Sosn", "Świerk", "Jarzębin", "Kalin", "Leszczyn", "Malin", "Orzech", "Tarnin", "Wiśni",
+    "Brzoz", "Lip", "Dęb", "Jawor", "Olsz", "Wierzb", "Grab", "Buk", "Klon", "Sosn", "Świerk",
+    "Wiśni", "Malin", "Orzech", "Kalin", "Jarzębin",
 )  # fmt: skip
-ENDINGS = ("owiec", "ówka", "owo", "ice", "iny", "na", "owa Wola", "ów", "owice", "nik")
-QUALIFIERS = ("", "", "", " Górna", " Dolna", " Nowa", " Stara", " Wielka", " Mała", " Kościelna")
+ENDINGS = (
+    ("owiec", "owca", "owcu", "m"), ("ówka", "ówki", "ówce", "f"), ("owo", "owa", "owie", "n"),
+    ("owa Wola", "owej Woli", "owej Woli", "f"), ("ów", "owa", "owie", "m"),
+    ("owice", "owic", "owicach", "pl"),
+)  # fmt: skip
+QUALIFIERS = (None, None, None, "Górn", "Doln", "Now", "Star", "Wielk", "Mał", "Kościeln")
+# An adjective's endings by gender: nominative, genitive, locative (a stem in -k takes -i-).
+ADJECTIVE = {
+    "m": ("y", "ego", "ym"), "f": ("a", "ej", "ej"), "n": ("e", "ego", "ym"), "pl": ("e", "ych", "ych"),
+}  # fmt: skip
+
+
+def _adjective(stem: str, gender: str) -> tuple[str, str, str]:
+    forms = ADJECTIVE[gender]
+    if stem.endswith("k"):  # Wielki, Wielkiego, Wielkim, Wielkie; but Wielka
+        soft = {"y": lambda f: "i" + f[1:], "e": lambda f: "i" + f}
+        return tuple(stem + soft.get(f[0], str)(f) for f in forms)
+    return tuple(stem + f for f in forms)
+
+
+def place_name(rng: random.Random) -> dict:
+    """A fictional place: its name in the nominative, genitive and locative, and the powiat's
+    adjective made from the same stem („lipowski”)."""
+    root = rng.choice(ROOTS)
+    *cases, gender = rng.choice(ENDINGS)
+    names = [root + case for case in cases]
+    qualifier = rng.choice(QUALIFIERS)
+    if qualifier:
+        names = [f"{n} {a}" for n, a in zip(names, _adjective(qualifier, gender), strict=True)]
+    nominative, genitive, locative = names
+    return {"nom": nominative, "gen": genitive, "loc": locative, "powiat": root.lower() + "owski"}
+
+
+# First names with their genitive (the skarbnik's countersignature names him or her in it).
 FIRST_F = (
-    "Anna",
-    "Barbara",
-    "Ewa",
-    "Joanna",
-    "Katarzyna",
-    "Magdalena",
-    "Agnieszka",
-    "Halina",
-    "Zofia",
-    "Małgorzata",
-    "Elżbieta",
-    "Dorota",
-)
+    ("Anna", "Anny"), ("Barbara", "Barbary"), ("Ewa", "Ewy"), ("Joanna", "Joanny"),
+    ("Katarzyna", "Katarzyny"), ("Magdalena", "Magdaleny"), ("Agnieszka", "Agnieszki"),
+    ("Halina", "Haliny"), ("Zofia", "Zofii"), ("Małgorzata", "Małgorzaty"),
+    ("Elżbieta", "Elżbiety"), ("Dorota", "Doroty"),
+)  # fmt: skip
 FIRST_M = (
-    "Tomasz",
-    "Piotr",
-    "Michał",
-    "Paweł",
-    "Marek",
-    "Krzysztof",
-    "Grzegorz",
-    "Andrzej",
-    "Jan",
-    "Łukasz",
-    "Robert",
-    "Wojciech",
-)
+    ("Tomasz", "Tomasza"), ("Piotr", "Piotra"), ("Michał", "Michała"), ("Paweł", "Pawła"),
+    ("Marek", "Marka"), ("Krzysztof", "Krzysztofa"), ("Grzegorz", "Grzegorza"),
+    ("Andrzej", "Andrzeja"), ("Jan", "Jana"), ("Łukasz", "Łukasza"), ("Robert", "Roberta"),
+    ("Wojciech", "Wojciecha"),
+)  # fmt: skip
 SURNAMES = (
     ("Zieliński", "Zielińska"), ("Nowak", "Nowak"), ("Kowalczyk", "Kowalczyk"), ("Wiśniewski", "Wiśniewska"),
     ("Dąbrowski", "Dąbrowska"), ("Lewandowski", "Lewandowska"), ("Wójcik", "Wójcik"), ("Kamiński", "Kamińska"),
@@ -71,14 +90,15 @@ VOIVODESHIPS = {
     "30": ("wielkopolskie", "Poznaniu"), "32": ("zachodniopomorskie", "Szczecinie"),
 }  # fmt: skip
 GMINA_KINDS = {
-    "1": ("miejska", "burmistrz"),
-    "2": ("wiejska", "wójt"),
-    "3": ("miejsko-wiejska", "burmistrz"),
+    "1": ("miejska", "burmistrz", "Miejska"),
+    "2": ("wiejska", "wójt", "Gminna"),
+    "3": ("miejsko-wiejska", "burmistrz", "Miejsko-Gminna"),
 }
 OTHER_KINDS = (
     "association", "association", "foundation", "ordinary_association", "school", "school",
-    "cultural_institution", "county_library", "business", "informal_group", "resident", "powiat",
+    "cultural_institution", "county_library", "company", "informal_group", "resident", "powiat",
 )  # fmt: skip
+ONCE = ("county_library", "powiat")  # one powiat, and its library, per coalition
 GOALS = (
     "accessibility", "civic_dialogue", "community_centre", "digital_inclusion", "education", "integration",
     "local_development", "local_heritage", "reading", "seniors", "volunteering", "youth",
@@ -103,10 +123,20 @@ QUARTERS = [f"{y}-Q{q}" for y in (2026, 2027) for q in (1, 2, 3, 4)][1:]  # 2026
 
 
 def _person(rng: random.Random) -> str:
+    return _person_declined(rng)[0]
+
+
+def _person_declined(rng: random.Random) -> tuple[str, str]:
+    """A name, and the same in the genitive (Zielińska → Zielińskiej, Nowak → Nowak for a woman,
+    Zieliński → Zielińskiego, Nowak → Nowaka for a man)."""
     female = rng.random() < 0.6
-    first = rng.choice(FIRST_F if female else FIRST_M)
+    first, first_genitive = rng.choice(FIRST_F if female else FIRST_M)
     surname = rng.choice(SURNAMES)[1 if female else 0]
-    return f"{first} {surname}"
+    if female:
+        genitive = surname[:-1] + "iej" if surname.endswith("ska") else surname
+    else:
+        genitive = surname + "ego" if surname.endswith("ski") else surname + "a"
+    return f"{first} {surname}", f"{first_genitive} {genitive}"
 
 
 def _nip(rng: random.Random) -> str:
@@ -130,16 +160,17 @@ def _krs(rng: random.Random) -> str:
 
 def gmina_identity(index: int, rng: random.Random, region: str | None = None) -> dict:
     """A fictional gmina with a TERC code unique to *index* in the cohort (in the voivodeship
-    *region*, a TERC prefix such as "26", if given)."""
+    *region*, a TERC prefix such as "26", if given); its seat's name declined (:func:`place_name`)."""
     voivodeships = sorted(VOIVODESHIPS)
     code = region or voivodeships[index % len(voivodeships)]
     rest = index if region else index // len(voivodeships)
     powiat, gmina = 1 + rest // 40 % 60, 1 + rest % 40
     kind = rng.choice("1222333")  # most gminas are rural
-    place = rng.choice(ROOTS) + rng.choice(ENDINGS) + rng.choice(QUALIFIERS)
+    place = place_name(rng)
     return {
         "terc": f"{code}{powiat:02d}{gmina:02d}{kind}",
-        "place": place,
+        "place": place["nom"],
+        "forms": place,
         "kind": kind,
         "voivodeship": VOIVODESHIPS[code][0],
         "bw_city": VOIVODESHIPS[code][1],
@@ -153,40 +184,85 @@ def _address(rng: random.Random, place: str, postal: str) -> dict:
     return {"street": f"{street} {rng.randint(1, 40)}", "postal_code": postal, "city": place}
 
 
+# Names of the parties of a kind, the n-th (from 1) of them named by the n-th pattern (a
+# coalition has at most ten parties besides the library and the gmina, so names never repeat).
+NAMES = {
+    "association": (
+        "Stowarzyszenie „{}”",
+        ("Razem dla {gen}", "Przyjaciele {gen}", "Przyszłość {gen}", "Rozwój {gen}",
+         "Tradycje {gen}", "Sąsiedzi {gen}", "Młodzież {gen}", "Seniorzy {gen}",
+         "Kultura {gen}", "Ziemia {gen}"),
+    ),
+    "foundation": (
+        "Fundacja „{}”",
+        ("Horyzonty {gen}", "Perspektywy {gen}", "Szansa dla {gen}", "Serce {gen}",
+         "Dobro {gen}", "Skrzydła {gen}", "Marzenia {gen}", "Mosty {gen}", "Korzenie {gen}",
+         "Pasje {gen}"),
+    ),
+    "ordinary_association": (
+        "{}",
+        ("Koło Przyjaciół Biblioteki w {loc}", "Klub Miłośników Książki w {loc}",
+         "Klub Seniora w {loc}", "Koło Miłośników Historii {gen}", "Klub Rowerowy w {loc}",
+         "Koło Fotograficzne w {loc}", "Klub Szachowy w {loc}", "Klub Planszówek w {loc}",
+         "Koło Turystyczne w {loc}", "Klub Rodziców w {loc}"),
+    ),
+    "school": ("{}", tuple(f"Szkoła Podstawowa nr {n} w {{loc}}" for n in range(1, 11))),
+    "cultural_institution": (
+        "{}",
+        ("Gminny Ośrodek Kultury w {loc}", "Muzeum Regionalne w {loc}", "Dom Kultury w {loc}",
+         "Centrum Kultury i Sportu w {loc}", "Gminne Centrum Kultury w {loc}",
+         "Izba Regionalna w {loc}", "Ośrodek Kultury i Czytelnictwa w {loc}",
+         "Dom Ludowy w {loc}", "Galeria Sztuki w {loc}", "Świetlica Kultury w {loc}"),
+    ),
+    "county_library": ("{}", ("Powiatowa Biblioteka Publiczna w {loc}",) * 10),
+    "company": (
+        "{} sp. z o.o.",
+        ("Drukarnia „Kartka”", "Piekarnia „Kłos”", "Usługi Informatyczne „Bajt”",
+         "Księgarnia „Zakładka”", "Wydawnictwo „Strona”", "Pracownia „Ramka”",
+         "Studio „Kadr”", "Tartak „Słój”", "Ogrodnictwo „Zielnik”", "Kawiarnia „Filiżanka”"),
+    ),
+    "informal_group": (
+        "Grupa nieformalna „{}”",
+        ("Sąsiedzi z {gen}", "Mamy z {gen}", "Młodzi z {gen}", "Seniorzy z {gen}",
+         "Rękodzieło z {gen}", "Śpiewamy w {loc}", "Biegacze z {gen}", "Ogrodnicy z {gen}",
+         "Wolontariusze z {gen}", "Czytelnicy z {gen}"),
+    ),
+    "powiat": ("{}", ("Powiat {powiat}",) * 10),
+}  # fmt: skip
+SHORT = {
+    "association": "Stowarzyszenie", "foundation": "Fundacja", "ordinary_association": "Koło",
+    "school": "Szkoła", "cultural_institution": "Ośrodek Kultury", "county_library":
+    "Biblioteka Powiatowa", "company": "Spółka", "informal_group": "Grupa", "resident":
+    "Mieszkaniec", "powiat": "Powiat",
+}  # fmt: skip
+
+
+def _party_name(rng: random.Random, kind: str, number: int, place: dict) -> str:
+    if kind == "resident":
+        return _person(rng)
+    frame, names = NAMES[kind]
+    return frame.format(
+        names[number - 1].format(**dict(place, powiat=place["powiat"].capitalize()))
+    )
+
+
 def _party(
-    rng: random.Random, kind: str, number: int, place: str, postal: str, gmina_name: str
+    rng: random.Random, kind: str, number: int, place: dict, postal: str, executive: str
 ) -> dict:
     """One party of *kind*; the representatives the funding rules and validation expect."""
-    names = {
-        "association": (f"Stowarzyszenie „Razem dla {place}” nr {number}", "Stowarzyszenie"),
-        "foundation": (f"Fundacja „Horyzonty {place}” nr {number}", "Fundacja"),
-        "ordinary_association": (
-            f"Koło Przyjaciół Biblioteki w {place} nr {number}",
-            "Koło Przyjaciół",
-        ),
-        "school": (f"Szkoła Podstawowa nr {number} w {place}", "Szkoła"),
-        "cultural_institution": (
-            f"Gminny Ośrodek Kultury nr {number} w {place}",
-            "Ośrodek Kultury",
-        ),
-        "county_library": (f"Powiatowa Biblioteka Publiczna nr {number}", "Biblioteka Powiatowa"),
-        "business": (f"Drukarnia „Kartka {number}” sp. z o.o.", "Drukarnia"),
-        "informal_group": (f"Grupa nieformalna „Sąsiedzi {number}”", "Grupa Sąsiedzka"),
-        "resident": (_person(rng), "Mieszkaniec"),
-        "powiat": (f"Powiat {place}ski nr {number}", "Powiat"),
-    }
-    name, short = names[kind]
+    name = _party_name(rng, kind, number, place)
     party = {
         "id": f"p{number}",
         "kind": kind,
         "name": name,
-        "short_name": f"{short} {number}",
-        "address": _address(rng, place, postal),
+        "short_name": f"{SHORT[kind]} {number}",
+        "address": _address(rng, place["nom"], postal),
     }
     reps = 1
-    if kind in ("association", "foundation", "business"):
-        party.update(krs=_krs(rng), nip=_nip(rng), representation_basis="statut i odpis z KRS")
-        reps = 2 if kind != "business" else 1
+    if kind in ("association", "foundation", "company"):
+        basis = "umowa spółki i odpis z KRS" if kind == "company" else "statut i odpis z KRS"
+        party.update(krs=_krs(rng), nip=_nip(rng), representation_basis=basis)
+        reps = 2 if kind != "company" else 1
     elif kind == "powiat":
         party.update(
             nip=_nip(rng),
@@ -194,21 +270,40 @@ def _party(
             representation_basis="art. 48 ustawy o samorządzie powiatu",
         )
         reps = 2
-    elif kind == "school":
-        party.update(regon=_regon(rng), representation_basis="pełnomocnictwo wójta")
+    elif kind == "school":  # a gmina's school: the gmina is the Party, its head authorises
+        head = "Wójta" if executive == "wójt" else "Burmistrza"
+        basis = f"pełnomocnictwo {head} (art. 47 ust. 1 ustawy o samorządzie gminnym)"
+        party.update(governing_body="gmina", regon=_regon(rng), representation_basis=basis)
         party["power_of_attorney"] = {
             "number": f"OR.0052.{number}.2026",
             "date": dt.date(2026, 3, 20),
         }
     elif kind in ("cultural_institution", "county_library"):
+        powiat = f"Powiat {place['powiat'].capitalize()}"
+        organizer = f"Gmina {place['nom']}" if kind == "cultural_institution" else powiat
         party.update(
-            nip=_nip(rng), regon=_regon(rng), organizer=gmina_name, representation_basis="statut"
+            nip=_nip(rng),
+            regon=_regon(rng),
+            organizer=organizer,
+            register_number=str(number),
+            representation_basis="statut",
         )
     if kind in ("resident", "informal_group"):  # a natural person's address: the locality only
-        party["address"]["street"] = place
+        del party["address"]["street"]
+    if kind == "informal_group":  # its members sign, each as a natural person
+        party["informal_group_mode"] = "members"
+        reps = 2
+    elif kind == "ordinary_association":
+        party["representation_mode"] = "przedstawiciel"
     if kind in ("school", "cultural_institution", "county_library", "powiat"):
         party["iod_email"] = f"iod.p{number}@{postal}.example.pl"  # a public body must have one
-    functions = {"powiat": ("Starosta", "Wicestarosta"), "resident": ("mieszkaniec",)}
+    functions = {
+        "powiat": ("Starosta", "Wicestarosta"),
+        "resident": ("mieszkaniec",),
+        "company": ("Prezes Zarządu",),
+        "informal_group": ("członek grupy",),
+        "ordinary_association": ("Przedstawiciel Koła",),
+    }
     titles = functions.get(
         kind, ("Prezes Zarządu", "Członek Zarządu") if reps == 2 else ("Dyrektor",)
     )
@@ -231,21 +326,25 @@ def generate_sheet(
     voivodeship *region*, a TERC prefix such as "26", if given)."""
     rng = random.Random(f"{seed}:{index}")
     who = gmina_identity(index, rng, region)
-    place, kind = who["place"], who["kind"]
-    gmina_kind, executive = GMINA_KINDS[kind]
+    place, forms, kind = who["place"], who["forms"], who["kind"]
+    gmina_kind, executive, library_adjective = GMINA_KINDS[kind]
     gmina_name = f"Gmina {place}"
     postal = f"{rng.randint(10, 99)}-{rng.randint(100, 999)}"
     executive_name = _person(rng)
+    # a wójt heads the gmina („Wójt Gminy X”), a burmistrz the town („Burmistrz X-a”)
+    head = f"Wójt Gminy {place}" if executive == "wójt" else f"Burmistrz {forms['gen']}"
+    council = f"Rada Gminy {place}" if executive == "wójt" else f"Rada Miejska w {forms['loc']}"
     library = {
         "id": "gbp",
         "kind": "library",
-        "name": f"Biblioteka Publiczna Gminy {place}",
+        "name": f"{library_adjective} Biblioteka Publiczna w {forms['loc']}",
         "short_name": "Biblioteka",
         "address": _address(rng, place, postal),
         "nip": _nip(rng),
         "regon": _regon(rng),
         "email": f"biblioteka{index}@gmina.example.pl",
         "organizer": gmina_name,
+        "register_number": "1",
         "representation_basis": "art. 17 ustawy o organizowaniu i prowadzeniu działalności kulturalnej; statut Biblioteki",
         "iod_email": f"iod{index}@gmina.example.pl",
         "representatives": [{"name": _person(rng), "function": "Dyrektor"}],
@@ -260,15 +359,14 @@ def generate_sheet(
         "regon": _regon(rng),
         "representation_basis": "art. 31 ustawy o samorządzie gminnym",
         "iod_email": f"iod{index}@gmina.example.pl",
-        "representatives": [
-            {"name": executive_name, "function": f"{executive.capitalize()} {gmina_name}"}
-        ],
+        "representatives": [{"name": executive_name, "function": head}],
     }
     count = parties or rng.randint(3, 12)
-    others = [
-        _party(rng, rng.choice(OTHER_KINDS), n, place, postal, gmina_name)
-        for n in range(1, count - 1)
-    ]
+    kinds: list[str] = []
+    for _ in range(1, count - 1):
+        choice = rng.choice(OTHER_KINDS)
+        kinds.append("association" if choice in ONCE and choice in kinds else choice)
+    others = [_party(rng, kind, n, forms, postal, executive) for n, kind in enumerate(kinds, 1)]
     everyone = [library, gmina, *others]
     gmina_money = rng.random() < 0.4
     contributions = [
@@ -318,7 +416,7 @@ def generate_sheet(
     ]
     sheet = {
         "coalition": {
-            "name": f"Koalicja „Razem w {place}” ({who['terc']})",
+            "name": f"Koalicja „Razem w {forms['loc']}” ({who['terc']})",
             "edition": "2026",
             "place": place,
             "declaration_date": dt.date(2026, 4, rng.randint(10, 28)),
@@ -332,9 +430,11 @@ def generate_sheet(
         },
         "gmina": {
             "name": gmina_name,
+            "name_genitive": f"Gminy {place}",
+            "name_locative": f"w Gminie {place}",
             "terc": who["terc"],
             "kind": gmina_kind,
-            "powiat": f"{place.split()[0].lower()}ski",
+            "powiat": forms["powiat"],
             "voivodeship": who["voivodeship"],
             "executive_title": executive,
             "executive_name": executive_name,
@@ -356,11 +456,16 @@ def generate_sheet(
         "evaluation": {
             "month": 12,
             "method": "ankieta wśród uczestników i spotkanie podsumowujące",
-            "recipients": [f"Rada {gmina_name}"],
+            "recipients": [council],
         },
     }
     if gmina_money:
-        sheet["treasurer"] = {"name": _person(rng), "function": f"Skarbnik {gmina_name}"}
+        name, genitive = _person_declined(rng)
+        sheet["treasurer"] = {
+            "name": name,
+            "function": f"Skarbnik Gminy {place}",
+            "name_genitive": genitive,
+        }
     return sheet
 
 

@@ -11,7 +11,7 @@ operator limits of :mod:`deedgen.templating` stop the single expensive operation
   estimated *before* the operation where one call could allocate gigabytes (``ljust``, ``center``,
   ``format`` widths, ``replace``, ``join``, ``indent``, ``+``, ``%``), and checked after the rest.
 
-The limits raise :class:`RenderLimit`, a :class:`~jinja2.sandbox.SecurityError` saying what was
+Sizes are weighed by :mod:`deedgen.template_weight`. The limits raise :class:`RenderLimit`, a :class:`~jinja2.sandbox.SecurityError` saying what was
 refused in Polish (its message) and English (``english``), which the callers turn into a
 :class:`~deedgen.exceptions.ClauseError` naming the clause file and line.
 """
@@ -22,14 +22,14 @@ import functools
 import re
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from contextvars import ContextVar
 
 from jinja2 import nodes, pass_context
 from jinja2.sandbox import SecurityError
 from jinja2.visitor import NodeTransformer
 
-MAX_TEXT_LENGTH = 1_000_000  # characters; the longest clause of the central library has ~3,000
+from deedgen.template_weight import MAX_TEXT_LENGTH, bound, fits, weight
+
 CLAUSE_TIME_LIMIT = 1.0  # CPU seconds per render; a real clause renders in well under 10 ms
 _CLOCK_EVERY = 128  # metered steps between two reads of the clock
 
@@ -57,14 +57,20 @@ class _Budget:
 _budget: ContextVar[_Budget | None] = ContextVar("deedgen_render_budget", default=None)
 
 
-@contextmanager
-def bounded(seconds: float = CLAUSE_TIME_LIMIT):
-    """Run one render (or condition) under a fresh time budget (per thread and context)."""
-    token = _budget.set(_Budget(seconds))
-    try:
-        yield
-    finally:
-        _budget.reset(token)
+class bounded:  # noqa: N801 (used as a function: ``with bounded():``)
+    """Run one render (or condition) under a fresh time budget (per thread and context). A
+    class, not a generator: it is entered for every clause and condition of every coalition."""
+
+    __slots__ = ("seconds", "_token")
+
+    def __init__(self, seconds: float = CLAUSE_TIME_LIMIT):
+        self.seconds = seconds
+
+    def __enter__(self) -> None:
+        self._token = _budget.set(_Budget(self.seconds))
+
+    def __exit__(self, *exc) -> None:
+        _budget.reset(self._token)
 
 
 def tick() -> None:
@@ -79,32 +85,6 @@ def tick() -> None:
         )
 
 
-def weight(value, limit: int = MAX_TEXT_LENGTH) -> int:
-    """Characters and items in *value*, nested lists counted in full each time they appear — an
-    upper bound of its printed length, good enough to refuse; counting stops once past *limit*.
-    A dict is counted once: partner records refer to each other (a party, its contributions)."""
-    total, pending, seen = 0, [value], set()
-    while pending and total <= limit:
-        item = pending.pop()
-        if isinstance(item, str | bytes):
-            total += len(item) + 1
-        elif isinstance(item, int):
-            total += item.bit_length() // 3 + 1
-        elif isinstance(item, list | tuple | set | frozenset):
-            total += len(item) + 1
-            if total <= limit:
-                pending.extend(item)
-        elif isinstance(item, dict) and id(item) not in seen:
-            seen.add(id(item))
-            total += len(item) + 1
-            if total <= limit:
-                pending.extend(item.keys())
-                pending.extend(item.values())
-        else:
-            total += 1
-    return total
-
-
 def refuse_if_over(size: int, what: str | tuple[str, str]) -> None:
     """Refuse a text (or list) of *size* over the cap; *what* names it: code (``|join``), or
     words in Polish and English."""
@@ -117,7 +97,7 @@ def refuse_if_over(size: int, what: str | tuple[str, str]) -> None:
 
 
 def check_result(value, what: str):
-    if isinstance(value, str | bytes | list | tuple | dict | set | frozenset):
+    if isinstance(value, str | bytes | list | tuple | dict | set | frozenset) and not fits(value):
         refuse_if_over(weight(value), what)
     return value
 
@@ -191,7 +171,8 @@ def check_call(obj, args: tuple, kwargs: dict) -> tuple:
 def check_binop(operator_: str, left, right) -> None:
     """Refuse ``+`` and ``%`` whose results would be over the size cap."""
     if operator_ == "+" and isinstance(left, str | list | tuple) and type(left) is type(right):
-        refuse_if_over(weight(left) + weight(right), "+")
+        if bound(left) + bound(right) > MAX_TEXT_LENGTH:
+            refuse_if_over(weight(left) + weight(right), "+")
     elif operator_ == "%" and isinstance(left, str):
         arguments = right if isinstance(right, tuple) else (right,)
         widths = _largest_number_in(m.group(0) for m in _PERCENT_SPEC.finditer(left))
@@ -220,10 +201,15 @@ def _filter_size(name: str, value, args: tuple, kwargs: dict) -> int:
 
 def _bounded_items(items: Iterator) -> list:
     """A lazy sequence (``map``, ``select``…) taken in full, but no further than the size cap."""
-    taken, size = [], 0
+    taken, size, exact = [], 0, False
     for item in items:
         tick()
-        size += weight(item)
+        if exact:
+            size += weight(item)
+        else:  # bounds while their sum is under the cap; then the exact sizes, from the start
+            size += bound(item)
+            if size > MAX_TEXT_LENGTH:
+                exact, size = True, sum(weight(i) for i in taken) + weight(item)
         refuse_if_over(size, "…")
         taken.append(item)
     return taken
@@ -264,7 +250,7 @@ def metered_filter(name: str, function):
             args = (*args[:at], _bounded_items(args[at]), *args[at + 1 :])
         if len(args) > at:
             value = args[at]
-            if name in _WEIGHED_FILTERS:
+            if name in _WEIGHED_FILTERS and not fits(value):
                 refuse_if_over(weight(value), f"|{name}")
             refuse_if_over(_filter_size(name, value, args[at + 1 :], kwargs), f"|{name}")
         return check_result(function(*args, **kwargs), f"|{name}")

@@ -4,10 +4,12 @@ each body in the sandbox, parse, number, resolve references and punctuate (see
 
 from __future__ import annotations
 
+import functools
+
 from deedgen.assemble.numbering import flatten, number_anchors
 from deedgen.assemble.references import resolve_references
 from deedgen.assemble.signatories import signatories
-from deedgen.assemble.units import parse_units
+from deedgen.assemble.units import Node, parse_units
 from deedgen.clauses.library import ClauseLibrary
 from deedgen.clauses.model import Clause
 from deedgen.context import build_context
@@ -18,11 +20,13 @@ from deedgen.document import (
     NUMBERED_DOCUMENTS,
     AssembledDocument,
     Section,
+    Unit,
     UsedClause,
     applies,
 )
 from deedgen.exceptions import Location, Problem, SheetInvalid
 from deedgen.sheet.validate import Sheet
+from deedgen.template_weight import remembered_weights
 from deedgen.templating import evaluate_condition, render_body, unmark
 
 
@@ -70,6 +74,27 @@ def used(clause: Clause, lang: str) -> UsedClause:
     )
 
 
+# A clause renders to the same text for many coalitions (a third of the central clauses use no
+# data at all, others differ by a name or a count): its parsed tree, and — without a
+# cross-reference to resolve — its numbered units, are made once per text. The trees are shared
+# and only read; a text that fails to parse raises each time (an error is never cached).
+
+
+@functools.lru_cache(maxsize=8192)
+def _shared_tree(rendered: str, clause: Clause, lang: str) -> list[Node]:
+    return parse_units(rendered, clause, lang)
+
+
+@functools.lru_cache(maxsize=8192)
+def _plain_units(rendered: str, clause: Clause, lang: str) -> tuple[Unit, ...]:
+    """The units of a text with no ``§[…]``: resolving its references would change nothing."""
+    return flatten(_shared_tree(rendered, clause, lang), _unchanged)
+
+
+def _unchanged(text: str) -> str:
+    return text
+
+
 def assemble_document(
     kind: str, library: ClauseLibrary, context: dict, lang: str, extra_used=(), outer=None
 ) -> AssembledDocument:
@@ -79,13 +104,13 @@ def assemble_document(
     trees = []
     for clause in clauses:
         rendered = render_clause(clause, context, lang)
-        trees.append((clause, parse_units(rendered, clause, lang)))
+        trees.append((clause, rendered, _shared_tree(rendered, clause, lang)))
 
     numbered = kind in NUMBERED_DOCUMENTS
     numbers: dict[str, int | None] = {}
     anchors: dict = {}
     counter = 0
-    for clause, usts in trees:
+    for clause, _rendered, usts in trees:
         number = None
         if numbered and not clause.slot:
             counter += 1
@@ -96,7 +121,7 @@ def assemble_document(
         )
 
     sections = []
-    for clause, usts in trees:
+    for clause, rendered, usts in trees:
         here = numbers[clause.id]
 
         def resolve(value, clause=clause, here=here):
@@ -116,7 +141,9 @@ def assemble_document(
             Section(
                 clause_id=clause.id,
                 title=clause.text(lang).title,
-                units=flatten(usts, resolve),
+                units=flatten(usts, resolve)
+                if "§[" in rendered
+                else _plain_units(rendered, clause, lang),
                 number=here,
                 slot=clause.slot,
             )
@@ -170,17 +197,18 @@ def assemble_documents(
     goals, goal_provenance = render_goals(sheet, library, context, lang)
     context["chosen_goals"] = goals
     documents = {}
-    for kind in kinds:
-        if not applies(kind, context):
-            continue  # the declarations of support: only a coalition with supporters has them
-        extra = goal_provenance if kind == "declaration" else ()
-        outer = None
-        if kind in ANNEXES:
-            declaration = documents.get("declaration") or assemble_document(
-                "declaration", library, context, lang, goal_provenance
-            )
-            outer = declaration_numbers(declaration)
-        documents[kind] = assemble_document(kind, library, context, lang, extra, outer)
+    with remembered_weights(context):  # the context is final from here on
+        for kind in kinds:
+            if not applies(kind, context):
+                continue  # the declarations of support: only a coalition with supporters has them
+            extra = goal_provenance if kind == "declaration" else ()
+            outer = None
+            if kind in ANNEXES:
+                declaration = documents.get("declaration") or assemble_document(
+                    "declaration", library, context, lang, goal_provenance
+                )
+                outer = declaration_numbers(declaration)
+            documents[kind] = assemble_document(kind, library, context, lang, extra, outer)
     return documents
 
 

@@ -3,6 +3,7 @@ the tree flattened into labelled units ``1.``, ``1)``, ``a)``, ``–`` with thei
 
 from __future__ import annotations
 
+import functools
 import re
 import string
 from dataclasses import dataclass
@@ -96,7 +97,7 @@ def number_anchors(clause_id: str, usts: list[Node], section: int | None, where)
 
 
 def flatten(usts: list[Node], resolve) -> tuple[Unit, ...]:
-    units: list[Unit] = []
+    units: list[tuple] = []  # (kind, label, text, anchor): each becomes a Unit at the end
     single = len(usts) == 1
 
     def items(nodes: list[Node], kind: str, parent_end: str) -> None:
@@ -107,23 +108,29 @@ def flatten(usts: list[Node], resolve) -> tuple[Unit, ...]:
             label = {"pkt": f"{i + 1})", "lit": f"{letter(i)})", "tir": "–"}[kind]
             text = resolve(node.text)
             if node.children:
-                units.append(Unit(kind, label, unmark(text), node.anchor))
+                units.append((kind, label, unmark(text), node.anchor))
                 items(node.children, CHILD[kind], end)
             else:
-                units.append(Unit(kind, label, unmark(punctuate(text, end)), node.anchor))
+                units.append((kind, label, unmark(punctuate(text, end)), node.anchor))
 
     for ust_no, ust in enumerate(usts, 1):
         label = "" if single else f"{ust_no}."
         if ust.text or not ust.children:
-            units.append(Unit("ust", label, unmark(resolve(ust.text)), ust.anchor))
+            units.append(("ust", label, unmark(resolve(ust.text)), ust.anchor))
         elif label:
-            units.append(Unit("ust", label, "", ust.anchor))
+            units.append(("ust", label, "", ust.anchor))
         if ust.children:
             items(ust.children, "pkt", "" if ust.closing is not None else ".")
         if ust.closing is not None:
-            units.append(Unit("wsp", "", "– " + unmark(resolve(ust.closing)).lstrip("–— ")))
+            units.append(("wsp", "", "– " + unmark(resolve(ust.closing)).lstrip("–— "), None))
     final = []
-    for unit in units:
-        text, references = take_references(typography(unit.text))
-        final.append(Unit(unit.kind, unit.label, text, unit.anchor, references))
+    for kind, label, text, anchor in units:
+        text, references = _finished(text)
+        final.append(Unit(kind, label, text, anchor, references))
     return tuple(final)
+
+
+@functools.lru_cache(maxsize=16384)
+def _finished(text: str) -> tuple[str, tuple[Reference, ...]]:
+    """A unit's final text and references; the same unit text recurs coalition after coalition."""
+    return take_references(typography(text))

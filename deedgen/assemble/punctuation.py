@@ -15,5 +15,8 @@ def punctuate(text: str, ending: str) -> str:
     text = text.rstrip()
     if ABBREVIATION_END.search(text):
         return text if ending == "." else text + ending
-    text = re.sub(r"[;,.]+$", "", text).rstrip()
+    text = _FINAL_MARKS.sub("", text).rstrip()
     return text + ending
+
+
+_FINAL_MARKS = re.compile(r"[;,.]+$")

@@ -50,6 +50,8 @@ def resolve_references(
     each one's target beside it (:func:`~deedgen.assemble.numbering.mark_reference`). *outer*
     (an annex's): the declaration's § numbers, for a § of the declaration named without an
     anchor; printed as plain text, the § being in another file."""
+    if "§[" not in text:  # most texts: nothing to resolve
+        return text
 
     def substitute(match: re.Match) -> str:
         target_id, anchor = match.group(1), match.group(2)
@@ -82,8 +84,6 @@ def resolve_references(
     def shown(text: str, target: Address, local: bool) -> str:
         return mark_reference(text, target, local) if marked else text
 
-    if "§[" not in text:
-        return text
     pieces, last = [], 0
     for data in DATA_RE.finditer(text):
         pieces.append(REFERENCE.sub(substitute, text[last : data.start()]))

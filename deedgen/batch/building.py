@@ -170,6 +170,7 @@ def _write_one(state: WorkerState, item: _Planned) -> Row:
             pdfs=item.pdfs,
             overrides=task.overrides or None,
             summary=facts,
+            clean_abandoned=False,  # BatchState removed them all when the batch started
         )
     except Exception as error:  # a DeedgenError, or a bug: either fails this coalition only
         return _failed(task, error, facts)

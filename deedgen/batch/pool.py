@@ -24,7 +24,7 @@ from deedgen.batch.interrupt import Interrupt
 from deedgen.batch.options import BatchOptions, Progress
 from deedgen.batch.rows import Row, RowSpool
 from deedgen.batch.triage import Task
-from deedgen.batch.worker import WORKER_PRELOAD, Valid, WorkerSetup, init_worker, validate_chunk
+from deedgen.batch.worker import Valid, WorkerSetup, init_worker, validate_chunk, worker_preload
 from deedgen.fsutil import uninterrupted, usable_cores
 
 TIMED_OUT = (
@@ -56,7 +56,7 @@ class PoolRunner:
         linux = sys.platform.startswith("linux")
         self._context = multiprocessing.get_context("forkserver" if linux else "spawn")
         if linux:
-            self._context.set_forkserver_preload(list(WORKER_PRELOAD))
+            self._context.set_forkserver_preload(worker_preload(setup.options))
         self._events = self._context.Queue()
         self._phase, self._seen = "", 0  # the phase running, and its events received
         # The workers' lifeline: they hold the reading end; when this process dies, even by

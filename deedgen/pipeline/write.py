@@ -65,6 +65,7 @@ def write(
     pdfs: dict[str, Path] | None = None,
     overrides: dict | None = None,
     summary: dict | None = None,
+    clean_abandoned: bool = True,
 ) -> BuildResult:
     """Write *plan* into *outdir*. With PDF output, the PDFs are typeset by Typst from the plan's
     documents (the default engine), or — with ``pdf_engine="libreoffice"`` — the DOCX files are
@@ -73,16 +74,22 @@ def write(
     call — are given.
 
     A batch passes *overrides* — what its cohort workbook set in the sheet (recorded with the
-    input, and part of the inputs digest) — and *summary*, the facts of its report row."""
+    input, and part of the inputs digest) — and *summary*, the facts of its report row, and
+    *clean_abandoned* False: it removed every staging folder of its output folder when it
+    started, under its lock, so no coalition has to list that folder again (with thousands of
+    coalition folders beside it, each listing took milliseconds)."""
     outdir = _output_folder(outdir)
     try:
-        return _write(plan, outdir, converter, pdfs, overrides, summary)
+        return _write(plan, outdir, converter, pdfs, overrides, summary, clean_abandoned)
     except OSError as error:
         raise OutputError.from_os(error, outdir) from error
 
 
-def _write(plan: BuildPlan, outdir: Path, converter, pdfs, overrides, summary) -> BuildResult:
-    remove_abandoned_staging(outdir)
+def _write(
+    plan: BuildPlan, outdir: Path, converter, pdfs, overrides, summary, clean_abandoned
+) -> BuildResult:
+    if clean_abandoned:
+        remove_abandoned_staging(outdir)
     staging = None
     try:
         with uninterrupted():  # a Ctrl-C between mkdtemp and the marker left an unmarked folder

@@ -35,8 +35,18 @@ def _inert_braces(value):
     so a name typed with them changed in the document. ``&#95;`` is the same underscore."""
     if not isinstance(value, str) or isinstance(value, Markup):
         return value
-    text = str(escape(value))
-    return Markup(text.replace("{_", "{&#95;").replace("_}", "&#95;}"))
+    escaped = escape(value)
+    if "_" not in escaped:  # most values: already what they become
+        return escaped
+    return Markup(str(escaped).replace("{_", "{&#95;").replace("_}", "&#95;}"))
+
+
+def _escape_once(value):
+    """Autoescape's ``escape`` for the prepared templates: every printed value has passed
+    :func:`_inert_braces` (the finalize), so a string is Markup already and is returned as it
+    is, not copied into a new Markup (which markupsafe's ``escape`` does, ~280 times a
+    document); any other value is escaped as before. The text is the same."""
+    return value if type(value) is Markup else escape(value)
 
 
 @functools.lru_cache(maxsize=1)
@@ -85,7 +95,10 @@ class PreparedTemplate:
                     head, tail = XML_DECLARATION, ""
                     source = helper.patch_xml(helper.xml_to_string(etree.fromstring(data)))
                 source = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
-                self.parts[name] = (head, env.from_string(source), tail)
+                template = env.from_string(source)
+                # the compiled part's own namespace: its escape() of what finalize made Markup
+                template.root_render_func.__globals__["escape"] = _escape_once
+                self.parts[name] = (head, template, tail)
         except JinjaTemplateError as exc:
             raise TemplateError(
                 f"template {label} has a syntax error: {exc.message or exc}"

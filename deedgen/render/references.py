@@ -15,6 +15,7 @@ labels „§ 5 2.”, not the Polish „§ 5 ust. 2”, so each number is its ow
 
 from __future__ import annotations
 
+import functools
 import re
 
 from markupsafe import Markup, escape
@@ -89,9 +90,11 @@ def fielded(address: tuple) -> bool:
     return len(address) <= 2
 
 
+@functools.lru_cache(maxsize=16384)
 def with_fields(text: str, references: tuple[Reference, ...], before: str = "") -> Markup:
     """A unit's text for the template's run (escaped), each reference's § and ust. as REF fields;
-    *before*: run XML to put first (a :func:`bookmark`)."""
+    *before*: run XML to put first (a :func:`bookmark`). Remembered: most units are the same
+    text in coalition after coalition."""
     if not references:
         return Markup(before + _text(text))
     pieces, last = [before], 0

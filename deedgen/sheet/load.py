@@ -200,6 +200,9 @@ def _join_surrogate_escapes(path: Path, text: str) -> str:
     return text
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
 def _plain(loader, node, path, locations, source, count, seen):
     """Build plain dicts/lists from the node tree, recording the line of every value. Aliases
     are refused before anything is expanded (that is how YAML bombs multiply)."""
@@ -250,6 +253,8 @@ def _plain(loader, node, path, locations, source, count, seen):
             locations[child] = Location(file=source, line=item.start_mark.line + 1)
             out.append(_plain(loader, item, child, locations, source, count, seen))
         return out
+    if node.tag == _STR_TAG:  # most values: what the constructor would return, without it
+        return node.value
     try:
         return loader.construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError) as exc:

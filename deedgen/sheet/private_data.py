@@ -87,6 +87,8 @@ def find_pesel(text: str) -> str | None:
 
 def identifiers(text: str) -> list[Finding]:
     """The PESEL, identity-card and passport numbers in *text* (any field, any party)."""
+    if not _DIGIT.search(text):  # each of them has digits; most texts have none
+        return []
     found = [Finding("pesel", True)] if find_pesel(text) else []
     for pattern, check, kind in (
         (_ID_CARD_LIKE, id_card_valid, "id_card"),

@@ -26,8 +26,10 @@ def _schema() -> SheetSchema:
     return SheetSchema()
 
 
+@functools.lru_cache(maxsize=4096)
 def _field_at(path: tuple):
-    """The marshmallow field that loads the value at *path*, or None."""
+    """The marshmallow field that loads the value at *path*, or None (the schema is built once,
+    so the answer for a path is too)."""
     field = None
     schema = _schema()
     for part in path:
