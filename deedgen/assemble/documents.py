@@ -95,18 +95,9 @@ def _unchanged(text: str) -> str:
     return text
 
 
-def assemble_document(
-    kind: str, library: ClauseLibrary, context: dict, lang: str, extra_used=(), outer=None
-) -> AssembledDocument:
-    """Document *kind*; *outer*: the declaration's § numbers by clause id, which an annex's
-    references to the declaration's clauses print („§ 2 Deklaracji”)."""
-    clauses = select_clauses(library, kind, context, lang)
-    trees = []
-    for clause in clauses:
-        rendered = render_clause(clause, context, lang)
-        trees.append((clause, rendered, _shared_tree(rendered, clause, lang)))
-
-    numbered = kind in NUMBERED_DOCUMENTS
+def _numbers(trees, numbered: bool, lang: str) -> tuple[dict[str, int | None], dict]:
+    """Each clause's § number (None: no §, or a document without §§) and every anchor's
+    address."""
     numbers: dict[str, int | None] = {}
     anchors: dict = {}
     counter = 0
@@ -119,7 +110,21 @@ def assemble_document(
         anchors.update(
             number_anchors(clause.id, usts, number, Location(file=clause.text(lang).path))
         )
+    return numbers, anchors
 
+
+def assemble_document(
+    kind: str, library: ClauseLibrary, context: dict, lang: str, extra_used=(), outer=None
+) -> AssembledDocument:
+    """Document *kind*; *outer*: the declaration's § numbers by clause id, which an annex's
+    references to the declaration's clauses print („§ 2 Deklaracji”)."""
+    clauses = select_clauses(library, kind, context, lang)
+    trees = []
+    for clause in clauses:
+        rendered = render_clause(clause, context, lang)
+        trees.append((clause, rendered, _shared_tree(rendered, clause, lang)))
+
+    numbers, anchors = _numbers(trees, kind in NUMBERED_DOCUMENTS, lang)
     sections = []
     for clause, rendered, usts in trees:
         here = numbers[clause.id]
