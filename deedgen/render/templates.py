@@ -64,24 +64,24 @@ def title_block(doc, *, annex: bool = False, dated: bool = False):
     para(doc, "{{ coalition_name }}", "Podtytuł")
 
 
-def declaration_template():
+def _numbered_template(**title):
+    """A document in §§ with its signature block: the declaration, the preliminary one (*dated*)
+    and annex 3 (*annex*: the declarations of support, signed by the groups' members)."""
     doc = new_document()
     add_numbering(doc)
-    title_block(doc)
+    title_block(doc, **title)
     blocks_loop(doc)
     signature_block(doc)
     findings_block(doc)
     return doc
+
+
+def declaration_template():
+    return _numbered_template()
 
 
 def preliminary_template():
-    doc = new_document()
-    add_numbering(doc)
-    title_block(doc, dated=True)
-    blocks_loop(doc)
-    signature_block(doc)
-    findings_block(doc)
-    return doc
+    return _numbered_template(dated=True)
 
 
 def action_plan_template():
@@ -223,15 +223,7 @@ def evaluation_forms_template():
 
 
 def support_template():
-    """Annex 3, the declarations of support: the body's units, then each group's members'
-    signatures (the declaration's layout without its § headings)."""
-    doc = new_document()
-    add_numbering(doc)
-    title_block(doc, annex=True)
-    blocks_loop(doc)
-    signature_block(doc)
-    findings_block(doc)
-    return doc
+    return _numbered_template(annex=True)
 
 
 BUILDERS = {

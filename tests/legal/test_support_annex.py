@@ -16,19 +16,10 @@ from deedgen.render.docx import render_docx
 from deedgen.sheet.validate import read_sheet
 from tests.helpers import load_sample, write_sheet
 from tests.legal.conftest import build
+from tests.legal.test_parties_informal_groups import GROUP
 
-SENIORS = {
-    "id": "seniorzy",
-    "kind": "informal_group",
-    "informal_group_mode": "support",
-    "name": "Grupa nieformalna „Seniorzy z Lipowca”",
-    "short_name": "Seniorzy",
-    "address": {"street": "Lipowiec", "postal_code": "28-130", "city": "Lipowiec"},
-    "representatives": [
-        {"name": "Jan Kowalski", "function": "członek grupy"},
-        {"name": "Anna Nowak", "function": "członkini grupy"},
-    ],
-}
+# the informal-group tests' group, declaring its support only
+SENIORS = dict(GROUP, informal_group_mode="support")
 YOUTH = {
     "id": "mlodzi",
     "kind": "informal_group",
