@@ -24,6 +24,8 @@ def summarize(sheet: Sheet) -> dict:
     money = sum((c.get("amount") or Decimal(0)) for c in data.get("contributions") or [])
     # a group that only declares its support is no Party (annex 3)
     parties = [p for p in data["parties"] if not party_model.is_supporter(p)]
+    ids = {p["id"] for p in parties}
+    contributions = data.get("contributions") or []
     return {
         "coalition": data["coalition"]["name"],
         "gmina": f"{data['gmina']['name']} (TERC {data['gmina']['terc']}, {data['gmina']['kind']})",
@@ -32,7 +34,7 @@ def summarize(sheet: Sheet) -> dict:
         "parties_by_kind": dict(Counter(p["kind"] for p in parties)),
         "supporters": len(data["parties"]) - len(parties),
         "contributions_by_resource": dict(
-            Counter(c["resource"] for c in data.get("contributions") or [])
+            Counter(c["resource"] for c in contributions if c.get("party") in ids)
         ),
         "declared_money": f"{money:.2f}",
         "actions": len(actions),

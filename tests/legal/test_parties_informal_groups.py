@@ -105,6 +105,13 @@ def test_a_supporting_groups_contribution_is_refused_where_it_would_be_lost(tmp_
     said = problem.describe("pl")
     assert "grupa nieformalna „seniorzy” tylko popiera Koalicję" in said
     assert "nie trafi do żadnego dokumentu" in said
+    from deedgen.sheet.report import summarize
+
+    summary = summarize(sheet)  # what `deedgen validate` prints: the group apart, its share not
+    assert summary["supporters"] == 1
+    assert (
+        sum(summary["contributions_by_resource"].values()) == len(sheet.data["contributions"]) - 1
+    )
     (tmp_path / "m").mkdir()
     members = read_sheet(variant(tmp_path / "m", with_group("members")))
     assert not [p for p in members.warnings if p.code == "supporter_contribution"]
