@@ -18,7 +18,7 @@ from deedgen.assemble import assemble_documents
 from deedgen.clauses.library import ClauseLibrary
 from deedgen.compliance.check import ComplianceReport, run_check
 from deedgen.compliance.rules import RuleSet, load_rule_file, rules_path_for
-from deedgen.document import DOCUMENT_ORDER, AssembledDocument
+from deedgen.document import AssembledDocument
 from deedgen.exceptions import NotCompliant
 from deedgen.manifest import clause_record, sha256_bytes
 from deedgen.naming import output_name
@@ -116,8 +116,7 @@ def plan(
     for lang, docs in documents.items():
         # a draft: every page is marked, the findings appended
         findings = findings_of(report, lang)
-        for kind in (kind for kind in DOCUMENT_ORDER if kind in docs):  # the coalition's own
-            document = docs[kind]
+        for kind, document in docs.items():  # the coalition's own, in DOCUMENT_ORDER
             data = render_docx(
                 document, draft=draft, findings=findings, template_dir=options.template_dir
             )

@@ -251,13 +251,11 @@ def review_text(plan: BuildPlan) -> str:
     """The review annex for mentors: for every document, each clause's §, layer, file, version
     and what it replaces. A working file beside the documents — never part of them."""
     from deedgen.clauses.annex import review_annex
-    from deedgen.document import DOCUMENT_ORDER
 
-    parts = [
-        review_annex(docs[kind], plan.library).markdown()
+    parts = [  # the documents the coalition has (annex 3 only with supporting groups)
+        review_annex(document, plan.library).markdown()
         for docs in plan.documents.values()
-        for kind in DOCUMENT_ORDER
-        if kind in docs  # annex 3 only with supporting groups
+        for document in docs.values()
     ]
     return "\n\n".join([f"# Przegląd klauzul — {plan.coalition}", *parts]) + "\n"
 
