@@ -81,8 +81,20 @@ def docx_text(source) -> str:
             lines.append(labels.get(child, "") + Paragraph(child, doc).text)
         elif child.tag == qn("w:tbl"):
             for row in Table(child, doc).rows:
-                cells = []
-                for cell in row.cells:
-                    cells.append(" / ".join(p.text for p in cell.paragraphs if p.text))
-                lines.append(" | ".join(cells))
+                lines.append(" | ".join(" / ".join(cell_lines(cell)) for cell in row.cells))
     return "\n".join(line.replace("\u00a0", "~") for line in lines) + "\n"
+
+
+def cell_lines(cell) -> list[str]:
+    """A cell's non-empty paragraphs in order, those of a table inside it (a signature beside
+    its date line) cell after cell."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    texts = []
+    for item in cell.iter_inner_content():
+        if isinstance(item, Paragraph):
+            texts += [item.text] if item.text else []
+        elif isinstance(item, Table):
+            texts += [t for row in item.rows for inner in row.cells for t in cell_lines(inner)]
+    return texts

@@ -11,7 +11,9 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 
 from deedgen.render.numbering import UNIT_LEVELS, number_paragraph
-from deedgen.render.template_styles import PAGE
+from deedgen.render.template_styles import PAGE, SIGNATURE
+
+CELL_MARGIN = 0.19  # cm, Word's default left and right margin of a table cell
 
 
 def para(doc_or_cell, text="", style="Tekst"):
@@ -189,30 +191,70 @@ def slot_loop(doc, slot, before_table=False):
 
 
 def signature_block(doc):
-    """One row per Party: its name, then each representative's dotted line and name; the
-    Treasurer's countersignature sits in the row of the Party it countersigns, directly under
-    the executive's signature. The heading stays with the first row, a row never splits."""
+    """One row per Party: its name, then each representative's signature; the Treasurer's
+    countersignature sits in the row of the Party it countersigns, directly under the
+    executive's signature. The heading stays with the first row, a row never splits."""
     para(doc, "{{ signatures_heading }}", "Nagłówek sekcji")
     table = doc.add_table(rows=3, cols=2)
     table.rows[0].cells[0].paragraphs[0].add_run("{%tr for s in signature_parties %}")
     keep_row_whole(table.rows[1])
     left, right = table.rows[1].cells
-    set_widths(table, [7.6, 9.0])
+    set_widths(table, [SIGNATURE["party"], _text_width() - SIGNATURE["party"]])
     left.paragraphs[0].style = doc.styles["Podpis strona"]
     left.paragraphs[0].add_run("{{ s.party_name }}")
     right.paragraphs[0].style = doc.styles["Normal"]
     right.paragraphs[0].add_run("{%p for r in s.lines %}")
-    para(right, "{{ signature_dots }}", "Podpis linia")
-    para(right, "{{ r.person }}, {{ r.function }}", "Podpis osoba")
-    tag(right, "{%p endfor %}")
+    signature_line(right, "{{ r.person }}, {{ r.function }}").text = "{%p endfor %}"
     tag(right, "{%p if s.countersignature %}")
     para(right, "{{ L.countersignature }}", "Kontrasygnata")
-    para(right, "{{ signature_dots }}", "Podpis linia")
-    para(
-        right, "{{ s.countersignature.person }}, {{ s.countersignature.function }}", "Podpis osoba"
+    closing = signature_line(
+        right, "{{ s.countersignature.person }}, {{ s.countersignature.function }}"
     )
-    tag(right, "{%p endif %}")
+    closing.text = "{%p endif %}"
+    # a cell ends with a paragraph (Word requires it); this one takes no room
+    para(right, "", "Podpis koniec")
     table.rows[2].cells[0].paragraphs[0].add_run("{%tr endfor %}")
+
+
+def _text_width() -> float:
+    return 21.0 - PAGE["left"] - PAGE["right"]
+
+
+def signature_line(cell, person):
+    """One signature, a borderless table of one row inside *cell*: the dotted line with the
+    person below it, and beside them the date line with „(data)” below — in columns, so a long
+    name and function wraps in its own column and the date stays level with the line.
+    Returns the empty paragraph python-docx puts after the table (a cell's last element is a
+    paragraph), for the caller to use."""
+    table = cell.add_table(rows=1, cols=2)
+    inside = _text_width() - SIGNATURE["party"] - 2 * CELL_MARGIN
+    set_widths(table, [inside - SIGNATURE["date"], SIGNATURE["date"]])
+    _cell_margins(table._tbl.tblPr, "w:tblCellMar", left=0, right=0)
+    sign, date = table.rows[0].cells
+    gutter = Cm(SIGNATURE["gutter"]).twips
+    _cell_margins(date._tc.get_or_add_tcPr(), "w:tcMar", left=gutter, right=0)
+    sign.paragraphs[0].style = cell.part.document.styles["Podpis linia"]
+    sign.paragraphs[0].add_run("{{ signature_dots }}")
+    para(sign, person, "Podpis osoba")
+    date.paragraphs[0].style = cell.part.document.styles["Podpis linia"]
+    date.paragraphs[0].add_run("{{ date_dots }}")
+    para(date, "{{ L.date }}", "Podpis osoba")
+    return cell.paragraphs[-1]
+
+
+def _cell_margins(properties, name: str, **sides: int) -> None:
+    """Cell margins in twips, for a whole table (tblCellMar) or one cell (tcMar)."""
+    margins = OxmlElement(name)
+    for side, width in sides.items():
+        edge = OxmlElement(f"w:{side}")
+        edge.set(qn("w:w"), str(int(width)))
+        edge.set(qn("w:type"), "dxa")
+        margins.append(edge)
+    look = properties.find(qn("w:tblLook"))  # the schema puts the margins before the look
+    if look is None:
+        properties.append(margins)
+    else:
+        look.addprevious(margins)
 
 
 def findings_block(doc):

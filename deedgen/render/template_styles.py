@@ -26,6 +26,9 @@ BODY = {"font": SERIF, "size": 11, "after": 4, "line_spacing": 1.1}
 
 # page margins in cm
 PAGE = {"left": 2.2, "right": 2.2, "top": 2.2, "bottom": 2.0}
+# the signature block's columns (cm): the Party's name; then each signature, with the date line
+# (its width includes the gutter before it) beside the signature line
+SIGNATURE = {"party": 7.6, "date": 2.6, "gutter": 0.4}
 
 # every named paragraph style, in the order the templates define them. Keys: align; left and
 # hanging indent (cm); space before and after (pt); keep_next; font, size (pt), bold, italic,
@@ -69,10 +72,14 @@ PARAGRAPH_STYLES: dict[str, dict] = {
     "Część wspólna": {"align": "justify", "left": 0.6, "after": 4},
     "Tabela": {"after": 0, "size": 9.5},
     "Tabela nagłówek": {"after": 0, "size": 9.5, "bold": True},
-    "Podpis strona": {"after": 2, "bold": True, "keep_next": True},
-    "Kontrasygnata": {"before": 10, "after": 2, "bold": True, "keep_next": True},
-    "Podpis linia": {"before": 30, "after": 0, "keep_next": True},
+    # the signature block is a table whose rows never split; no keep_next in it: a table row
+    # whose paragraphs keep with the next keeps with the next row, and a block taller than what
+    # is left of the page then moved whole to the next one, leaving its heading behind
+    "Podpis strona": {"after": 2, "bold": True},
+    "Kontrasygnata": {"before": 10, "after": 2, "bold": True},
+    "Podpis linia": {"before": 30, "after": 0},
     "Podpis osoba": {"after": 8, "size": 9.5},
+    "Podpis koniec": {"after": 0, "size": 1},
     "Nagłówek strony": {"align": "center", "after": 0, "size": 8.5, "italic": True, "font": SANS},
     "Znak projektu": {
         "align": "center",
@@ -113,6 +120,7 @@ def typst_styles() -> dict:
         "fonts": {"serif": SERIF, "sans": SANS},
         "body": BODY,
         "page": PAGE,
+        "signature": SIGNATURE,
         "paragraphs": {
             name: {**STYLE_DEFAULTS, **{k: v for k, v in spec.items() if k != "base"}}
             for name, spec in PARAGRAPH_STYLES.items()

@@ -80,7 +80,8 @@ def signature_parties(document: AssembledDocument) -> list[dict]:
 
 
 # The line a signature goes on; the English rendering is a translation, signed on the Polish text.
-SIGNATURE_DOTS = {"pl": "……………………………………………", "en": "[signed on the Polish original]"}
+SIGNATURE_DOTS = {"pl": "…" * 15, "en": "[signed on the Polish original]"}
+DATE_DOTS = "…" * 5  # the date line beside each signature (the last signature's date decides)
 
 
 def template_values(document: AssembledDocument, *, draft: bool = False, findings=()) -> dict:
@@ -109,6 +110,7 @@ def template_values(document: AssembledDocument, *, draft: bool = False, finding
         "signature_parties": signature_parties(document),
         "signatures_heading": _signatures_heading(document, labels),
         "signature_dots": SIGNATURE_DOTS[lang],
+        "date_dots": DATE_DOTS,
         "translation_notice": document.translation_notice,
         "place_and_date": f"{coalition['place']}, {'dnia ' if lang == 'pl' else ''}{format_date(coalition['preliminary_declaration_date'], lang)}",
         "annex_line": "",

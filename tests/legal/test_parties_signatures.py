@@ -10,6 +10,7 @@ import pytest
 
 from deedgen.assemble import assemble_documents
 from deedgen.clauses.library import load_library
+from deedgen.render.template_values import DATE_DOTS, SIGNATURE_DOTS
 from deedgen.render.typst import typeset
 from deedgen.sheet.validate import read_sheet
 from tests.legal.conftest import build, variant
@@ -57,7 +58,8 @@ def test_each_pledging_jst_has_its_own_countersignature_in_its_docx_row(sheet):
     for party, treasurer in TREASURERS.items():
         row = by_party[party]
         assert row.count("Kontrasygnata Skarbnika") == 1, row
-        assert row.endswith(f"Kontrasygnata Skarbnika / …………………………………………… / {treasurer}"), row
+        signed = f"{SIGNATURE_DOTS['pl']} / {treasurer} / {DATE_DOTS} / (data)"
+        assert row.endswith(f"Kontrasygnata Skarbnika / {signed}"), row
     unpledged = [row for name, row in by_party.items() if name not in TREASURERS]
     assert unpledged and not any("Kontrasygnata" in row for row in unpledged)
 

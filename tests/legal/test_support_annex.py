@@ -14,7 +14,7 @@ from deedgen.assemble import assemble_documents
 from deedgen.clauses.library import load_library
 from deedgen.render.docx import render_docx
 from deedgen.sheet.validate import read_sheet
-from tests.helpers import load_sample, write_sheet
+from tests.helpers import cell_lines, load_sample, write_sheet
 from tests.legal.conftest import build
 from tests.legal.test_parties_informal_groups import GROUP
 
@@ -62,7 +62,7 @@ def body_lines(word) -> list[str]:
 def signature_cells(word) -> list[tuple[str, str]]:
     """(left cell, right cell) of each row of the annex's signature table."""
     (table,) = word.tables
-    return [(row.cells[0].text, row.cells[1].text) for row in table.rows]
+    return [(row.cells[0].text, "\n".join(cell_lines(row.cells[1]))) for row in table.rows]
 
 
 def test_the_annex_has_its_head_the_groups_declarations_and_the_rodo_pointer(assembled):
@@ -97,13 +97,15 @@ def test_the_groups_members_sign_in_their_own_name_and_no_party_signs(assembled)
     assert "Podpisy członków grup nieformalnych" in body_lines(word)
     rows = signature_cells(word)
     assert [left for left, _ in rows] == [SENIORS["name"], YOUTH["name"]]
-    assert rows[0][1].split("\n")[1::2] == [
+    # each signature: its dotted line, the person, the date line, „(data)”
+    assert rows[0][1].split("\n")[1::4] == [
         "Jan Kowalski, członek grupy nieformalnej, we własnym imieniu",
         "Anna Nowak, członkini grupy nieformalnej, we własnym imieniu",
     ]
-    assert rows[1][1].split("\n")[1::2] == [
+    assert rows[1][1].split("\n")[1::4] == [
         "Piotr Zając, członek grupy nieformalnej, we własnym imieniu"
     ]
+    assert rows[0][1].split("\n")[3::4] == ["(data)", "(data)"]
     parties = {line.party_id for line in assembled["pl"]["declaration"].signatories}
     assert {line.party_id for line in assembled["pl"]["support"].signatories} == {
         "seniorzy",

@@ -14,8 +14,9 @@ from deedgen.assemble import assemble_documents
 from deedgen.clauses.library import load_library
 from deedgen.render.docx import render_docx
 from deedgen.render.pdf import PdfConverter
+from deedgen.render.template_values import DATE_DOTS, SIGNATURE_DOTS
 from deedgen.sheet.validate import read_sheet
-from tests.helpers import SAMPLES
+from tests.helpers import SAMPLES, cell_lines
 from tests.render.pdf_helpers import pdftotext
 
 
@@ -59,7 +60,9 @@ def test_a_heading_and_its_intro_stay_with_their_table(documents):
 def test_each_annual_form_starts_a_page_with_its_heading(documents):
     doc = rendered(documents, "lipowiec", "evaluation_forms")
     paragraphs = doc.paragraphs
-    headings = [i for i, p in enumerate(paragraphs) if "Formularz ewaluacji rocznej za rok " in p.text]
+    headings = [
+        i for i, p in enumerate(paragraphs) if "Formularz ewaluacji rocznej za rok " in p.text
+    ]
     assert len(headings) == 2
     for index in headings[1:]:
         assert paragraphs[index - 1]._p.xpath('.//w:br[@w:type="page"]')
@@ -69,20 +72,41 @@ def test_the_countersignature_sits_under_the_executives_signature(documents):
     doc = rendered(documents, "brzeziny-nowe", "declaration")
     signatures = doc.tables[-1]
     row = next(r for r in signatures.rows if r.cells[0].text == "Gmina Brzeziny Nowe")
-    lines = [p.text for p in row.cells[1].paragraphs if p.text]
-    assert lines[1].startswith("Michał Adamczyk, Burmistrz")
-    assert lines[2:] == [
+    lines = cell_lines(row.cells[1])
+    # each signature: the dotted line and the person, then the date line beside it and „(data)”
+    assert lines == [
+        SIGNATURE_DOTS["pl"],
+        "Michał Adamczyk, Burmistrz Brzezin Nowych",
+        DATE_DOTS,
+        "(data)",
         "Kontrasygnata Skarbnika",
-        "……………………………………………",
+        SIGNATURE_DOTS["pl"],
         "Jolanta Pietrzak, Skarbnik Gminy Brzeziny Nowe",
+        DATE_DOTS,
+        "(data)",
     ]
     assert doc.paragraphs[-1].text != "Kontrasygnata Skarbnika"  # no longer after the table
 
 
+def test_every_signature_has_its_date_line_beside_it_in_a_column_of_its_own(documents):
+    """The date line sits in its own column of the signature's row, level with the line: a
+    long name and function wraps in its column without pushing the date down."""
+    doc = rendered(documents, "brzeziny-nowe", "declaration")
+    signatures = [inner.rows[0] for row in doc.tables[-1].rows for inner in row.cells[1].tables]
+    people = {line.person for line in documents[("brzeziny-nowe", "pl")]["declaration"].signatories}
+    assert len(signatures) == len(people) == 10
+    for signature in signatures:
+        sign, date = signature.cells
+        assert [p.text for p in sign.paragraphs][0] == SIGNATURE_DOTS["pl"]
+        assert [p.text for p in date.paragraphs] == [DATE_DOTS, "(data)"]
+        assert sign.paragraphs[0].style.name == date.paragraphs[0].style.name == "Podpis linia"
+
+
 def test_english_signature_lines_point_at_the_polish_original(documents):
     doc = rendered(documents, "lipowiec", "declaration", "en")
-    cells = [p.text for row in doc.tables[-1].rows for p in row.cells[1].paragraphs]
-    assert "[signed on the Polish original]" in cells and "……………………………………………" not in cells
+    cells = [line for row in doc.tables[-1].rows for line in cell_lines(row.cells[1])]
+    assert "[signed on the Polish original]" in cells and SIGNATURE_DOTS["pl"] not in cells
+    assert cells.count("(date)") == cells.count("[signed on the Polish original]") == 5
 
 
 def test_a_nip_never_breaks_and_still_reads_with_plain_hyphens(documents, tmp_path):

@@ -21,10 +21,6 @@ from deedgen.document import AssembledDocument, Signatory
 from deedgen.render.docx import document_properties
 from deedgen.render.template_values import template_values
 
-EXTRA_LABELS = {
-    "pl": {"date": "(data)"},
-    "en": {"date": "(date)"},
-}
 # kept on one line: an identifier with its label (NIP: 819-093-78-65), a numeric range (1–5,
 # 2026–2027), a provision (6(1)(f)). Done here, not by a Typst show rule on every text: that
 # rule cost half the declaration's typesetting time.
@@ -127,7 +123,7 @@ def document_model(
         if key in values:
             values[key] = kept_together(values[key])
     props = document_properties(document)
-    labels = dict(values.pop("L"), **EXTRA_LABELS[document.lang])
+    labels = values.pop("L")
     return {
         **{k: v for k, v in values.items() if k not in ("signature_parties", "countersignature")},
         "kind": document.kind,
