@@ -100,6 +100,9 @@ def test_every_signature_has_its_date_line_beside_it_in_a_column_of_its_own(docu
         assert [p.text for p in sign.paragraphs][0] == SIGNATURE_DOTS["pl"]
         assert [p.text for p in date.paragraphs] == [DATE_DOTS, "(data)"]
         assert sign.paragraphs[0].style.name == date.paragraphs[0].style.name == "Podpis linia"
+    # Word reports a file whose table cell ends with a table (not a paragraph) as damaged
+    cells = doc.element.body.iter(qn("w:tc"))
+    assert all(len(tc) and tc[-1].tag == qn("w:p") for tc in cells)
 
 
 def test_english_signature_lines_point_at_the_polish_original(documents):
