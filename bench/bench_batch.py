@@ -582,11 +582,13 @@ def minutes(seconds: float) -> str:
     return f"{seconds / 60:,.1f} min" if seconds >= 120 else f"{seconds:,.1f} s"
 
 
-def main(argv=None) -> None:
+def parse_args(argv=None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-n", type=int, default=200, help="coalitions for the DOCX-only run")
     parser.add_argument("--pdf-n", type=int, default=12, help="coalitions for the DOCX+PDF run")
-    parser.add_argument("--naive-n", type=int, default=2, help="coalitions built the naive way")
+    parser.add_argument(
+        "--naive-n", type=int, default=2, help="coalitions built the naive way (0: none)"
+    )
     parser.add_argument("-j", "--jobs", type=int, default=None)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--workdir", default=None, help="keep the cohorts and outputs here")
@@ -612,29 +614,42 @@ def main(argv=None) -> None:
     parser.add_argument("--cohort", default=None, help=argparse.SUPPRESS)  # a baseline's run
     parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--deedgen-from", default=None, help=argparse.SUPPRESS)  # see the top
-    args = parser.parse_args(argv)
-    engines = ("typst", "libreoffice") if args.pdf_engine == "both" else (args.pdf_engine,)
+    return parser.parse_args(argv)
+
+
+def main(argv=None) -> None:
+    args = parse_args(argv)
     if args.docx_only:
-        from deedgen.fsutil import usable_cores
+        main_docx_only_run(args)
+    else:
+        main_full(args)
 
-        root = Path(args.workdir or tempfile.mkdtemp(prefix="deedgen-bench-"))
-        root.mkdir(parents=True, exist_ok=True)
-        jobs = args.jobs or usable_cores()
-        if not args.json:
-            print(
-                f"deedgen batch benchmark, DOCX only — {usable_cores()} cores, -j {jobs}, "
-                f"load average before: {os.getloadavg()[0]:.2f}, {args.n} coalitions"
-            )
-        main_docx_only(args, root, jobs)
-        if not args.json:
-            print(f"load average after: {os.getloadavg()[0]:.2f}")
-        if not args.workdir:
-            shutil.rmtree(root, ignore_errors=True)
-        return
 
+def main_docx_only_run(args) -> None:
+    """``--docx-only``: the DOCX-only batch, repeated, with its CPU time by stage."""
+    from deedgen.fsutil import usable_cores
+
+    root = Path(args.workdir or tempfile.mkdtemp(prefix="deedgen-bench-"))
+    root.mkdir(parents=True, exist_ok=True)
+    jobs = args.jobs or usable_cores()
+    if not args.json:
+        print(
+            f"deedgen batch benchmark, DOCX only — {usable_cores()} cores, -j {jobs}, "
+            f"load average before: {os.getloadavg()[0]:.2f}, {args.n} coalitions"
+        )
+    main_docx_only(args, root, jobs)
+    if not args.json:
+        print(f"load average after: {os.getloadavg()[0]:.2f}")
+    if not args.workdir:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def main_full(args) -> None:
+    """The DOCX-only, unchanged, DOCX+PDF and naive runs, and the breakdown by stage."""
     from deedgen.fsutil import usable_cores
     from deedgen.render.pdf import soffice_version
 
+    engines = ("typst", "libreoffice") if args.pdf_engine == "both" else (args.pdf_engine,)
     root = Path(args.workdir or tempfile.mkdtemp(prefix="deedgen-bench-"))
     root.mkdir(parents=True, exist_ok=True)
     jobs = args.jobs or usable_cores()
@@ -657,8 +672,36 @@ def main(argv=None) -> None:
         for engine in engines
     }
     pdf = pdf_runs[engines[-1]]  # the LibreOffice run, when there is one: the naive way's peer
-    slow = naive(cohort, args.naive_n, Path(tempfile.mkdtemp(prefix="naive-", dir=root)))
+    slow = (
+        naive(cohort, args.naive_n, Path(tempfile.mkdtemp(prefix="naive-", dir=root)))
+        if args.naive_n > 0
+        else None
+    )
 
+    print_runs(args, docx, unchanged, pdf_runs)
+    print_cpu(args, docx, unchanged, pdf_runs, jobs)
+    if slow:
+        print_naive_rate(slow)
+    for engine, result in pdf_runs.items():
+        counts = {k: v for k, v in result["counts"].items() if v}
+        print(f"\nDOCX+PDF batch, {engine}: {counts}; LibreOffice: {result['converter']}")
+    if len(pdf_runs) == 2:
+        ratio = pdf_runs["libreoffice"]["seconds"] / pdf_runs["typst"]["seconds"]
+        print(f"DOCX+PDF batch time, LibreOffice / Typst: {ratio:.2f}×")
+    per_naive = print_naive_figures(slow, args.pdf_n / pdf["seconds"]) if slow else None
+    print(
+        f"unchanged rerun, per coalition: {unchanged['seconds'] / args.n * 1000:.1f} ms → national {NATIONAL * unchanged['seconds'] / args.n:.1f} s"
+    )
+    print(f"load average after: {os.getloadavg()[0]:.2f}")
+
+    if not args.no_breakdown:
+        print_breakdown(cohort, root, jobs, per_naive)
+    if not args.workdir:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def print_runs(args, docx: dict, unchanged: dict, pdf_runs: dict) -> None:
+    """Each batch run: wall time, rate, peak memory and the national figure."""
     print(
         f"{'run':44s} {'coal.':>6s} {'time':>9s} {'coal./s':>8s} {'docs/s':>7s} {'peak RSS':>9s}  national (2,479)"
     )
@@ -675,42 +718,42 @@ def main(argv=None) -> None:
         print(
             f"{label:44s} {n:6d} {result['seconds']:8.1f}s {rate:8.2f} {rate * DOCUMENTS:7.1f} {mib(result['peak']):>9s}  {minutes(national)}"
         )
-    print_cpu(args, docx, unchanged, pdf_runs, jobs)
-    naive_rate = slow["coalitions"] / slow["total"]
-    print(
-        f"{'DOCX + PDF + bundles, naive (1 process)':44s} {slow['coalitions']:6d} {slow['total']:8.1f}s {naive_rate:8.3f} {naive_rate * DOCUMENTS:7.2f} {'—':>9s}  {minutes(NATIONAL / naive_rate)}"
-    )
-    for engine, result in pdf_runs.items():
-        counts = {k: v for k, v in result["counts"].items() if v}
-        print(f"\nDOCX+PDF batch, {engine}: {counts}; LibreOffice: {result['converter']}")
-    if len(pdf_runs) == 2:
-        ratio = pdf_runs["libreoffice"]["seconds"] / pdf_runs["typst"]["seconds"]
-        print(f"DOCX+PDF batch time, LibreOffice / Typst: {ratio:.2f}×")
-    pdf_rate = args.pdf_n / pdf["seconds"]
-    print(f"speed-up over the naive way, whole pipeline: {pdf_rate / naive_rate:.1f}×")
-    per_naive = (slow["docx"] + slow["pdf"]) / slow["coalitions"]
-    print(
-        f"naive per coalition: render {slow['docx'] / slow['coalitions']:.2f} s, soffice per document {slow['pdf'] / slow['coalitions']:.2f} s, packaging {slow['package'] / slow['coalitions']:.2f} s"
-    )
-    print(f"naive DOCX→PDF part alone: {per_naive:.2f} s per coalition")
-    print(
-        f"unchanged rerun, per coalition: {unchanged['seconds'] / args.n * 1000:.1f} ms → national {NATIONAL * unchanged['seconds'] / args.n:.1f} s"
-    )
-    print(f"load average after: {os.getloadavg()[0]:.2f}")
 
-    if not args.no_breakdown:
-        print("\nOne coalition, stage by stage (this process, one core):")
-        stages = breakdown(cohort, Path(tempfile.mkdtemp(prefix="stages-", dir=root)))
-        for label, value in stages.rows:
-            unit = "%" if "share" in label else "MiB" if "MiB" in label else "ms"
-            print(f"  {label:66s} {value:9.1f} {unit}")
-        batch_part = (stages.value("render 4 DOCX") + stages.value("LibreOffice: 4")) / 1000 / jobs
+
+def print_breakdown(cohort: Path, root: Path, jobs: int, per_naive: float | None) -> None:
+    """One coalition's work stage by stage, in this process."""
+    print("\nOne coalition, stage by stage (this process, one core):")
+    stages = breakdown(cohort, Path(tempfile.mkdtemp(prefix="stages-", dir=root)))
+    for label, value in stages.rows:
+        unit = "%" if "share" in label else "MiB" if "MiB" in label else "ms"
+        print(f"  {label:66s} {value:9.1f} {unit}")
+    batch_part = (stages.value("render 4 DOCX") + stages.value("LibreOffice: 4")) / 1000 / jobs
+    if per_naive:
         print(
             f"DOCX→PDF part per coalition: naive {per_naive:.2f} s, batch {batch_part:.2f} s "
             f"({jobs} processes) → {per_naive / batch_part:.1f}×"
         )
-    if not args.workdir:
-        shutil.rmtree(root, ignore_errors=True)
+
+
+def print_naive_rate(slow: dict) -> None:
+    """The naive way's line of the table (``--naive-n 0`` skips the naive way)."""
+    rate = slow["coalitions"] / slow["total"]
+    print(
+        f"{'DOCX + PDF + bundles, naive (1 process)':44s} {slow['coalitions']:6d} {slow['total']:8.1f}s {rate:8.3f} {rate * DOCUMENTS:7.2f} {'—':>9s}  {minutes(NATIONAL / rate)}"
+    )
+
+
+def print_naive_figures(slow: dict, pdf_rate: float) -> float:
+    """The batch's speed-up over the naive way, and the naive way's parts; returns its DOCX→PDF
+    seconds per coalition."""
+    n = slow["coalitions"]
+    print(f"speed-up over the naive way, whole pipeline: {pdf_rate / (n / slow['total']):.1f}×")
+    per_naive = (slow["docx"] + slow["pdf"]) / n
+    print(
+        f"naive per coalition: render {slow['docx'] / n:.2f} s, soffice per document {slow['pdf'] / n:.2f} s, packaging {slow['package'] / n:.2f} s"
+    )
+    print(f"naive DOCX→PDF part alone: {per_naive:.2f} s per coalition")
+    return per_naive
 
 
 def print_cpu(args, docx: dict, unchanged: dict, pdf_runs: dict, jobs: int) -> None:
