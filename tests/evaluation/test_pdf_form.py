@@ -65,6 +65,8 @@ def test_the_form_has_fields_with_polish_tooltips_and_passes_qpdf(blank):
     assert int(fields["zmiana1_description"]["/Ff"]) & (1 << 12)  # multi-line
     check = subprocess.run(["qpdf", "--check", str(blank)], capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr
+    poppler = subprocess.run(["pdfinfo", str(blank)], capture_output=True, text=True)
+    assert poppler.returncode == 0 and poppler.stderr == "", poppler.stderr  # no Syntax Error
     with pikepdf.open(blank) as pdf:  # every field tagged as a /Form element (PDF/UA)
         document = pdf.Root.StructTreeRoot.K
         document = document[0] if isinstance(document, pikepdf.Array) else document

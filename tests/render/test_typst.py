@@ -61,6 +61,34 @@ def test_qpdf_check_passes(name, lang, tmp_path):
 
 
 @pytest.mark.parametrize(("name", "lang"), CASES, ids=IDS)
+def test_poppler_reads_every_pdf_without_a_syntax_error(name, lang, tmp_path):
+    """Debian's Poppler (pdfinfo, pdftoppm, Evince) took Typst's ``/Suspects false`` for an
+    error; the entry is blanked in place, and Poppler reads each PDF and renders its first page
+    with nothing on stderr."""
+    for kind, pdf in rendered(name, lang).items():
+        path = tmp_path / f"{kind}.pdf"
+        path.write_bytes(pdf)
+        page = [
+            "pdftoppm",
+            "-r",
+            "20",
+            "-png",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            str(path),
+            str(tmp_path / kind),
+        ]
+        for command in (["pdfinfo", str(path)], page):
+            done = subprocess.run(command, capture_output=True, text=True)
+            assert done.returncode == 0 and done.stderr == "", f"{kind}: {done.stderr}"
+        with pikepdf.open(io.BytesIO(pdf)) as opened:
+            mark_info = opened.Root.MarkInfo
+            assert mark_info.Marked is True and "/Suspects" not in mark_info, kind
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES, ids=IDS)
 def test_pdfa_pdfua_tags_lang_outline_fonts(name, lang):
     documents, _, _ = coalition(name, lang)
     for kind, data in rendered(name, lang).items():

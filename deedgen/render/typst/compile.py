@@ -40,6 +40,14 @@ FONT_DIRS = (
 )
 FONT_PACKAGES = {"Liberation Serif": "fonts-liberation2", "Liberation Sans": "fonts-liberation2"}
 PDF_STANDARDS = {True: ["a-2a", "ua-1"], False: ["ua-1"]}
+# Typst writes the catalog's ``/MarkInfo<</Marked true/Suspects false>>``, and Debian 12's
+# Poppler 22.12 — pdfinfo, pdftoppm, Evince — reports "Syntax Error: Suspects object is wrong
+# type (boolean)" for every such PDF: it accepts the key only when true. ``/Suspects`` defaults to
+# false (ISO 32000-1, table 321) and PDF/UA forbids only true, so the entry is blanked in place,
+# with spaces of its length: no offset moves, the PDF stays Typst's otherwise, byte for byte.
+# Only the catalog's is touched (Typst writes text strings in hex and compresses content).
+MARK_INFO = b"/MarkInfo<</Marked true/Suspects false>>"
+MARK_INFO_BLANKED = b"/MarkInfo<</Marked true" + b" " * len(b"/Suspects false") + b">>"
 
 
 @functools.lru_cache(maxsize=1)
@@ -125,11 +133,21 @@ class TypstEngine:
                 raise TypstError(f"Typst failed: {_describe(err)}") from None
         if warnings:
             raise TypstError("Typst warned: " + "; ".join(_describe(w) for w in warnings))
-        return pdf, found
+        return without_false_suspects(pdf), found
 
     def _query(self, label: str) -> list[dict]:
         # answered from the layout just made: Typst memoized it, so this costs well under 1 ms
         return json.loads(self._compiler.query(f"<{label}>", field="value", format="json"))
+
+
+def without_false_suspects(pdf: bytes) -> bytes:
+    """*pdf* with its catalog's ``/Suspects false`` blanked (see :data:`MARK_INFO`)."""
+    start = pdf.rfind(b"<</Type/Catalog")
+    end = pdf.find(b"\nendobj", start)
+    if start < 0 or end < 0:
+        return pdf
+    catalog = pdf[start:end].replace(MARK_INFO, MARK_INFO_BLANKED, 1)
+    return pdf[:start] + catalog + pdf[end:]
 
 
 def _remove(folder: Path, pid: int) -> None:
