@@ -367,6 +367,9 @@ def test_bundle_signed_twice_both_signatures_valid(tmp_path):
     statuses = sign_twice_and_validate(bundle, tmp_path)
     assert len(statuses) == 2
     assert all(s.intact and s.valid for s in statuses)
+    # the signed file reads cleanly in Poppler too (pdfinfo, as Evince would open it)
+    done = subprocess.run(["pdfinfo", str(tmp_path / "signed.pdf")], capture_output=True, text=True)
+    assert done.returncode == 0 and done.stderr == "", done.stderr
 
 
 def test_package_language_writes_the_pdfs_and_the_bundle(tmp_path):

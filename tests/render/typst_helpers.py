@@ -158,7 +158,8 @@ def self_signed_signer(folder: Path):
 
 def sign_twice_and_validate(pdf: bytes, folder: Path) -> list:
     """Sign the first two signature fields of *pdf* one after the other (each an incremental
-    update), then validate every signature of the result; return their statuses."""
+    update), then validate every signature of the result; return their statuses. The signed
+    PDF is left in *folder* as ``signed.pdf``."""
     import io
 
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -175,6 +176,7 @@ def sign_twice_and_validate(pdf: bytes, folder: Path) -> list:
         writer = IncrementalPdfFileWriter(io.BytesIO(data))
         meta = signers.PdfSignatureMetadata(field_name=name)
         data = signers.sign_pdf(writer, meta, signer=signer).getvalue()
+    (folder / "signed.pdf").write_bytes(data)
     reader = PdfFileReader(io.BytesIO(data))
     context = ValidationContext(trust_roots=[cert])
     return [validate_pdf_signature(sig, context) for sig in reader.embedded_signatures]
