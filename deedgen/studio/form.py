@@ -23,6 +23,7 @@ from marshmallow import fields as mfields
 
 from deedgen.sheet import fields as f
 from deedgen.sheet.choices import BOOLEAN_CHOICES, CHOICE_LABELS_PL
+from deedgen.sheet.enumerations import code_for
 from deedgen.sheet.layout import (
     KV_COLUMNS,
     KV_SECTIONS,
@@ -183,7 +184,7 @@ def from_data(data: dict) -> FormState:
     for sec in KV_SECTIONS:
         record = data.get(sec)
         for col in KV_COLUMNS[sec]:
-            state.values[f"{sec}.{'.'.join(col.key)}"] = show(_get(record, col.key))
+            state.values[f"{sec}.{'.'.join(col.key)}"] = shown(col, _get(record, col.key))
     for tab in TABLE_TABS.values():
         state.rows[tab.key] = list(_rows_of(tab.table, data))
     return state
@@ -191,17 +192,16 @@ def from_data(data: dict) -> FormState:
 
 def _rows_of(table: Table, data: dict):
     def row(record, extra=None):
-        out = {".".join(c.key): show(_get(record, c.key)) for c in table.columns}
+        out = {".".join(c.key): shown(c, _get(record, c.key)) for c in table.columns}
         out.update(extra or {})
         return out
 
     records = data.get(table.section)
     if table.lists:
         lists = records if isinstance(records, dict) else {}
-        columns = [c.key[-1] for c in table.columns]
-        longest = max((len(lists.get(c) or []) for c in columns), default=0)
+        longest = max((len(lists.get(c.key[-1]) or []) for c in table.columns), default=0)
         for i in range(longest):
-            yield {c: show(_item(lists.get(c), i)) for c in columns}
+            yield {c.key[-1]: shown(c, _item(lists.get(c.key[-1]), i)) for c in table.columns}
         return
     records = records if isinstance(records, list) else []
     for record in records:
@@ -223,6 +223,19 @@ def _get(record, key):
             return None
         record = record.get(part)
     return record
+
+
+def shown(col: Column, value) -> str:
+    """A sheet's value of *col* as the form shows it: a drop-down's value is its code, so the
+    Polish label a workbook holds („fundacja”, „polski”), or a loosely typed one, becomes the
+    code it stands for, as validation reads it; yes-or-no in any case becomes TAK or NIE."""
+    text = show(value)
+    fld = col.field
+    if text and isinstance(fld, f.Choice) and text not in fld.choices:
+        return code_for(fld.choices, text) or text  # an unknown value stays, marked so
+    if text and isinstance(fld, mfields.Boolean) and text.upper() in BOOLEAN_CHOICES:
+        return text.upper()
+    return text
 
 
 def show(value) -> str:
