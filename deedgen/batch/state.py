@@ -41,7 +41,8 @@ class BatchState:
         except OSError:
             self._lock.close()
             raise BatchError(
-                f"another batch is writing into {self.outdir}; wait for it to finish"
+                f"inne budowanie kohorty (deedgen batch) zapisuje już do {self.outdir}; poczekaj, aż się skończy",
+                english=f"another batch is writing into {self.outdir}; wait for it to finish",
             ) from None
         self.clean()
         self.scratch.mkdir()

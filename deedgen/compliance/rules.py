@@ -90,7 +90,10 @@ def load_rule_file(path: Path) -> RuleSet:
 
     path = Path(path)
     if not path.is_file():
-        raise RulesError(f"no such funding rule file: {path}")
+        raise RulesError(
+            f"nie ma pliku reguł finansowania: {path}",
+            english=f"no such funding rule file: {path}",
+        )
     raw = path.read_bytes()
     if len(raw) > MAX_RULES_BYTES:
         raise RulesError(f"{path}: too large for a rule file ({len(raw)} bytes)")

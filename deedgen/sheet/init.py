@@ -38,9 +38,20 @@ def init_sheet(
     path = Path(path)
     fmt = _format_for(path, fmt)
     if path.exists() and not force:
-        raise OutputError(f"{path} already exists; use --force to overwrite it")
+        raise OutputError(
+            f"{path} już istnieje; dodaj --force, aby go zastąpić",
+            english=f"{path} already exists; use --force to overwrite it",
+        )
     if not path.parent.is_dir():
-        raise OutputError(f"{path.parent} is not a folder")
+        missing = not path.parent.exists()
+        raise OutputError(
+            f"nie ma folderu {path.parent}: utwórz go najpierw"
+            if missing
+            else f"{path.parent} nie jest folderem",
+            english=f"no folder {path.parent}: create it first"
+            if missing
+            else f"{path.parent} is not a folder",
+        )
     raw = load_sheet(source) if source is not None else None
     data = raw.data if raw is not None else None
     if fmt == "yaml":
@@ -87,11 +98,15 @@ def _format_for(path: Path, fmt: str | None) -> str:
     if fmt is None:
         if by_suffix is None:
             raise OutputError(
-                f"{path.name}: cannot tell the format from '{suffix}'; use .xlsx or .yaml"
+                f"{path.name}: nie wiadomo, jaki to format („{suffix}”); użyj .xlsx albo .yaml",
+                english=f"{path.name}: cannot tell the format from '{suffix}'; use .xlsx or .yaml",
             )
         return by_suffix
     if by_suffix is not None and by_suffix != fmt:
-        raise OutputError(f"{path.name}: the extension '{suffix}' does not match --format {fmt}")
+        raise OutputError(
+            f"{path.name}: rozszerzenie „{suffix}” nie pasuje do --format {fmt}",
+            english=f"{path.name}: the extension '{suffix}' does not match --format {fmt}",
+        )
     return fmt
 
 
@@ -101,4 +116,7 @@ def _write_or_explain(path: Path, write: Callable[[Path], None]) -> None:
     try:
         atomic_write_with(path, write)
     except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc}") from exc
+        raise OutputError(
+            f"nie można zapisać {path}: {exc.strerror or exc}",
+            english=f"cannot write {path}: {exc.strerror or exc}",
+        ) from exc

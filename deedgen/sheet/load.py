@@ -24,7 +24,9 @@ def load_sheet(path: str | Path) -> RawSheet:
     """Read a partner sheet, choosing the loader by the file's extension and content."""
     path = Path(path)
     if not path.is_file():
-        raise InputError(f"nie ma takiego pliku: {path} (no such file)", location=None)
+        raise InputError(
+            f"nie ma takiego pliku: {path}", location=None, english=f"no such file: {path}"
+        )
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         from deedgen.sheet.xlsx import load_xlsx

@@ -156,8 +156,10 @@ class _Reader:
         if not sheets:
             found = ", ".join(ws.title for ws in self.workbook.worksheets) or "—"
             raise InputError(
-                f"{self.path.name}: not a deedgen partner sheet: no sheet {KV_SHEET}, Strony, …; "
-                f"found: {found}. Create a blank one with: deedgen init FILE.xlsx"
+                f"{self.path.name}: to nie jest arkusz partnerów deedgen: nie ma w nim arkusza "
+                f"{KV_SHEET}, Strony, …; są: {found}. Pusty arkusz zapisze: deedgen init PLIK.xlsx",
+                english=f"{self.path.name}: not a deedgen partner sheet: no sheet {KV_SHEET}, "
+                f"Strony, …; found: {found}. Create a blank one with: deedgen init FILE.xlsx",
             )
         for name, sections in REQUIRED_SHEETS.items():
             if name not in sheets:

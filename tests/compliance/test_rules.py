@@ -186,5 +186,6 @@ def test_top_level_mistakes(tmp_path):
 
 
 def test_missing_rule_file():
-    with pytest.raises(RulesError, match="no such funding rule file"):
+    with pytest.raises(RulesError, match="nie ma pliku reguł finansowania") as raised:
         load_rules(Path("/nonexistent/rules.yaml"))
+    assert raised.value.message_in("en").startswith("no such funding rule file")

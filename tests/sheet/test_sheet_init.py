@@ -95,7 +95,9 @@ def test_init_never_overwrites_without_force(tmp_path):
     path.write_text("moje dane", encoding="utf-8")
     result = run("init", str(path))
     assert result.exit_code == 2
-    assert "already exists; use --force" in result.output
+    assert "już istnieje; dodaj --force" in result.output
+    english = run("--lang", "en", "init", str(path))
+    assert english.exit_code == 2 and "already exists; use --force" in english.output
     assert path.read_text(encoding="utf-8") == "moje dane"
     with pytest.raises(OutputError):
         init_sheet(path)
@@ -105,16 +107,20 @@ def test_init_never_overwrites_without_force(tmp_path):
 
 def test_init_refuses_a_format_that_contradicts_the_extension(tmp_path):
     result = run("init", "--format", "yaml", str(tmp_path / "a.xlsx"))
-    assert result.exit_code == 2 and "does not match --format yaml" in result.output
+    assert result.exit_code == 2 and "nie pasuje do --format yaml" in result.output
     assert not (tmp_path / "a.xlsx").exists()
     result = run("init", str(tmp_path / "a.csv"))
-    assert result.exit_code == 2 and "cannot tell the format" in result.output
+    assert result.exit_code == 2 and "nie wiadomo, jaki to format („.csv”)" in result.output
     assert run("init", "--format", "xlsx", str(tmp_path / "bez-rozszerzenia")).exit_code == 0
 
 
 def test_init_into_a_missing_folder(tmp_path):
     result = run("init", str(tmp_path / "nie" / "ma" / "a.xlsx"))
-    assert result.exit_code == 2 and "is not a folder" in result.output
+    assert result.exit_code == 2 and "nie ma folderu" in result.output
+    assert "utwórz go najpierw" in result.output
+    (tmp_path / "plik").write_text("x", encoding="utf-8")
+    result = run("init", str(tmp_path / "plik" / "a.xlsx"))
+    assert result.exit_code == 2 and "plik nie jest folderem" in result.output
 
 
 def test_init_yaml_skeleton_is_commented_and_loads(tmp_path):
@@ -166,5 +172,6 @@ def test_values_that_look_like_formulas_stay_text(tmp_path):
 
 def test_init_from_a_missing_or_broken_source(tmp_path):
     result = run("init", "--from", str(tmp_path / "brak.yaml"), str(tmp_path / "out.xlsx"))
-    assert result.exit_code == 2 and "no such file" in result.output
+    assert result.exit_code == 2 and "nie ma takiego pliku" in result.output
+    assert "no such file" not in result.output
     assert not (tmp_path / "out.xlsx").exists()

@@ -211,8 +211,9 @@ def test_too_many_rows(tmp_path):
 
 
 def test_missing_file():
-    with pytest.raises(InputError, match="no such file"):
+    with pytest.raises(InputError, match="nie ma takiego pliku") as raised:
         load_sheet(SAMPLES / "nie-ma.xlsx")
+    assert raised.value.message_in("en").startswith("no such file")
 
 
 def test_unknown_extension(tmp_path):

@@ -179,7 +179,7 @@ def test_a_workbook_that_is_not_a_partner_sheet(tmp_path):
     workbook.save(path)
     from deedgen.exceptions import InputError
 
-    with pytest.raises(InputError, match="not a deedgen partner sheet.*found: Budżet 2026"):
+    with pytest.raises(InputError, match="to nie jest arkusz partnerów deedgen.*są: Budżet 2026"):
         load_sheet(path)
 
 
