@@ -188,10 +188,12 @@ class SheetInvalid(DeedgenError):
     """Raised when a partner sheet has validation errors; carries all of them at once."""
 
     def __init__(self, source: str, problems: list[Problem], lang: str = "pl") -> None:
+        from deedgen.polish import plural
+
         self.source = source
         errors = [p for p in problems if p.severity == "error"]
         head = (
-            f"{Path(source).name}: {len(errors)} błędów w arkuszu partnerów"
+            f"{Path(source).name}: {plural(len(errors), 'błąd', 'błędy', 'błędów')} w arkuszu partnerów"
             if lang == "pl"
             else f"{Path(source).name}: {len(errors)} errors in the partner sheet"
         )

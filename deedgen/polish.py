@@ -135,3 +135,16 @@ def gmina_locative(name: str) -> str | None:
         return None
     urban = "Miejskiej " if match["urban"] else ""
     return f"w Gminie {urban}{match['rest']}"
+
+
+@functools.cache
+def _plural_form(count: int) -> str:
+    from babel import Locale
+
+    return Locale("pl").plural_form(count)
+
+
+def plural(count: int, one: str, few: str, many: str) -> str:
+    """``1 koalicja``, ``2 koalicje``, ``5 koalicji`` (CLDR plural rules for Polish)."""
+    word = {"one": one, "few": few}.get(_plural_form(abs(count)), many)
+    return f"{count} {word}"

@@ -68,7 +68,7 @@ def _print_summary(run, written, lang: str) -> None:
     """One line per coalition (its status and why it is at risk) and its report problems, in
     the message language; the files written last."""
     from deedgen.evaluation.facts import COALITION_LABELS, COALITION_LABELS_EN
-    from deedgen.evaluation.summary import plural
+    from deedgen.polish import plural
 
     english = lang == "en"
     labels = COALITION_LABELS_EN if english else COALITION_LABELS

@@ -43,7 +43,7 @@ def init(sheet: str, quarter: str | None, year: str | None, out: str, force: boo
         raise click.UsageError(
             say(
                 f"nieprawidłowy okres „{given}”: oczekiwano "
-                + ("kwartał, np. 2026-Q3" if quarter else "rok, np. 2026"),
+                + ("kwartału, np. 2026-Q3" if quarter else "roku, np. 2026"),
                 f"invalid period '{given}': expected "
                 + ("a quarter, e.g. 2026-Q3" if quarter else "a year, e.g. 2026"),
             )

@@ -18,7 +18,7 @@ WIDTH = 100
 
 _T = {
     # key: (Polish, English)
-    "yes": ("SPEŁNIA warunków finansowania", "MEETS the funding conditions"),
+    "yes": ("SPEŁNIA warunki finansowania", "MEETS the funding conditions"),
     "no": ("NIE SPEŁNIA warunków finansowania", "DOES NOT MEET the funding conditions"),
     "failed": ("Niespełnione warunki", "Conditions not met"),
     "warnings": ("Ostrzeżenia", "Warnings"),

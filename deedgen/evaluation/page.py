@@ -11,7 +11,7 @@ import re
 
 from deedgen.evaluation import charts
 from deedgen.evaluation.facts import COALITION_LABELS
-from deedgen.evaluation.summary import plural
+from deedgen.polish import plural
 from deedgen.render.table_script import table_script
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")

@@ -4,8 +4,6 @@ JSON, XLSX and HTML writers all read these rows, so the three say the same."""
 
 from __future__ import annotations
 
-import functools
-
 from deedgen.evaluation.facts import (
     COALITION_LABELS,
     INVALID,
@@ -26,19 +24,6 @@ def collation_key(text: str) -> tuple:
     """Sort key in Polish alphabetical order (ą after a, ł after l, ź and ż after z)."""
     folded = text.casefold()
     return tuple(_ORDER.get(ch, 100 + ord(ch)) for ch in folded), text
-
-
-@functools.cache
-def _plural_form(count: int) -> str:
-    from babel import Locale
-
-    return Locale("pl").plural_form(count)
-
-
-def plural(count: int, one: str, few: str, many: str) -> str:
-    """``1 koalicja``, ``2 koalicje``, ``5 koalicji`` (CLDR plural rules for Polish)."""
-    word = {"one": one, "few": few}.get(_plural_form(abs(count)), many)
-    return f"{count} {word}"
 
 
 def coalition_row(c: CoalitionEvaluation) -> dict:

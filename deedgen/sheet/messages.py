@@ -108,7 +108,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the last TERC digit (kind) must be 1, 2 or 3 (urban, rural, urban-rural gmina); found {found}",
     ),
     "terc_kind_mismatch": (
-        "rodzaj gminy „{kind}” nie zgadza się z kodem TERC {terc} (ostatnia cyfra oznacza gminę {expected})",
+        "rodzaj gminy „{kind}” nie zgadza się z kodem TERC {terc} (jego ostatnia cyfra oznacza rodzaj: {expected})",
         "gmina kind '{kind}' does not match TERC code {terc} (its last digit means a {expected} gmina)",
     ),
     "postal_code": (

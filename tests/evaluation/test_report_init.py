@@ -85,6 +85,8 @@ def test_wrong_period_is_a_usage_error(tmp_path, monkeypatch, capsys, args):
         main()
     assert exit_info.value.code == 4
     assert not out.exists()
+    if args == ["--quarter", "2026-Q5"]:  # the genitive after „oczekiwano”
+        assert "oczekiwano kwartału, np. 2026-Q3" in capsys.readouterr().err
 
 
 def test_an_invalid_sheet_is_refused_with_its_errors(tmp_path):

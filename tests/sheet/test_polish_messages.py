@@ -86,3 +86,21 @@ def test_a_missing_micro_success_points_at_mikrosukcesy(tmp_path):
     line = next(x for x in result.output.splitlines() if "d2" in x and "Mikrosukcesy" in x)
     assert "Mikrosukcesy!A6 — wiersz 6" in line  # the action's first micro-success row
     assert "Działania!A" not in line and "micro_successes" not in line
+
+
+def test_counts_and_cases_are_polish(tmp_path):
+    """„1 błąd”, „4 błędy”, „5 błędów” in build's refusal; the TERC mismatch says which kind in
+    the nominative; a compliant verdict is „SPEŁNIA warunki” (genitive only after NIE)."""
+    from deedgen.exceptions import Problem, SheetInvalid
+
+    for count, words in ((1, "1 błąd"), (4, "4 błędy"), (5, "5 błędów"), (22, "22 błędy")):
+        problems = [Problem.text("x", f"błąd {i}") for i in range(count)]
+        head = str(SheetInvalid("arkusz.xlsx", problems)).splitlines()[0]
+        assert head == f"arkusz.xlsx: {words} w arkuszu partnerów"
+
+    path = edited(tmp_path, [("Koalicja", "B19", "miejska")])  # Lipowiec's TERC ends in 2
+    mismatch = [line for line in validate(path) if "TERC" in line]
+    assert mismatch and "ostatnia cyfra oznacza rodzaj: wiejska" in mismatch[0], mismatch
+
+    result = CliRunner().invoke(cli, ["check", str(SAMPLES / "lipowiec.xlsx")])
+    assert result.output.startswith("SPEŁNIA warunki finansowania"), result.output[:80]
