@@ -65,10 +65,16 @@ def main() -> None:
     :data:`deedgen.exceptions.EXIT_CODES` — never a traceback."""
     import sys
 
-    from deedgen.exceptions import EXIT_INTERRUPTED, EXIT_USAGE
+    from deedgen.exceptions import EXIT_INTERRUPTED, EXIT_INVALID_INPUT, EXIT_USAGE
 
     try:
         code = cli.main(prog_name="deedgen", standalone_mode=False)
+    except click.BadParameter as error:
+        error.show()
+        # a path that is missing, or a file where a folder belongs: the input (a sheet, the
+        # cohort, the output folder) is wrong, not the call (exit 2, as the table says)
+        path = isinstance(getattr(error.param, "type", None), click.Path)
+        code = EXIT_INVALID_INPUT if path else EXIT_USAGE
     except click.UsageError as error:
         error.show()
         code = EXIT_USAGE

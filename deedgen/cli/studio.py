@@ -32,13 +32,13 @@ def studio():
 def _accounts(workspace: str, *, must_exist: bool = False):
     from deedgen.studio.auth.store import DB_NAME, AccountStore
 
-    if must_exist and not (Path(workspace) / DB_NAME).is_file():
-        return None
-    if not Path(workspace).is_dir():
+    if not Path(workspace).is_dir():  # before anything is bound or printed
         raise DeedgenError(
             f"folder roboczy nie istnieje: {workspace}",
             english=f"the workspace folder does not exist: {workspace}",
         )
+    if must_exist and not (Path(workspace) / DB_NAME).is_file():
+        return None
     return AccountStore.of_workspace(workspace)
 
 

@@ -3,7 +3,7 @@ the message language."""
 
 from __future__ import annotations
 
-from tests.cli.conftest import SAMPLES
+from tests.cli.conftest import SAMPLES, run_script
 
 
 def test_a_refused_build_tells_how_to_get_a_draft(run, tmp_path):
@@ -39,3 +39,23 @@ def test_the_suggested_draft_builds(run, tmp_path):
 
     assert result.exit_code == 0, result.output
     assert (tmp_path / "deklaracja-partnerstwa.docx").is_file()
+
+
+def test_a_wrong_path_is_invalid_input_and_a_wrong_call_is_usage(tmp_path):
+    """The console script's exit codes, as the table in every --help says: a file where the
+    output folder belongs, a folder given as the sheet or a cohort that is not there is wrong
+    input (2); an unknown option or a port out of range is a wrong call (4)."""
+    (tmp_path / "plik").write_text("", encoding="utf-8")
+    sheet = SAMPLES / "lipowiec.yaml"
+    for args in (
+        ["build", sheet, "-o", "plik"],
+        ["validate", tmp_path],
+        ["batch", tmp_path / "nie-ma", "-o", "wyniki"],
+    ):
+        done = run_script(*args, cwd=tmp_path)
+        assert done.returncode == 2, (args, done.stderr)
+        assert "Błąd: Błędna wartość" in done.stderr and "Traceback" not in done.stderr
+    for args in (["build", "--nieznana"], ["studio", tmp_path, "--port", "99999"]):
+        done = run_script(*args, cwd=tmp_path)
+        assert done.returncode == 4, (args, done.stderr)
+    assert (tmp_path / "plik").read_text(encoding="utf-8") == ""

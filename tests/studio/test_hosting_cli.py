@@ -54,3 +54,10 @@ def test_behind_a_proxy_accounts_are_required_too(workspace, proxy_option):
     result = CliRunner().invoke(cli, ["studio", str(workspace), *proxy_option, "--no-browser"])
     assert result.exit_code == 4
     assert "za serwerem pośredniczącym (proxy)" in result.output and "nie ma kont" in result.output
+
+
+def test_a_missing_workspace_is_refused_before_any_address_is_printed(tmp_path):
+    result = CliRunner().invoke(cli, ["studio", str(tmp_path / "nie-ma"), "--no-browser"])
+    assert result.exit_code == 2
+    assert "folder roboczy nie istnieje" in result.output
+    assert "http://" not in result.output
