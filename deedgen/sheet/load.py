@@ -77,7 +77,7 @@ def load_text(path: Path) -> RawSheet:
             yaml.ScalarNode: ("a plik zawiera pojedynczą wartość", "found a single value"),
         }.get(type(tree), ("a plik jest pusty", "found nothing"))
         raise InputError(
-            f"{path.name}: oczekiwano sekcji (coalition, gmina, parties, …), {found_pl}"
+            f"oczekiwano sekcji (coalition, gmina, parties, …), {found_pl}"  # the place names the file
             f" (expected a mapping of sections, {found})",
             location=Location(file=str(path), line=1),
         )

@@ -262,3 +262,14 @@ def test_json_written_with_ascii_escapes_keeps_an_emoji_and_refuses_half_of_one(
     message = refusal.value.format_message()
     assert f"koalicja.json:{line}:" in message
     assert "połowa pary znaków UTF-16" in message and "lone surrogate" in message
+
+
+def test_a_list_instead_of_sections_names_the_file_once(tmp_path):
+    path = tmp_path / "lista.json"
+    path.write_text("[]", encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        load_sheet(path)
+    message = str(raised.value)
+    assert (
+        message.startswith("lista.json:1: oczekiwano sekcji") and message.count("lista.json") == 1
+    )
