@@ -10,16 +10,21 @@ from deedgen.sheet.workbook_columns import print_setup, styles
 
 SHEET_PURPOSES = {
     KV_SHEET: "dane koalicji, gminy, skarbnika (gdy gmina wnosi środki finansowe), mentora z "
-    "biblioteki wojewódzkiej i corocznej ewaluacji; kolumna A: nazwa pola, kolumna B: wartość",
+    "biblioteki wojewódzkiej i corocznej ewaluacji",
     "Strony": "strony deklaracji, po jednym wierszu: biblioteka gminna, gmina, organizacje, "
     "szkoły, instytucje kultury, firmy, mieszkańcy",
     "Przedstawiciele": "osoby, które podpisują deklarację w imieniu stron, po jednym wierszu",
     "Wkłady": "co każda strona wnosi: ludzi, przestrzeń, finanse albo wiedzę",
     "Zespół": "zespół projektowy: przedstawiciele instytucji koalicji",
-    "Cele": "cele koalicji: cel z listy (cele z biblioteki klauzul) albo cel własny, po jednym w komórce",
+    "Cele": "cele koalicji: cel z listy (cele z biblioteki klauzul) albo cel własny",
     "Działania": "działania koalicji i problemy społeczne, na które odpowiadają",
     "Mikrosukcesy": "mikrosukces każdego działania w każdym kwartale",
     "Promocja": "wydarzenia promocyjne: prezentacje kwartalne, seminaria, konferencje",
+}
+# what only the workbook's Instrukcja adds to a purpose: the studio's form has no columns or cells
+WORKBOOK_HINTS = {
+    KV_SHEET: "; kolumna A: nazwa pola, kolumna B: wartość",
+    "Cele": ", po jednym w komórce",
 }
 
 
@@ -103,6 +108,7 @@ def _sheet_purposes(ws, style: dict, row: int) -> int:
     ws.cell(row=row, column=1, value="Arkusze").font = style["header"]
     row += 1
     for name, purpose in SHEET_PURPOSES.items():
+        purpose += WORKBOOK_HINTS.get(name, "")
         name_cell = ws.cell(row=row, column=1, value=name)
         name_cell.font, name_cell.alignment = style["header"], style["wrap"]
         ws.cell(row=row, column=2, value=purpose)

@@ -47,3 +47,11 @@ def test_a_workbooks_polish_labels_select_their_values(page, workspace):
             assert not (value and text.endswith(f"({value})")), (select["name"], text)
     language = next(s for s in selects if s["name"] == "coalition.language")
     assert (language["value"], language["selected"]) == ("pl", "polski")
+
+
+def test_the_form_says_nothing_of_the_workbooks_columns_and_cells(page):
+    """The tabs' purposes are the workbook's Instrukcja without what only a workbook has."""
+    page.goto(f"{page.base}/k/lipowiec.yaml")
+    text = page.locator("main").text_content()  # every tab's, shown or not
+    assert "Dane koalicji, gminy, skarbnika" in text and "Cele koalicji: cel z listy" in text
+    assert "kolumna A" not in text and "po jednym w komórce" not in text
