@@ -77,6 +77,8 @@ def check_detail(check: Check, lang: str) -> str:
         if english.fullmatch(detail):
             detail = english.sub(polish, detail)
             break
+    # a decimal comma, as Polish writes it: „w 2,0 s”
+    detail = re.sub(r"(?<= w )(\d+)\.(\d+)(?= s\b)", r"\1,\2", detail)
     return detail + only_for
 
 

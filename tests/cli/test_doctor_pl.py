@@ -3,6 +3,8 @@ found and how to fix what is missing; English with ``--lang en``."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 
@@ -27,11 +29,11 @@ def test_doctor_reports_every_check_in_polish(run):
     )
     for family in ("Liberation Serif", "Liberation Sans", "DejaVu Sans"):
         assert any(line.startswith(f"[ok] czcionka {family}: zainstalowana: /") for line in lines)
-    assert any(
-        line.startswith("[ok] próbna konwersja: DOCX → PDF/A-2b w ")
-        and line.endswith(" s (z uruchomieniem LibreOffice), tekst odczytany bez zmian")
-        for line in lines
+    conversion = [x for x in lines if x.startswith("[ok] próbna konwersja: DOCX → PDF/A-2b w ")]
+    assert conversion and conversion[0].endswith(
+        " s (z uruchomieniem LibreOffice), tekst odczytany bez zmian"
     )
+    assert re.search(r" w \d+,\d s ", conversion[0]), conversion  # a decimal comma
     assert lines[-1] == "Gotowe: można tworzyć PDF-y (--pdf-engine typst)."
     for english in ("installed", "fonts:", "test document", "test conversion", "Ready", " in "):
         assert english not in result.output
