@@ -146,6 +146,7 @@ def build(sheet, outdir, review, fmt, doc_lang, lang, draft, pdfa, pdf_engine, r
     click.echo(f"{result.manifest.coalition} → {result.outdir}")
     for path in result.files:
         click.echo(f"  {path.name}")
+    echo_compliance_warnings(result)
     if result.manifest.draft:
         click.echo(
             say(
@@ -156,6 +157,30 @@ def build(sheet, outdir, review, fmt, doc_lang, lang, draft, pdfa, pdf_engine, r
             ),
             err=True,
         )
+
+
+def echo_compliance_warnings(result) -> None:
+    """The funding conditions met with a warning (advice, not a refusal), so that a build that
+    succeeds does not hide them: each on a line, and where the report is."""
+    warnings = result.compliance.by_status("warning")
+    if not warnings:
+        return
+    from deedgen.cli.texts import current_lang
+
+    lang = current_lang()
+    for finding in warnings:
+        click.echo(f"  ! {finding.message(lang)}", err=True)
+    report = next(
+        (p.name for p in result.files if p.name.startswith("zgodnosc") and p.suffix == ".md"),
+        "zgodnosc.md",
+    )
+    click.echo(
+        say(
+            f"Ostrzeżenia warunków finansowania: {len(warnings)} — co zrobić, mówi {report}.",
+            f"Funding-condition warnings: {len(warnings)} — {report} says what to do.",
+        ),
+        err=True,
+    )
 
 
 def require_file(sheet: str) -> None:

@@ -17,9 +17,11 @@ def test_build_writes_its_result_to_stdout_and_notes_to_stderr(tmp_path):
     assert stdout[0] == f"Porozumienie „Czytające Modrzewie” → {out}"
     assert "  deklaracja-partnerstwa.docx" in stdout and "  manifest.json" in stdout
     assert "PROJEKT" not in result.stdout
-    assert result.stderr.strip() == (
-        "PROJEKT: koalicja nie spełnia warunków finansowania — dokumenty oznaczone jako projekt."
-    )
+    assert result.stderr.splitlines() == [  # its funding warning, then the draft's note
+        "  ! w zespole projektowym nie ma przedstawiciela strony „Gmina Modrzewie”",
+        "Ostrzeżenia warunków finansowania: 1 — co zrobić, mówi zgodnosc.md.",
+        "PROJEKT: koalicja nie spełnia warunków finansowania — dokumenty oznaczone jako projekt.",
+    ]
 
 
 def test_a_refused_build_says_so_on_stderr_and_prints_nothing_on_stdout(tmp_path):
@@ -47,3 +49,23 @@ def test_batch_prints_progress_on_stderr_and_its_outcome_on_stdout(tmp_path):
     assert "budowanie: koalicji 2" in result.stderr
     assert "[2/2] zbudowana" in result.stderr
     assert "raport" not in result.stderr
+
+
+def test_a_build_names_its_funding_warnings_on_stderr(tmp_path):
+    """brzeziny-nowe is compliant with two warnings (team members missing): a build that
+    succeeds says them, and where the report is; lipowiec has none and says nothing."""
+    done = run_script(
+        "build", SAMPLES / "brzeziny-nowe.yaml", "-o", "out", "--format", "docx", cwd=tmp_path
+    )
+    assert done.returncode == 0, done.stderr
+    notes = done.stderr.splitlines()
+    assert (
+        "  ! w zespole projektowym nie ma przedstawiciela strony „Powiatowa Biblioteka Publiczna w Zawarciu”"
+        in notes
+    )
+    assert notes[-1] == "Ostrzeżenia warunków finansowania: 2 — co zrobić, mówi zgodnosc.md."
+    assert "Ostrzeżenia" not in done.stdout and (tmp_path / "out" / "zgodnosc.md").is_file()
+    quiet = run_script(
+        "build", SAMPLES / "lipowiec.yaml", "-o", "l", "--format", "docx", cwd=tmp_path
+    )
+    assert quiet.returncode == 0 and "Ostrzeżenia" not in quiet.stderr
