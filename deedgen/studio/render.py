@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup, escape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
@@ -21,6 +23,28 @@ _env = Environment(
     auto_reload=False,  # the templates are files of this package: read once per process
 )
 _env.filters["field_id"] = field_id
+
+# kept on one line in the preview, as the documents keep them: an identifier with its label, a
+# postal code, a numeric range (Chromium breaks „26-006” after its hyphen)
+# — with the punctuation after it, which a line must not begin with
+KEPT = re.compile(
+    r"(?:\b(?:NIP|REGON|KRS|PESEL):?[ \u00a0]\d[\d-]*\d|\b\d{2}-\d{3}\b|\b\d+–\d+\b)[,.;:)]?"
+)
+
+
+def kept_together(text) -> Markup:
+    """*text*, escaped, with each piece :data:`KEPT` matches in a ``nowrap`` span."""
+    out, last = [], 0
+    text = str(text)
+    for match in KEPT.finditer(text):
+        out += [escape(text[last : match.start()]), Markup('<span class="nowrap">')]
+        out += [escape(match.group(0)), Markup("</span>")]
+        last = match.end()
+    out.append(escape(text[last:]))
+    return Markup("").join(out)
+
+
+_env.filters["kept"] = kept_together
 _env.globals["may_open"] = may_open  # the navigation shows only what the viewer may open
 
 

@@ -3,6 +3,7 @@ workbook's cells say, in the Polish words a librarian knows."""
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -55,3 +56,28 @@ def test_the_form_says_nothing_of_the_workbooks_columns_and_cells(page):
     text = page.locator("main").text_content()  # every tab's, shown or not
     assert "Dane koalicji, gminy, skarbnika" in text and "Cele koalicji: cel z listy" in text
     assert "kolumna A" not in text and "po jednym w komórce" not in text
+
+
+def test_the_documents_page_is_headed_with_the_coalitions_name(page):
+    page.goto(f"{page.base}/k/lipowiec.yaml/pliki")
+    heading = page.locator("h1").inner_text()
+    assert heading == "Dokumenty: Koalicja „Biblioteka w sercu Lipowca”"
+    assert page.title().startswith("Dokumenty: Koalicja „Biblioteka w sercu Lipowca”")
+
+
+def test_the_preview_keeps_postal_codes_and_identifiers_on_one_line(page):
+    """In a narrow window every postal code, NIP/REGON/KRS with its label and numeric range of
+    the preview is one line box, as in the documents (Chromium broke „26-006” after its
+    hyphen); the text itself is unchanged."""
+    page.set_viewport_size({"width": 420, "height": 900})
+    page.goto(f"{page.base}/k/lipowiec.yaml/podglad")
+    pieces = page.evaluate(
+        """() => [...document.querySelectorAll('article.document .nowrap')].map(s => ({
+            text: s.textContent, lines: s.getClientRects().length}))"""
+    )
+    texts = [p["text"] for p in pieces]
+    assert any(re.fullmatch(r"\d{2}-\d{3}", t) for t in texts), texts
+    assert any(t.startswith("NIP") for t in texts), texts
+    assert all(p["lines"] == 1 for p in pieces), [p for p in pieces if p["lines"] != 1]
+    article = page.locator("article.document").inner_text()
+    assert all(t in article for t in texts)

@@ -101,11 +101,13 @@ async def generate(request: Request):
 
 async def files(request: Request):
     studio, coalition = _coalition(request)
+    name = (await run_in_threadpool(studio.status, coalition))["name"]  # the coalition's, as typed
     return page(
         request,
         "files.html",
-        title=f"Dokumenty: {coalition.id} — deedgen studio",
+        title=f"Dokumenty: {name} — deedgen studio",
         coalition=coalition,
+        name=name,
         files=studio.workspace.output_files(coalition),
         done=request.query_params.get("gotowe") == "1",
     )
