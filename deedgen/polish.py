@@ -148,3 +148,12 @@ def plural(count: int, one: str, few: str, many: str) -> str:
     """``1 koalicja``, ``2 koalicje``, ``5 koalicji`` (CLDR plural rules for Polish)."""
     word = {"one": one, "few": few}.get(_plural_form(abs(count)), many)
     return f"{count} {word}"
+
+
+# kept on one line in both PDFs' and the studio's text: an identifier with its label (NIP:
+# 819-093-78-65), a numeric range (1–5, 2026–2027), a provision (6(1)(f)). The Typst renderer
+# marks these in its data (:mod:`deedgen.render.typst.source`; a Typst show rule on every text
+# cost half the declaration's typesetting time), the studio's preview in its HTML.
+UNBREAKABLE = re.compile(
+    r"\b(?:NIP|REGON|KRS|PESEL):?[ \u00a0]\d[\d-]*\d|\b\d+–\d+\b|\b\d+(?:\(\w+\))+"
+)

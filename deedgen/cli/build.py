@@ -166,14 +166,12 @@ def echo_compliance_warnings(result) -> None:
     if not warnings:
         return
     from deedgen.cli.texts import current_lang
+    from deedgen.pipeline.write import COMPLIANCE_NAME
 
     lang = current_lang()
     for finding in warnings:
         click.echo(f"  ! {finding.message(lang)}", err=True)
-    report = next(
-        (p.name for p in result.files if p.name.startswith("zgodnosc") and p.suffix == ".md"),
-        "zgodnosc.md",
-    )
+    report = f"{COMPLIANCE_NAME}.md"
     click.echo(
         say(
             f"Ostrzeżenia warunków finansowania: {len(warnings)} — co zrobić, mówi {report}.",

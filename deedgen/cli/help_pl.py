@@ -16,7 +16,8 @@ MESSAGES = "Język komunikatów i raportów: pl albo en (domyślnie z ustawień 
 DOCUMENTS = {
     "--format": "docx, pdf albo all (DOCX + PDF + pakiet do podpisu).",
     "--doc-lang": "Język dokumentów: pl (wiążący, domyślnie), en (tłumaczenie) albo both (oba).",
-    "--lang": MESSAGES[:-1] + "; both: dawna pisownia --doc-lang both.",
+    "--lang": "Język komunikatów i raportów: pl albo en (domyślnie z ustawień systemu, inaczej "
+    "pl); both: dawna pisownia --doc-lang both.",
     "--draft": "Buduj także wtedy, gdy warunki finansowania nie są spełnione; strony są "
     "oznaczone jako PROJEKT.",
     "--pdfa": "PDF/A do archiwizacji i podpisów kwalifikowanych z LibreOffice (PDF/A-2b); "

@@ -36,6 +36,7 @@ from deedgen.naming import bundle_name, output_name
 from deedgen.pipeline.plan import BuildPlan
 
 REVIEW_NAME = "przeglad-klauzul.md"
+COMPLIANCE_NAME = "zgodnosc"  # .json for programs, .md for people
 
 
 @dataclass
@@ -263,8 +264,9 @@ def review_text(plan: BuildPlan) -> str:
 def _write_reports(plan: BuildPlan, staging: Path) -> None:
     if plan.options.review:
         (staging / REVIEW_NAME).write_text(review_text(plan), encoding="utf-8")
-    (staging / "zgodnosc.json").write_text(plan.report.to_json(), encoding="utf-8")
-    (staging / "zgodnosc.md").write_text(plan.report.to_markdown("pl"), encoding="utf-8")
+    (staging / f"{COMPLIANCE_NAME}.json").write_text(plan.report.to_json(), encoding="utf-8")
+    md = plan.report.to_markdown("pl")
+    (staging / f"{COMPLIANCE_NAME}.md").write_text(md, encoding="utf-8")
 
 
 def _manifest(plan: BuildPlan, documents, bundles, overrides, summary) -> Manifest:

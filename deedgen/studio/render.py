@@ -10,6 +10,7 @@ from markupsafe import Markup, escape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
+from deedgen.polish import UNBREAKABLE
 from deedgen.studio.auth.policy import may_open
 from deedgen.studio.form import field_id
 
@@ -24,12 +25,11 @@ _env = Environment(
 )
 _env.filters["field_id"] = field_id
 
-# kept on one line in the preview, as the documents keep them: an identifier with its label, a
-# postal code, a numeric range (Chromium breaks „26-006” after its hyphen)
-# — with the punctuation after it, which a line must not begin with
-KEPT = re.compile(
-    r"(?:\b(?:NIP|REGON|KRS|PESEL):?[ \u00a0]\d[\d-]*\d|\b\d{2}-\d{3}\b|\b\d+–\d+\b)[,.;:)]?"
-)
+# kept on one line in the preview, as the documents keep them: what the Typst renderer keeps
+# together (an identifier with its label, a numeric range, a provision) and a postal code, which
+# Chromium breaks after its hyphen („26-” / „006”); with the punctuation after it, which a line
+# must not begin with
+KEPT = re.compile(rf"(?:{UNBREAKABLE.pattern}|\b\d{{2}}-\d{{3}}\b)[,.;:)]?")
 
 
 def kept_together(text) -> Markup:

@@ -18,15 +18,10 @@ import re
 from collections.abc import Iterable, Sequence
 
 from deedgen.document import AssembledDocument, Signatory
+from deedgen.polish import UNBREAKABLE
 from deedgen.render.docx import document_properties
 from deedgen.render.template_values import template_values
 
-# kept on one line: an identifier with its label (NIP: 819-093-78-65), a numeric range (1–5,
-# 2026–2027), a provision (6(1)(f)). Done here, not by a Typst show rule on every text: that
-# rule cost half the declaration's typesetting time.
-UNBREAKABLE = re.compile(
-    r"\b(?:NIP|REGON|KRS|PESEL):?[ \u00a0]\d[\d-]*\d|\b\d+–\d+\b|\b\d+(?:\(\w+\))+"
-)
 UNBREAKABLE_STARTS = r"NRKP\d"  # the first character of anything UNBREAKABLE matches
 # the values of template_values printed in tables (not justified: only kept together)
 TABLE_VALUES = ("contributions", "team", "actions", "calendar", "promotion", "quarterly", "annual")

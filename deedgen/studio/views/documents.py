@@ -101,7 +101,8 @@ async def generate(request: Request):
 
 async def files(request: Request):
     studio, coalition = _coalition(request)
-    name = (await run_in_threadpool(studio.status, coalition))["name"]  # the coalition's, as typed
+    state, _outcome = await run_in_threadpool(studio.sheet_problems, coalition)
+    name = state.value("coalition.name").strip() or coalition.id  # as the form page heads it
     return page(
         request,
         "files.html",
